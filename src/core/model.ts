@@ -1,0 +1,137 @@
+/**
+ * The model-definition API. A model is one declaration: its parameters drive the controls,
+ * codecs and CLI; its world declaration drives storage, snapshots, fingerprints and frames;
+ * its reporters, plots and portrayal (plain data) drive the view; its info is its documentation.
+ */
+import type { ParamSchema, ParamValues } from './params';
+import type { Rng } from './rng';
+import type { World, WorldDecl } from './world';
+
+/** What setup, step and reporters see besides the world. */
+export interface ModelContext<P = Record<string, unknown>> {
+  /** Current parameter values; live parameters may change between ticks. */
+  readonly params: P;
+  /** The run's randomness: draw from named substreams, e.g. `rng.stream('setup')`. */
+  readonly rng: Rng;
+  /** Ticks completed so far (0 during setup and the first step). */
+  readonly tick: number;
+}
+
+export interface ReporterDecl<D extends WorldDecl = WorldDecl, P = Record<string, unknown>> {
+  /** Stable key, used in CLI JSON, CSV columns and plots (e.g. `square-deviation`). */
+  readonly name: string;
+  readonly label: string;
+  readonly unit?: string;
+  /** The value now; null when undefined (e.g. a mean over no agents). */
+  compute(world: World<D>, ctx: ModelContext<P>): number | null;
+}
+
+export interface PlotDecl {
+  readonly id: string;
+  readonly title: string;
+  readonly unit?: string;
+  /** Reporter names; a name ending in `*` takes every reporter with that prefix. */
+  readonly series: readonly string[];
+}
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+export const CATEGORY_PALETTE = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#000000',
+] as const;
+
+export type ColorRule =
+  | { readonly kind: 'fixed'; readonly color: string }
+  /** Colour by an integer column; values outside the palette (e.g. -1) take `otherColor`. */
+  | { readonly kind: 'category'; readonly column: string; readonly otherColor: string }
+  /** Colour by the agent's index in its set. */
+  | { readonly kind: 'index' };
+
+export interface LayerPortrayal {
+  readonly agents: string;
+  readonly x: string;
+  readonly y: string;
+  readonly shape: 'circle' | 'square' | 'cross';
+  /** Radius in screen pixels at zoom 1. */
+  readonly size: number;
+  readonly color: ColorRule;
+  /** Accessible name of the layer, e.g. "Data points". */
+  readonly label: string;
+}
+
+/** How a model looks, as plain data; the view turns it into drawing calls. */
+export interface Portrayal {
+  /** World coordinates the view frames. */
+  readonly bounds: { readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number };
+  readonly background: string;
+  readonly layers: readonly LayerPortrayal[];
+}
+
+export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
+  /** kebab-case; appears in URLs and scenario files. */
+  readonly id: string;
+  /** Bump whenever behaviour changes: golden fingerprints and scenarios refer to it. */
+  readonly version: number;
+  readonly title: string;
+  /** One sentence for menus and the CLI's help. */
+  readonly summary: string;
+  readonly params: S;
+  readonly world: D;
+  setup(world: World<D>, ctx: ModelContext<ParamValues<S>>): void;
+  step(world: World<D>, ctx: ModelContext<ParamValues<S>>): void;
+  /** The model's own stop condition (NetLogo's `stop`), checked before every step. */
+  isDone?(world: World<D>, ctx: ModelContext<ParamValues<S>>): boolean;
+  /** Ticks after which a run stops regardless; undefined = no horizon. */
+  horizon?(params: ParamValues<S>): number | undefined;
+  /** Fixed, or derived from the parameters (e.g. one share reporter per vendor row). */
+  readonly reporters:
+    | readonly ReporterDecl<D, ParamValues<S>>[]
+    | ((params: ParamValues<S>) => readonly ReporterDecl<D, ParamValues<S>>[]);
+  readonly plots: readonly PlotDecl[];
+  readonly portrayal: (params: ParamValues<S>) => Portrayal;
+  /** Extra top-level keys for the CLI's JSON output. */
+  summaryJson?(world: World<D>, ctx: ModelContext<ParamValues<S>>): Record<string, unknown>;
+  /** Documentation (Markdown) shown in the Info panel. */
+  readonly info: string;
+}
+
+/** A model with its types erased, as the registry, runs and the UI hold it. */
+export type Model = ModelDefinition<ParamSchema, WorldDecl>;
+
+const MODEL_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Declares a model, checking what can be checked once. */
+export function defineModel<S extends ParamSchema, D extends WorldDecl>(def: ModelDefinition<S, D>): Model {
+  if (!MODEL_ID.test(def.id)) throw new Error(`model id "${def.id}" must be kebab-case`);
+  if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`model ${def.id}: version must be a positive integer`);
+  return def as unknown as Model;
+}
+
+/** The reporters of `model` for a parameter set; names must be unique. */
+export function reportersFor(model: Model, params: ParamValues<ParamSchema>): readonly ReporterDecl[] {
+  const list = typeof model.reporters === 'function' ? model.reporters(params) : model.reporters;
+  const names = new Set<string>();
+  for (const r of list) {
+    if (names.has(r.name)) throw new Error(`model ${model.id}: duplicate reporter ${r.name}`);
+    names.add(r.name);
+  }
+  return list;
+}
+
+/** The reporter names a plot shows, expanding `prefix*` entries. */
+export function plotSeries(plot: PlotDecl, reporterNames: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of plot.series) {
+    if (s.endsWith('*')) {
+      const prefix = s.slice(0, -1);
+      for (const name of reporterNames) if (name.startsWith(prefix)) out.push(name);
+    } else if (reporterNames.includes(s)) out.push(s);
+  }
+  return out;
+}

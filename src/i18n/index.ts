@@ -1,0 +1,38 @@
+/**
+ * The one translation layer: every user-visible string, parameter labels included, passes
+ * through `t` (or `tParam` for model-declared labels). English is the default locale; a
+ * locale only lists what it translates and falls back to English for the rest.
+ */
+import { en, type MessageKey } from './en';
+
+export type Locale = 'en';
+type Catalogue = Partial<Record<string, string>>;
+
+const catalogues: Record<Locale, Catalogue> = { en };
+let current: Locale = 'en';
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+function fill(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** The message `key` in the current locale, with `{name}` placeholders filled from `vars`. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(catalogues[current][key] ?? en[key], vars);
+}
+
+/**
+ * A string a model declares (parameter label, reporter label, plot title, option label),
+ * looked up as `model.<modelId>.<path>` and falling back to the model's own English text.
+ */
+export function tModel(modelId: string, path: string, english: string): string {
+  return catalogues[current][`model.${modelId}.${path}`] ?? english;
+}

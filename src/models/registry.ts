@@ -1,0 +1,11 @@
+/** The library of models: adding a model is one file and one line here. */
+import type { Model } from '../core/model';
+import { kMeans } from './kmeans';
+
+export const MODELS: readonly Model[] = [kMeans];
+
+export const DEFAULT_MODEL_ID = kMeans.id;
+
+export function findModel(id: string): Model | undefined {
+  return MODELS.find((m) => m.id === id);
+}
