@@ -118,7 +118,8 @@ export class Run {
       modelId: this.model.id,
       modelVersion: this.model.version,
       tick: this.tick,
-      params: structuredClone(this.currentParams),
+      // Validated params are plain JSON data (finite numbers, strings, booleans, arrays).
+      params: JSON.parse(JSON.stringify(this.currentParams)) as Params,
       rng: this.rng.save(),
       world: copyWorld(this.world),
     };

@@ -17,7 +17,7 @@ describe('Hasher', () => {
       new Hasher().word(1).word(2),
       new Hasher().word(2).word(1),
       new Hasher().word(1),
-      new Hasher().word(1).word(0),
+      new Hasher().word(0).word(1),
       new Hasher().text('ab'),
       new Hasher().text('a').text('b'),
       new Hasher(),
