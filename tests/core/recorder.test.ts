@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ReporterLog } from '../../src/core/recorder';
+
+describe('ReporterLog', () => {
+  it('keeps every row across growth, with null and missing values as NaN', () => {
+    const log = new ReporterLog(['a', 'b']);
+    for (let t = 0; t < 300; t++) log.add(t, t % 3 === 0 ? { a: t * 2, b: null } : { a: t * 2 });
+    expect(log.length).toBe(300);
+    expect(log.tickColumn()[299]).toBe(299);
+    expect(log.column('a')[150]).toBe(300);
+    expect(Number.isNaN(log.column('b')[0])).toBe(true);
+    expect(Number.isNaN(log.column('b')[1])).toBe(true);
+    expect(() => log.column('c')).toThrow(/no reporter/);
+  });
+
+  it('samples at most maxPoints increasing indices, keeping the first and the last', () => {
+    fc.assert(
+      fc.property(fc.nat(2000), fc.integer({ min: 2, max: 500 }), (n, maxPoints) => {
+        const log = new ReporterLog(['a']);
+        for (let t = 0; t < n; t++) log.add(t, { a: t });
+        const idx = log.sampleIndices(maxPoints);
+        expect(idx.length).toBe(Math.min(n, maxPoints));
+        if (n > 0) {
+          expect(idx[0]).toBe(0);
+          expect(idx[idx.length - 1]).toBe(n - 1);
+        }
+        for (let i = 1; i < idx.length; i++) expect(idx[i]).toBeGreaterThan(idx[i - 1]);
+      }),
+    );
+  });
+});
