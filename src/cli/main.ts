@@ -1,0 +1,33 @@
+/** The Node entry of Agora's CLI: argv → exit code. Logging goes to stderr, results to stdout. */
+import { webcrypto } from 'node:crypto';
+import { HELP, parseArgs, UsageError } from './args';
+import { modelsCommand } from './modelsCommand';
+import { runCommand, type Output } from './runCommand';
+
+const out: Output = {
+  stdout: (text) => process.stdout.write(text + '\n'),
+  stderr: (text) => process.stderr.write(text + '\n'),
+};
+
+function drawSeed(): number {
+  return webcrypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+function main(argv: readonly string[]): number {
+  try {
+    const command = parseArgs(argv);
+    if (command.command === 'help') out.stdout(HELP);
+    else if (command.command === 'models') modelsCommand(command.json, out);
+    else runCommand(command, out, drawSeed);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.stderr(`agora: ${e.message}`);
+      return 2;
+    }
+    out.stderr(`agora: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,42 @@
+/** `agora run`: one run through the shared run loop, reported as JSON or as text. */
+import { Run } from '../core/run';
+import { UsageError, type RunArgs } from './args';
+import { resolveRun } from './resolveRun';
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function runCommand(args: RunArgs, out: Output, drawSeed: () => number): void {
+  const resolved = resolveRun(args);
+  for (const w of resolved.warnings) out.stderr(`agora: warning: ${w}`);
+  let seed = resolved.seed;
+  if (seed === undefined) {
+    seed = drawSeed();
+    out.stderr(`agora: no seed given; using --seed ${seed}`);
+  }
+  const run = Run.create(resolved.model, resolved.params, seed);
+  const maxTick = args.ticks ?? run.horizon;
+  if (maxTick === Infinity && !resolved.model.isDone) {
+    throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);
+  }
+  run.runUntil(maxTick);
+  const result = {
+    model: resolved.model.id,
+    modelVersion: resolved.model.version,
+    seed,
+    ticks: run.tick,
+    fingerprint: run.fingerprint(),
+    reporters: run.reporters(),
+    ...run.summaryJson(),
+  };
+  if (args.json) {
+    out.stdout(JSON.stringify(result));
+    return;
+  }
+  out.stdout(`${resolved.model.title} (${resolved.model.id} v${resolved.model.version}), seed ${seed}`);
+  out.stdout(`stopped at tick ${run.tick}${run.done ? ' (stop condition or horizon reached)' : ''}`);
+  out.stdout(`fingerprint ${result.fingerprint}`);
+  for (const [name, value] of Object.entries(result.reporters)) out.stdout(`  ${name.padEnd(28)} ${value ?? '—'}`);
+}

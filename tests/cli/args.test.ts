@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../../src/cli/args';
+
+function usageError(argv: string[]): string {
+  try {
+    parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
+  throw new Error(`expected a usage error for ${argv.join(' ')}`);
+}
+
+describe('parseArgs', () => {
+  it('parses a full run command, in both flag forms', () => {
+    expect(parseArgs(['run', '--model', 'k-means', '--seed', '7', '--ticks=3', '--param', 'a=1', '--param=b=x=y', '--json'])).toEqual({
+      command: 'run',
+      model: 'k-means',
+      seed: 7,
+      ticks: 3,
+      params: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: 'x=y' },
+      ],
+      json: true,
+    });
+  });
+
+  it('accepts the whole seed range', () => {
+    expect(parseArgs(['run', '--model', 'm', '--seed', '0'])).toMatchObject({ seed: 0 });
+    expect(parseArgs(['run', '--model', 'm', '--seed', '4294967295'])).toMatchObject({ seed: 4294967295 });
+  });
+
+  it.each([
+    [['run', '--model', 'm', '--seed', '-1'], /^--seed must be an integer from 0 to 4294967295, got "-1"$/],
+    [['run', '--model', 'm', '--seed', '1.5'], /^--seed must be an integer/],
+    [['run', '--model', 'm', '--seed', '4294967296'], /^--seed must be an integer/],
+    [['run', '--model', 'm', '--seed', 'abc'], /^--seed must be an integer/],
+    [['run', '--model', 'm', '--seed', ''], /^--seed must be an integer/],
+    [['run', '--model', 'm', '--seed'], /^--seed needs a value$/],
+    [['run', '--model', 'm', '--seed', '--json'], /^--seed needs a value$/],
+    [['run', '--model', 'm', '--ticks', 'NaN'], /^--ticks must be an integer/],
+    [['run', '--model', 'm', '--ticks', '1e3'], /^--ticks must be an integer/],
+    [['run', '--model', 'm', '--param', 'novalue'], /^--param must look like name=value/],
+    [['run', '--model', 'm', '--param', '=3'], /^--param must look like name=value/],
+    [['run', '--model', 'm', '--colour', 'red'], /^unknown flag --colour/],
+    [['run', '--model', 'm', '--json=yes'], /^--json takes no value$/],
+    [['run', '--model', 'm', '--model', 'n'], /^--model given twice$/],
+    [['run'], /^run needs --model <id> or --scenario <file>$/],
+    [['fly'], /^unknown command "fly"/],
+    [['models', '--verbose'], /^unknown flag --verbose/],
+  ])('%j → one clear line', (argv, message) => {
+    const text = usageError(argv);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('routes help', () => {
+    expect(parseArgs([])).toEqual({ command: 'help', topic: undefined });
+    expect(parseArgs(['--help'])).toEqual({ command: 'help', topic: undefined });
+    expect(parseArgs(['run', '--model', 'm', '--help'])).toEqual({ command: 'help', topic: 'run' });
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError, type RunArgs } from '../../src/cli/args';
+import { resolveRun } from '../../src/cli/resolveRun';
+import { runCommand } from '../../src/cli/runCommand';
+import { defaultParams } from '../../src/core/params';
+import { Run } from '../../src/core/run';
+import { kMeans } from '../../src/models/kmeans';
+
+const dir = mkdtempSync(join(tmpdir(), 'agora-cli-'));
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+const scenario = { format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: 1, seed: 9, params: { numCentroids: 3 } };
+const args = (more: Partial<RunArgs>): RunArgs => ({ command: 'run', params: [], json: true, ...more });
+
+function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('resolveRun', () => {
+  it('takes model, params and seed from a scenario file, with --param and --seed overriding', () => {
+    const path = file('s.json', scenario);
+    const r = resolveRun(args({ scenario: path, params: [{ name: 'numCentroids', value: '5' }], seed: 4 }));
+    expect(r.model.id).toBe('k-means');
+    expect(r.params.numCentroids).toBe(5);
+    expect(r.seed).toBe(4);
+    expect(resolveRun(args({ scenario: path })).seed).toBe(9);
+    expect(resolveRun(args({ scenario: path })).params.numCentroids).toBe(3);
+  });
+
+  it('warns about a scenario of another model version', () => {
+    const r = resolveRun(args({ scenario: file('v.json', { ...scenario, modelVersion: 99 }) }));
+    expect(r.warnings[0]).toMatch(/numbers may differ/);
+  });
+
+  it.each([
+    [{ model: 'nope' }, /^--model must be one of k-means/],
+    [{ model: 'k-means', params: [{ name: 'bogus', value: '1' }] }, /^--param: k-means has no parameter "bogus"/],
+    [{ model: 'k-means', params: [{ name: '__proto__', value: '1' }] }, /has no parameter "__proto__"/],
+    [{ model: 'k-means', params: [{ name: 'numCentroids', value: 'x' }] }, /^--param numCentroids must be an integer, got "x"$/],
+    [{ model: 'k-means', params: [{ name: 'numCentroids', value: '99' }] }, /^--param numCentroids: must be an integer from 1 to 20, got 99$/],
+    [{ model: 'k-means', params: [{ name: 'clusterSpread', value: 'NaN' }] }, /^--param clusterSpread must be a number/],
+    [{ scenario: join(dir, 'missing.json') }, /^--scenario: cannot read .* \(no such file\)$/],
+  ])('%j → a clear message', (more, expected) => {
+    expect(message(() => resolveRun(args(more as Partial<RunArgs>)))).toMatch(expected);
+  });
+
+  it('rejects a broken or hostile scenario file', () => {
+    expect(message(() => resolveRun(args({ scenario: file('bad.json', '{') })))).toMatch(/is not valid JSON/);
+    expect(message(() => resolveRun(args({ scenario: file('p.json', { ...scenario, params: JSON.parse('{"__proto__": {}}') }) })))).toMatch(
+      /params.__proto__: forbidden key/,
+    );
+    expect(message(() => resolveRun(args({ scenario: file('s2.json', scenario), model: 'other' })))).toMatch(/disagrees/);
+  });
+});
+
+describe('runCommand', () => {
+  it('prints exactly one JSON object whose fingerprint equals an in-process run', () => {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    runCommand(args({ model: 'k-means', seed: 3, ticks: 2 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 0);
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]);
+    const run = Run.create(kMeans, defaultParams(kMeans.params), 3);
+    run.runUntil(2);
+    expect(result).toMatchObject({ model: 'k-means', modelVersion: 1, seed: 3, ticks: 2, fingerprint: run.fingerprint() });
+    expect(result.reporters).toEqual(run.reporters());
+    expect(errors).toEqual([]);
+  });
+
+  it('draws a seed when none is given and says which on stderr', () => {
+    const errors: string[] = [];
+    const lines: string[] = [];
+    runCommand(args({ model: 'k-means', ticks: 0 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 77);
+    expect(JSON.parse(lines[0]).seed).toBe(77);
+    expect(errors).toEqual(['agora: no seed given; using --seed 77']);
+  });
+});
