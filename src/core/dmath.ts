@@ -68,7 +68,7 @@ export function exp(x: number): number {
   return k === 0 ? y : scale(y, k);
 }
 
-const SQRT_HALF = 0.70710678118654752440;
+const SQRT_HALF = 0.7071067811865476;
 
 /** Natural logarithm. */
 export function log(x: number): number {
@@ -110,12 +110,12 @@ export function log(x: number): number {
 
 /** Base-2 logarithm. */
 export function log2(x: number): number {
-  return log(x) * 1.44269504088896340736;
+  return log(x) * 1.4426950408889634;
 }
 
 /** Base-10 logarithm. */
 export function log10(x: number): number {
-  return log(x) * 0.43429448190325182765;
+  return log(x) * 0.4342944819032518;
 }
 
 // π/2 in three 33-bit parts (PIO2_1 + PIO2_2 + PIO2_2T) and the tail after the first part:
@@ -270,7 +270,7 @@ export function atan(x: number): number {
 }
 
 const PI = 3.1415926535897931160;
-const PI_LO = 1.2246467991473531772e-16;
+const PI_LO = 1.2246467991473532e-16;
 
 /** The angle of the point (x, y) from the positive x axis, in (−π, π]. */
 export function atan2(y: number, x: number): number {

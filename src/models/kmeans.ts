@@ -50,6 +50,7 @@ const world = {
 } as const;
 
 type KMeansWorld = World<typeof world>;
+export type KMeansParams = ParamValues<typeof params>;
 type Ctx = ModelContext<ParamValues<typeof params>>;
 
 function clamp(v: number): number {

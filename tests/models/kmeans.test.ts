@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
-import { kMeans } from '../../src/models/kmeans';
+import { kMeans, type KMeansParams } from '../../src/models/kmeans';
 
-const defaults = defaultParams(kMeans.params);
-type KParams = typeof defaults & { numDataPoints: number; numCentroids: number; numClusters: number };
+const defaults = defaultParams(kMeans.params) as KMeansParams;
 
-function run(seed: number, changes: Partial<KParams> = {}): Run {
+function run(seed: number, changes: Partial<KMeansParams> = {}): Run {
   return Run.create(kMeans, { ...defaults, ...changes }, seed);
 }
 

@@ -1,0 +1,31 @@
+/** The lint rules that keep core and models pure and deterministic really fire. */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function rulesHit(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.message);
+}
+
+describe('lint', () => {
+  it('bans clocks, Math.random, approximated Math, ** and UI imports in core and models', async () => {
+    const code = [
+      "import { create } from 'zustand';",
+      'export const a = Math.random() + Math.sin(1) + 2 ** 3 + Date.now() + String(create);',
+    ].join('\n');
+    for (const file of ['src/core/probe.ts', 'src/models/probe.ts']) {
+      const messages = (await rulesHit(code, file)).join('\n');
+      expect(messages).toMatch(/import is restricted/);
+      expect(messages).toMatch(/Math\.random/);
+      expect(messages).toMatch(/Math\.sin/);
+      expect(messages).toMatch(/\*\* is approximated/);
+      expect(messages).toMatch(/Date\.now/);
+    }
+  });
+
+  it('allows the same code in the UI', async () => {
+    expect(await rulesHit('export const a = Math.random() + Date.now();\n', 'src/ui/probe.ts')).toEqual([]);
+  });
+});
