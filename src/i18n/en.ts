@@ -21,8 +21,6 @@ export const en = {
   'status.ready': 'Ready',
   'status.running': 'Running',
   'status.paused': 'Paused',
-  'status.done': 'Stopped: the model reached its stop condition at tick {tick}',
-  'status.horizon': 'Stopped: reached the horizon at tick {tick}',
   'status.starting': 'Starting…',
   'panel.parameters': 'Parameters',
   'panel.view': 'View',
@@ -32,7 +30,16 @@ export const en = {
   'error.worker': 'The simulation stopped unexpectedly: {message}. It was restarted from the last Setup; your parameters are kept.',
   'error.invalid': 'Not applied: {message}',
   'error.dismiss': 'Dismiss',
-  'cli.unknownFlag': 'unknown flag {flag}',
+  'error.seed': 'The seed must be a whole number from 0 to {max}.',
+  'status.stopped': 'Stopped at tick {tick}: the model reached its stop condition',
+  'status.atHorizon': 'Stopped at tick {tick}: the horizon is reached',
+  'panel.controls': 'Controls',
+  'view.label': 'Model view: {title}',
+  'view.empty': 'Press Setup to create the agents.',
+  'plot.tick': 'Tick',
+  'plot.empty': 'No data yet',
+  'param.value': '{value} {unit}',
+  'param.invalidJson': 'Not valid JSON',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -226,7 +226,7 @@ its closest centroid, then every centroid moves to the mean position of its poin
 stops when no centroid moved farther than the **movement threshold** in a tick.
 
 ## Credit
-Written for Agora from the algorithm of **Uri Wilensky's *K-Means Clustering* model**
+Written for Agora from the algorithm of Uri Wilensky's **K-Means Clustering** model
 (NetLogo Models Library, 2014, Center for Connected Learning and Computer-Based Modeling,
 Northwestern University), as quoted in the post *TensorFlow in NetLogo, Make Your Agent More
 Intelligent*. No NetLogo code is reused.

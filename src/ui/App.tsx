@@ -1,0 +1,80 @@
+/** The page: model chooser, controls, the agent view with monitors, plots and the Info panel. */
+import { useEffect, useId, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t, tModel } from '../i18n';
+import { findModel, MODELS } from '../models/registry';
+import { AgentView } from './components/AgentView';
+import { Monitors } from './components/Monitors';
+import { ParamControls } from './components/ParamControls';
+import { PlotPanel } from './components/PlotPanel';
+import { RunControls } from './components/RunControls';
+import { SeedField } from './components/SeedField';
+import { Markdown } from './markdown';
+import { dismissMessage, selectModel, setup } from './session';
+import { useApp } from './store';
+
+function MessageBanner() {
+  const message = useApp((s) => s.message);
+  if (!message) return null;
+  return (
+    <div className={`banner ${message.kind}`} role="alert">
+      <span>{message.text}</span>
+      <button type="button" onClick={dismissMessage}>
+        {t('error.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  const { modelId, appliedParams } = useApp(useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })));
+  const model = findModel(modelId)!;
+  const portrayal = useMemo(() => model.portrayal(appliedParams), [model, appliedParams]);
+  const modelSelectId = useId();
+  const title = tModel(model.id, 'title', model.title);
+
+  useEffect(() => setup(), []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
+        </h1>
+        <label htmlFor={modelSelectId} className="model-select">
+          {t('control.model')}
+        </label>
+        <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
+          {MODELS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {tModel(m.id, 'title', m.title)}
+            </option>
+          ))}
+        </select>
+      </header>
+      <MessageBanner />
+      <main className="layout">
+        <section className="panel controls" aria-labelledby="controls-heading">
+          <h2 id="controls-heading">{t('panel.controls')}</h2>
+          <RunControls />
+          <SeedField />
+          <h2>{t('panel.parameters')}</h2>
+          <ParamControls model={model} />
+        </section>
+        <section className="panel view" aria-labelledby="view-heading">
+          <h2 id="view-heading">{title}</h2>
+          <AgentView portrayal={portrayal} label={t('view.label', { title })} />
+          <Monitors />
+        </section>
+        <section className="panel side" aria-labelledby="plots-heading">
+          <h2 id="plots-heading">{t('panel.plots')}</h2>
+          <PlotPanel model={model} />
+          <h2 id="info-heading">{t('panel.info')}</h2>
+          <article className="info" aria-labelledby="info-heading">
+            <Markdown source={model.info} />
+          </article>
+        </section>
+      </main>
+    </div>
+  );
+}

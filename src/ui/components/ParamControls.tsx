@@ -1,0 +1,124 @@
+/**
+ * Controls generated from the model's parameter schema: sliders for numbers, selects for
+ * choices, checkboxes for switches, a JSON editor for lists and tables. Each shows whether
+ * it applies live or at Setup, and marks a change not yet applied.
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Model } from '../../core/model';
+import { validateValue, type ParamSpec } from '../../core/params';
+import { t, tModel } from '../../i18n';
+import { setParam } from '../session';
+import { useApp } from '../store';
+
+function formatNumber(value: number, step: number): string {
+  const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
+  return value.toFixed(decimals);
+}
+
+function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpec; value: unknown; label: string }) {
+  const [text, setText] = useState(JSON.stringify(value));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <textarea
+        aria-label={label}
+        value={text}
+        rows={3}
+        onChange={(e) => {
+          setText(e.target.value);
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(e.target.value);
+          } catch {
+            return setError(t('param.invalidJson'));
+          }
+          const checked = validateValue(spec, parsed, name);
+          if (!checked.ok) return setError(checked.errors[0].message);
+          setError(null);
+          setParam(name, checked.value);
+        }}
+      />
+      {error && <span className="field-error">{error}</span>}
+    </>
+  );
+}
+
+function Control({ model, name, spec }: { model: Model; name: string; spec: ParamSpec }) {
+  const { value, applied } = useApp(useShallow((s) => ({ value: s.params[name], applied: s.appliedParams[name] })));
+  const label = tModel(model.id, `param.${name}.label`, spec.label);
+  const pending = JSON.stringify(value) !== JSON.stringify(applied);
+  const badge = (
+    <span className={`apply ${spec.apply}`} title={spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}>
+      {pending ? t('control.pendingSetup') : spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}
+    </span>
+  );
+  let input: React.ReactNode;
+  switch (spec.kind) {
+    case 'int':
+    case 'float': {
+      const n = value as number;
+      // A value set elsewhere (file, CLI) may lie outside the slider's range: widen it to show it.
+      const min = Math.min(spec.uiMin, n);
+      const max = Math.max(spec.uiMax, n);
+      input = (
+        <>
+          <input
+            type="range"
+            aria-label={label}
+            min={min}
+            max={max}
+            step={spec.step}
+            value={n}
+            onChange={(e) => setParam(name, spec.kind === 'int' ? Math.round(Number(e.target.value)) : Number(e.target.value))}
+          />
+          <output className="value">
+            {formatNumber(n, spec.step)}
+            {spec.unit ? ` ${spec.unit}` : ''}
+          </output>
+        </>
+      );
+      break;
+    }
+    case 'choice':
+      input = (
+        <select aria-label={label} value={value as string} onChange={(e) => setParam(name, e.target.value)}>
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {tModel(model.id, `param.${name}.option.${o.value}`, o.label)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'boolean':
+      input = <input type="checkbox" aria-label={label} checked={value as boolean} onChange={(e) => setParam(name, e.target.checked)} />;
+      break;
+    case 'text':
+      input = <input type="text" aria-label={label} value={value as string} maxLength={spec.maxLength} onChange={(e) => setParam(name, e.target.value)} />;
+      break;
+    default:
+      input = <JsonEditor name={name} spec={spec} value={value} label={label} />;
+  }
+  return (
+    <div className={`param${pending ? ' pending' : ''}`} title={spec.description}>
+      <div className="param-head">
+        <span className="param-label" aria-hidden="true">
+          {label}
+        </span>
+        {badge}
+      </div>
+      <div className="param-input">{input}</div>
+    </div>
+  );
+}
+
+export function ParamControls({ model }: { model: Model }) {
+  return (
+    <div className="params">
+      {Object.entries(model.params).map(([name, spec]) => (
+        <Control key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The actions of the app: they change the store and send commands to the simulation.
+ * One SimClient per page; frames update the store's run slice and the frame bus.
+ */
+import { t } from '../i18n';
+import { isValidSeed, MAX_SEED } from '../core/rng';
+import { findModel } from '../models/registry';
+import type { FromWorker } from '../worker/protocol';
+import { SimClient } from '../worker/simClient';
+import { publishFrame } from './frameBus';
+import { initialRun, scenarioFor, useApp } from './store';
+
+/** Plots re-sample at most this often while running (ms). */
+const PLOT_INTERVAL_MS = 250;
+let lastPlotUpdate = 0;
+
+function onMessage(message: FromWorker): void {
+  if (message.type === 'error') {
+    useApp.setState({ message: { kind: 'error', text: t('error.invalid', { message: message.message }) } });
+    return;
+  }
+  publishFrame(message);
+  const now = performance.now();
+  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > PLOT_INTERVAL_MS;
+  if (plotDue) lastPlotUpdate = now;
+  useApp.setState((s) => ({
+    tick: message.tick,
+    status: message.status,
+    fingerprint: message.fingerprint,
+    runSeed: message.seed,
+    plotVersion: plotDue ? s.plotVersion + 1 : s.plotVersion,
+  }));
+}
+
+let client: SimClient | null = null;
+
+function sim(): SimClient {
+  client ??= new SimClient({
+    onMessage,
+    onCrash: (reason) =>
+      useApp.setState({ message: { kind: 'error', text: t('error.worker', { message: reason }) } }),
+  });
+  return client;
+}
+
+/** Starts a new run from the current params and seed (NetLogo's Setup). */
+export function setup(): void {
+  const { modelId, params, seed } = useApp.getState();
+  useApp.setState({ appliedParams: params, message: null });
+  sim().send({ type: 'setup', modelId, params: { ...params }, seed });
+}
+
+export function go(): void {
+  sim().send({ type: 'go' });
+}
+
+export function pause(): void {
+  sim().send({ type: 'pause' });
+}
+
+export function step(): void {
+  sim().send({ type: 'step' });
+}
+
+export function setSpeed(ticksPerSecond: number | null): void {
+  useApp.setState({ ticksPerSecond });
+  sim().send({ type: 'speed', ticksPerSecond });
+}
+
+/** Changes one parameter in the controls; a live parameter reaches the running model at once. */
+export function setParam(name: string, value: unknown): void {
+  const { modelId, params } = useApp.getState();
+  useApp.setState({ params: { ...params, [name]: value } as typeof params });
+  if (findModel(modelId)!.params[name]?.apply === 'live') {
+    sim().send({ type: 'setLive', params: { [name]: value } });
+    useApp.setState((s) => ({ appliedParams: { ...s.appliedParams, [name]: value } as typeof params }));
+  }
+}
+
+/** Sets the seed from the text of the seed field; returns an error message or null. */
+export function setSeedText(text: string): string | null {
+  const value = Number(text);
+  if (text.trim() === '' || !isValidSeed(value)) return t('error.seed', { max: MAX_SEED });
+  useApp.setState({ seed: value });
+  return null;
+}
+
+/** Draws a fresh seed (outside the simulation: any entropy will do) and sets up with it. */
+export function newSeed(): void {
+  const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+  useApp.setState({ seed });
+  setup();
+}
+
+export function selectModel(modelId: string): void {
+  if (!findModel(modelId)) return;
+  useApp.setState({ ...scenarioFor(modelId, useApp.getState().seed), ...initialRun, ticksPerSecond: useApp.getState().ticksPerSecond });
+  setup();
+}
+
+export function dismissMessage(): void {
+  useApp.setState({ message: null });
+}

@@ -1,0 +1,58 @@
+/**
+ * The app's one zustand store, in slices: the scenario being edited (model, params, seed)
+ * and the state of the run (tick, status, fingerprint, messages). Actions are plain
+ * functions in ./session.ts. Per-tick agent data never enters this store (see frameBus).
+ */
+import { create } from 'zustand';
+import { defaultParams, type ParamSchema, type ParamValues } from '../core/params';
+import type { RunStatus } from '../worker/protocol';
+import { DEFAULT_MODEL_ID, findModel } from '../models/registry';
+
+type Params = ParamValues<ParamSchema>;
+
+export interface ScenarioSlice {
+  modelId: string;
+  /** Values in the controls. */
+  params: Params;
+  /** Values of the last Setup: a difference means "press Setup to apply". */
+  appliedParams: Params;
+  seed: number;
+}
+
+export interface RunSlice {
+  tick: number;
+  status: RunStatus | 'starting';
+  fingerprint: string | null;
+  /** The seed of the run on display. */
+  runSeed: number | null;
+  /** A message for the person at the keyboard (an error or a notice), with its kind. */
+  message: { kind: 'error' | 'notice'; text: string } | null;
+  ticksPerSecond: number | null;
+  /** Bumped when reporter data changed, so plots re-sample (a few times a second at most). */
+  plotVersion: number;
+}
+
+export type AppState = ScenarioSlice & RunSlice;
+
+function scenarioFor(modelId: string, seed: number): ScenarioSlice {
+  const model = findModel(modelId)!;
+  const params = defaultParams(model.params);
+  return { modelId, params, appliedParams: params, seed };
+}
+
+export const initialRun: RunSlice = {
+  tick: 0,
+  status: 'starting',
+  fingerprint: null,
+  runSeed: null,
+  message: null,
+  ticksPerSecond: 30,
+  plotVersion: 0,
+};
+
+export const useApp = create<AppState>()(() => ({
+  ...scenarioFor(DEFAULT_MODEL_ID, 1),
+  ...initialRun,
+}));
+
+export { scenarioFor };

@@ -1,0 +1,68 @@
+/**
+ * Messages between the UI and the simulation worker. Commands flow UI → worker and are never
+ * dropped (each `step` advances exactly one tick); frames flow worker → UI and the UI draws
+ * only the newest (latest state wins).
+ */
+import type { Reporters } from '../core/run';
+import type { Column } from '../core/world';
+
+/** Command names, in one place. */
+export const Commands = {
+  setup: 'setup',
+  step: 'step',
+  go: 'go',
+  pause: 'pause',
+  speed: 'speed',
+  setLive: 'setLive',
+} as const;
+
+export type ToWorker =
+  /** Builds a new run; params are validated in the worker with the shared validator. */
+  | { readonly type: typeof Commands.setup; readonly modelId: string; readonly params: Record<string, unknown>; readonly seed: number }
+  /** Advances exactly one tick (pauses first if running). */
+  | { readonly type: typeof Commands.step }
+  | { readonly type: typeof Commands.go }
+  | { readonly type: typeof Commands.pause }
+  /** Ticks per second; null = as fast as possible. */
+  | { readonly type: typeof Commands.speed; readonly ticksPerSecond: number | null }
+  /** Changes parameters declared `apply: 'live'` in the running model. */
+  | { readonly type: typeof Commands.setLive; readonly params: Record<string, unknown> };
+
+/** The live part of one agent set: `count` agents, each column sliced to `count`. */
+export interface AgentSetFrame {
+  readonly count: number;
+  readonly columns: Readonly<Record<string, Column>>;
+}
+
+/** Reporter values of one tick. */
+export interface ReporterRow {
+  readonly tick: number;
+  readonly values: Reporters;
+}
+
+export type RunStatus = 'running' | 'paused' | 'stopped' | 'horizon';
+
+export interface FrameMessage {
+  readonly type: 'frame';
+  /** Increments at every Setup, so the UI can tell a new run from the next frame of the old one. */
+  readonly runId: number;
+  /** True on the first frame after a Setup: the UI clears its plots. */
+  readonly reset: boolean;
+  readonly tick: number;
+  readonly status: RunStatus;
+  /** Reporter rows of every tick since the previous frame, so plots miss no tick. */
+  readonly rows: readonly ReporterRow[];
+  /** The latest agent state; its buffers are transferred. */
+  readonly agents: Readonly<Record<string, AgentSetFrame>>;
+  /** Fingerprint of `tick`; null while running (computed on demand, when paused or stopped). */
+  readonly fingerprint: string | null;
+  readonly seed: number;
+}
+
+export interface ErrorMessage {
+  readonly type: 'error';
+  /** One readable line. */
+  readonly message: string;
+}
+
+export type FromWorker = FrameMessage | ErrorMessage;

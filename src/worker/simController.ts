@@ -1,0 +1,180 @@
+/**
+ * Drives one `Run` for the live view: executes commands, paces ticks at the chosen speed and
+ * posts frames. Knows nothing of `self` or the DOM; the clock and timer are injected, so the
+ * same controller runs in the worker, in-process as a fallback, and in unit tests.
+ */
+import { validateParams } from '../core/params';
+import { Run } from '../core/run';
+import type { AgentSet, Column } from '../core/world';
+import { findModel } from '../models/registry';
+import type { AgentSetFrame, FromWorker, ReporterRow, RunStatus, ToWorker } from './protocol';
+
+export interface Scheduler {
+  /** Milliseconds from an arbitrary origin; used only for pacing, never by the model. */
+  now(): number;
+  schedule(fn: () => void, delayMs: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+export type Post = (message: FromWorker, transfer: Transferable[]) => void;
+
+/** Work per slice when running as fast as possible: long enough to batch ticks, short enough to stay responsive. */
+const SLICE_MS = 12;
+/** Frames per second at most at finite speeds. */
+const MAX_FRAME_RATE = 60;
+
+export class SimController {
+  private run: Run | null = null;
+  private runId = 0;
+  private running = false;
+  private ticksPerSecond: number | null = 30;
+  private timer: unknown = null;
+  private rows: ReporterRow[] = [];
+  private reset = false;
+
+  constructor(
+    private readonly post: Post,
+    private readonly scheduler: Scheduler,
+  ) {}
+
+  handle(message: ToWorker): void {
+    switch (message.type) {
+      case 'setup':
+        return this.setup(message.modelId, message.params, message.seed);
+      case 'step':
+        return this.stepOnce();
+      case 'go':
+        return this.go();
+      case 'pause':
+        return this.pause();
+      case 'speed':
+        this.ticksPerSecond = message.ticksPerSecond;
+        return;
+      case 'setLive':
+        return this.setLive(message.params);
+    }
+  }
+
+  private setup(modelId: string, params: Record<string, unknown>, seed: number): void {
+    this.stop();
+    const model = findModel(modelId);
+    if (!model) return this.error(`Unknown model "${modelId}"`);
+    const checked = validateParams(model.params, params);
+    if (!checked.ok) return this.error(checked.errors.map((e) => e.message).join('; '));
+    try {
+      this.run = Run.create(model, checked.value, seed);
+    } catch (e) {
+      this.run = null;
+      return this.error((e as Error).message);
+    }
+    this.runId++;
+    this.rows = [];
+    this.reset = true;
+    this.record();
+    this.postFrame();
+  }
+
+  private stepOnce(): void {
+    if (!this.run) return;
+    this.stop();
+    if (this.run.step()) this.record();
+    this.postFrame();
+  }
+
+  private go(): void {
+    if (!this.run || this.running) return;
+    if (this.run.done) return this.postFrame();
+    this.running = true;
+    this.slice();
+  }
+
+  private pause(): void {
+    if (!this.running) return;
+    this.stop();
+    this.postFrame();
+  }
+
+  private setLive(params: Record<string, unknown>): void {
+    if (!this.run) return;
+    const result = this.run.setLiveParams(params);
+    if (!result.ok) this.error(result.errors.map((e) => e.message).join('; '));
+  }
+
+  /** One slice of a running model: some ticks, then one frame, then the next slice is scheduled. */
+  private slice(): void {
+    this.timer = null;
+    const run = this.run;
+    if (!this.running || !run) return;
+    let delay: number;
+    if (this.ticksPerSecond === null) {
+      const start = this.scheduler.now();
+      do {
+        if (!run.step()) break;
+        this.record();
+      } while (this.scheduler.now() - start < SLICE_MS);
+      delay = 0;
+    } else {
+      // Above 60 ticks/s, several ticks share one frame so that frames stay at 60 per second.
+      const perSlice = Math.max(1, Math.ceil(this.ticksPerSecond / MAX_FRAME_RATE));
+      for (let i = 0; i < perSlice && run.step(); i++) this.record();
+      delay = (1000 * perSlice) / this.ticksPerSecond;
+    }
+    if (run.done) this.running = false;
+    this.postFrame();
+    if (this.running) this.timer = this.scheduler.schedule(() => this.slice(), delay);
+  }
+
+  private stop(): void {
+    this.running = false;
+    if (this.timer !== null) this.scheduler.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private record(): void {
+    const run = this.run!;
+    this.rows.push({ tick: run.tick, values: run.reporters() });
+  }
+
+  private status(run: Run): RunStatus {
+    if (this.running) return 'running';
+    if (!run.done) return 'paused';
+    return run.tick >= run.horizon ? 'horizon' : 'stopped';
+  }
+
+  private postFrame(): void {
+    const run = this.run;
+    if (!run) return;
+    const transfer: Transferable[] = [];
+    const agents: Record<string, AgentSetFrame> = {};
+    for (const [name, set] of Object.entries(run.world.agents) as [string, AgentSet][]) {
+      const columns: Record<string, Column> = {};
+      for (const [key, column] of Object.entries(set.col as Record<string, Column>)) {
+        const copy = column.slice(0, set.count);
+        columns[key] = copy;
+        transfer.push(copy.buffer);
+      }
+      agents[name] = { count: set.count, columns };
+    }
+    const status = this.status(run);
+    this.post(
+      {
+        type: 'frame',
+        runId: this.runId,
+        reset: this.reset,
+        tick: run.tick,
+        status,
+        rows: this.rows,
+        agents,
+        fingerprint: status === 'running' ? null : run.fingerprint(),
+        seed: run.seed,
+      },
+      transfer,
+    );
+    this.rows = [];
+    this.reset = false;
+  }
+
+  private error(message: string): void {
+    this.post({ type: 'error', message }, []);
+  }
+}
