@@ -11,7 +11,8 @@ function Monitor({ label, value, wide }: { label: string; value: string; wide?: 
       <span id={id} className="monitor-label">
         {label}
       </span>
-      <output aria-labelledby={id} className="monitor-value">
+      {/* Not a live region: a tick counter announced many times a second helps nobody. */}
+      <output aria-labelledby={id} aria-live="off" className="monitor-value">
         {value}
       </output>
     </div>

@@ -70,12 +70,13 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
             max={max}
             step={spec.step}
             value={n}
+            aria-valuetext={`${formatNumber(n, spec.step)}${spec.unit ? ` ${spec.unit}` : ''}`}
             onChange={(e) => setParam(name, spec.kind === 'int' ? Math.round(Number(e.target.value)) : Number(e.target.value))}
           />
-          <output className="value">
+          <span className="value" aria-hidden="true">
             {formatNumber(n, spec.step)}
             {spec.unit ? ` ${spec.unit}` : ''}
-          </output>
+          </span>
         </>
       );
       break;

@@ -40,7 +40,9 @@ export function RunControls() {
           aria-valuetext={speedText}
           onChange={(e) => setSpeed(SPEEDS[Number(e.target.value)])}
         />
-        <output htmlFor={speedId}>{speedText}</output>
+        <span className="speed-value" aria-hidden="true">
+          {speedText}
+        </span>
       </div>
     </div>
   );

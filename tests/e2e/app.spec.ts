@@ -1,0 +1,136 @@
+/** The built app in Chromium, driven as a person would. */
+import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { defaultParams } from '../../src/core/params';
+import { Run } from '../../src/core/run';
+import { findModel } from '../../src/models/registry';
+
+const FINGERPRINT = /^[0-9a-f]{16}$/;
+
+const tick = (page: Page) => page.getByLabel('Tick', { exact: true });
+const fingerprint = (page: Page) => page.getByLabel('Fingerprint', { exact: true });
+
+async function openApp(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('/');
+  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  return problems;
+}
+
+/** Pixels of the agent view that differ clearly from its white background. */
+async function drawnPixels(page: Page): Promise<number> {
+  const png = PNG.sync.read(await page.getByRole('img', { name: /Model view/ }).screenshot());
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) < 200) n++;
+  }
+  return n;
+}
+
+test('loads with no console errors and lists the models', async ({ page }) => {
+  const problems = await openApp(page);
+  const options = await page.getByLabel('Model', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(options).toContain('k-means');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(tick(page)).toHaveText('1');
+  expect(problems).toEqual([]);
+});
+
+test('the canvas shows the data points', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(tick(page)).toHaveText('1');
+  await page.waitForTimeout(300);
+  // 400 coloured dots of radius 2.5 px, plus centroids: far more than a few stray pixels.
+  expect(await drawnPixels(page)).toBeGreaterThan(1500);
+});
+
+test('Go advances the tick until the stop condition, and says so', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Stopped at tick \d+/ })).toBeVisible();
+  expect(Number(await tick(page).textContent())).toBeGreaterThan(1);
+  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  await expect(page.getByRole('button', { name: 'Go' })).toBeDisabled();
+});
+
+test('Pause stops a running model', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Speed').fill('0'); // one tick per second
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
+  const stopped = await tick(page).textContent();
+  await page.waitForTimeout(1500);
+  await expect(tick(page)).toHaveText(stopped!);
+});
+
+test('each Step advances exactly one tick, and the fingerprint equals Node\'s', async ({ page }) => {
+  await openApp(page);
+  const seen = new Set<string>();
+  seen.add((await fingerprint(page).textContent())!);
+  const step = page.getByRole('button', { name: 'Step' });
+  for (let i = 1; i <= 3; i++) {
+    await step.click();
+    await expect(tick(page)).toHaveText(String(i));
+    seen.add((await fingerprint(page).textContent())!);
+  }
+  expect(seen.size).toBe(4);
+
+  const model = findModel('k-means')!;
+  const run = Run.create(model, defaultParams(model.params), 1);
+  run.runUntil(3);
+  await expect(fingerprint(page)).toHaveText(run.fingerprint());
+});
+
+test('rapid Step presses are never dropped', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Data points').fill('5000');
+  await page.getByLabel('Centroids').fill('10');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(tick(page)).toHaveText('0');
+  const step = page.getByRole('button', { name: 'Step' });
+  for (let i = 0; i < 3; i++) await step.click({ delay: 0 });
+  await expect(tick(page)).toHaveText('3');
+});
+
+test('a slider change is marked pending and takes effect at Setup', async ({ page }) => {
+  await openApp(page);
+  const before = await fingerprint(page).textContent();
+  const pixelsBefore = await drawnPixels(page);
+  await page.getByLabel('Data points').fill('2000');
+  await expect(page.getByText('Changed: press Setup to apply')).toBeVisible();
+  // Not applied yet: the run on display is unchanged.
+  await expect(fingerprint(page)).toHaveText(before!);
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.getByText('Changed: press Setup to apply')).toHaveCount(0);
+  await expect(fingerprint(page)).not.toHaveText(before!);
+  await page.waitForTimeout(300);
+  expect(await drawnPixels(page)).toBeGreaterThan(pixelsBefore);
+});
+
+test('the seed field: another seed gives another run, the same seed the same run', async ({ page }) => {
+  await openApp(page);
+  const first = await fingerprint(page).textContent();
+  const seed = page.getByLabel('Seed', { exact: true });
+  await seed.fill('2');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(fingerprint(page)).not.toHaveText(first!);
+  await seed.fill('1');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(fingerprint(page)).toHaveText(first!);
+  await seed.fill('-5');
+  await expect(page.getByRole('alert').filter({ hasText: 'The seed must be a whole number' })).toBeVisible();
+});
+
+test('the Info panel shows the model documentation', async ({ page }) => {
+  await openApp(page);
+  const info = page.getByRole('article', { name: 'Info' });
+  await expect(info.getByRole('heading', { name: 'Credit' })).toBeVisible();
+  await expect(info.getByRole('table')).toBeVisible();
+});

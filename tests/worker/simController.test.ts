@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../../src/core/params';
+import { Run } from '../../src/core/run';
+import { kMeans } from '../../src/models/kmeans';
+import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
+import { SimController, type Scheduler } from '../../src/worker/simController';
+
+/** A scheduler with a hand-driven clock: tests decide when time passes. */
+class ManualScheduler implements Scheduler {
+  time = 0;
+  private queue: { at: number; fn: () => void; handle: number }[] = [];
+  private next = 0;
+  now = () => this.time;
+  schedule = (fn: () => void, delay: number) => {
+    const handle = this.next++;
+    this.queue.push({ at: this.time + delay, fn, handle });
+    return handle;
+  };
+  cancel = (handle: unknown) => {
+    this.queue = this.queue.filter((q) => q.handle !== handle);
+  };
+  /** Runs due callbacks, advancing the clock by `ms` in total; each tick of work costs `costMs`. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      this.queue.sort((a, b) => a.at - b.at);
+      const first = this.queue[0];
+      if (!first || first.at > end) break;
+      this.queue.shift();
+      this.time = Math.max(this.time, first.at);
+      first.fn();
+    }
+    this.time = end;
+  }
+  get pending(): number {
+    return this.queue.length;
+  }
+}
+
+function setupController() {
+  const messages: FromWorker[] = [];
+  const transfers: Transferable[][] = [];
+  const scheduler = new ManualScheduler();
+  const controller = new SimController((m, t) => {
+    messages.push(m);
+    transfers.push(t);
+  }, scheduler);
+  const frames = () => messages.filter((m): m is FrameMessage => m.type === 'frame');
+  const last = () => frames()[frames().length - 1];
+  controller.handle({ type: 'setup', modelId: 'k-means', params: {}, seed: 1 });
+  return { controller, messages, transfers, scheduler, frames, last };
+}
+
+describe('SimController', () => {
+  it('sets up at tick 0 with the fingerprint, the reporters and the agents of a fresh Run', () => {
+    const { last, transfers } = setupController();
+    const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
+    const frame = last();
+    expect(frame).toMatchObject({ tick: 0, status: 'paused', reset: true, fingerprint: run.fingerprint(), seed: 1 });
+    expect(frame.rows).toEqual([{ tick: 0, values: run.reporters() }]);
+    expect(frame.agents.points.count).toBe(400);
+    expect(Array.from(frame.agents.points.columns.x)).toEqual(Array.from(run.world.agents.points.col.x.subarray(0, 400)));
+    // Every column's buffer is transferred, and each is exactly the live slice.
+    expect(transfers[transfers.length - 1]).toHaveLength(6);
+    expect(frame.agents.points.columns.x.length).toBe(400);
+  });
+
+  it('advances exactly one tick per Step, however many arrive at once', () => {
+    const { controller, frames, last } = setupController();
+    const before = frames().length;
+    for (let i = 0; i < 3; i++) controller.handle({ type: 'step' });
+    expect(last().tick).toBe(3);
+    expect(frames().slice(before).map((f) => f.tick)).toEqual([1, 2, 3]);
+    const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
+    run.runUntil(3);
+    expect(last().fingerprint).toBe(run.fingerprint());
+  });
+
+  it('runs with Go, reports every tick in its rows, and stops at the stop condition', () => {
+    const { controller, scheduler, frames, last } = setupController();
+    controller.handle({ type: 'speed', ticksPerSecond: 10 });
+    controller.handle({ type: 'go' });
+    expect(last().status).toBe('running');
+    expect(last().fingerprint).toBeNull();
+    scheduler.advance(10_000);
+    expect(last().status).toBe('stopped');
+    expect(last().fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    const ticks = frames().flatMap((f) => f.rows.map((r) => r.tick));
+    expect(ticks).toEqual(Array.from({ length: last().tick + 1 }, (_, i) => i));
+    expect(scheduler.pending).toBe(0);
+  });
+
+  it('pauses: no more ticks, and the frame carries the fingerprint of the paused tick', () => {
+    const { controller, scheduler, last } = setupController();
+    controller.handle({ type: 'speed', ticksPerSecond: 1 });
+    controller.handle({ type: 'go' });
+    scheduler.advance(1500);
+    controller.handle({ type: 'pause' });
+    const paused = last();
+    expect(paused.status).toBe('paused');
+    scheduler.advance(10_000);
+    expect(last()).toBe(paused);
+    const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
+    run.runUntil(paused.tick);
+    expect(paused.fingerprint).toBe(run.fingerprint());
+  });
+
+  it('as fast as possible, batches ticks into slices instead of posting a frame per tick', () => {
+    const { controller, scheduler, frames } = setupController();
+    controller.handle({ type: 'setup', modelId: 'k-means', params: { numDataPoints: 1000, movementThreshold: 0 }, seed: 3 });
+    controller.handle({ type: 'speed', ticksPerSecond: null });
+    const before = frames().length;
+    controller.handle({ type: 'go' });
+    scheduler.advance(0);
+    // The manual clock does not move during a slice, so the first slice runs to the end.
+    const after = frames().slice(before);
+    expect(after.length).toBe(1);
+    expect(after[0].rows.length).toBeGreaterThan(1);
+  });
+
+  it('reports bad input as an error and keeps the current run', () => {
+    const { controller, messages, last } = setupController();
+    const fingerprint = last().fingerprint;
+    controller.handle({ type: 'setup', modelId: 'k-means', params: { numCentroids: 0 }, seed: 1 });
+    controller.handle({ type: 'setup', modelId: 'nope', params: {}, seed: 1 });
+    controller.handle({ type: 'setLive', params: { numCentroids: 3 } });
+    const errors = messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message);
+    expect(errors).toEqual([
+      'numCentroids: must be an integer from 1 to 20, got 0',
+      'Unknown model "nope"',
+      'numCentroids: takes effect at the next Setup',
+    ]);
+    controller.handle({ type: 'step' });
+    expect(last().tick).toBe(1);
+    expect(last().fingerprint).not.toBe(fingerprint);
+  });
+
+  it('applies a live parameter to the running model', () => {
+    const { controller, scheduler, last } = setupController();
+    controller.handle({ type: 'setLive', params: { movementThreshold: 10 } });
+    controller.handle({ type: 'go' });
+    scheduler.advance(5000);
+    // With a threshold of 10 units the centroids settle almost at once.
+    expect(last().status).toBe('stopped');
+    expect(last().tick).toBeLessThanOrEqual(2);
+  });
+});
