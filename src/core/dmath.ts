@@ -184,11 +184,11 @@ function reduce(x: number): void {
   reducedHi = r;
 }
 
-/** Sine of x radians. */
-export function sin(x: number): number {
+/** sin(x + shift·π/2): the reduced argument picks a kernel and a sign by quadrant. */
+function sinShifted(x: number, shift: number): number {
   if (x !== x || x === Infinity || x === -Infinity) return NaN;
   reduce(x);
-  switch (quadrant) {
+  switch ((quadrant + shift) % 4) {
     case 0:
       return kernelSin(reducedHi, reducedLo);
     case 1:
@@ -200,20 +200,14 @@ export function sin(x: number): number {
   }
 }
 
-/** Cosine of x radians. */
+/** Sine of x radians. */
+export function sin(x: number): number {
+  return sinShifted(x, 0);
+}
+
+/** Cosine of x radians: sin(x + π/2). */
 export function cos(x: number): number {
-  if (x !== x || x === Infinity || x === -Infinity) return NaN;
-  reduce(x);
-  switch (quadrant) {
-    case 0:
-      return kernelCos(reducedHi, reducedLo);
-    case 1:
-      return -kernelSin(reducedHi, reducedLo);
-    case 2:
-      return -kernelCos(reducedHi, reducedLo);
-    default:
-      return kernelSin(reducedHi, reducedLo);
-  }
+  return sinShifted(x, 1);
 }
 
 /** Tangent of x radians. */
