@@ -4,14 +4,15 @@
  * snapshots and the frames sent to the view can treat every model alike.
  */
 
-export type ColumnType = 'f64' | 'f32' | 'i32' | 'u32' | 'u16' | 'u8' | 'i8';
-export type Column = Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
+export type ColumnType = 'f64' | 'f32' | 'i32' | 'u32' | 'i16' | 'u16' | 'u8' | 'i8';
+export type Column = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array | Int8Array;
 
 const CONSTRUCTORS = {
   f64: Float64Array,
   f32: Float32Array,
   i32: Int32Array,
   u32: Uint32Array,
+  i16: Int16Array,
   u16: Uint16Array,
   u8: Uint8Array,
   i8: Int8Array,

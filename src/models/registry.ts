@@ -1,8 +1,9 @@
 /** The library of models: adding a model is one file and one line here. */
 import type { Model } from '../core/model';
+import { cloudMarket } from './cloudMarket';
 import { kMeans } from './kmeans';
 
-export const MODELS: readonly Model[] = [kMeans];
+export const MODELS: readonly Model[] = [kMeans, cloudMarket];
 
 export const DEFAULT_MODEL_ID = kMeans.id;
 

@@ -1,0 +1,86 @@
+/**
+ * The cloud pricing market: customers of three industries choose among cloud vendors with
+ * different pricing strategies, or buy straight from suppliers. Source: the seed post
+ * "产品如何定价的模型讨论"; brief: shared/docs/cloud-market-model.md; documentation: info.ts.
+ * Expect shares to move visibly over five years without any vendor taking everything, price
+ * wars that end in positive margins, and a supply shock that hurts small vendors most.
+ */
+import { CATEGORY_PALETTE, defineModel } from '../../core/model';
+import { info } from './info';
+import { params } from './params';
+import { hhi, marketReporters } from './reporters';
+import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
+import { DIRECT, worldDecl } from './state';
+
+export const cloudMarket = defineModel({
+  id: 'cloud-market',
+  version: 1,
+  title: 'Cloud pricing market',
+  summary: 'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
+  params,
+  world: worldDecl,
+  setup: (w, ctx) => setupMarket(w, ctx),
+  step: (w, ctx) => stepMarket(w, ctx),
+  horizon: (p) => p.years * 365,
+  reporters: (p) => marketReporters(p),
+  plots: [
+    { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
+    { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
+    { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
+    { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'] },
+    { id: 'hhi', title: 'Concentration (HHI)', series: ['hhi'] },
+  ],
+  portrayal: () => ({
+    bounds: { minX: 0, maxX: 1, minY: -0.15, maxY: 1.15 },
+    background: '#ffffff',
+    layers: [
+      {
+        agents: 'customers',
+        label: 'Customers',
+        x: 'x',
+        y: 'y',
+        shape: 'circle',
+        size: 2.5,
+        color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8' },
+      },
+      { agents: 'vendors', label: 'Vendors', x: 'x', y: 'y', shape: 'square', size: 8, color: { kind: 'index' } },
+      { agents: 'suppliers', label: 'Suppliers', x: 'x', y: 'y', shape: 'cross', size: 8, color: { kind: 'fixed', color: CATEGORY_PALETTE[DIRECT] } },
+    ],
+  }),
+  summaryJson: (w, ctx) => {
+    const total = unitsInUse(w);
+    const v = w.agents.vendors.col;
+    let served = 0;
+    for (let j = 0; j < w.agents.vendors.count; j++) served += v.customers[j];
+    let directCustomers = 0;
+    let directUnits = 0;
+    for (let k = 0; k < w.agents.suppliers.count; k++) {
+      directCustomers += w.agents.suppliers.col.directCustomers[k];
+      directUnits += w.agents.suppliers.col.directInUse[k];
+    }
+    served += directCustomers;
+    const share = (units: number) => (total > 0 ? units / total : null);
+    return {
+      vendors: ctx.params.vendors.rows.map((row, j) => ({
+        id: row.id,
+        name: row.name,
+        strategy: row.strategy,
+        active: v.active[j] === 1,
+        exited: v.exited[j] === 1,
+        share: v.active[j] || v.inUse[j] > 0 ? shareOf(w, j) : null,
+        customerShare: served > 0 ? v.customers[j] / served : null,
+        price: v.active[j] ? v.price[j] : null,
+        quality: v.quality[j],
+        stock: v.stock[j],
+        size: v.size[j],
+        cash: v.cash[j],
+        profit: v.profit[j],
+        cumulativeProfit: v.cumProfit[j],
+      })),
+      direct: { share: share(directUnits), customerShare: served > 0 ? directCustomers / served : null },
+      hhi: hhi(w),
+      marketSize: total,
+    };
+  },
+  info,
+});

@@ -1,0 +1,102 @@
+/** Daily reporters of the market, per vendor (named by the vendor row's stable id) and for the market. */
+import type { ModelContext, ReporterDecl } from '../../core/model';
+import type { WorldDecl } from '../../core/world';
+import * as E from './economics';
+import type { MarketParams } from './params';
+import { SEGMENTS, type MarketWorld } from './state';
+import { segmentUnits, unitsInUse } from './simulation';
+
+type Reporter = ReporterDecl<WorldDecl, MarketParams>;
+type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | null;
+
+function reporter(name: string, label: string, compute: Compute, unit?: string): Reporter {
+  return { name, label, unit, compute: compute as Reporter['compute'] };
+}
+
+function directUnits(w: MarketWorld): number {
+  const s = w.agents.suppliers.col;
+  let t = 0;
+  for (let k = 0; k < w.agents.suppliers.count; k++) t += s.directInUse[k];
+  return t;
+}
+
+function customersServed(w: MarketWorld): number {
+  let t = 0;
+  for (let j = 0; j < w.agents.vendors.count; j++) t += w.agents.vendors.col.customers[j];
+  for (let k = 0; k < w.agents.suppliers.count; k++) t += w.agents.suppliers.col.directCustomers[k];
+  return t;
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** Herfindahl–Hirschman index over vendors and direct-selling suppliers, on the 0–10,000 scale. */
+export function hhi(w: MarketWorld): number | null {
+  const total = unitsInUse(w);
+  if (total <= 0) return null;
+  let h = 0;
+  const add = (units: number) => {
+    const pct = (100 * units) / total;
+    h += pct * pct;
+  };
+  for (let j = 0; j < w.agents.vendors.count; j++) add(w.agents.vendors.col.inUse[j]);
+  for (let k = 0; k < w.agents.suppliers.count; k++) add(w.agents.suppliers.col.directInUse[k]);
+  return h;
+}
+
+export function marketReporters(params: MarketParams): Reporter[] {
+  const out: Reporter[] = [];
+  params.vendors.rows.forEach((row, j) => {
+    const id = `v${row.id}`;
+    const name = String(row.name);
+    const v = (w: MarketWorld) => w.agents.vendors.col;
+    out.push(
+      reporter(`share.${id}`, `Share: ${name}`, (w) => ratio(v(w).inUse[j], unitsInUse(w))),
+      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) => ratio(v(w).customers[j], customersServed(w))),
+      reporter(`price.${id}`, `Price: ${name}`, (w) => (v(w).active[j] ? v(w).price[j] : null), 'credits/unit-day'),
+      reporter(`unitCost.${id}`, `Unit cost: ${name}`, (w, ctx) => (v(w).active[j] ? E.unitDayCost(v(w).unitCost[j], ctx.params.contractDays, row.service as number) : null), 'credits/unit-day'),
+      reporter(`quality.${id}`, `Quality: ${name}`, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
+      reporter(`stock.${id}`, `Stock: ${name}`, (w) => v(w).stock[j], 'units'),
+      reporter(`stockouts.${id}`, `Stock-outs: ${name}`, (w) => v(w).stockoutsToday[j]),
+      reporter(`revenue.${id}`, `Revenue: ${name}`, (w) => v(w).revenue[j], 'credits'),
+      reporter(`profit.${id}`, `Profit: ${name}`, (w) => v(w).profit[j], 'credits'),
+      reporter(`cumulativeProfit.${id}`, `Cumulative profit: ${name}`, (w) => v(w).cumProfit[j], 'credits'),
+      reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
+    );
+    SEGMENTS.forEach((segment, g) => {
+      out.push(
+        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) => ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g))),
+      );
+    });
+  });
+  out.push(
+    reporter('share.direct', 'Share: direct purchase', (w) => ratio(directUnits(w), unitsInUse(w))),
+    reporter('customerShare.direct', 'Customer share: direct purchase', (w) => {
+      let t = 0;
+      for (let k = 0; k < w.agents.suppliers.count; k++) t += w.agents.suppliers.col.directCustomers[k];
+      return ratio(t, customersServed(w));
+    }),
+    reporter('stockouts.direct', 'Stock-outs: direct purchase', (w) => w.globals.directStockouts),
+    ...SEGMENTS.map((segment, g) =>
+      reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, (w) => {
+        let t = 0;
+        for (let k = 0; k < w.agents.suppliers.count; k++) t += segmentUnits(w.agents.suppliers.col, g)[k];
+        return ratio(t, segmentTotal(w, g));
+      }),
+    ),
+    reporter('hhi', 'Concentration (HHI)', (w) => hhi(w)),
+    reporter('market-size', 'Market size (units in use)', (w) => unitsInUse(w), 'units'),
+    reporter('customers', 'Customers', (w) => w.agents.customers.count),
+    reporter('unmet', 'Customers who could not buy', (w) => w.globals.unmet),
+  );
+  return out;
+}
+
+function segmentTotal(w: MarketWorld, g: number): number {
+  let t = 0;
+  for (let j = 0; j < w.agents.vendors.count; j++) t += segmentUnits(w.agents.vendors.col, g)[j];
+  for (let k = 0; k < w.agents.suppliers.count; k++) t += segmentUnits(w.agents.suppliers.col, g)[k];
+  return t;
+}
+

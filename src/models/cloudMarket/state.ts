@@ -1,0 +1,141 @@
+/** The state of the cloud market as struct-of-arrays agent sets, and small helpers over it. */
+import type { World } from '../../core/world';
+
+/** `seller` code of a customer buying straight from a supplier. */
+export const DIRECT = 7;
+/** `seller` code of a customer holding nothing. */
+export const NONE = -1;
+export const SEGMENTS = ['finance', 'gaming', 'manufacturing'] as const;
+/** Neighbours per customer in the social network. */
+export const NEIGHBOURS = 4;
+
+export const worldDecl = {
+  agents: {
+    customers: {
+      segment: 'u8',
+      priceSensitivity: 'f32',
+      qualityRequirement: 'f32',
+      serviceRequirement: 'f32',
+      directLoyalty: 'f32',
+      channelLoyalty: 'f32',
+      itCapability: 'f32',
+      susceptibility: 'f32',
+      need: 'i32',
+      /** Vendor index (0–6), DIRECT, or NONE. */
+      seller: 'i8',
+      /** Supplier index that produced the lot in use, −1 if none. */
+      producer: 'i16',
+      /** Units of the lot in use (one lot per customer: all its units were bought together). */
+      units: 'i32',
+      /** Price per unit per day of the current contract (locked for its lifecycle). */
+      price: 'f64',
+      /** Day the lot in use ends (its units' lifecycle end). */
+      endDay: 'i32',
+      /** Next customer renewing on the same calendar day (−1 ends the list). */
+      nextInDay: 'i32',
+      loyalty: 'f32',
+      stockouts: 'i32',
+      n0: 'i32',
+      n1: 'i32',
+      n2: 'i32',
+      n3: 'i32',
+      x: 'f32',
+      y: 'f32',
+    },
+    vendors: {
+      rowId: 'i32',
+      active: 'u8',
+      exited: 'u8',
+      strategy: 'u8',
+      policy: 'u8',
+      /** The strategy in force now (dynamic and learning switch between the basic three). */
+      mode: 'u8',
+      entryDay: 'i32',
+      cash: 'f64',
+      initialCash: 'f64',
+      price: 'f64',
+      lastPrice: 'f64',
+      /** Average purchase price of a unit in stock (credits per unit, whole lifecycle). */
+      unitCost: 'f64',
+      stock: 'f64',
+      size: 'f64',
+      quality: 'f64',
+      startQuality: 'f64',
+      brand: 'f64',
+      /** Calibrated brand constant before the newcomer handicap. */
+      baseBrand: 'f64',
+      inUse: 'f64',
+      customers: 'f64',
+      loyaltySum: 'f64',
+      /** Units in use by segment (finance, gaming, manufacturing). */
+      seg0: 'f64',
+      seg1: 'f64',
+      seg2: 'f64',
+      revenue: 'f64',
+      cost: 'f64',
+      profit: 'f64',
+      cumProfit: 'f64',
+      stockoutsToday: 'f64',
+      /** Trailing purchase volume (exponentially weighted, ~90 days): the basis of volume discounts. */
+      volume: 'f64',
+      unitsBought: 'f64',
+      unitsEnded: 'f64',
+      phase: 'u8',
+      phaseStart: 'i32',
+      startShare: 'f64',
+      targetVendor: 'i32',
+      targetUntil: 'i32',
+      armStart: 'i32',
+      armStartProfit: 'f64',
+      armStartShare: 'f64',
+      arm0n: 'f64',
+      arm1n: 'f64',
+      arm2n: 'f64',
+      arm0v: 'f64',
+      arm1v: 'f64',
+      arm2v: 'f64',
+      x: 'f32',
+      y: 'f32',
+    },
+    suppliers: {
+      rowId: 'i32',
+      capacityShare: 'f64',
+      cost: 'f64',
+      margin: 'f64',
+      direct: 'u8',
+      maxDiscount: 'f64',
+      stock: 'f64',
+      produced: 'f64',
+      soldToVendors: 'f64',
+      soldDirect: 'f64',
+      directInUse: 'f64',
+      directCustomers: 'f64',
+      seg0: 'f64',
+      seg1: 'f64',
+      seg2: 'f64',
+      directEnded: 'f64',
+      revenue: 'f64',
+      shock: 'f64',
+      shockUntil: 'i32',
+      capacity: 'f64',
+      x: 'f32',
+      y: 'f32',
+    },
+    /** Renewal calendar: a ring of day slots, each the head of a linked list of customers. */
+    calendar: { head: 'i32' },
+  },
+  globals: [
+    'day',
+    'newCustomerDebt',
+    'demandFactor',
+    'demandUntil',
+    'directBrand',
+    'totalNeed',
+    'directStockouts',
+    'customersPaid',
+    'operatingPaid',
+    'unmet',
+  ],
+} as const;
+
+export type MarketWorld = World<typeof worldDecl>;
