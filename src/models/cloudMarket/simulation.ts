@@ -697,7 +697,8 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     v.policy[j] = POLICIES.indexOf(row.policy as (typeof POLICIES)[number]);
     v.mode[j] = v.strategy[j] === DYNAMIC ? AGGRESSIVE : v.strategy[j] === LEARNING ? PROFIT : v.strategy[j];
     v.entryDay[j] = num(row, 'entryDay');
-    v.cash[j] = num(row, 'cash');
+    // Money moves in whole credits, so that every payment is one exact debit and one exact credit.
+    v.cash[j] = Math.round(num(row, 'cash'));
     v.initialCash[j] = v.cash[j];
     v.startQuality[j] = num(row, 'quality');
     v.quality[j] = v.startQuality[j];
@@ -739,24 +740,25 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   for (let i = 0; i < w.agents.customers.count; i++) {
     appraiseExpected(w, ctx, i, target);
     const option = drawOption(params.choiceNoise, rng);
-    if (option < 0) continue;
+    const k = option === DIRECT ? directSupplierWithStock(w, 0) : producerOf(w);
+    // Without a supplier nothing was ever produced: the customer starts empty-handed.
+    if (option < 0 || k < 0) {
+      schedule(w, i, 1 + rng.int(params.contractDays));
+      continue;
+    }
     const need = c.need[i];
     c.seller[i] = option;
     c.units[i] = need;
     c.price[i] = offered[option];
-    const k = option === DIRECT ? directSupplierWithStock(w, 0) : producerOf(w);
     c.producer[i] = k;
-    if (k >= 0) {
-      suppliers.col.produced[k] += need;
-      suppliers.col.soldToVendors[k] += option === DIRECT ? 0 : need;
-      if (option === DIRECT) {
-        suppliers.col.soldDirect[k] += need;
-        suppliers.col.directInUse[k] += need;
-        suppliers.col.directCustomers[k] += 1;
-        segmentUnits(suppliers.col, c.segment[i])[k] += need;
-      }
-    }
-    if (option !== DIRECT) {
+    suppliers.col.produced[k] += need;
+    if (option === DIRECT) {
+      suppliers.col.soldDirect[k] += need;
+      suppliers.col.directInUse[k] += need;
+      suppliers.col.directCustomers[k] += 1;
+      segmentUnits(suppliers.col, c.segment[i])[k] += need;
+    } else {
+      suppliers.col.soldToVendors[k] += need;
       v.inUse[option] += need;
       v.customers[option] += 1;
       v.loyaltySum[option] += c.loyalty[i];

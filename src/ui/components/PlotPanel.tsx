@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_PALETTE, plotSeries, type Model, type PlotDecl } from '../../core/model';
+import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
 import { t, tModel } from '../../i18n';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
@@ -22,11 +22,10 @@ function chartRows(names: readonly string[]): Record<string, number | null>[] {
   });
 }
 
-function Plot({ model, plot, version }: { model: Model; plot: PlotDecl; version: number }) {
+function Plot({ model, plot, version, reporters }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[] }) {
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   const rows = useMemo(() => chartRows(names), [names, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
-  const reporters = typeof model.reporters === 'function' ? [] : model.reporters;
   const labelOf = (name: string) => tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
   return (
     <figure className="plot" aria-label={title}>
@@ -54,10 +53,12 @@ function Plot({ model, plot, version }: { model: Model; plot: PlotDecl; version:
 
 export function PlotPanel({ model }: { model: Model }) {
   const version = useApp((s) => s.plotVersion);
+  const params = useApp((s) => s.appliedParams);
+  const reporters = useMemo(() => reportersFor(model, params), [model, params]);
   return (
     <div className="plots">
       {model.plots.map((plot) => (
-        <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} />
+        <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} reporters={reporters} />
       ))}
     </div>
   );

@@ -1,0 +1,244 @@
+/** Invariants of the cloud market over random scenarios and seeds, and its edge scenarios. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultParams, validateParams } from '../../src/core/params';
+import { Run } from '../../src/core/run';
+import { cloudMarket } from '../../src/models/cloudMarket';
+import { EVENT_KINDS, POLICIES, STRATEGIES, type MarketParams } from '../../src/models/cloudMarket/params';
+import type { MarketWorld } from '../../src/models/cloudMarket/state';
+
+const defaults = defaultParams(cloudMarket.params) as MarketParams;
+
+function scenario(changes: Record<string, unknown>): MarketParams {
+  const checked = validateParams(cloudMarket.params, { ...defaults, ...changes });
+  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+  return checked.value as MarketParams;
+}
+
+const vendorArb = fc.record({
+  strategy: fc.constantFrom(...STRATEGIES),
+  policy: fc.constantFrom(...POLICIES),
+  initialShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  entryDay: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 200 })),
+  margin: fc.double({ min: 0, max: 100, noNaN: true }),
+  quality: fc.double({ min: 0, max: 1, noNaN: true }),
+  size: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 })),
+  cash: fc.double({ min: 0, max: 1e8, noNaN: true }),
+});
+const supplierArb = fc.record({
+  capacityShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  cost: fc.double({ min: 0, max: 10000, noNaN: true }),
+  direct: fc.boolean(),
+});
+const eventArb = fc.record({
+  kind: fc.constantFrom(...EVENT_KINDS),
+  day: fc.integer({ min: 0, max: 150 }),
+  perYear: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+  subject: fc.integer({ min: -1, max: 4 }),
+  object: fc.integer({ min: -1, max: 4 }),
+  magnitude: fc.double({ min: 0, max: 3, noNaN: true }),
+  duration: fc.integer({ min: 0, max: 100 }),
+});
+const scenarioArb = fc.record({
+  customers: fc.integer({ min: 0, max: 300 }),
+  growth: fc.integer({ min: -50, max: 100 }),
+  supplyCoverage: fc.double({ min: 0, max: 3, noNaN: true }),
+  allocationExponent: fc.double({ min: 0, max: 10, noNaN: true }),
+  contractDays: fc.integer({ min: 30, max: 120 }),
+  vendors: fc.array(vendorArb, { maxLength: 5 }),
+  suppliers: fc.array(supplierArb, { maxLength: 3 }),
+  events: fc.array(eventArb, { maxLength: 4 }),
+});
+
+type ScenarioShape = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toParams(s: ScenarioShape): MarketParams {
+  const rows = <T extends object>(items: T[], extra: (i: number) => object) => ({ nextId: items.length, rows: items.map((item, id) => ({ id, ...extra(id), ...item })) });
+  return scenario({
+    customers: s.customers,
+    growth: s.growth,
+    supplyCoverage: s.supplyCoverage,
+    allocationExponent: s.allocationExponent,
+    contractDays: s.contractDays,
+    vendors: rows(s.vendors, (i) => ({ name: `V${i}` })),
+    suppliers: rows(s.suppliers, (i) => ({ name: `S${i}` })),
+    events: rows(s.events, () => ({})),
+  });
+}
+
+/** Every unit ever produced is in a supplier's stock, a vendor's stock, in use, or ended. */
+function checkUnits(w: MarketWorld): void {
+  const v = w.agents.vendors.col;
+  const s = w.agents.suppliers.col;
+  let produced = 0;
+  let accounted = 0;
+  let soldToVendors = 0;
+  let bought = 0;
+  for (let k = 0; k < w.agents.suppliers.count; k++) {
+    produced += s.produced[k];
+    accounted += s.stock[k] + s.directInUse[k] + s.directEnded[k];
+    soldToVendors += s.soldToVendors[k];
+    expect(s.soldDirect[k]).toBe(s.directInUse[k] + s.directEnded[k]);
+    expect(s.produced[k]).toBe(s.stock[k] + s.soldToVendors[k] + s.soldDirect[k]);
+    expect(s.stock[k]).toBeGreaterThanOrEqual(0);
+  }
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    expect(v.unitsBought[j]).toBe(v.stock[j] + v.inUse[j] + v.unitsEnded[j]);
+    expect(v.stock[j]).toBeGreaterThanOrEqual(0);
+    accounted += v.stock[j] + v.inUse[j] + v.unitsEnded[j];
+    bought += v.unitsBought[j];
+  }
+  expect(bought).toBe(soldToVendors);
+  expect(accounted).toBe(produced);
+  const c = w.agents.customers.col;
+  let held = 0;
+  for (let i = 0; i < w.agents.customers.count; i++) {
+    expect(c.units[i]).toBeLessThanOrEqual(c.need[i]);
+    held += c.units[i];
+  }
+  let inUse = 0;
+  for (let j = 0; j < w.agents.vendors.count; j++) inUse += v.inUse[j];
+  for (let k = 0; k < w.agents.suppliers.count; k++) inUse += s.directInUse[k];
+  expect(held).toBe(inUse);
+}
+
+/** Every credit a customer paid is a vendor's or supplier's; what vendors paid out is a supplier's or the operating sink's. */
+function checkMoney(w: MarketWorld): void {
+  const v = w.agents.vendors.col;
+  const s = w.agents.suppliers.col;
+  let vendorGain = 0;
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    vendorGain += v.cash[j] - v.initialCash[j];
+    expect(v.cumProfit[j]).toBeCloseTo(v.cash[j] - v.initialCash[j], 0);
+    expect(Number.isInteger(v.cash[j] - v.initialCash[j])).toBe(true);
+  }
+  let supplierRevenue = 0;
+  for (let k = 0; k < w.agents.suppliers.count; k++) supplierRevenue += s.revenue[k];
+  expect(vendorGain + supplierRevenue).toBe(w.globals.customersPaid - w.globals.operatingPaid);
+}
+
+function checkShares(run: Run): void {
+  const r = run.reporters();
+  const shares = Object.entries(r).filter(([k]) => /^share\./.test(k));
+  const values = shares.map(([, v]) => v);
+  if (r['market-size']! > 0) {
+    for (const v of values) {
+      expect(v).not.toBeNull();
+      expect(v!).toBeGreaterThanOrEqual(0);
+      expect(v!).toBeLessThanOrEqual(1);
+    }
+    expect(values.reduce((a, b) => a! + b!, 0)!).toBeCloseTo(1, 9);
+  } else {
+    for (const v of values) expect(v).toBeNull();
+  }
+  for (const v of Object.values(r)) expect(v === null || Number.isFinite(v)).toBe(true);
+  const json = JSON.stringify(run.summaryJson());
+  expect(json).not.toMatch(/NaN|Infinity/);
+}
+
+function checkFinite(w: MarketWorld): void {
+  for (const set of Object.values(w.agents)) {
+    for (const column of Object.values(set.col as Record<string, ArrayLike<number>>)) {
+      for (let i = 0; i < set.count; i++) expect(Number.isFinite(column[i])).toBe(true);
+    }
+  }
+  for (const value of Object.values(w.globals)) expect(Number.isFinite(value)).toBe(true);
+}
+
+function checkAll(run: Run): void {
+  const w = run.world as unknown as MarketWorld;
+  checkUnits(w);
+  checkMoney(w);
+  checkShares(run);
+  checkFinite(w);
+}
+
+describe('cloud market invariants over random scenarios', () => {
+  it('conserves units and money, keeps shares in [0,1] summing to 1, and every number finite', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat(), (s, seed) => {
+        const run = Run.create(cloudMarket, toParams(s), seed);
+        checkAll(run);
+        for (let day = 0; day < 200 && run.step(); day++) if (day % 50 === 0) checkAll(run);
+        checkAll(run);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('resumes a snapshot at any tick exactly like a straight run', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat(), fc.integer({ min: 0, max: 120 }), (s, seed, split) => {
+        const params = toParams(s);
+        const straight = Run.create(cloudMarket, params, seed);
+        straight.runUntil(150);
+        const first = Run.create(cloudMarket, params, seed);
+        first.runUntil(split);
+        const resumed = Run.restore(cloudMarket, structuredClone(first.snapshot()));
+        resumed.runUntil(150);
+        expect(resumed.fingerprint()).toBe(straight.fingerprint());
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('cloud market edge scenarios run clean', () => {
+  const cases: [string, Record<string, unknown>][] = [
+    ['zero customers', { customers: 0 }],
+    ['one vendor', { vendors: { nextId: 1, rows: [{ id: 0, name: 'Solo', initialShare: 0.8 }] } }],
+    ['no supplier capacity', { supplyCoverage: 0 }],
+    ['no suppliers', { suppliers: { nextId: 0, rows: [] } }],
+    ['all vendors entering late', { vendors: { nextId: 2, rows: [{ id: 0, name: 'A', entryDay: 100 }, { id: 1, name: 'B', entryDay: 200 }] } }],
+    [
+      'every event at day 0',
+      {
+        events: {
+          nextId: EVENT_KINDS.length,
+          rows: EVENT_KINDS.map((kind, id) => ({ id, kind, day: 0, subject: kind === 'supply-shock' || kind === 'supplier-cost' ? -1 : 2, object: 0, magnitude: 0.5, duration: 30 })),
+        },
+      },
+    ],
+  ];
+  it.each(cases)('%s', (_, changes) => {
+    const run = Run.create(cloudMarket, scenario({ customers: 500, ...changes }), 1);
+    checkAll(run);
+    run.runUntil(400);
+    expect(run.tick).toBe(400);
+    checkAll(run);
+  });
+});
+
+describe('cloud market behaviour', () => {
+  it('starts from the initial shares it was given (brands calibrated to the choice model)', () => {
+    const run = Run.create(cloudMarket, defaults, 3);
+    const r = run.reporters();
+    defaults.vendors.rows.forEach((row) => {
+      if ((row.entryDay as number) > 0) return;
+      expect(Math.abs((r[`share.v${row.id}`] as number) - (row.initialShare as number))).toBeLessThan(0.03);
+    });
+  });
+
+  it('runs five years of the default scenario without any vendor taking everything', () => {
+    const run = Run.create(cloudMarket, defaults, 1);
+    run.runUntil(5 * 365);
+    expect(run.done).toBe(true);
+    const shares = defaults.vendors.rows.map((row) => run.reporters()[`share.v${row.id}`] as number);
+    expect(Math.max(...shares)).toBeLessThan(0.75);
+    expect(shares.filter((s) => s > 0.05).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a supply shock at all suppliers causes stock-outs that a shock-free run does not have', () => {
+    const shock = { events: { nextId: 1, rows: [{ id: 0, kind: 'supply-shock', day: 100, subject: -1, magnitude: 1, duration: 60 }] } };
+    const count = (params: MarketParams) => {
+      const run = Run.create(cloudMarket, params, 5);
+      let outs = 0;
+      while (run.tick < 200 && run.step()) {
+        const r = run.reporters();
+        for (const [k, v] of Object.entries(r)) if (k.startsWith('stockouts.')) outs += v ?? 0;
+      }
+      return outs;
+    };
+    expect(count(scenario({ ...shock, customers: 1500 }))).toBeGreaterThan(count(scenario({ customers: 1500, events: { nextId: 0, rows: [] } })));
+  });
+});
