@@ -1,12 +1,14 @@
 /**
- * Engine benchmarks: prints figures, asserts nothing (timed assertions don't belong in tests).
- * Run with `npm run bench`; quote before/after figures when a change moves them.
+ * Benchmarks: print figures, assert nothing (timed assertions don't belong in tests).
+ * `npm run bench` runs a quick selection of every suite; `npm run bench -- market` (or
+ * `kmeans`, `math`) runs one suite in full. Quote before/after figures when a change moves them.
  */
 import { performance } from 'node:perf_hooks';
 import { cos, exp, log, pow, sin } from '../src/core/dmath';
 import { defaultParams } from '../src/core/params';
 import { Run } from '../src/core/run';
 import { kMeans } from '../src/models/kmeans';
+import { benchMarket } from './market';
 
 function time<T>(fn: () => T): { ms: number; result: T } {
   const start = performance.now();
@@ -45,6 +47,8 @@ function benchMath(): void {
     ['cos', cos, Math.cos],
     ['pow', (x) => pow(Math.abs(x), 1.7), (x) => Math.pow(Math.abs(x), 1.7)],
   ];
+  // NOTE: every function goes through one call site, so these are per-call costs including the
+  // (equal) call overhead, good for comparing ours with the host's, not as absolute figures.
   for (const [name, ours, host] of cases) {
     let sink = 0;
     const a = time(() => {
@@ -58,8 +62,17 @@ function benchMath(): void {
   }
 }
 
-console.log(`Agora engine benchmark — Node ${process.version}`);
-benchKMeans(10_000, 5);
-benchKMeans(100_000, 10);
-benchKMeans(1_000_000, 10);
-benchMath();
+const suite = process.argv[2];
+const SUITES = ['kmeans', 'math', 'market'];
+if (suite !== undefined && !SUITES.includes(suite)) {
+  console.error(`bench: unknown suite ${JSON.stringify(suite)} (suites: ${SUITES.join(', ')})`);
+  process.exit(2);
+}
+console.log(`Agora benchmarks — Node ${process.version}${suite ? `, suite ${suite}` : ', quick selection of every suite'}`);
+if (!suite || suite === 'kmeans') {
+  benchKMeans(10_000, 5);
+  benchKMeans(100_000, 10);
+  if (suite) benchKMeans(1_000_000, 10);
+}
+if (!suite || suite === 'math') benchMath();
+if (!suite || suite === 'market') benchMarket(suite === 'market');

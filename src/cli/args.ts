@@ -13,6 +13,8 @@ export interface RunArgs {
   readonly seed?: number;
   readonly ticks?: number;
   readonly json: boolean;
+  /** CSV file to write every tick's reporters to. */
+  readonly series?: string;
 }
 export type Command = RunArgs | { readonly command: 'help'; readonly topic?: 'run' } | { readonly command: 'models'; readonly json: boolean };
 
@@ -79,6 +81,10 @@ export function parseArgs(argv: readonly string[]): Command {
         if (out.ticks !== undefined) throw new UsageError('--ticks given twice');
         out.ticks = integerFlag('--ticks', value(), 1e9);
         break;
+      case '--series':
+        if (out.series !== undefined) throw new UsageError('--series given twice');
+        out.series = value();
+        break;
       case '--param': {
         const text = value();
         const at = text.indexOf('=');
@@ -116,6 +122,7 @@ Options of run:
   --ticks <N>             stop at tick N or at the model's stop condition,
                           whichever comes first; default: run to the stop
                           condition or the model's horizon
+  --series <file.csv>     also write every tick's reporters to a CSV file
   --json                  print exactly one JSON object on stdout:
                           { model, modelVersion, seed, ticks, fingerprint,
                             reporters, ...the model's own keys }

@@ -1,4 +1,6 @@
 /** `agora run`: one run through the shared run loop, reported as JSON or as text. */
+import { writeFileSync } from 'node:fs';
+import { ReporterLog, reporterLogCsv } from '../core/recorder';
 import { Run } from '../core/run';
 import { UsageError, type RunArgs } from './args';
 import { resolveRun } from './resolveRun';
@@ -21,7 +23,17 @@ export function runCommand(args: RunArgs, out: Output, drawSeed: () => number): 
   if (maxTick === Infinity && !resolved.model.isDone) {
     throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);
   }
-  run.runUntil(maxTick);
+  const log = args.series === undefined ? null : new ReporterLog(run.reporterDecls.map((r) => r.name));
+  log?.add(run.tick, run.reporters());
+  run.runUntil(maxTick, log ? (r) => log.add(r.tick, r.reporters()) : undefined);
+  if (log) {
+    try {
+      writeFileSync(args.series!, reporterLogCsv(log));
+    } catch (e) {
+      throw new UsageError(`--series: cannot write ${args.series} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    out.stderr(`agora: wrote ${log.length} rows to ${args.series}`);
+  }
   const result = {
     model: resolved.model.id,
     modelVersion: resolved.model.version,

@@ -48,8 +48,11 @@ export const CATEGORY_PALETTE = [
 
 export type ColorRule =
   | { readonly kind: 'fixed'; readonly color: string }
-  /** Colour by an integer column; values outside the palette (e.g. -1) take `otherColor`. */
-  | { readonly kind: 'category'; readonly column: string; readonly otherColor: string }
+  /**
+   * Colour by an integer column through `palette` (default CATEGORY_PALETTE); values outside
+   * the palette (e.g. −1) take `otherColor`.
+   */
+  | { readonly kind: 'category'; readonly column: string; readonly otherColor: string; readonly palette?: readonly string[] }
   /** Colour by the agent's index in its set. */
   | { readonly kind: 'index' };
 

@@ -65,3 +65,16 @@ export class ReporterLog {
     });
   }
 }
+
+/** The log as CSV: a `tick` column, then one column per reporter; no value is an empty cell. */
+export function reporterLogCsv(log: ReporterLog): string {
+  const lines = [['tick', ...log.names].join(',')];
+  const ticks = log.tickColumn();
+  const columns = log.names.map((name) => log.column(name));
+  for (let i = 0; i < log.length; i++) {
+    const cells = [String(ticks[i])];
+    for (const column of columns) cells.push(Number.isNaN(column[i]) ? '' : String(column[i]));
+    lines.push(cells.join(','));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -86,10 +86,13 @@ export class Run {
     return true;
   }
 
-  /** Steps until `tick` reaches `maxTick` or the run is done; returns the ticks stepped. */
-  runUntil(maxTick: number): number {
+  /**
+   * Steps until `tick` reaches `maxTick` or the run is done; returns the ticks stepped.
+   * `afterTick` is called after every tick (e.g. to record reporters).
+   */
+  runUntil(maxTick: number, afterTick?: (run: Run) => void): number {
     const start = this.tick;
-    while (this.tick < maxTick && this.step());
+    while (this.tick < maxTick && this.step()) afterTick?.(this);
     return this.tick - start;
   }
 

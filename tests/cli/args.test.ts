@@ -45,6 +45,7 @@ describe('parseArgs', () => {
     [['run', '--model', 'm', '--param', '=3'], /^--param must look like name=value/],
     [['run', '--model', 'm', '--colour', 'red'], /^unknown flag --colour/],
     [['run', '--model', 'm', '--json=yes'], /^--json takes no value$/],
+    [['run', '--model', 'm', '--series'], /^--series needs a value$/],
     [['run', '--model', 'm', '--model', 'n'], /^--model given twice$/],
     [['run'], /^run needs --model <id> or --scenario <file>$/],
     [['fly'], /^unknown command "fly"/],

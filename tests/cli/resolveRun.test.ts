@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,16 @@ describe('runCommand', () => {
     expect(result).toMatchObject({ model: 'k-means', modelVersion: 1, seed: 3, ticks: 2, fingerprint: run.fingerprint() });
     expect(result.reporters).toEqual(run.reporters());
     expect(errors).toEqual([]);
+  });
+
+  it('writes every tick of the reporters to the --series CSV file', () => {
+    const path = join(dir, 'series.csv');
+    const errors: string[] = [];
+    runCommand(args({ model: 'k-means', seed: 3, ticks: 2, series: path }), { stdout: () => {}, stderr: (t) => errors.push(t) }, () => 0);
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('tick,square-deviation,max-centroid-shift,empty-centroids');
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['tick', '0', '1', '2']);
+    expect(errors).toEqual([`agora: wrote 3 rows to ${path}`]);
   });
 
   it('draws a seed when none is given and says which on stderr', () => {

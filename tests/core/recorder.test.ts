@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ReporterLog } from '../../src/core/recorder';
+import { ReporterLog, reporterLogCsv } from '../../src/core/recorder';
 
 describe('ReporterLog', () => {
   it('keeps every row across growth, with null and missing values as NaN', () => {
@@ -28,5 +28,14 @@ describe('ReporterLog', () => {
         for (let i = 1; i < idx.length; i++) expect(idx[i]).toBeGreaterThan(idx[i - 1]);
       }),
     );
+  });
+});
+
+describe('reporterLogCsv', () => {
+  it('writes a header and one row per tick, no value as an empty cell', () => {
+    const log = new ReporterLog(['a', 'b']);
+    log.add(0, { a: 1.5, b: null });
+    log.add(1, { a: -2, b: 3 });
+    expect(reporterLogCsv(log)).toBe('tick,a,b\n0,1.5,\n1,-2,3\n');
   });
 });

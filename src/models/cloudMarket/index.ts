@@ -10,7 +10,17 @@ import { info } from './info';
 import { params } from './params';
 import { hhi, marketReporters } from './reporters';
 import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
-import { DIRECT, worldDecl } from './state';
+import { worldDecl } from './state';
+
+/**
+ * Colours by seller code: the first vendors take the colour-blind-safe Okabe–Ito colours, the
+ * rest Paul Tol's muted scheme; the direct channel (last) is black, no seller light grey.
+ */
+const SELLER_PALETTE = [
+  ...CATEGORY_PALETTE.slice(0, 7),
+  '#332288', '#88ccee', '#44aa99', '#117733', '#999933', '#ddcc77', '#cc6677', '#882255',
+  '#000000',
+];
 
 export const cloudMarket = defineModel({
   id: 'cloud-market',
@@ -41,10 +51,10 @@ export const cloudMarket = defineModel({
         y: 'y',
         shape: 'circle',
         size: 2.5,
-        color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8' },
+        color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
       },
-      { agents: 'vendors', label: 'Vendors', x: 'x', y: 'y', shape: 'square', size: 8, color: { kind: 'index' } },
-      { agents: 'suppliers', label: 'Suppliers', x: 'x', y: 'y', shape: 'cross', size: 8, color: { kind: 'fixed', color: CATEGORY_PALETTE[DIRECT] } },
+      { agents: 'vendors', label: 'Vendors', x: 'x', y: 'y', shape: 'square', size: 8, color: { kind: 'category', column: 'index', otherColor: '#c8c8c8', palette: SELLER_PALETTE } },
+      { agents: 'suppliers', label: 'Suppliers', x: 'x', y: 'y', shape: 'cross', size: 8, color: { kind: 'fixed', color: '#000000' } },
     ],
   }),
   summaryJson: (w, ctx) => {

@@ -8,8 +8,8 @@ export type Policy = (typeof POLICIES)[number];
 export const EVENT_KINDS = ['supply-shock', 'vendor-entry', 'policy-change', 'supplier-cost', 'target', 'demand'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** At most this many vendors: each gets one colour of the colour-blind-safe palette; the last colour is the direct channel's. */
-export const MAX_VENDORS = 7;
+/** At most this many vendors (seller codes 0–14; 15 is the direct channel). */
+export const MAX_VENDORS = 15;
 
 const strategyOptions = STRATEGIES.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) }));
 const policyOptions = POLICIES.map((value) => ({ value, label: value === 'profit-first' ? 'Profit first' : value[0].toUpperCase() + value.slice(1) }));

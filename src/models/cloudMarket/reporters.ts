@@ -89,6 +89,7 @@ export function marketReporters(params: MarketParams): Reporter[] {
     reporter('market-size', 'Market size (units in use)', (w) => unitsInUse(w), 'units'),
     reporter('customers', 'Customers', (w) => w.agents.customers.count),
     reporter('unmet', 'Customers who could not buy', (w) => w.globals.unmet),
+    reporter('switching-rate', 'Switching at renewal (so far)', (w) => ratio(w.globals.switches, w.globals.renewals)),
   );
   return out;
 }

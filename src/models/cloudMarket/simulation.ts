@@ -14,6 +14,10 @@ import { DIRECT, NEIGHBOURS, NONE, SEGMENTS, type MarketWorld } from './state';
 
 type Ctx = ModelContext<MarketParams>;
 
+/** Options of a choice: the vendors (0…6) and the direct channel (DIRECT = 7). */
+const MAX_OPTIONS = DIRECT + 1;
+const MAX_VENDOR_SLOTS = DIRECT;
+
 const PROFIT = STRATEGIES.indexOf('profit');
 const FOLLOW = STRATEGIES.indexOf('follow');
 const AGGRESSIVE = STRATEGIES.indexOf('aggressive');
@@ -34,6 +38,51 @@ function segmentParam(params: MarketParams, segment: number, name: string): numb
 
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+// ——— derived values, refreshed at the start of each day ———
+
+/**
+ * Values derived from the state and the parameters that many customers' choices read in one
+ * day. WARNING: they are recomputed (by `refreshDerived`) at the start of every step and after
+ * setup changes them; they hold nothing a snapshot would need.
+ */
+const derived = {
+  hasDirect: false,
+  /** Cheapest direct price per unit-day. */
+  directPrice: Infinity,
+  shortage: false,
+  producer: -1,
+  service: new Float64Array(MAX_VENDOR_SLOTS),
+  channel: new Float64Array(MAX_VENDOR_SLOTS),
+  directSales: new Float64Array(MAX_VENDOR_SLOTS),
+  /** Segment profiles: [segment][attribute] in the order of PROFILE. */
+  profile: [new Float64Array(8), new Float64Array(8), new Float64Array(8)],
+};
+const PROFILE = ['PriceSensitivity', 'QualityRequirement', 'ServiceRequirement', 'DirectLoyalty', 'ChannelLoyalty', 'ItCapability', 'Susceptibility', 'Units'] as const;
+
+function refreshDerived(w: MarketWorld, ctx: Ctx): void {
+  const s = w.agents.suppliers.col;
+  derived.hasDirect = false;
+  derived.directPrice = Infinity;
+  derived.shortage = false;
+  derived.producer = -1;
+  for (let k = 0; k < w.agents.suppliers.count; k++) {
+    if (s.direct[k]) {
+      derived.hasDirect = true;
+      derived.directPrice = Math.min(derived.directPrice, (s.cost[k] * (1 + s.margin[k] / 100)) / ctx.params.contractDays);
+    }
+    if (s.shockUntil[k] > ctx.tick && s.shock[k] > 0) derived.shortage = true;
+    if (derived.producer < 0 || s.capacityShare[k] > s.capacityShare[derived.producer]) derived.producer = k;
+  }
+  vendorRows(ctx.params).forEach((row, j) => {
+    derived.service[j] = num(row, 'service');
+    derived.channel[j] = num(row, 'channel');
+    derived.directSales[j] = num(row, 'directSales');
+  });
+  for (let g = 0; g < SEGMENTS.length; g++) {
+    PROFILE.forEach((name, a) => (derived.profile[g][a] = segmentParam(ctx.params, g, name)));
+  }
 }
 
 // ——— calendar ———
@@ -68,28 +117,28 @@ function addCustomer(w: MarketWorld, ctx: Ctx, rng: Random, layout: Random): num
   const i = set.add();
   const c = set.col;
   const scatter = params.scatter;
-  const around = (name: string) => clamp01(rng.normal(segmentParam(params, segment, name), scatter));
-  // Fixed loyalties: uniform in [0, 2 × mean] (the source: uniform 0–1 for finance), capped at 1.
-  const uniformAround = (name: string) => clamp01(2 * segmentParam(params, segment, name) * rng.next());
+  const profile = derived.profile[segment];
   c.segment[i] = segment;
-  c.priceSensitivity[i] = around('PriceSensitivity');
-  c.qualityRequirement[i] = around('QualityRequirement');
-  c.serviceRequirement[i] = around('ServiceRequirement');
-  c.directLoyalty[i] = uniformAround('DirectLoyalty');
-  c.channelLoyalty[i] = uniformAround('ChannelLoyalty');
-  c.itCapability[i] = around('ItCapability');
-  c.susceptibility[i] = around('Susceptibility');
-  const units = segmentParam(params, segment, 'Units');
+  c.priceSensitivity[i] = clamp01(rng.normal(profile[0], scatter));
+  c.qualityRequirement[i] = clamp01(rng.normal(profile[1], scatter));
+  c.serviceRequirement[i] = clamp01(rng.normal(profile[2], scatter));
+  // Fixed loyalties: uniform in [0, 2 × mean] (the source: uniform 0–1 for finance), capped at 1.
+  c.directLoyalty[i] = clamp01(2 * profile[3] * rng.next());
+  c.channelLoyalty[i] = clamp01(2 * profile[4] * rng.next());
+  c.itCapability[i] = clamp01(rng.normal(profile[5], scatter));
+  c.susceptibility[i] = clamp01(rng.normal(profile[6], scatter));
+  const units = profile[7];
   c.need[i] = Math.max(1, Math.round(units * w.globals.demandFactor * (0.5 + rng.next())));
   c.seller[i] = NONE;
   c.producer[i] = -1;
   c.loyalty[i] = 0.5;
   c.endDay[i] = -1;
   c.nextInDay[i] = -1;
-  const others = i;
-  for (let k = 0; k < NEIGHBOURS; k++) {
-    (c as unknown as Record<string, Int32Array>)[`n${k}`][i] = others > 0 ? rng.int(others) : -1;
-  }
+  // Links to earlier customers only, so that setup order decides the network.
+  c.n0[i] = i > 0 ? rng.int(i) : -1;
+  c.n1[i] = i > 0 ? rng.int(i) : -1;
+  c.n2[i] = i > 0 ? rng.int(i) : -1;
+  c.n3[i] = i > 0 ? rng.int(i) : -1;
   // Layout for the view: one band per segment (its own stream, so it never shifts the model's numbers).
   c.x[i] = segment / 3 + (0.02 + 0.29 * layout.next());
   c.y[i] = 0.05 + 0.9 * layout.next();
@@ -99,37 +148,27 @@ function addCustomer(w: MarketWorld, ctx: Ctx, rng: Random, layout: Random): num
 
 // ——— choice ———
 
-const MAX_OPTIONS = 8;
 const utility = new Float64Array(MAX_OPTIONS);
 const offered = new Float64Array(MAX_OPTIONS);
 const available = new Uint8Array(MAX_OPTIONS);
 const choiceWeight = new Float64Array(MAX_OPTIONS);
 
-function hasDirect(w: MarketWorld): boolean {
-  const s = w.agents.suppliers;
-  for (let k = 0; k < s.count; k++) if (s.col.direct[k]) return true;
-  return false;
-}
+const neighbourCount = new Float64Array(MAX_OPTIONS);
 
-function directPrice(w: MarketWorld, contractDays: number): number {
-  const s = w.agents.suppliers.col;
-  let best = Infinity;
-  for (let k = 0; k < w.agents.suppliers.count; k++) {
-    if (s.direct[k]) best = Math.min(best, (s.cost[k] * (1 + s.margin[k] / 100)) / contractDays);
-  }
-  return best;
-}
-
-function neighbourShare(w: MarketWorld, i: number, option: number): number {
+/** Fills `neighbourCount` with the share of customer i's neighbours holding each option. */
+function countNeighbours(w: MarketWorld, i: number): void {
   const c = w.agents.customers.col;
+  neighbourCount.fill(0);
   let n = 0;
-  let same = 0;
-  for (const link of [c.n0[i], c.n1[i], c.n2[i], c.n3[i]]) {
+  // Unrolled over the four links: this runs for every choice of every customer.
+  for (let k = 0; k < NEIGHBOURS; k++) {
+    const link = k === 0 ? c.n0[i] : k === 1 ? c.n1[i] : k === 2 ? c.n2[i] : c.n3[i];
     if (link < 0) continue;
     n++;
-    if (c.seller[link] === option) same++;
+    const seller = c.seller[link];
+    if (seller >= 0) neighbourCount[seller]++;
   }
-  return n === 0 ? 0 : same / n;
+  if (n > 0) for (let j = 0; j < MAX_OPTIONS; j++) neighbourCount[j] /= n;
 }
 
 /** Fills `utility` and `available` for customer i; returns the number of options. */
@@ -137,41 +176,41 @@ function appraise(w: MarketWorld, ctx: Ctx, i: number, withNeighbours: boolean):
   const params = ctx.params;
   const c = w.agents.customers.col;
   const v = w.agents.vendors.col;
-  const rows = vendorRows(params);
   const current = c.seller[i];
-  const ps = c.priceSensitivity[i];
+  // The customer's weights, read once: this loop runs for every option of every choice.
+  const pricePull = (-E.WEIGHT_PRICE * c.priceSensitivity[i]) / E.PRICE_SCALE;
+  const qualityPull = E.WEIGHT_QUALITY * c.qualityRequirement[i];
+  const servicePull = E.WEIGHT_SERVICE * c.serviceRequirement[i];
+  const channelPull = c.channelLoyalty[i];
+  const directPull = c.directLoyalty[i];
+  const social = withNeighbours ? E.WEIGHT_NEIGHBOURS * c.susceptibility[i] : 0;
+  if (withNeighbours) countNeighbours(w, i);
+  else neighbourCount.fill(0);
+  const targeted = current >= 0 && current < DIRECT;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     available[j] = v.active[j] && !v.exited[j] ? 1 : 0;
     if (!available[j]) continue;
     let price = v.price[j];
     // Targeting: offers aimed at the target's renewing customers, just under its price.
-    if (current >= 0 && current < DIRECT) {
-      const t = v.targetVendor[j];
-      if (t === current && v.targetUntil[j] > ctx.tick) price = Math.min(price, v.price[current] * 0.95);
-    }
+    if (targeted && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick) price = Math.min(price, v.price[current] * 0.95);
     offered[j] = price;
-    const row = rows[j];
     utility[j] =
-      (-E.WEIGHT_PRICE * ps * price) / E.PRICE_SCALE +
-      E.WEIGHT_QUALITY * c.qualityRequirement[i] * v.quality[j] +
-      E.WEIGHT_SERVICE * c.serviceRequirement[i] * num(row, 'service') +
-      c.channelLoyalty[i] * num(row, 'channel') +
-      c.directLoyalty[i] * num(row, 'directSales') +
-      (withNeighbours ? E.WEIGHT_NEIGHBOURS * c.susceptibility[i] * neighbourShare(w, i, j) : 0) +
+      pricePull * price +
+      qualityPull * v.quality[j] +
+      servicePull * derived.service[j] +
+      channelPull * derived.channel[j] +
+      directPull * derived.directSales[j] +
+      social * neighbourCount[j] +
       v.brand[j];
   }
   const n = w.agents.vendors.count;
-  available[DIRECT] = hasDirect(w) ? 1 : 0;
+  available[DIRECT] = derived.hasDirect ? 1 : 0;
   if (available[DIRECT]) {
-    const price = directPrice(w, params.contractDays);
+    const price = derived.directPrice;
     offered[DIRECT] = price;
     const selfOperation = E.SELF_OPERATION * (1 - c.itCapability[i]);
     // No service; the quality of a bare unit is that of the market's best-known hardware (0.7).
-    utility[DIRECT] =
-      (-E.WEIGHT_PRICE * ps * (price + selfOperation)) / E.PRICE_SCALE +
-      E.WEIGHT_QUALITY * c.qualityRequirement[i] * 0.7 +
-      (withNeighbours ? E.WEIGHT_NEIGHBOURS * c.susceptibility[i] * neighbourShare(w, i, DIRECT) : 0) +
-      w.globals.directBrand;
+    utility[DIRECT] = pricePull * (price + selfOperation) + qualityPull * 0.7 + social * neighbourCount[DIRECT] + w.globals.directBrand;
   }
   for (let j = n; j < DIRECT; j++) available[j] = 0;
   if (current >= 0 && available[current]) utility[current] += params.switchingCost * c.loyalty[i];
@@ -213,14 +252,6 @@ function directSupplierWithStock(w: MarketWorld, units: number): number {
   for (let k = 0; k < w.agents.suppliers.count; k++) {
     if (s.direct[k] && s.stock[k] >= units && (best < 0 || s.stock[k] > s.stock[best])) best = k;
   }
-  return best;
-}
-
-/** Vendor j's main supplier (the one it bought most recently from is not tracked: the largest). */
-function producerOf(w: MarketWorld): number {
-  const s = w.agents.suppliers.col;
-  let best = -1;
-  for (let k = 0; k < w.agents.suppliers.count; k++) if (best < 0 || s.capacityShare[k] > s.capacityShare[best]) best = k;
   return best;
 }
 
@@ -269,7 +300,11 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
   // The contract is prepaid at signing, in whole credits.
   const payment = Math.round(price * need * days);
   const previous = c.seller[i];
-  const shortage = anyShock(w, ctx.tick);
+  const shortage = derived.shortage;
+  if (previous !== NONE) {
+    w.globals.renewals++;
+    if (previous !== choice) w.globals.switches++;
+  }
   // Loyalty: renewing raises it, switching resets it, a price hike lowers it, being served in a shortage raises it.
   let loyalty = c.loyalty[i];
   if (previous === choice) {
@@ -295,7 +330,7 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
     segmentUnits(v, c.segment[i])[choice] += need;
     v.revenue[choice] += payment;
     v.cash[choice] += payment;
-    c.producer[i] = producerOf(w);
+    c.producer[i] = derived.producer;
   }
   w.globals.customersPaid += payment;
   c.seller[i] = choice;
@@ -330,12 +365,6 @@ function endLot(w: MarketWorld, i: number): void {
 }
 
 // ——— supply ———
-
-function anyShock(w: MarketWorld, day: number): boolean {
-  const s = w.agents.suppliers.col;
-  for (let k = 0; k < w.agents.suppliers.count; k++) if (s.shockUntil[k] > day && s.shock[k] > 0) return true;
-  return false;
-}
 
 /** Expected units the market buys per day: renewals plus new customers. */
 function dailyFlow(w: MarketWorld, ctx: Ctx): number {
@@ -459,7 +488,7 @@ function lossBudgetLeft(w: MarketWorld, j: number): boolean {
 function basicPrice(w: MarketWorld, ctx: Ctx, j: number, strategy: number): number {
   const v = w.agents.vendors.col;
   const row = vendorRows(ctx.params)[j];
-  const cost = E.unitDayCost(v.unitCost[j], ctx.params.contractDays, num(row, 'service'));
+  const cost = E.unitDayCost(v.unitCost[j], ctx.params.contractDays, derived.service[j]);
   if (strategy === FOLLOW) return leadersPrice(w, j);
   if (strategy === AGGRESSIVE) {
     // Below cost while the group's loss budget lasts, then break-even.
@@ -693,6 +722,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     vendors.add();
     const v = vendors.col;
     v.rowId[j] = row.id;
+    v.index[j] = j;
     v.strategy[j] = STRATEGIES.indexOf(row.strategy as (typeof STRATEGIES)[number]);
     v.policy[j] = POLICIES.indexOf(row.policy as (typeof POLICIES)[number]);
     v.mode[j] = v.strategy[j] === DYNAMIC ? AGGRESSIVE : v.strategy[j] === LEARNING ? PROFIT : v.strategy[j];
@@ -708,6 +738,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     v.y[j] = -0.08;
   });
 
+  refreshDerived(w, ctx);
   for (let i = 0; i < params.customers; i++) addCustomer(w, ctx, rng, layout);
 
   const v = vendors.col;
@@ -720,14 +751,13 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
       vendorTotal += target[j];
     }
   });
-  const direct = hasDirect(w);
   if (vendorTotal > 1) for (let j = 0; j < vendors.count; j++) target[j] /= vendorTotal;
-  target[DIRECT] = direct ? Math.max(0, 1 - Math.min(1, vendorTotal)) : 0;
+  target[DIRECT] = derived.hasDirect ? Math.max(0, 1 - Math.min(1, vendorTotal)) : 0;
   for (let j = 0; j < vendors.count; j++) {
     if (v.entryDay[j] === 0) {
       v.active[j] = 1;
       // Unit cost at day 0: the main supplier's list price.
-      const k = producerOf(w);
+      const k = derived.producer;
       v.unitCost[j] = k >= 0 ? suppliers.col.cost[k] * (1 + suppliers.col.margin[k] / 100) : 0;
     }
   }
@@ -740,7 +770,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   for (let i = 0; i < w.agents.customers.count; i++) {
     appraiseExpected(w, ctx, i, target);
     const option = drawOption(params.choiceNoise, rng);
-    const k = option === DIRECT ? directSupplierWithStock(w, 0) : producerOf(w);
+    const k = option === DIRECT ? directSupplierWithStock(w, 0) : derived.producer;
     // Without a supplier nothing was ever produced: the customer starts empty-handed.
     if (option < 0 || k < 0) {
       schedule(w, i, 1 + rng.int(params.contractDays));
@@ -775,7 +805,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     v.lastPrice[j] = v.price[j];
     v.volume[j] = (v.inUse[j] / params.contractDays) * 90;
     // Opening stock: two weeks of expected sales, produced by the main supplier before day 0.
-    const k = producerOf(w);
+    const k = derived.producer;
     const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS * v.inUse[j]) / params.contractDays) : 0;
     v.stock[j] = stock;
     v.unitsBought[j] += stock;
@@ -898,6 +928,7 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   const s = w.agents.suppliers.col;
   const decline = pow(1 - ctx.params.costDecline / 100, 1 / 365);
   for (let k = 0; k < w.agents.suppliers.count; k++) s.cost[k] *= decline;
+  refreshDerived(w, ctx);
   produce(w, ctx);
   procure(w, ctx);
   if (ctx.tick % ctx.params.repriceDays === 0) reprice(w, ctx);

@@ -1,8 +1,8 @@
 /** The state of the cloud market as struct-of-arrays agent sets, and small helpers over it. */
 import type { World } from '../../core/world';
 
-/** `seller` code of a customer buying straight from a supplier. */
-export const DIRECT = 7;
+/** `seller` code of a customer buying straight from a supplier; vendors are 0 … DIRECT − 1. */
+export const DIRECT = 15;
 /** `seller` code of a customer holding nothing. */
 export const NONE = -1;
 export const SEGMENTS = ['finance', 'gaming', 'manufacturing'] as const;
@@ -21,7 +21,7 @@ export const worldDecl = {
       itCapability: 'f32',
       susceptibility: 'f32',
       need: 'i32',
-      /** Vendor index (0–6), DIRECT, or NONE. */
+      /** Vendor index (0 … DIRECT − 1), DIRECT, or NONE. */
       seller: 'i8',
       /** Supplier index that produced the lot in use, −1 if none. */
       producer: 'i16',
@@ -44,6 +44,8 @@ export const worldDecl = {
     },
     vendors: {
       rowId: 'i32',
+      /** The vendor's seller code (its index), for colouring it like its customers. */
+      index: 'u8',
       active: 'u8',
       exited: 'u8',
       strategy: 'u8',
@@ -135,6 +137,9 @@ export const worldDecl = {
     'customersPaid',
     'operatingPaid',
     'unmet',
+    /** Contracts signed by customers who held a lot before, and how many of them changed seller. */
+    'renewals',
+    'switches',
   ],
 } as const;
 

@@ -59,6 +59,7 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
     const ys = set.columns[spec.y];
     const rule = spec.color;
     const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
+    const palette = rule.kind === 'category' && rule.palette ? rule.palette.map(colorNumber) : PALETTE;
     const fixed = rule.kind === 'fixed' ? colorNumber(rule.color) : 0;
     const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : 0;
     const size = (2 * spec.size) / SHAPE_PX;
@@ -72,7 +73,7 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
       let tint = fixed;
       if (categories) {
         const c = categories[i];
-        tint = c >= 0 && c < PALETTE.length ? PALETTE[c] : other;
+        tint = c >= 0 && c < palette.length ? palette[c] : other;
       } else if (rule.kind === 'index') tint = PALETTE[i % PALETTE.length];
       p.tint = tint;
     }
