@@ -1,5 +1,194 @@
-/** The ODD documentation of the cloud market, shown in the Info panel. */
+/** The ODD documentation of the cloud market (Grimm et al.), shown in the Info panel. */
 export const info = `# Cloud pricing market
 
-Work in progress: see the model issue for what is still to come.
+An agent-based model of a market for one fixed cloud product (say a disk of fixed IOPS and
+capacity). Customers of three industries buy it from cloud vendors with different pricing
+strategies, or straight from suppliers. Written for Agora from the post *产品如何定价的模型讨论*
+(how to price a product) and the project's brief; every gap the source left open is decided
+below, and marked **Decision**.
+
+## Purpose and patterns
+How does a vendor's pricing strategy (keep the margin, follow, grab the market, adjust
+dynamically, learn) change its share and profit over a few years, in a market of heterogeneous
+customers, competing vendors and capacity-limited suppliers? Patterns the default scenario is
+held against: top-3 concentration of 60–70%, leaders that erode slowly, price cuts that
+rivals follow, margins that stay positive, switching costs that lock customers in.
+
+## Entities, state variables and scales
+One tick is one day; a year is 365 days; the default horizon is 5 years. Money is in whole
+credits. Prices are per unit per day on the 0–100 scale.
+
+| Entity | State |
+|---|---|
+| Customer | segment; seven fixed attributes in [0, 1]: price sensitivity, quality requirement, service requirement, direct-sales loyalty, channel loyalty, IT capability, susceptibility to others; units needed; current seller (a vendor, direct, or none); the lot in use (units, producer, contract price, end day); loyalty to its current seller; four network neighbours; stock-outs suffered |
+| Lot of units | all units a customer bought in one contract: status *in use* until its end day, then *ended*; seller, producer (supplier), price. Units waiting are counted in supplier and vendor stock (*in factory*, *for sale*) |
+| Vendor | name, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, stock, average unit cost, brand constant, trailing purchase volume |
+| Supplier | capacity share, production cost, margin (never sells below cost), direct selling yes/no, maximum volume discount, stock, supply shock |
+| Market | growth per year, choice noise, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, scarce-stock priority, cost decline |
+
+### Segment profiles
+Finance follows the source: price sensitivity 0.2, quality 0.5, service 0.8, direct-sales and
+channel loyalty uniform 0–1 (mean 0.5), IT 0.5, susceptibility 0.7, 20 units.
+**Decision** — gaming: price-sensitive (0.7), quality-demanding (0.7), little need of service
+(0.4), low loyalties (mean 0.3), high IT (0.8), susceptibility 0.5, 40 units: studios run their
+own platforms and chase cost and latency. Manufacturing: price-sensitive (0.6), modest quality
+(0.4), service-dependent (0.8), loyal to channels (0.6), low IT (0.3), susceptibility 0.4,
+10 units. Individuals scatter around their profile with a normal deviation (*customer scatter*,
+0.1), clipped to [0, 1]; the two loyalties are uniform in [0, 2 × mean]. Units needed are the
+profile's value × uniform(0.5, 1.5), rounded.
+
+## Process overview and scheduling
+Each day, in this order:
+1. **Events** fire (see Submodels). Vendors whose entry day has come enter.
+2. **Supplier costs** decline by *cost decline* per year (daily factor (1 − d)^(1/365)).
+3. **Production**: each supplier produces its capacity (reduced by a running supply shock),
+   up to 30 days of capacity in stock.
+4. **Procurement and allocation**: vendors order toward their stock target; a short supplier
+   allocates in proportion to order^e (*scarce-stock priority* e); prices include volume discounts.
+5. **Repricing** every *repricing interval* days, by strategy, clamped to the vendor's band.
+6. **Quality and brand** move along the learning curve.
+7. **Renewals**: customers whose lot ends today (found through a renewal calendar, so nobody
+   else costs anything) end the lot and choose again; then **new customers** arrive and choose.
+   A chosen seller without stock is a **stock-out** and the customer tries its next option;
+   a customer who gets nothing tries again tomorrow.
+8. **Accounting**: operating cost, overhead, expansion, profit, cash; a vendor with negative
+   cash exits.
+
+## Design concepts
+- **Emergence**: shares, concentration, price waves and the sign of profits emerge from
+  choices; nothing fixes them.
+- **Adaptation**: vendors reprice by strategy; dynamic vendors change phase; learning vendors
+  choose their strategy from their own rewards.
+- **Objectives**: learning vendors maximise a reward that mixes profit and share as their
+  group policy weighs them.
+- **Learning**: UCB1 over strategies (profit, follow, aggressive) in 30-day epochs.
+- **Sensing**: customers see every active vendor's price, quality and service, and their
+  neighbours' sellers; vendors see rivals' previous prices and units in use.
+- **Interaction**: through prices, stock, supplier allocation and the social network.
+- **Stochasticity**: customer attributes, needs, network, initial sellers, contract lengths,
+  choices and random events draw from named streams of the run's seed (setup, choices,
+  events; the view's layout has its own stream and never shifts the model's numbers).
+- **Observation**: the reporters below, every day.
+
+## Initialization
+Customers are created with their attributes and neighbours (links to earlier customers).
+Vendors with entry day 0 are active, priced by the profit rule at their main supplier's list
+price. **Brand constants are calibrated** so that the model's own choice shares reproduce
+the initial shares (shares of units, 12 rounds of proportional fitting over up to 2,000
+customers: bⱼ ← bⱼ + τ · ln(targetⱼ / modelⱼ), the neighbour term taking the expected
+shares); the direct channel's target is 1 − Σ initial shares. Entrants start from the
+incumbents' mean brand. Every customer then already holds a lot drawn from the calibrated
+choice, with its end day uniform over the next lifecycle (a warm market, no day-0 rush).
+Vendors start with two weeks of stock and a size of 1.3 × their units in use (or their
+*size* if set).
+
+## Input data
+None: all inputs are parameters. Growth defaults to 25% a year (the market grew 20–40% a year
+for most of the last decade).
+
+## Submodels
+
+### Choice
+For customer i and option j (each active vendor, and the direct channel if a supplier sells
+directly), with the customer's attributes p (price sensitivity), q, s, d, c, it, su:
+
+| Term | Vendor j | Direct |
+|---|---|---|
+| price | −3 · p · priceⱼ / 50 | −3 · p · (direct price + 25 · (1 − it)) / 50 |
+| quality | 2 · q · qualityⱼ | 2 · q · 0.7 |
+| service | 2 · s · serviceⱼ | none |
+| channel reach | c · channelⱼ | none |
+| direct sales | d · directSalesⱼ | none |
+| neighbours | 1.5 · su · (share of neighbours with j) | the same |
+| brand | bⱼ (with the newcomer handicap) | b_direct |
+| switching cost | + *switching cost* · loyalty, for the current seller | the same |
+
+The customer picks j with probability exp(Uⱼ/τ) / Σₖ exp(Uₖ/τ), τ = *choice noise* (0.5).
+**Threshold rule** (the source): if its loyalty exceeds the *loyalty threshold* (0.9) and its
+seller has stock, it stays without comparing. The direct price is the cheapest direct
+supplier's cost × (1 + margin) spread over the lifecycle; a direct buyer runs the units itself
+at 25 credits per unit-day × (1 − IT capability).
+
+### Contracts and money
+**Decision**: a contract covers the customer's whole need for one lifecycle (*lifecycle* days,
+365, ± 20% uniformly) at a price locked for the lifecycle and **prepaid at signing**
+(round(price × units × days) credits). Vendors buy units outright from suppliers. Operating
+cost per unit in use per day is 6 + 14 · service; overhead 0.4 credits per unit of size per
+day. Profit = revenue − purchases − operating − overhead − expansion; it is lumpy because
+contracts are prepaid. Every payment is one debit and one credit in whole credits.
+
+### Loyalty
+Renewing with the same seller: loyalty += 0.2 · (1 − loyalty); switching resets it to 0.3;
+a price more than 5% above the previous contract: −0.1; being served while any supplier is
+in a shock: +0.1; a stock-out at the current seller: × 0.7. Starting loyalty 0.6. The seven
+attributes never change.
+
+### Supply and procurement
+Total capacity = *supply coverage* (1.3) × the expected daily flow (units needed / lifecycle +
+growth), split by capacity share, so supply grows with the market. A vendor's stock target is
+14 days of its expected sales (flow × its share of units, at least 2% of the market), capped by
+its free size. Orders are split across suppliers by capacity share. **Decision**: a supplier
+short of stock allocates in proportion to order^e (e = 1, proportional; large e approaches
+biggest-first, which hands every shortage to the leader); a direct-selling supplier keeps a
+fifth of its stock for direct buyers. Unit price = cost · (1 + margin) · (1 − discount), the
+discount rising linearly to the supplier's maximum (25–30%) as the buyer's trailing 90-day
+volume reaches 30 days of market flow (**negotiation**).
+
+### Strategies (repriced every 7 days, clamped to the band)
+With c = unit cost / lifecycle + operating cost per unit-day:
+- **profit**: c · (1 + margin); ×1.05 when its customers' mean loyalty exceeds 0.7
+  (**Decision**: harvesting a locked-in base).
+- **follow**: the share-weighted previous price of the three largest rivals (the lag).
+- **aggressive**: 0.85 · c while the loss budget lasts, then break-even 1.02 · c. A
+  profit-first group never prices below cost.
+- **dynamic**: aggressive until its share reaches max(1.5 × start, start + 3 pp) or the loss
+  budget is spent (at least 90 days), then follow (at least 180 days), then profit.
+- **learning**: UCB1 over profit, follow and aggressive; every 30 days the current arm is
+  scored reward = (1 − w) · squash(profit / 2% of starting cash) + w · squash(20 · Δshare),
+  squash(x) = x / (1 + |x|), w = 0.7 / 0.5 / 0.2 for expand / balanced / profit-first.
+Loss budget (share of starting cash): expand 50%, balanced 20%, profit-first 5%.
+
+### Quality, brand and size
+Quality = 1 − (1 − q₀) · exp(−0.5 · (age / 1500 + units in use / market units)).
+**Newcomer handicap**: an entrant's brand is b − h · exp(−age / *brand build-up* −
+10 · its share of units), h = *newcomer brand handicap* (1.5), build-up 540 days.
+**Size**: when units in use + stock exceed 85% of size and cash is positive, size grows 10%
+at 300 credits per unit; a profit-first group expands only while profitable.
+
+### Events
+Each row fires on its day, or with a yearly probability (daily hazard 1 − (1 − P)^(1/365)):
+supply shock (capacity × (1 − magnitude) at one supplier or all, for a duration); vendor
+entry; group-policy change (0 expand, 1 balanced, 2 profit-first); supplier cost change
+(cost × magnitude); a vendor targets another (offers 5% under the target's price to the
+target's renewing customers, for a duration: under logit choice a plain price cut would draw
+from every rival); demand boom or slump (new customers and needs × magnitude, for a duration).
+
+### Growth
+New customers per day = customers × growth / 365 (fractions carried over). With negative
+growth, a renewing customer leaves with probability −growth × lifecycle / 365.
+
+## Reporters
+Per vendor: share of units in use, share of customers, price, unit cost per unit-day,
+quality, stock, stock-outs today, revenue, profit, cumulative profit, mean loyalty of its
+customers, share in each segment. Market: direct channel's shares, HHI (0–10,000, over
+vendors and direct-selling suppliers), market size (units in use), customers, customers who
+could not buy, switching rate at renewal.
+
+## The default scenario, measured
+Five vendors (Atlas profit / profit-first, Borealis follow / balanced, Cirrus aggressive /
+expand, Draco dynamic / balanced, Eos learning / expand entering on day 365), a non-direct
+foundry and a direct-selling OEM, one all-supplier shock (−50% for 60 days) in year 3.
+Over 30 seeds (\`node --import tsx scripts/market-plausibility.ts\`):
+
+| Measure | Model | Real market |
+|---|---|---|
+| top-3 share, year 0 → 5 | 68% → 78% (71% after year 1) | 60–70% |
+| largest one-year share move of any vendor | 3.3 pp on average, at most 4.5 pp | leaders erode slowly |
+| switching at renewal | 23% | the prototype reached ~15% |
+| vendors with positive cumulative profit | 4 of 5 | margins stay positive |
+| largest vendor at year 5 | 39% | about a third |
+
+What it does not show yet: concentration drifts above the real 60–70% (the learning curve
+on installed base and the neighbour term both favour the large), and switching is higher
+than the prototype's.
 `;

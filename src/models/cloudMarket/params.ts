@@ -41,7 +41,7 @@ export const params = {
   ...segment('manufacturing', [0.6, 0.4, 0.8, 0.5, 0.6, 0.3, 0.4, 10]),
   growth: p.float({ label: 'Market growth', unit: '%/year', description: 'New customers per year, as a share of the current number', min: -50, max: 200, uiMin: -20, uiMax: 80, step: 1, default: 25, apply: 'live' }),
   choiceNoise: p.float({ label: 'Choice noise', description: 'Temperature of the logit choice: 0.05 nearly rational, 1 nearly random', min: 0.02, max: 5, uiMax: 1, step: 0.01, default: 0.5, apply: 'live' }),
-  switchingCost: p.float({ label: 'Switching cost', description: "Bonus of the current seller, times the customer's loyalty to it", min: 0, max: 5, uiMax: 3, step: 0.05, default: 1.5, apply: 'live' }),
+  switchingCost: p.float({ label: 'Switching cost', description: "Bonus of the current seller, times the customer's loyalty to it", min: 0, max: 5, uiMax: 4, step: 0.05, default: 2.5, apply: 'live' }),
   loyaltyThreshold: p.float({ label: 'Loyalty threshold', description: 'A customer whose loyalty is above this stays with its seller (the source’s threshold rule)', min: 0, max: 1.01, step: 0.01, default: 0.9, apply: 'live' }),
   contractDays: p.int({ label: 'Lifecycle', unit: 'days', description: 'Mean days a unit is used after its sale (±20% per contract)', min: 30, max: 1095, step: 5, default: 365 }),
   entrantHandicap: p.float({ label: 'Newcomer brand handicap', description: 'Appeal a new vendor lacks at entry; it fades with time in market and installed base', min: 0, max: 5, uiMax: 3, step: 0.05, default: 1.5 }),

@@ -131,7 +131,7 @@ function addCustomer(w: MarketWorld, ctx: Ctx, rng: Random, layout: Random): num
   c.need[i] = Math.max(1, Math.round(units * w.globals.demandFactor * (0.5 + rng.next())));
   c.seller[i] = NONE;
   c.producer[i] = -1;
-  c.loyalty[i] = 0.5;
+  c.loyalty[i] = 0.6;
   c.endDay[i] = -1;
   c.nextInDay[i] = -1;
   // Links to earlier customers only, so that setup order decides the network.
