@@ -209,6 +209,41 @@ describe('cloud market edge scenarios run clean', () => {
   });
 });
 
+/**
+ * Golden fingerprints of cloud-market v1 with default parameters: change them only together
+ * with a deliberate bump of cloudMarket.version.
+ */
+const GOLDEN: ReadonlyArray<readonly [seed: number, tick: number, fingerprint: string]> = [
+  [1, 0, '9894230f375f7680'],
+  [1, 30, '7fe5911596d5800d'],
+  [2, 365, 'f7aa04c8d62e44d4'],
+];
+
+describe('cloud market golden fingerprints', () => {
+  it.each(GOLDEN)('seed %i at tick %i', (seed, tick, expected) => {
+    const run = Run.create(cloudMarket, defaults, seed);
+    run.runUntil(tick);
+    expect(run.fingerprint()).toBe(expected);
+  });
+});
+
+describe('cloud market JSON summary', () => {
+  it('lists every vendor with its shares, null for a vendor not yet in the market, and shares summing to 1', () => {
+    const run = Run.create(cloudMarket, defaults, 1);
+    run.runUntil(30);
+    type VendorJson = { id: number; name: string; share: number | null; customerShare: number | null; price: number | null; profit: number; cumulativeProfit: number };
+    const json = run.summaryJson() as { vendors: VendorJson[]; direct: { share: number }; hhi: number };
+    expect(json.vendors.map((v) => v.id)).toEqual(defaults.vendors.rows.map((r) => r.id));
+    const late = json.vendors.find((v) => v.name === 'Eos')!;
+    expect(late.share).toBeNull();
+    expect(late.price).toBeNull();
+    const total = json.vendors.reduce((sum, v) => sum + (v.share ?? 0), 0) + json.direct.share;
+    expect(total).toBeCloseTo(1, 12);
+    expect(json.hhi).toBeGreaterThan(0);
+    expect(json.hhi).toBeLessThanOrEqual(10_000);
+  });
+});
+
 describe('cloud market behaviour', () => {
   it('starts from the initial shares it was given (brands calibrated to the choice model)', () => {
     const run = Run.create(cloudMarket, defaults, 3);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/core/params';
+import { defaultParams, validateParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
 import { kMeans } from '../../src/models/kmeans';
+import { findModel } from '../../src/models/registry';
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol';
 import { SimController, type Scheduler } from '../../src/worker/simController';
 
@@ -143,5 +144,33 @@ describe('SimController', () => {
     // With a threshold of 10 units the centroids settle almost at once.
     expect(last().status).toBe('stopped');
     expect(last().tick).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('SimController speed', () => {
+  it('gives the same state at the same tick whatever the speed (cloud market)', () => {
+    const fingerprintAt = (ticksPerSecond: number | null) => {
+      const frames: FrameMessage[] = [];
+      const scheduler = new ManualScheduler();
+      const controller = new SimController((m) => {
+        if (m.type === 'frame') frames.push(m);
+      }, scheduler);
+      controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 300 }, seed: 4 });
+      controller.handle({ type: 'speed', ticksPerSecond });
+      controller.handle({ type: 'go' });
+      while (frames[frames.length - 1].tick < 40) scheduler.advance(50);
+      controller.handle({ type: 'pause' });
+      // Each speed pauses at its own tick: compare with a straight run to that tick.
+      const tick = frames[frames.length - 1].tick;
+      const model = findModel('cloud-market')!;
+      const params = validateParams(model.params, { customers: 300 });
+      const run = Run.create(model, params.ok ? params.value : defaultParams(model.params), 4);
+      run.runUntil(tick);
+      return { shown: frames[frames.length - 1].fingerprint, straight: run.fingerprint() };
+    };
+    for (const speed of [1000, null]) {
+      const { shown, straight } = fingerprintAt(speed);
+      expect(shown).toBe(straight);
+    }
   });
 });
