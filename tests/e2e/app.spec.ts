@@ -134,3 +134,18 @@ test('the Info panel shows the model documentation', async ({ page }) => {
   await expect(info.getByRole('heading', { name: 'Credit' })).toBeVisible();
   await expect(info.getByRole('table')).toBeVisible();
 });
+
+test('the cloud market runs five years in the browser and ends on the same fingerprint as Node', async ({ page }) => {
+  const problems = await openApp(page);
+  await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+  await expect(page.getByRole('heading', { name: 'Cloud pricing market' }).first()).toBeVisible();
+  await page.getByLabel('Speed').fill('9'); // as fast as possible
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Stopped at tick 1825: the horizon is reached' })).toBeVisible({ timeout: 60_000 });
+  const model = findModel('cloud-market')!;
+  const run = Run.create(model, defaultParams(model.params), 1);
+  run.runUntil(1825);
+  await expect(fingerprint(page)).toHaveText(run.fingerprint());
+  expect(await drawnPixels(page)).toBeGreaterThan(5000);
+  expect(problems).toEqual([]);
+});
