@@ -322,6 +322,7 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
     segmentUnits(s, c.segment[i])[k] += need;
     s.revenue[k] += payment;
     c.producer[i] = k;
+    c.cost[i] = s.cost[k];
   } else {
     v.stock[choice] -= need;
     v.inUse[choice] += need;
@@ -331,6 +332,7 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
     v.revenue[choice] += payment;
     v.cash[choice] += payment;
     c.producer[i] = derived.producer;
+    c.cost[i] = v.unitCost[choice];
   }
   w.globals.customersPaid += payment;
   c.seller[i] = choice;
@@ -781,6 +783,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     c.units[i] = need;
     c.price[i] = offered[option];
     c.producer[i] = k;
+    c.cost[i] = option === DIRECT ? suppliers.col.cost[k] : v.unitCost[option];
     suppliers.col.produced[k] += need;
     if (option === DIRECT) {
       suppliers.col.soldDirect[k] += need;

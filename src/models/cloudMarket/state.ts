@@ -29,6 +29,8 @@ export const worldDecl = {
       units: 'i32',
       /** Price per unit per day of the current contract (locked for its lifecycle). */
       price: 'f64',
+      /** What one unit of the lot cost its seller (the vendor's average purchase price, or the direct supplier's production cost). */
+      cost: 'f64',
       /** Day the lot in use ends (its units' lifecycle end). */
       endDay: 'i32',
       /** Next customer renewing on the same calendar day (−1 ends the list). */
