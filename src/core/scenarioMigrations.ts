@@ -1,0 +1,33 @@
+/**
+ * Migrations of the scenario format: each entry upgrades a document of version n to n + 1.
+ * Every change of the format adds one here, and a fixture of the old version under
+ * tests/fixtures/scenarios/ keeps proving that old links and files still open.
+ */
+import { SCENARIO_VERSION } from './scenario';
+
+type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/** MIGRATIONS[n] upgrades version n to n + 1. None yet: version 1 is the first. */
+const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type MigrationResult = { ok: true; document: unknown } | { ok: false; message: string };
+
+/**
+ * Brings a scenario document to the current format version. Documents that are not objects
+ * or carry no usable version pass through unchanged, for `parseScenario` to reject with a
+ * precise message.
+ */
+export function migrateScenario(document: unknown): MigrationResult {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { ok: true, document };
+  let doc = document as Record<string, unknown>;
+  let version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: true, document };
+  if (version > SCENARIO_VERSION) {
+    return { ok: false, message: `This scenario was made by a newer Agora (format version ${version}; this one reads up to ${SCENARIO_VERSION}). Please update.` };
+  }
+  while ((version as number) < SCENARIO_VERSION) {
+    doc = MIGRATIONS[version as number]({ ...doc });
+    version = doc.version;
+  }
+  return { ok: true, document: doc };
+}
