@@ -105,7 +105,7 @@ export const HELP = `Agora — run agent-based models headless.
 
 Usage:
   npm run -s agora -- run --model <id> [options]
-  npm run -s agora -- run --scenario <file.json> [options]
+  npm run -s agora -- run --scenario <file.json | 'share link'> [options]
   npm run -s agora -- models [--json]
   npm run -s agora -- --help
 
@@ -115,7 +115,8 @@ Commands:
 
 Options of run:
   --model <id>            model to run (see "models"); optional with --scenario
-  --scenario <file>       scenario file (JSON, format "agora-scenario")
+  --scenario <file|link>  scenario file (JSON, format "agora-scenario"), or a
+                          share link copied from the app (quote it: it has a #)
   --param <name>=<value>  set a parameter; repeatable; overrides the scenario
   --seed <N>              seed, an integer from 0 to ${MAX_SEED}; default: the
                           scenario's seed, else a random seed reported on stderr

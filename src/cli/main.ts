@@ -13,12 +13,12 @@ function drawSeed(): number {
   return webcrypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') out.stdout(HELP);
     else if (command.command === 'models') modelsCommand(command.json, out);
-    else runCommand(command, out, drawSeed);
+    else await runCommand(command, out, drawSeed);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -30,4 +30,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 /**
- * Turns parsed `run` arguments into a validated scenario: reads the scenario file, applies
+ * Turns parsed `run` arguments into a validated scenario: reads the scenario file or link, applies
  * --model, --param and --seed, and validates everything through the shared parameter
  * validator. Problems come back as UsageError with one line naming the flag.
  */
@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Model } from '../core/model';
 import { parseParamText, validateParams, type ParamSchema, type ParamValues } from '../core/params';
 import { parseScenario } from '../core/scenario';
+import { decodeScenarioLink, isScenarioLink } from '../core/scenarioLink';
 import { findModel, MODELS } from '../models/registry';
 import { UsageError, type RunArgs } from './args';
 
@@ -39,13 +40,21 @@ function modelById(id: string): Model {
   return model;
 }
 
-export function resolveRun(args: RunArgs): ResolvedRun {
+/** A scenario document from --scenario: a share link (full URL or fragment) or a JSON file. */
+async function readScenario(source: string): Promise<unknown> {
+  if (!isScenarioLink(source)) return readScenarioFile(source);
+  const decoded = await decodeScenarioLink(source);
+  if (!decoded.ok) throw new UsageError(`--scenario: ${decoded.error.message}`);
+  return decoded.document;
+}
+
+export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
   let model: Model;
   let base: Record<string, unknown> = {};
   let seed = args.seed;
   const warnings: string[] = [];
   if (args.scenario !== undefined) {
-    const parsed = parseScenario(readScenarioFile(args.scenario), findModel);
+    const parsed = parseScenario(await readScenario(args.scenario), findModel);
     if (!parsed.ok) throw new UsageError(`--scenario: ${parsed.errors[0].message}`);
     model = parsed.value.model;
     if (args.model !== undefined && args.model !== model.id) {

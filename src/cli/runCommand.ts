@@ -10,8 +10,8 @@ export interface Output {
   stderr(text: string): void;
 }
 
-export function runCommand(args: RunArgs, out: Output, drawSeed: () => number): void {
-  const resolved = resolveRun(args);
+export async function runCommand(args: RunArgs, out: Output, drawSeed: () => number): Promise<void> {
+  const resolved = await resolveRun(args);
   for (const w of resolved.warnings) out.stderr(`agora: warning: ${w}`);
   let seed = resolved.seed;
   if (seed === undefined) {

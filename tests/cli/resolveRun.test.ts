@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, type RunArgs } from '../../src/cli/args';
 import { resolveRun } from '../../src/cli/resolveRun';
 import { runCommand } from '../../src/cli/runCommand';
+import { encodeScenarioLink } from '../../src/core/scenarioLink';
 import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
 import { kMeans } from '../../src/models/kmeans';
@@ -18,9 +19,9 @@ function file(name: string, content: unknown): string {
 const scenario = { format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: 1, seed: 9, params: { numCentroids: 3 } };
 const args = (more: Partial<RunArgs>): RunArgs => ({ command: 'run', params: [], json: true, ...more });
 
-function message(fn: () => unknown): string {
+async function message(fn: () => Promise<unknown>): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof UsageError) return e.message;
     throw e;
@@ -29,18 +30,26 @@ function message(fn: () => unknown): string {
 }
 
 describe('resolveRun', () => {
-  it('takes model, params and seed from a scenario file, with --param and --seed overriding', () => {
+  it('takes model, params and seed from a scenario file, with --param and --seed overriding', async () => {
     const path = file('s.json', scenario);
-    const r = resolveRun(args({ scenario: path, params: [{ name: 'numCentroids', value: '5' }], seed: 4 }));
+    const r = await resolveRun(args({ scenario: path, params: [{ name: 'numCentroids', value: '5' }], seed: 4 }));
     expect(r.model.id).toBe('k-means');
     expect(r.params.numCentroids).toBe(5);
     expect(r.seed).toBe(4);
-    expect(resolveRun(args({ scenario: path })).seed).toBe(9);
-    expect(resolveRun(args({ scenario: path })).params.numCentroids).toBe(3);
+    expect((await resolveRun(args({ scenario: path }))).seed).toBe(9);
+    expect((await resolveRun(args({ scenario: path }))).params.numCentroids).toBe(3);
   });
 
-  it('warns about a scenario of another model version', () => {
-    const r = resolveRun(args({ scenario: file('v.json', { ...scenario, modelVersion: 99 }) }));
+  it('takes a share link wherever it takes a scenario file', async () => {
+    const link = `https://agora.example/${await encodeScenarioLink(scenario)}`;
+    const r = await resolveRun(args({ scenario: link }));
+    expect(r.seed).toBe(9);
+    expect(r.params.numCentroids).toBe(3);
+    expect(await message(() => resolveRun(args({ scenario: link.slice(0, -3) })))).toMatch(/^--scenario: The link is damaged/);
+  });
+
+  it('warns about a scenario of another model version', async () => {
+    const r = await resolveRun(args({ scenario: file('v.json', { ...scenario, modelVersion: 99 }) }));
     expect(r.warnings[0]).toMatch(/numbers may differ/);
   });
 
@@ -52,24 +61,24 @@ describe('resolveRun', () => {
     [{ model: 'k-means', params: [{ name: 'numCentroids', value: '99' }] }, /^--param numCentroids: must be an integer from 1 to 20, got 99$/],
     [{ model: 'k-means', params: [{ name: 'clusterSpread', value: 'NaN' }] }, /^--param clusterSpread must be a number/],
     [{ scenario: join(dir, 'missing.json') }, /^--scenario: cannot read .* \(no such file\)$/],
-  ])('%j → a clear message', (more, expected) => {
-    expect(message(() => resolveRun(args(more as Partial<RunArgs>)))).toMatch(expected);
+  ])('%j → a clear message', async (more, expected) => {
+    expect(await message(() => resolveRun(args(more as Partial<RunArgs>)))).toMatch(expected);
   });
 
-  it('rejects a broken or hostile scenario file', () => {
-    expect(message(() => resolveRun(args({ scenario: file('bad.json', '{') })))).toMatch(/is not valid JSON/);
-    expect(message(() => resolveRun(args({ scenario: file('p.json', { ...scenario, params: JSON.parse('{"__proto__": {}}') }) })))).toMatch(
+  it('rejects a broken or hostile scenario file', async () => {
+    expect(await message(() => resolveRun(args({ scenario: file('bad.json', '{') })))).toMatch(/is not valid JSON/);
+    expect(await message(() => resolveRun(args({ scenario: file('p.json', { ...scenario, params: JSON.parse('{"__proto__": {}}') }) })))).toMatch(
       /params.__proto__: forbidden key/,
     );
-    expect(message(() => resolveRun(args({ scenario: file('s2.json', scenario), model: 'other' })))).toMatch(/disagrees/);
+    expect(await message(() => resolveRun(args({ scenario: file('s2.json', scenario), model: 'other' })))).toMatch(/disagrees/);
   });
 });
 
 describe('runCommand', () => {
-  it('prints exactly one JSON object whose fingerprint equals an in-process run', () => {
+  it('prints exactly one JSON object whose fingerprint equals an in-process run', async () => {
     const lines: string[] = [];
     const errors: string[] = [];
-    runCommand(args({ model: 'k-means', seed: 3, ticks: 2 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 0);
+    await runCommand(args({ model: 'k-means', seed: 3, ticks: 2 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 0);
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]);
     const run = Run.create(kMeans, defaultParams(kMeans.params), 3);
@@ -79,20 +88,20 @@ describe('runCommand', () => {
     expect(errors).toEqual([]);
   });
 
-  it('writes every tick of the reporters to the --series CSV file', () => {
+  it('writes every tick of the reporters to the --series CSV file', async () => {
     const path = join(dir, 'series.csv');
     const errors: string[] = [];
-    runCommand(args({ model: 'k-means', seed: 3, ticks: 2, series: path }), { stdout: () => {}, stderr: (t) => errors.push(t) }, () => 0);
+    await runCommand(args({ model: 'k-means', seed: 3, ticks: 2, series: path }), { stdout: () => {}, stderr: (t) => errors.push(t) }, () => 0);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('tick,square-deviation,max-centroid-shift,empty-centroids');
     expect(lines.map((l) => l.split(',')[0])).toEqual(['tick', '0', '1', '2']);
     expect(errors).toEqual([`agora: wrote 3 rows to ${path}`]);
   });
 
-  it('draws a seed when none is given and says which on stderr', () => {
+  it('draws a seed when none is given and says which on stderr', async () => {
     const errors: string[] = [];
     const lines: string[] = [];
-    runCommand(args({ model: 'k-means', ticks: 0 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 77);
+    await runCommand(args({ model: 'k-means', ticks: 0 }), { stdout: (t) => lines.push(t), stderr: (t) => errors.push(t) }, () => 77);
     expect(JSON.parse(lines[0]).seed).toBe(77);
     expect(errors).toEqual(['agora: no seed given; using --seed 77']);
   });
