@@ -76,6 +76,20 @@ export interface Portrayal {
   readonly layers: readonly LayerPortrayal[];
 }
 
+/** A ready scenario of a model, shown in the presets gallery. */
+export interface Preset {
+  /** kebab-case, unique within the model. */
+  readonly id: string;
+  readonly title: string;
+  /** The question the scenario poses. */
+  readonly question: string;
+  /** What to watch while it runs. */
+  readonly watch: string;
+  readonly seed: number;
+  /** Parameters that differ from the model's defaults. */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   /** kebab-case; appears in URLs and scenario files. */
   readonly id: string;
@@ -102,6 +116,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   summaryJson?(world: World<D>, ctx: ModelContext<ParamValues<S>>): Record<string, unknown>;
   /** Documentation (Markdown) shown in the Info panel. */
   readonly info: string;
+  /** Ready scenarios; the first is the default scenario. */
+  readonly presets?: readonly Preset[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -11,6 +11,7 @@
 import { defineModel, type ModelContext } from '../core/model';
 import { p, type ParamValues } from '../core/params';
 import type { World } from '../core/world';
+import { kMeansPresets } from './kmeansPresets';
 
 const HALF_WIDTH = 50;
 
@@ -211,6 +212,7 @@ export const kMeans = defineModel({
       { agents: 'centroids', label: 'Centroids', x: 'x', y: 'y', shape: 'cross', size: 9, color: { kind: 'index' } },
     ],
   }),
+  presets: kMeansPresets,
   summaryJson: (w) => ({
     converged: w.globals.anyMoved === 0,
     centroids: Array.from({ length: w.agents.centroids.count }, (_, k) => [

@@ -1,5 +1,5 @@
 /** The page: model chooser, controls, the agent view with monitors, plots and the Info panel. */
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, tModel } from '../i18n';
 import { findModel, MODELS } from '../models/registry';
@@ -8,17 +8,31 @@ import { Monitors } from './components/Monitors';
 import { ParamControls } from './components/ParamControls';
 import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
+import { ScenarioBar } from './components/ScenarioBar';
 import { SeedField } from './components/SeedField';
 import { Markdown } from './markdown';
-import { dismissMessage, selectModel, setup } from './session';
+import { importFile, startScenarioSession } from './scenarioSession';
+import { dismissMessage, selectModel } from './session';
 import { useApp } from './store';
 
 function MessageBanner() {
   const message = useApp((s) => s.message);
   if (!message) return null;
   return (
-    <div className={`banner ${message.kind}`} role="alert">
+    // Scenario text reaches the page only as React text children: inert, never markup.
+    <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
       <span>{message.text}</span>
+      {message.action && (
+        <button
+          type="button"
+          onClick={() => {
+            dismissMessage();
+            message.action!.run();
+          }}
+        >
+          {message.action.label}
+        </button>
+      )}
       <button type="button" onClick={dismissMessage}>
         {t('error.dismiss')}
       </button>
@@ -33,10 +47,28 @@ export function App() {
   const modelSelectId = useId();
   const title = tModel(model.id, 'title', model.title);
 
-  useEffect(() => setup(), []);
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    void startScenarioSession();
+  }, []);
 
   return (
-    <div className="app">
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void importFile(file);
+      }}
+    >
+      {dragging && <div className="drop-hint">{t('scenario.dropHere')}</div>}
       <header className="topbar">
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
@@ -44,6 +76,7 @@ export function App() {
         <label htmlFor={modelSelectId} className="model-select">
           {t('control.model')}
         </label>
+        <ScenarioBar />
         <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>

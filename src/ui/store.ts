@@ -17,6 +17,8 @@ export interface ScenarioSlice {
   /** Values of the last Setup: a difference means "press Setup to apply". */
   appliedParams: Params;
   seed: number;
+  /** Seed of the last Setup: with appliedParams, the scenario on display. */
+  appliedSeed: number;
 }
 
 export interface RunSlice {
@@ -25,11 +27,17 @@ export interface RunSlice {
   fingerprint: string | null;
   /** The seed of the run on display. */
   runSeed: number | null;
-  /** A message for the person at the keyboard (an error or a notice), with its kind. */
-  message: { kind: 'error' | 'notice'; text: string } | null;
+  /** A message for the person at the keyboard (an error or a notice), with an optional action. */
+  message: Message | null;
   ticksPerSecond: number | null;
   /** Bumped when reporter data changed, so plots re-sample (a few times a second at most). */
   plotVersion: number;
+}
+
+export interface Message {
+  readonly kind: 'error' | 'notice';
+  readonly text: string;
+  readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 export type AppState = ScenarioSlice & RunSlice;
@@ -37,7 +45,7 @@ export type AppState = ScenarioSlice & RunSlice;
 function scenarioFor(modelId: string, seed: number): ScenarioSlice {
   const model = findModel(modelId)!;
   const params = defaultParams(model.params);
-  return { modelId, params, appliedParams: params, seed };
+  return { modelId, params, appliedParams: params, seed, appliedSeed: seed };
 }
 
 export const initialRun: RunSlice = {

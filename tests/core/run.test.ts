@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
-import { MODELS } from '../../src/models/registry';
+import { parseScenario } from '../../src/core/scenario';
+import { findModel, MODELS } from '../../src/models/registry';
 
 /** Ticks to exercise per model: enough to leave setup well behind, cheap enough for CI. */
 const TICKS = 5;
@@ -99,5 +100,16 @@ describe('Run.restore', () => {
     const model = MODELS[0];
     const snap = Run.create(model, defaultParams(model.params), 1).snapshot();
     expect(() => Run.restore(model, { ...snap, modelVersion: snap.modelVersion + 1 })).toThrow(/cannot resume/);
+  });
+});
+
+describe.each(MODELS.map((m) => [m.id, m] as const))('presets of %s', (_, model) => {
+  it.each((model.presets ?? []).map((p) => [p.id, p] as const))('%s is a valid scenario that runs', (_, preset) => {
+    const parsed = parseScenario({ format: 'agora-scenario', version: 1, model: model.id, modelVersion: model.version, seed: preset.seed, params: preset.params }, findModel);
+    expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors)).toBe(true);
+    if (!parsed.ok) return;
+    const run = Run.create(model, parsed.value.params, preset.seed);
+    run.runUntil(TICKS);
+    expect(run.fingerprint()).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -8,6 +8,7 @@
 import { CATEGORY_PALETTE, defineModel } from '../../core/model';
 import { info } from './info';
 import { params } from './params';
+import { cloudMarketPresets } from './presets';
 import { hhi, marketReporters } from './reporters';
 import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
 import { worldDecl } from './state';
@@ -93,4 +94,5 @@ export const cloudMarket = defineModel({
     };
   },
   info,
+  presets: cloudMarketPresets,
 });

@@ -4,6 +4,9 @@
  * share a white texture of the layer's shape and are tinted per agent.
  */
 import { useEffect, useRef } from 'react';
+// IMPORTANT: without it pixi compiles shaders with `new Function`, which the app's
+// Content-Security-Policy (no eval) forbids, and the canvas stays blank.
+import 'pixi.js/unsafe-eval';
 import { Application, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
 import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
 import type { FrameMessage } from '../../worker/protocol';

@@ -1,0 +1,73 @@
+/** Share, export, open and the presets gallery: the ways a scenario leaves and enters the app. */
+import { useRef, useState } from 'react';
+import { findModel } from '../../models/registry';
+import { t, tModel } from '../../i18n';
+import { exportFile, importFile, openPreset, share } from '../scenarioSession';
+import { useApp } from '../store';
+
+function PresetGallery({ onClose }: { onClose: () => void }) {
+  const modelId = useApp((s) => s.modelId);
+  const model = findModel(modelId)!;
+  return (
+    <section className="presets" aria-labelledby="presets-heading">
+      <h2 id="presets-heading">{t('scenario.presetsTitle')}</h2>
+      <ul>
+        {(model.presets ?? []).map((preset) => (
+          <li key={preset.id} className="preset">
+            <h3>{tModel(model.id, `preset.${preset.id}.title`, preset.title)}</h3>
+            <p>
+              <strong>{t('scenario.question')}:</strong> {tModel(model.id, `preset.${preset.id}.question`, preset.question)}
+            </p>
+            <p>
+              <strong>{t('scenario.watch')}:</strong> {tModel(model.id, `preset.${preset.id}.watch`, preset.watch)}
+            </p>
+            <button
+              type="button"
+              aria-label={`${t('scenario.open')}: ${preset.title}`}
+              onClick={() => {
+                openPreset(model.id, preset);
+                onClose();
+              }}
+            >
+              {t('scenario.open')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ScenarioBar() {
+  const [showPresets, setShowPresets] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="scenario-bar">
+      <button type="button" onClick={() => void share()}>
+        {t('scenario.share')}
+      </button>
+      <button type="button" aria-expanded={showPresets} onClick={() => setShowPresets((v) => !v)}>
+        {t('scenario.presets')}
+      </button>
+      <button type="button" onClick={exportFile}>
+        {t('scenario.export')}
+      </button>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        {t('scenario.import')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label={t('scenario.import')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importFile(file);
+          e.target.value = '';
+        }}
+      />
+      {showPresets && <PresetGallery onClose={() => setShowPresets(false)} />}
+    </div>
+  );
+}
