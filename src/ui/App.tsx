@@ -73,10 +73,10 @@ export function App() {
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
+        <ScenarioBar />
         <label htmlFor={modelSelectId} className="model-select">
           {t('control.model')}
         </label>
-        <ScenarioBar />
         <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>
