@@ -194,6 +194,8 @@ function checkScalar(spec: CellSpec | ListSpec, value: unknown, field: string, e
     case 'text':
       if (typeof value !== 'string') problem = `must be text, got ${describe(value)}`;
       else if (value.length > spec.maxLength) problem = `must be at most ${spec.maxLength} characters`;
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+      else if (/[\u0000-\u001f\u007f]/.test(value)) problem = 'must not contain control characters';
       break;
     case 'list':
       checkList(spec, value, field, errors);
