@@ -118,6 +118,10 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   readonly info: string;
   /** Ready scenarios; the first is the default scenario. */
   readonly presets?: readonly Preset[];
+  /** Ticks in a year, for models whose tick is a calendar day: enables "Step a year" and dates. */
+  readonly ticksPerYear?: number;
+  /** Reporters shown as monitors beside the view (names; `prefix*` takes every match). */
+  readonly monitors?: readonly string[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -9,6 +9,7 @@ import { ParamControls } from './components/ParamControls';
 import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
+import { TablesPanel } from './components/TableEditor';
 import { SeedField } from './components/SeedField';
 import { Markdown } from './markdown';
 import { importFile, startScenarioSession } from './scenarioSession';
@@ -108,6 +109,7 @@ export function App() {
           </article>
         </section>
       </main>
+      <TablesPanel model={model} />
     </div>
   );
 }

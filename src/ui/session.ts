@@ -4,6 +4,7 @@
  */
 import { t } from '../i18n';
 import { isValidSeed, MAX_SEED } from '../core/rng';
+import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
@@ -58,8 +59,23 @@ export function pause(): void {
   sim().send({ type: 'pause' });
 }
 
-export function step(): void {
-  sim().send({ type: 'step' });
+/** Advances exactly `count` ticks (one press of Step is one tick). */
+export function step(count = 1): void {
+  sim().send({ type: 'step', count });
+}
+
+/** Puts every parameter back to its default; the change can be undone. */
+export function resetToDefaults(): void {
+  const { modelId, params } = useApp.getState();
+  const defaults = defaultParams(findModel(modelId)!.params);
+  useApp.setState({
+    params: defaults,
+    message: {
+      kind: 'notice',
+      text: t('control.resetDone'),
+      action: { label: t('control.undo'), run: () => useApp.setState({ params }) },
+    },
+  });
 }
 
 export function setSpeed(ticksPerSecond: number | null): void {

@@ -42,7 +42,7 @@ export class SimController {
       case 'setup':
         return this.setup(message.modelId, message.params, message.seed);
       case 'step':
-        return this.stepOnce();
+        return this.stepMany(message.count);
       case 'go':
         return this.go();
       case 'pause':
@@ -74,10 +74,10 @@ export class SimController {
     this.postFrame();
   }
 
-  private stepOnce(): void {
+  private stepMany(count: number): void {
     if (!this.run) return;
     this.stop();
-    if (this.run.step()) this.record();
+    for (let i = 0; i < count && this.run.step(); i++) this.record();
     this.postFrame();
   }
 

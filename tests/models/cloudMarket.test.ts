@@ -119,17 +119,29 @@ function checkMoney(w: MarketWorld): void {
 
 function checkShares(run: Run): void {
   const r = run.reporters();
+  const w = run.world as unknown as MarketWorld;
   const shares = Object.entries(r).filter(([k]) => /^share\./.test(k));
-  const values = shares.map(([, v]) => v);
+  // Vendors not in the market (never entered, holding nothing) have no share at all.
+  const absent = new Set(
+    Array.from({ length: w.agents.vendors.count }, (_, j) => j)
+      .filter((j) => !w.agents.vendors.col.active[j] && w.agents.vendors.col.inUse[j] === 0)
+      .map((j) => `share.v${w.agents.vendors.col.rowId[j]}`),
+  );
   if (r['market-size']! > 0) {
-    for (const v of values) {
+    let total = 0;
+    for (const [name, v] of shares) {
+      if (absent.has(name)) {
+        expect(v).toBeNull();
+        continue;
+      }
       expect(v).not.toBeNull();
       expect(v!).toBeGreaterThanOrEqual(0);
       expect(v!).toBeLessThanOrEqual(1);
+      total += v!;
     }
-    expect(values.reduce((a, b) => a! + b!, 0)!).toBeCloseTo(1, 9);
+    expect(total).toBeCloseTo(1, 9);
   } else {
-    for (const v of values) expect(v).toBeNull();
+    for (const [, v] of shares) expect(v).toBeNull();
   }
   for (const v of Object.values(r)) expect(v === null || Number.isFinite(v)).toBe(true);
   const json = JSON.stringify(run.summaryJson());

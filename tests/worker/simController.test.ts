@@ -69,7 +69,7 @@ describe('SimController', () => {
   it('advances exactly one tick per Step, however many arrive at once', () => {
     const { controller, frames, last } = setupController();
     const before = frames().length;
-    for (let i = 0; i < 3; i++) controller.handle({ type: 'step' });
+    for (let i = 0; i < 3; i++) controller.handle({ type: 'step', count: 1 });
     expect(last().tick).toBe(3);
     expect(frames().slice(before).map((f) => f.tick)).toEqual([1, 2, 3]);
     const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
@@ -131,7 +131,7 @@ describe('SimController', () => {
       'Unknown model "nope"',
       'numCentroids: takes effect at the next Setup',
     ]);
-    controller.handle({ type: 'step' });
+    controller.handle({ type: 'step', count: 1 });
     expect(last().tick).toBe(1);
     expect(last().fingerprint).not.toBe(fingerprint);
   });

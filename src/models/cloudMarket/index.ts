@@ -33,6 +33,8 @@ export const cloudMarket = defineModel({
   setup: (w, ctx) => setupMarket(w, ctx),
   step: (w, ctx) => stepMarket(w, ctx),
   horizon: (p) => p.years * 365,
+  ticksPerYear: 365,
+  monitors: ['share.v*', 'share.direct', 'cumulativeProfit.*'],
   reporters: (p) => marketReporters(p),
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },

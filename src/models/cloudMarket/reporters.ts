@@ -51,9 +51,11 @@ export function marketReporters(params: MarketParams): Reporter[] {
     const id = `v${row.id}`;
     const name = String(row.name);
     const v = (w: MarketWorld) => w.agents.vendors.col;
+    // A vendor not yet in the market (and holding nothing) has no share: null, not 0.
+    const present = (w: MarketWorld) => v(w).active[j] === 1 || v(w).inUse[j] > 0;
     out.push(
-      reporter(`share.${id}`, `Share: ${name}`, (w) => ratio(v(w).inUse[j], unitsInUse(w))),
-      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) => ratio(v(w).customers[j], customersServed(w))),
+      reporter(`share.${id}`, `Share: ${name}`, (w) => (present(w) ? ratio(v(w).inUse[j], unitsInUse(w)) : null)),
+      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) => (present(w) ? ratio(v(w).customers[j], customersServed(w)) : null)),
       reporter(`price.${id}`, `Price: ${name}`, (w) => (v(w).active[j] ? v(w).price[j] : null), 'credits/unit-day'),
       reporter(`unitCost.${id}`, `Unit cost: ${name}`, (w, ctx) => (v(w).active[j] ? E.unitDayCost(v(w).unitCost[j], ctx.params.contractDays, row.service as number) : null), 'credits/unit-day'),
       reporter(`quality.${id}`, `Quality: ${name}`, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
@@ -66,7 +68,7 @@ export function marketReporters(params: MarketParams): Reporter[] {
     );
     SEGMENTS.forEach((segment, g) => {
       out.push(
-        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) => ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g))),
+        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) => (present(w) ? ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g)) : null)),
       );
     });
   });

@@ -1,7 +1,10 @@
 /** NetLogo-style monitors: the tick, the status of the run and the fingerprint of the displayed tick. */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t } from '../../i18n';
+import { plotSeries, reportersFor } from '../../core/model';
+import { t, tModel } from '../../i18n';
+import { findModel } from '../../models/registry';
+import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
 function Monitor({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
@@ -34,15 +37,46 @@ function statusText(status: string, tick: number): string {
   }
 }
 
+/** A reporter's latest value for a monitor: shares as percentages, money compact, none as "n/a". */
+function formatValue(name: string, value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return 'n/a';
+  if (name.startsWith('share.')) return `${(100 * value).toFixed(1)}%`;
+  return Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+function ModelMonitors() {
+  const { modelId, params } = useApp(useShallow((s) => ({ modelId: s.modelId, params: s.appliedParams })));
+  useApp((s) => s.plotVersion); // refresh with the plots, a few times a second
+  const model = findModel(modelId)!;
+  const reporters = useMemo(() => reportersFor(model, params), [model, params]);
+  const names = useMemo(() => plotSeries({ id: 'monitors', title: '', series: model.monitors ?? [] }, reporters.map((r) => r.name)), [model, reporters]);
+  const log = reporterLog();
+  return (
+    <>
+      {names.map((name) => {
+        const decl = reporters.find((r) => r.name === name)!;
+        const column = log.names.includes(name) ? log.column(name) : null;
+        const value = column && column.length ? column[column.length - 1] : undefined;
+        return <Monitor key={name} label={tModel(model.id, `reporter.${name}.label`, decl.label)} value={formatValue(name, value)} />;
+      })}
+    </>
+  );
+}
+
 export function Monitors() {
-  const { tick, status, fingerprint } = useApp(useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint })));
+  const { tick, status, fingerprint, modelId } = useApp(useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint, modelId: s.modelId })));
+  const ticksPerYear = findModel(modelId)?.ticksPerYear;
   return (
     <div className="monitors">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
+      {ticksPerYear && (
+        <Monitor label={t('monitor.date')} value={t('monitor.dateValue', { year: Math.floor(tick / ticksPerYear) + 1, day: (tick % ticksPerYear) + 1 })} />
+      )}
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} wide />
       <p className="status" role="status">
         {statusText(status, tick)}
       </p>
+      <ModelMonitors />
     </div>
   );
 }

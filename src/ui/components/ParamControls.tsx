@@ -99,6 +99,7 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
       input = <input type="text" aria-label={label} value={value as string} maxLength={spec.maxLength} onChange={(e) => setParam(name, e.target.value)} />;
       break;
     default:
+      // Lists: JSON text, checked by the shared validator.
       input = <JsonEditor name={name} spec={spec} value={value} label={label} />;
   }
   return (
@@ -117,9 +118,11 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
 export function ParamControls({ model }: { model: Model }) {
   return (
     <div className="params">
-      {Object.entries(model.params).map(([name, spec]) => (
-        <Control key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
-      ))}
+      {Object.entries(model.params)
+        .filter(([, spec]) => spec.kind !== 'table') // tables have their own editors (TablesPanel)
+        .map(([name, spec]) => (
+          <Control key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
+        ))}
     </div>
   );
 }

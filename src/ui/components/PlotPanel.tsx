@@ -2,10 +2,11 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
 import { t, tModel } from '../../i18n';
+import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
@@ -22,25 +23,87 @@ function chartRows(names: readonly string[]): Record<string, number | null>[] {
   });
 }
 
+function download(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Every recorded tick of the plot's series (not the decimated view) as CSV. */
+function exportCsv(names: readonly string[], file: string): void {
+  const log = reporterLog();
+  const subset = new ReporterLog(names);
+  const ticks = log.tickColumn();
+  const columns = names.map((n) => log.column(n));
+  for (let i = 0; i < log.length; i++) {
+    const row: Record<string, number | null> = {};
+    names.forEach((n, k) => (row[n] = Number.isNaN(columns[k][i]) ? null : columns[k][i]));
+    subset.add(ticks[i], row);
+  }
+  download(new Blob([reporterLogCsv(subset)], { type: 'text/csv' }), file);
+}
+
+/** The chart's SVG drawn onto a white canvas, as PNG. */
+function exportPng(figure: HTMLElement | null, file: string): void {
+  const svg = figure?.querySelector('svg.recharts-surface');
+  if (!svg) return;
+  const { width, height } = svg.getBoundingClientRect();
+  const source = new XMLSerializer().serializeToString(svg);
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+  image.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(2, 2);
+    ctx.drawImage(image, 0, 0);
+    URL.revokeObjectURL(url);
+    canvas.toBlob((blob) => blob && download(blob, file), 'image/png');
+  };
+  image.src = url;
+}
+
 function Plot({ model, plot, version, reporters }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[] }) {
+  const figure = useRef<HTMLElement>(null);
+  const ticksPerYear = model.ticksPerYear;
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   const rows = useMemo(() => chartRows(names), [names, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   const labelOf = (name: string) => tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
   return (
-    <figure className="plot" aria-label={title}>
+    <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
         {title}
         {plot.unit ? <span className="unit"> ({plot.unit})</span> : null}
+        <span className="plot-actions">
+          <button type="button" aria-label={t('plot.exportCsv', { title })} onClick={() => exportCsv(names, `${model.id}-${plot.id}.csv`)} disabled={rows.length === 0}>
+            {t('plot.csv')}
+          </button>
+          <button type="button" aria-label={t('plot.exportPng', { title })} onClick={() => exportPng(figure.current, `${model.id}-${plot.id}.png`)} disabled={rows.length === 0}>
+            {t('plot.png')}
+          </button>
+        </span>
       </figcaption>
       {rows.length === 0 ? (
         <p className="empty">{t('plot.empty')}</p>
       ) : (
         <LineChart width={340} height={190} data={rows} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e4e4e4" />
-          <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
+          <XAxis
+            dataKey="tick"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+            tickFormatter={ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined}
+          />
           <YAxis width={56} tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => Intl.NumberFormat('en', { notation: 'compact' }).format(v)} />
-          <Tooltip labelFormatter={(v) => `${t('plot.tick')} ${v}`} />
+          <Tooltip labelFormatter={(v) => (ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`)} />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
             <Line key={name} dataKey={name} name={labelOf(name)} stroke={CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={2} />

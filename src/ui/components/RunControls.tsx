@@ -2,14 +2,16 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
-import { go, pause, setSpeed, setup, step } from '../session';
+import { findModel } from '../../models/registry';
+import { go, pause, resetToDefaults, setSpeed, setup, step } from '../session';
 import { useApp } from '../store';
 
 /** Speed slider positions: ticks per second; the last position means "as fast as possible". */
 const SPEEDS = [1, 2, 5, 10, 30, 60, 120, 300, 1000, null] as const;
 
 export function RunControls() {
-  const { status, ticksPerSecond } = useApp(useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond })));
+  const { status, ticksPerSecond, modelId } = useApp(useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond, modelId: s.modelId })));
+  const ticksPerYear = findModel(modelId)?.ticksPerYear;
   const speedId = useId();
   const running = status === 'running';
   const finished = status === 'stopped' || status === 'horizon' || status === 'starting';
@@ -24,10 +26,18 @@ export function RunControls() {
         <button type="button" className="primary" onClick={running ? pause : go} disabled={!running && finished} aria-pressed={running}>
           {running ? t('control.pause') : t('control.go')}
         </button>
-        <button type="button" onClick={step} disabled={running || finished}>
+        <button type="button" onClick={() => step()} disabled={running || finished}>
           {t('control.step')}
         </button>
+        {ticksPerYear && (
+          <button type="button" onClick={() => step(ticksPerYear)} disabled={running || finished}>
+            {t('control.stepYear')}
+          </button>
+        )}
       </div>
+      <button type="button" className="link-button" onClick={resetToDefaults}>
+        {t('control.reset')}
+      </button>
       <div className="speed">
         <label htmlFor={speedId}>{t('control.speed')}</label>
         <input

@@ -1,0 +1,151 @@
+/**
+ * Editors for table parameters (a model's vendors, suppliers, events): one row per entity,
+ * one typed input per column, rows added with a fresh id (ids are never reused) and removed
+ * with an Undo. Every input's accessible name says which column of which row it is.
+ */
+import { useState } from 'react';
+import type { Model } from '../../core/model';
+import { validateValue, type CellSpec, type TableRow, type TableSpec, type TableValue } from '../../core/params';
+import { t, tModel } from '../../i18n';
+import { setParam } from '../session';
+import { useApp } from '../store';
+
+function rowName(row: TableRow): string {
+  return typeof row.name === 'string' && row.name.trim() !== '' ? row.name : `#${row.id}`;
+}
+
+function Cell({ spec, value, label, onChange }: { spec: CellSpec; value: unknown; label: string; onChange: (v: unknown) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = (v: unknown, text: string | null) => {
+    const checked = validateValue(spec, v, label);
+    if (!checked.ok) {
+      setDraft(text);
+      setError(checked.errors[0].message.slice(label.length + 2));
+      return;
+    }
+    setDraft(null);
+    setError(null);
+    onChange(checked.value);
+  };
+  let input: React.ReactNode;
+  switch (spec.kind) {
+    case 'choice':
+      input = (
+        <select aria-label={label} value={value as string} onChange={(e) => commit(e.target.value, null)}>
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'boolean':
+      input = <input type="checkbox" aria-label={label} checked={value as boolean} onChange={(e) => commit(e.target.checked, null)} />;
+      break;
+    case 'text':
+      input = <input type="text" aria-label={label} value={value as string} maxLength={spec.maxLength} onChange={(e) => commit(e.target.value, null)} />;
+      break;
+    default:
+      input = (
+        <input
+          type="number"
+          aria-label={label}
+          aria-invalid={error !== null}
+          title={error ?? undefined}
+          min={spec.min}
+          max={spec.max}
+          step={spec.kind === 'int' ? 1 : 'any'}
+          value={draft ?? String(value)}
+          onChange={(e) => commit(e.target.value === '' ? NaN : Number(e.target.value), e.target.value)}
+        />
+      );
+  }
+  return (
+    <td className={error ? 'invalid' : undefined}>
+      {input}
+      {error && <span className="field-error">{error}</span>}
+    </td>
+  );
+}
+
+export function TableEditor({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
+  const table = useApp((s) => s.params[name]) as TableValue;
+  const applied = useApp((s) => s.appliedParams[name]);
+  const pending = JSON.stringify(table) !== JSON.stringify(applied);
+  const label = tModel(model.id, `param.${name}.label`, spec.label);
+  const columns = Object.entries(spec.columns);
+  const update = (rows: readonly TableRow[], nextId = table.nextId) => setParam(name, { nextId, rows });
+  const addRow = () => {
+    const row: Record<string, unknown> = { id: table.nextId };
+    for (const [key, cell] of columns) row[key] = cell.default;
+    if ('name' in spec.columns) row.name = `${spec.columns.name.default} ${table.nextId + 1}`;
+    update([...table.rows, row as TableRow], table.nextId + 1);
+  };
+  const removeRow = (row: TableRow) => {
+    const before = table;
+    update(table.rows.filter((r) => r.id !== row.id));
+    useApp.setState({
+      message: { kind: 'notice', text: t('table.removed', { row: rowName(row) }), action: { label: t('control.undo'), run: () => setParam(name, before) } },
+    });
+  };
+  return (
+    <section className={`table-editor${pending ? ' pending' : ''}`} aria-label={label}>
+      <h3>
+        {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
+      </h3>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {columns.map(([key, cell]) => (
+                <th key={key} scope="col" title={cell.description}>
+                  {tModel(model.id, `param.${name}.${key}.label`, cell.label)}
+                  {cell.unit ? <span className="unit"> ({cell.unit})</span> : null}
+                </th>
+              ))}
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={row.id}>
+                {columns.map(([key, cell]) => (
+                  <Cell
+                    key={key}
+                    spec={cell}
+                    value={row[key]}
+                    label={t('table.row', { column: tModel(model.id, `param.${name}.${key}.label`, cell.label), row: rowName(row) })}
+                    onChange={(v) => update(table.rows.map((r, j) => (j === i ? ({ ...r, [key]: v } as TableRow) : r)))}
+                  />
+                ))}
+                <td>
+                  <button type="button" onClick={() => removeRow(row)} disabled={table.rows.length <= spec.minRows}>
+                    {t('table.remove', { row: rowName(row) })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" onClick={addRow} disabled={table.rows.length >= spec.maxRows}>
+        {t('table.add', { table: label })}
+      </button>
+    </section>
+  );
+}
+
+/** Every table parameter of the model, full width under the main panels. */
+export function TablesPanel({ model }: { model: Model }) {
+  const tables = Object.entries(model.params).filter((entry): entry is [string, TableSpec] => entry[1].kind === 'table');
+  if (tables.length === 0) return null;
+  return (
+    <section className="panel tables">
+      {tables.map(([name, spec]) => (
+        <TableEditor key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
+      ))}
+    </section>
+  );
+}

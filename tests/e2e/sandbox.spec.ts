@@ -1,0 +1,46 @@
+/** The market sandbox's controls: tables, Step a year, dates and monitors, reset with undo. */
+import { expect, test, type Page } from '@playwright/test';
+
+const fingerprint = (page: Page) => page.getByLabel('Fingerprint', { exact: true });
+
+async function openMarket(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(fingerprint(page)).toHaveText(/^[0-9a-f]{16}$/);
+  await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 1, day 1');
+}
+
+test('Step a year advances 365 days and the monitors follow', async ({ page }) => {
+  await openMarket(page);
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 2, day 1');
+  await expect(page.getByLabel('Share: Atlas', { exact: true })).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByLabel('Share: Eos', { exact: true })).toHaveText('n/a');
+});
+
+test('the vendor table edits a strategy, removes a row with undo, and applies at Setup', async ({ page }) => {
+  await openMarket(page);
+  const before = await fingerprint(page).textContent();
+  await page.getByLabel('Strategy of Cirrus').selectOption('dynamic');
+  await expect(page.getByRole('region', { name: 'Vendors' })).toContainText('Changed: press Setup to apply');
+  await page.getByRole('button', { name: 'Remove Eos' }).click();
+  await expect(page.getByLabel('Name of Eos')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Name of Eos')).toHaveValue('Eos');
+  await page.getByLabel('Initial share of Atlas').fill('7');
+  await expect(page.getByLabel('Initial share of Atlas')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Initial share of Atlas').fill('0.3');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(fingerprint(page)).not.toHaveText(before!);
+  await expect(page.getByLabel('Strategy of Cirrus')).toHaveValue('dynamic');
+});
+
+test('reset to defaults can be undone', async ({ page }) => {
+  await openMarket(page);
+  await page.getByLabel('Customers', { exact: true }).fill('5000');
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('3000');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('5000');
+});
