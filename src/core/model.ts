@@ -32,6 +32,8 @@ export interface PlotDecl {
   readonly unit?: string;
   /** Reporter names; a name ending in `*` takes every reporter with that prefix. */
   readonly series: readonly string[];
+  /** Shown at once; other plots are one click away. Default: true. */
+  readonly primary?: boolean;
 }
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -122,6 +124,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   readonly ticksPerYear?: number;
   /** Reporters shown as monitors beside the view (names; `prefix*` takes every match). */
   readonly monitors?: readonly string[];
+  /** The colour of a reporter's plot line, so that a vendor has one colour everywhere; undefined = by order. */
+  seriesColor?(reporter: string, params: ParamValues<S>): string | undefined;
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t, tModel } from '../i18n';
 import { findModel, MODELS } from '../models/registry';
 import { AgentView } from './components/AgentView';
+import { Inspector } from './components/Inspector';
 import { Monitors } from './components/Monitors';
 import { ParamControls } from './components/ParamControls';
 import { PlotPanel } from './components/PlotPanel';
@@ -99,6 +100,7 @@ export function App() {
           <h2 id="view-heading">{title}</h2>
           <AgentView portrayal={portrayal} label={t('view.label', { title })} />
           <Monitors />
+          <Inspector model={model} />
         </section>
         <section className="panel side" aria-labelledby="plots-heading">
           <h2 id="plots-heading">{t('panel.plots')}</h2>

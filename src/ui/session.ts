@@ -47,7 +47,7 @@ function sim(): SimClient {
 /** Starts a new run from the current params and seed (NetLogo's Setup). */
 export function setup(): void {
   const { modelId, params, seed } = useApp.getState();
-  useApp.setState({ appliedParams: params, appliedSeed: seed, message: null });
+  useApp.setState({ appliedParams: params, appliedSeed: seed, message: null, inspected: null });
   sim().send({ type: 'setup', modelId, params: { ...params }, seed });
 }
 

@@ -32,6 +32,8 @@ export interface RunSlice {
   ticksPerSecond: number | null;
   /** Bumped when reporter data changed, so plots re-sample (a few times a second at most). */
   plotVersion: number;
+  /** The agent open in the inspector: its agent set and stable id. */
+  inspected: { readonly agents: string; readonly id: number } | null;
 }
 
 export interface Message {
@@ -56,6 +58,7 @@ export const initialRun: RunSlice = {
   message: null,
   ticksPerSecond: 30,
   plotVersion: 0,
+  inspected: null,
 };
 
 export const useApp = create<AppState>()(() => ({

@@ -31,6 +31,8 @@ export type ToWorker =
 /** The live part of one agent set: `count` agents, each column sliced to `count`. */
 export interface AgentSetFrame {
   readonly count: number;
+  /** Stable ids of the agents (never reused), for following one agent across frames. */
+  readonly ids: Uint32Array;
   readonly columns: Readonly<Record<string, Column>>;
 }
 

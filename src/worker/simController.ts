@@ -153,7 +153,9 @@ export class SimController {
         columns[key] = copy;
         transfer.push(copy.buffer);
       }
-      agents[name] = { count: set.count, columns };
+      const ids = set.ids.slice(0, set.count);
+      transfer.push(ids.buffer);
+      agents[name] = { count: set.count, ids, columns };
     }
     const status = this.status(run);
     this.post(

@@ -44,3 +44,24 @@ test('reset to defaults can be undone', async ({ page }) => {
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('5000');
 });
+
+test('clicking an agent opens the inspector; zoom and extra plots work', async ({ page }) => {
+  await openMarket(page);
+  const view = page.getByRole('img', { name: /Model view/ });
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const box = (await view.boundingBox())!;
+  // Search a small grid for a customer under the pointer (the layout is random).
+  let opened = false;
+  for (let gx = 0.3; gx <= 0.7 && !opened; gx += 0.02) {
+    await page.mouse.click(box.x + box.width * gx, box.y + box.height * 0.5);
+    opened = (await page.getByRole('region', { name: 'Inspector' }).count()) > 0;
+  }
+  expect(opened).toBe(true);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('price sensitivity');
+  await expect(inspector).toContainText('loyalty');
+  await page.getByRole('button', { name: 'Close inspector' }).click();
+  await expect(inspector).toHaveCount(0);
+  await page.getByText('Stock-outs per day').click();
+  await expect(page.getByRole('figure', { name: 'Stock-outs per day' })).toBeVisible();
+});

@@ -62,7 +62,7 @@ describe('SimController', () => {
     expect(frame.agents.points.count).toBe(400);
     expect(Array.from(frame.agents.points.columns.x)).toEqual(Array.from(run.world.agents.points.col.x.subarray(0, 400)));
     // Every column's buffer is transferred, and each is exactly the live slice.
-    expect(transfers[transfers.length - 1]).toHaveLength(6);
+    expect(transfers[transfers.length - 1]).toHaveLength(8); // 6 columns + 2 id arrays
     expect(frame.agents.points.columns.x.length).toBe(400);
   });
 

@@ -40,9 +40,22 @@ export const cloudMarket = defineModel({
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
     { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
     { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
-    { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'] },
-    { id: 'hhi', title: 'Concentration (HHI)', series: ['hhi'] },
+    { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'], primary: false },
+    { id: 'unit-cost', title: 'Unit cost', unit: 'credits/unit-day', series: ['unitCost.*'], primary: false },
+    { id: 'quality', title: 'Quality', series: ['quality.*'], primary: false },
+    { id: 'stockouts', title: 'Stock-outs per day', series: ['stockouts.*'], primary: false },
+    { id: 'loyalty', title: 'Mean loyalty of customers', series: ['loyalty.*'], primary: false },
+    { id: 'customer-share', title: 'Share of customers', series: ['customerShare.*'], primary: false },
+    { id: 'hhi', title: 'Concentration (HHI)', series: ['hhi'], primary: false },
+    { id: 'market-size', title: 'Market size', unit: 'units', series: ['market-size'], primary: false },
   ],
+  seriesColor: (name, p) => {
+    if (name.endsWith('.direct')) return SELLER_PALETTE[SELLER_PALETTE.length - 1];
+    const id = /\.v(\d+)$/.exec(name);
+    if (!id) return undefined;
+    const index = p.vendors.rows.findIndex((r) => r.id === Number(id[1]));
+    return index >= 0 ? SELLER_PALETTE[index] : undefined;
+  },
   portrayal: () => ({
     bounds: { minX: 0, maxX: 1, minY: -0.15, maxY: 1.15 },
     background: '#ffffff',

@@ -3,14 +3,17 @@
  * Each layer is one ParticleContainer (one draw call, fast for 100k agents) whose particles
  * share a white texture of the layer's shape and are tinted per agent.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 // IMPORTANT: without it pixi compiles shaders with `new Function`, which the app's
 // Content-Security-Policy (no eval) forbids, and the canvas stays blank.
 import 'pixi.js/unsafe-eval';
-import { Application, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
 import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
 import type { FrameMessage } from '../../worker/protocol';
+import { t } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
+import { useApp } from '../store';
+import { agentAt, screenMapping, type Hit } from '../viewGeometry';
 
 const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
 const PADDING = 12;
@@ -45,12 +48,10 @@ interface Layer {
 }
 
 function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, frame: FrameMessage): void {
-  const { minX, maxX, minY, maxY } = portrayal.bounds;
+  const { minX, minY } = portrayal.bounds;
   const width = app.renderer.width / app.renderer.resolution;
   const height = app.renderer.height / app.renderer.resolution;
-  const scale = Math.min((width - 2 * PADDING) / (maxX - minX), (height - 2 * PADDING) / (maxY - minY));
-  const offsetX = (width - scale * (maxX - minX)) / 2;
-  const offsetY = (height - scale * (maxY - minY)) / 2;
+  const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, PADDING);
   for (const { spec, container, texture } of layers) {
     const set = frame.agents[spec.agents];
     const count = set?.count ?? 0;
@@ -84,8 +85,14 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
   }
 }
 
+/** Zoom limits of the view. */
+const MIN_ZOOM = 0.5;
+const MAX_ZOOM = 40;
+
 export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const camera = useRef<Container | null>(null);
+  const [hover, setHover] = useState<(Hit & { x: number; y: number }) | null>(null);
 
   useEffect(() => {
     const element = host.current!;
@@ -100,9 +107,13 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
         if (disposed) return;
         app.canvas.setAttribute('aria-hidden', 'true');
         element.appendChild(app.canvas);
+        // Pan and zoom move one container holding every layer.
+        const world = new Container();
+        app.stage.addChild(world);
+        camera.current = world;
         const layers: Layer[] = portrayal.layers.map((spec) => {
           const container = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
-          app.stage.addChild(container);
+          world.addChild(container);
           return { spec, container, texture: shapeTexture(app, spec.shape) };
         });
         let dirty = true;
@@ -117,10 +128,103 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
       });
     return () => {
       disposed = true;
+      camera.current = null;
       unsubscribe();
       void ready.then(() => app.destroy(true, { children: true, texture: true }));
     };
   }, [portrayal]);
 
-  return <div ref={host} className="agent-view" role="img" aria-label={label} />;
+  // ——— pan, zoom, hover and click ———
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const local = (e: { clientX: number; clientY: number }) => {
+    const rect = host.current!.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+  /** The agent under a point of the element, in the camera's frame. */
+  const hitAt = (x: number, y: number): Hit | null => {
+    const world = camera.current;
+    const frame = latestFrame();
+    if (!world || !frame) return null;
+    const rect = host.current!.getBoundingClientRect();
+    return agentAt(portrayal, frame, rect.width, rect.height, PADDING, (x - world.x) / world.scale.x, (y - world.y) / world.scale.x, world.scale.x);
+  };
+  const zoomBy = (factor: number, x: number, y: number) => {
+    const world = camera.current;
+    if (!world) return;
+    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, world.scale.x * factor));
+    const k = zoom / world.scale.x;
+    world.x = x - (x - world.x) * k;
+    world.y = y - (y - world.y) * k;
+    world.scale.set(zoom);
+  };
+  const resetView = () => {
+    camera.current?.position.set(0, 0);
+    camera.current?.scale.set(1);
+  };
+  const centre = () => {
+    const rect = host.current!.getBoundingClientRect();
+    return { x: rect.width / 2, y: rect.height / 2 };
+  };
+  return (
+    <div className="agent-view-wrap">
+      <div
+        ref={host}
+        className="agent-view"
+        role="img"
+        aria-label={label}
+        onWheel={(e) => {
+          const p = local(e);
+          zoomBy(e.deltaY < 0 ? 1.2 : 1 / 1.2, p.x, p.y);
+        }}
+        onPointerDown={(e) => {
+          drag.current = { ...local(e), moved: false };
+          (e.target as Element).setPointerCapture?.(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          const p = local(e);
+          const d = drag.current;
+          if (d && camera.current) {
+            if (Math.abs(p.x - d.x) + Math.abs(p.y - d.y) > 3) d.moved = true;
+            if (d.moved) {
+              camera.current.x += p.x - d.x;
+              camera.current.y += p.y - d.y;
+              d.x = p.x;
+              d.y = p.y;
+              setHover(null);
+              return;
+            }
+          }
+          const hit = hitAt(p.x, p.y);
+          setHover(hit ? { ...hit, ...p } : null);
+        }}
+        onPointerUp={(e) => {
+          const d = drag.current;
+          drag.current = null;
+          if (d && !d.moved) {
+            const p = local(e);
+            const hit = hitAt(p.x, p.y);
+            useApp.setState({ inspected: hit ? { agents: hit.agents, id: hit.id } : null });
+          }
+        }}
+        onPointerLeave={() => setHover(null)}
+      >
+        {hover && (
+          <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
+            {hover.label} #{hover.id}
+          </div>
+        )}
+      </div>
+      <div className="view-tools">
+        <button type="button" onClick={() => zoomBy(1.5, centre().x, centre().y)}>
+          {t('view.zoomIn')}
+        </button>
+        <button type="button" onClick={() => zoomBy(1 / 1.5, centre().x, centre().y)}>
+          {t('view.zoomOut')}
+        </button>
+        <button type="button" onClick={resetView}>
+          {t('view.reset')}
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -2,10 +2,11 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
 import { t, tModel } from '../../i18n';
+import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
@@ -68,7 +69,7 @@ function exportPng(figure: HTMLElement | null, file: string): void {
   image.src = url;
 }
 
-function Plot({ model, plot, version, reporters }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[] }) {
+function Plot({ model, plot, version, reporters, params }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
   const figure = useRef<HTMLElement>(null);
   const ticksPerYear = model.ticksPerYear;
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
@@ -106,7 +107,15 @@ function Plot({ model, plot, version, reporters }: { model: Model; plot: PlotDec
           <Tooltip labelFormatter={(v) => (ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`)} />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
-            <Line key={name} dataKey={name} name={labelOf(name)} stroke={CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]} dot={false} isAnimationActive={false} strokeWidth={2} />
+            <Line
+              key={name}
+              dataKey={name}
+              name={labelOf(name)}
+              stroke={model.seriesColor?.(name, params) ?? CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              dot={false}
+              isAnimationActive={false}
+              strokeWidth={2}
+            />
           ))}
         </LineChart>
       )}
@@ -114,14 +123,36 @@ function Plot({ model, plot, version, reporters }: { model: Model; plot: PlotDec
   );
 }
 
+/** Renders its children only while the enclosing <details> is open. */
+function OpenOnly({ children }: { children: React.ReactNode }) {
+  const marker = useRef<HTMLSpanElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const details = marker.current?.closest('details');
+    if (!details) return;
+    const sync = () => setOpen(details.open);
+    details.addEventListener('toggle', sync);
+    return () => details.removeEventListener('toggle', sync);
+  }, []);
+  return <span ref={marker}>{open ? children : null}</span>;
+}
+
 export function PlotPanel({ model }: { model: Model }) {
   const version = useApp((s) => s.plotVersion);
   const params = useApp((s) => s.appliedParams);
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
+  const primary = model.plots.filter((p) => p.primary !== false);
+  const more = model.plots.filter((p) => p.primary === false);
+  const plotOf = (plot: PlotDecl) => <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} reporters={reporters} params={params} />;
   return (
     <div className="plots">
-      {model.plots.map((plot) => (
-        <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} reporters={reporters} />
+      {primary.map(plotOf)}
+      {more.map((plot) => (
+        // One click away: a closed disclosure per plot; it draws only when open.
+        <details key={`${model.id}.${plot.id}`} className="more-plot">
+          <summary>{tModel(model.id, `plot.${plot.id}.title`, plot.title)}</summary>
+          <OpenOnly>{plotOf(plot)}</OpenOnly>
+        </details>
       ))}
     </div>
   );

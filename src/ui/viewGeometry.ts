@@ -1,0 +1,53 @@
+/** Where the world lies on the canvas, and which agent is under a point: shared by drawing and picking. */
+import type { Portrayal } from '../core/model';
+import type { FrameMessage } from '../worker/protocol';
+
+export interface Mapping {
+  readonly scale: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+}
+
+/** World → screen: the world's bounds fitted into width × height with a padding, centred. */
+export function screenMapping(portrayal: Portrayal, width: number, height: number, padding: number): Mapping {
+  const { minX, maxX, minY, maxY } = portrayal.bounds;
+  const scale = Math.min((width - 2 * padding) / (maxX - minX), (height - 2 * padding) / (maxY - minY));
+  return { scale, offsetX: (width - scale * (maxX - minX)) / 2, offsetY: (height - scale * (maxY - minY)) / 2 };
+}
+
+export interface Hit {
+  readonly agents: string;
+  readonly label: string;
+  readonly index: number;
+  readonly id: number;
+}
+
+/**
+ * The agent drawn nearest to (x, y) in unzoomed screen coordinates, within its drawn radius
+ * (at least 4 screen pixels at the current zoom); later layers, drawn on top, win.
+ */
+export function agentAt(portrayal: Portrayal, frame: FrameMessage, width: number, height: number, padding: number, x: number, y: number, zoom: number): Hit | null {
+  const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, padding);
+  const { minX, minY } = portrayal.bounds;
+  for (let l = portrayal.layers.length - 1; l >= 0; l--) {
+    const layer = portrayal.layers[l];
+    const set = frame.agents[layer.agents];
+    if (!set) continue;
+    const xs = set.columns[layer.x];
+    const ys = set.columns[layer.y];
+    const reach = Math.max(layer.size, 4 / zoom);
+    let best = -1;
+    let bestD = reach * reach;
+    for (let i = 0; i < set.count; i++) {
+      const dx = offsetX + (xs[i] - minX) * scale - x;
+      const dy = height - offsetY - (ys[i] - minY) * scale - y;
+      const d = dx * dx + dy * dy;
+      if (d <= bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    if (best >= 0) return { agents: layer.agents, label: layer.label, index: best, id: set.ids[best] };
+  }
+  return null;
+}
