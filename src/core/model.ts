@@ -65,9 +65,27 @@ export interface LayerPortrayal {
   readonly shape: 'circle' | 'square' | 'cross';
   /** Radius in screen pixels at zoom 1. */
   readonly size: number;
+  /** Radius grows with this column (0…1): size × (1 + growth × value). */
+  readonly sizeBy?: { readonly column: string; readonly growth: number };
+  /** Opacity from this column (0…1), e.g. a supplier dimmed by a shock. */
+  readonly alphaColumn?: string;
   readonly color: ColorRule;
   /** Accessible name of the layer, e.g. "Data points". */
   readonly label: string;
+  /** A text label per agent (by index), with an optional live value from a column. */
+  readonly agentLabels?: { readonly texts: readonly string[]; readonly valueColumn?: string; readonly format?: 'percent' | 'integer' };
+  /**
+   * Recent events drawn as a ring around the agent: `kindColumn` (0 = none) indexes `colors`,
+   * shown while the tick is at most `withinTicks` after `tickColumn`.
+   */
+  readonly highlight?: { readonly tickColumn: string; readonly kindColumn: string; readonly withinTicks: number; readonly colors: readonly string[] };
+}
+
+/** A fixed text in world coordinates, e.g. the name of an area. */
+export interface Annotation {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
 }
 
 /** How a model looks, as plain data; the view turns it into drawing calls. */
@@ -76,6 +94,7 @@ export interface Portrayal {
   readonly bounds: { readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number };
   readonly background: string;
   readonly layers: readonly LayerPortrayal[];
+  readonly annotations?: readonly Annotation[];
 }
 
 /** A ready scenario of a model, shown in the presets gallery. */

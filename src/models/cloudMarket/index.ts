@@ -56,9 +56,14 @@ export const cloudMarket = defineModel({
     const index = p.vendors.rows.findIndex((r) => r.id === Number(id[1]));
     return index >= 0 ? SELLER_PALETTE[index] : undefined;
   },
-  portrayal: () => ({
-    bounds: { minX: 0, maxX: 1, minY: -0.15, maxY: 1.15 },
+  portrayal: (p) => ({
+    bounds: { minX: 0, maxX: 1, minY: -0.2, maxY: 1.2 },
     background: '#ffffff',
+    annotations: [
+      { x: 0.17, y: 1.0, text: 'Finance' },
+      { x: 0.5, y: 1.0, text: 'Gaming' },
+      { x: 0.83, y: 1.0, text: 'Manufacturing' },
+    ],
     layers: [
       {
         agents: 'customers',
@@ -68,9 +73,31 @@ export const cloudMarket = defineModel({
         shape: 'circle',
         size: 2.5,
         color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
+        // Switches ring red-orange, stock-outs ring purple, for a week.
+        highlight: { tickColumn: 'lastEventTick', kindColumn: 'lastEvent', withinTicks: 7, colors: ['', '#d55e00', '#6a3d9a'] },
       },
-      { agents: 'vendors', label: 'Vendors', x: 'x', y: 'y', shape: 'square', size: 8, color: { kind: 'category', column: 'index', otherColor: '#c8c8c8', palette: SELLER_PALETTE } },
-      { agents: 'suppliers', label: 'Suppliers', x: 'x', y: 'y', shape: 'cross', size: 8, color: { kind: 'fixed', color: '#000000' } },
+      {
+        agents: 'vendors',
+        label: 'Vendors',
+        x: 'x',
+        y: 'y',
+        shape: 'square',
+        size: 6,
+        sizeBy: { column: 'shareNow', growth: 4 },
+        color: { kind: 'category', column: 'index', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
+        agentLabels: { texts: p.vendors.rows.map((r) => String(r.name)), valueColumn: 'shareNow', format: 'percent' },
+      },
+      {
+        agents: 'suppliers',
+        label: 'Suppliers',
+        x: 'x',
+        y: 'y',
+        shape: 'cross',
+        size: 8,
+        alphaColumn: 'availability',
+        color: { kind: 'fixed', color: '#000000' },
+        agentLabels: { texts: p.suppliers.rows.map((r) => String(r.name)), valueColumn: 'stock', format: 'integer' },
+      },
     ],
   }),
   summaryJson: (w, ctx) => {

@@ -284,6 +284,8 @@ function choose(w: MarketWorld, ctx: Ctx, i: number, rng: Random): boolean {
     c.stockouts[i]++;
     if (option === DIRECT) w.globals.directStockouts++;
     else v.stockoutsToday[option]++;
+    c.lastEvent[i] = 2;
+    c.lastEventTick[i] = ctx.tick;
     if (option === current) c.loyalty[i] *= 0.7;
   }
   if (choice < 0) return false;
@@ -303,7 +305,11 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
   const shortage = derived.shortage;
   if (previous !== NONE) {
     w.globals.renewals++;
-    if (previous !== choice) w.globals.switches++;
+    if (previous !== choice) {
+      w.globals.switches++;
+      c.lastEvent[i] = 1;
+      c.lastEventTick[i] = ctx.tick;
+    }
   }
   // Loyalty: renewing raises it, switching resets it, a price hike lowers it, being served in a shortage raises it.
   let loyalty = c.loyalty[i];
@@ -382,6 +388,7 @@ function produce(w: MarketWorld, ctx: Ctx): void {
     const capacity = shares > 0 ? (flow * s.capacityShare[k]) / shares : 0;
     s.capacity[k] = capacity;
     const shocked = s.shockUntil[k] > ctx.tick ? 1 - s.shock[k] : 1;
+    s.availability[k] = shocked;
     // Production stops at 30 days of capacity in stock: nobody builds for a warehouse.
     const units = Math.max(0, Math.min(Math.floor(capacity * shocked + 0.5), Math.floor(30 * capacity - s.stock[k])));
     s.stock[k] += units;
@@ -669,6 +676,8 @@ function learn(w: MarketWorld, ctx: Ctx): void {
 function accountDay(w: MarketWorld, ctx: Ctx): void {
   const v = w.agents.vendors.col;
   const rows = vendorRows(ctx.params);
+  const total = unitsInUse(w);
+  for (let j = 0; j < w.agents.vendors.count; j++) v.shareNow[j] = total > 0 ? v.inUse[j] / total : 0;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     if (!v.active[j]) continue;
     const operating = Math.round(v.inUse[j] * E.operatingCost(num(rows[j], 'service')) + v.size[j] * E.OVERHEAD_PER_SIZE);
@@ -714,8 +723,9 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     s.margin[k] = num(row, 'margin');
     s.direct[k] = row.direct ? 1 : 0;
     s.maxDiscount[k] = num(row, 'maxDiscount');
+    s.availability[k] = 1;
     s.x[k] = (k + 1) / (params.suppliers.rows.length + 1);
-    s.y[k] = 1.08;
+    s.y[k] = 1.13;
   });
 
   const vendors = w.agents.vendors;
@@ -805,6 +815,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
     if (num(rows[j], 'size') > 0) v.size[j] = num(rows[j], 'size');
     else v.size[j] = Math.ceil(Math.max(v.inUse[j], 0.02 * w.globals.totalNeed) * 1.3);
     v.startShare[j] = shareOf(w, j);
+    v.shareNow[j] = v.startShare[j];
     v.lastPrice[j] = v.price[j];
     v.volume[j] = (v.inUse[j] / params.contractDays) * 90;
     // Opening stock: two weeks of expected sales, produced by the main supplier before day 0.

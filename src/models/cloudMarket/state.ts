@@ -37,6 +37,9 @@ export const worldDecl = {
       nextInDay: 'i32',
       loyalty: 'f32',
       stockouts: 'i32',
+      /** The last visible event of the customer (1 switched seller, 2 stock-out) and its tick. */
+      lastEvent: 'u8',
+      lastEventTick: 'i32',
       n0: 'i32',
       n1: 'i32',
       n2: 'i32',
@@ -98,6 +101,8 @@ export const worldDecl = {
       arm0v: 'f64',
       arm1v: 'f64',
       arm2v: 'f64',
+      /** Share of units in use at the end of the last day (for the view). */
+      shareNow: 'f64',
       x: 'f32',
       y: 'f32',
     },
@@ -122,6 +127,8 @@ export const worldDecl = {
       shock: 'f64',
       shockUntil: 'i32',
       capacity: 'f64',
+      /** 1 − the running shock: how much of its capacity it has (for the view). */
+      availability: 'f64',
       x: 'f32',
       y: 'f32',
     },

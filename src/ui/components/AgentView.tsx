@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 // IMPORTANT: without it pixi compiles shaders with `new Function`, which the app's
 // Content-Security-Policy (no eval) forbids, and the canvas stays blank.
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Graphics, Particle, ParticleContainer, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
 import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
 import type { FrameMessage } from '../../worker/protocol';
 import { t } from '../../i18n';
@@ -24,10 +24,11 @@ function colorNumber(css: string): number {
   return parseInt(css.slice(1), 16);
 }
 
-function shapeTexture(app: Application, shape: LayerPortrayal['shape']): Texture {
+function shapeTexture(app: Application, shape: LayerPortrayal['shape'] | 'ring'): Texture {
   const g = new Graphics();
   const r = SHAPE_PX / 2;
   if (shape === 'circle') g.circle(r, r, r).fill(0xffffff);
+  else if (shape === 'ring') g.circle(r, r, r - 2).stroke({ color: 0xffffff, width: 4 });
   else if (shape === 'square') g.rect(0, 0, SHAPE_PX, SHAPE_PX).fill(0xffffff);
   else {
     // A cross with a thin dark outline so it reads on any background and over any point.
@@ -45,6 +46,21 @@ interface Layer {
   readonly spec: LayerPortrayal;
   readonly container: ParticleContainer<Particle>;
   readonly texture: Texture;
+  /** Rings around agents with a recent event (see LayerPortrayal.highlight). */
+  readonly rings: ParticleContainer<Particle>;
+  readonly ringTexture: Texture;
+  /** Text labels per agent (agentLabels). */
+  readonly labels: Container;
+}
+
+const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+
+function labelText(spec: LayerPortrayal, i: number, set: FrameMessage['agents'][string]): string {
+  const labels = spec.agentLabels!;
+  const base = labels.texts[i] ?? '';
+  if (!labels.valueColumn) return base;
+  const v = set.columns[labels.valueColumn]?.[i] ?? 0;
+  return `${base} ${labels.format === 'percent' ? `${(100 * v).toFixed(1)}%` : Math.round(v).toLocaleString('en')}`;
 }
 
 function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, frame: FrameMessage): void {
@@ -52,13 +68,20 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
   const width = app.renderer.width / app.renderer.resolution;
   const height = app.renderer.height / app.renderer.resolution;
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, PADDING);
-  for (const { spec, container, texture } of layers) {
+  for (const { spec, container, texture, rings, ringTexture, labels } of layers) {
     const set = frame.agents[spec.agents];
     const count = set?.count ?? 0;
     const particles = container.particleChildren;
     while (particles.length < count) particles.push(new Particle({ texture, anchorX: 0.5, anchorY: 0.5 }));
     particles.length = count;
+    rings.particleChildren.length = 0;
     if (!set) continue;
+    const sizeColumn = spec.sizeBy ? set.columns[spec.sizeBy.column] : null;
+    const alphas = spec.alphaColumn ? set.columns[spec.alphaColumn] : null;
+    const highlight = spec.highlight;
+    const eventKinds = highlight ? set.columns[highlight.kindColumn] : null;
+    const eventTicks = highlight ? set.columns[highlight.tickColumn] : null;
+    const ringColors = highlight ? highlight.colors.map((c) => (c ? colorNumber(c) : 0)) : [];
     const xs = set.columns[spec.x];
     const ys = set.columns[spec.y];
     const rule = spec.color;
@@ -66,14 +89,21 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
     const palette = rule.kind === 'category' && rule.palette ? rule.palette.map(colorNumber) : PALETTE;
     const fixed = rule.kind === 'fixed' ? colorNumber(rule.color) : 0;
     const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : 0;
-    const size = (2 * spec.size) / SHAPE_PX;
+    const baseSize = (2 * spec.size) / SHAPE_PX;
     for (let i = 0; i < count; i++) {
       const p = particles[i];
       p.x = offsetX + (xs[i] - minX) * scale;
       // World y grows upwards, as in NetLogo.
       p.y = height - offsetY - (ys[i] - minY) * scale;
+      const size = sizeColumn ? baseSize * (1 + spec.sizeBy!.growth * sizeColumn[i]) : baseSize;
       p.scaleX = size;
       p.scaleY = size;
+      p.alpha = alphas ? 0.15 + 0.85 * alphas[i] : 1;
+      if (eventKinds && eventKinds[i] > 0 && frame.tick - eventTicks![i] <= highlight!.withinTicks) {
+        const ring = new Particle({ texture: ringTexture, anchorX: 0.5, anchorY: 0.5, x: p.x, y: p.y, scaleX: size * 2, scaleY: size * 2 });
+        ring.tint = ringColors[eventKinds[i]] ?? 0;
+        rings.particleChildren.push(ring);
+      }
       let tint = fixed;
       if (categories) {
         const c = categories[i];
@@ -82,6 +112,32 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
       p.tint = tint;
     }
     container.update();
+    rings.update();
+    if (spec.agentLabels) {
+      while (labels.children.length < count) labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
+      while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
+      for (let i = 0; i < count; i++) {
+        const text = labels.children[i] as Text;
+        text.text = labelText(spec, i, set);
+        text.x = particles[i].x;
+        // Alternate rows so that neighbours' labels do not overlap.
+        text.y = particles[i].y + 12 + spec.size + (i % 2) * 14;
+      }
+    }
+  }
+}
+
+function drawAnnotations(app: Application, target: Container, portrayal: Portrayal): void {
+  target.removeChildren().forEach((c) => c.destroy());
+  const { minX, minY } = portrayal.bounds;
+  const width = app.renderer.width / app.renderer.resolution;
+  const height = app.renderer.height / app.renderer.resolution;
+  const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, PADDING);
+  for (const a of portrayal.annotations ?? []) {
+    const text = new Text({ text: a.text, style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 }, anchor: { x: 0.5, y: 1 } });
+    text.x = offsetX + (a.x - minX) * scale;
+    text.y = height - offsetY - (a.y - minY) * scale;
+    target.addChild(text);
   }
 }
 
@@ -111,16 +167,24 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
         const world = new Container();
         app.stage.addChild(world);
         camera.current = world;
+        const annotations = new Container();
+        world.addChild(annotations);
+        const ringTexture = shapeTexture(app, 'ring');
         const layers: Layer[] = portrayal.layers.map((spec) => {
           const container = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
-          world.addChild(container);
-          return { spec, container, texture: shapeTexture(app, spec.shape) };
+          const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
+          const labels = new Container();
+          world.addChild(rings, container, labels);
+          return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels };
         });
         let dirty = true;
+        let layoutDirty = true;
         unsubscribe = subscribeFrames(() => (dirty = true));
-        app.renderer.on('resize', () => (dirty = true));
+        app.renderer.on('resize', () => (dirty = layoutDirty = true));
         app.ticker.add(() => {
           const frame = latestFrame();
+          if (layoutDirty) drawAnnotations(app, annotations, portrayal);
+          layoutDirty = false;
           if (!dirty || !frame) return;
           dirty = false;
           draw(app, layers, portrayal, frame);
