@@ -114,6 +114,12 @@ export function selectModel(modelId: string): void {
   setup();
 }
 
+/** Opens (or, with null, closes) the inspector on one agent; the worker then sends its attributes. */
+export function inspect(agent: { agents: string; id: number } | null): void {
+  useApp.setState({ inspected: agent });
+  sim().send({ type: 'inspect', agent });
+}
+
 export function dismissMessage(): void {
   useApp.setState({ message: null });
 }

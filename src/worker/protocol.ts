@@ -14,6 +14,7 @@ export const Commands = {
   pause: 'pause',
   speed: 'speed',
   setLive: 'setLive',
+  inspect: 'inspect',
 } as const;
 
 export type ToWorker =
@@ -26,14 +27,31 @@ export type ToWorker =
   /** Ticks per second; null = as fast as possible. */
   | { readonly type: typeof Commands.speed; readonly ticksPerSecond: number | null }
   /** Changes parameters declared `apply: 'live'` in the running model. */
-  | { readonly type: typeof Commands.setLive; readonly params: Record<string, unknown> };
+  | { readonly type: typeof Commands.setLive; readonly params: Record<string, unknown> }
+  /** Follows one agent: every frame then carries all its attributes (null stops). */
+  | { readonly type: typeof Commands.inspect; readonly agent: AgentRef | null };
 
-/** The live part of one agent set: `count` agents, each column sliced to `count`. */
+/** One agent, by agent set and stable id. */
+export interface AgentRef {
+  readonly agents: string;
+  readonly id: number;
+}
+
+/**
+ * The live part of one agent set: `count` agents, each column sliced to `count`. Only the
+ * columns the view draws travel in every frame (see viewColumns); the inspector gets the rest
+ * for its one agent.
+ */
 export interface AgentSetFrame {
   readonly count: number;
   /** Stable ids of the agents (never reused), for following one agent across frames. */
   readonly ids: Uint32Array;
   readonly columns: Readonly<Record<string, Column>>;
+}
+
+/** Every attribute of the inspected agent; null values when it no longer exists. */
+export interface InspectedAgent extends AgentRef {
+  readonly values: Readonly<Record<string, number>> | null;
 }
 
 /** Reporter values of one tick. */
@@ -58,6 +76,7 @@ export interface FrameMessage {
   readonly agents: Readonly<Record<string, AgentSetFrame>>;
   /** Fingerprint of `tick`; null while running (computed on demand, when paused or stopped). */
   readonly fingerprint: string | null;
+  readonly inspected: InspectedAgent | null;
   readonly seed: number;
 }
 

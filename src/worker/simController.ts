@@ -7,7 +7,8 @@ import { validateParams } from '../core/params';
 import { Run } from '../core/run';
 import type { AgentSet, Column } from '../core/world';
 import { findModel } from '../models/registry';
-import type { AgentSetFrame, FromWorker, ReporterRow, RunStatus, ToWorker } from './protocol';
+import type { AgentRef, AgentSetFrame, FromWorker, InspectedAgent, ReporterRow, RunStatus, ToWorker } from './protocol';
+import { viewColumns } from './viewColumns';
 
 export interface Scheduler {
   /** Milliseconds from an arbitrary origin; used only for pacing, never by the model. */
@@ -31,6 +32,8 @@ export class SimController {
   private timer: unknown = null;
   private rows: ReporterRow[] = [];
   private reset = false;
+  private drawn = new Map<string, Set<string>>();
+  private inspected: AgentRef | null = null;
 
   constructor(
     private readonly post: Post,
@@ -52,6 +55,10 @@ export class SimController {
         return;
       case 'setLive':
         return this.setLive(message.params);
+      case 'inspect':
+        this.inspected = message.agent;
+        if (!this.running) this.postFrame();
+        return;
     }
   }
 
@@ -68,6 +75,8 @@ export class SimController {
       return this.error((e as Error).message);
     }
     this.runId++;
+    this.drawn = viewColumns(model.portrayal(checked.value));
+    this.inspected = null;
     this.rows = [];
     this.reset = true;
     this.record();
@@ -147,8 +156,11 @@ export class SimController {
     const transfer: Transferable[] = [];
     const agents: Record<string, AgentSetFrame> = {};
     for (const [name, set] of Object.entries(run.world.agents) as [string, AgentSet][]) {
+      const drawn = this.drawn.get(name);
+      if (!drawn) continue;
       const columns: Record<string, Column> = {};
       for (const [key, column] of Object.entries(set.col as Record<string, Column>)) {
+        if (!drawn.has(key)) continue;
         const copy = column.slice(0, set.count);
         columns[key] = copy;
         transfer.push(copy.buffer);
@@ -168,12 +180,23 @@ export class SimController {
         rows: this.rows,
         agents,
         fingerprint: status === 'running' ? null : run.fingerprint(),
+        inspected: this.inspectedAgent(run),
         seed: run.seed,
       },
       transfer,
     );
     this.rows = [];
     this.reset = false;
+  }
+
+  private inspectedAgent(run: Run): InspectedAgent | null {
+    if (!this.inspected) return null;
+    const set = (run.world.agents as Record<string, AgentSet>)[this.inspected.agents];
+    const index = set ? set.ids.subarray(0, set.count).indexOf(this.inspected.id) : -1;
+    if (index < 0) return { ...this.inspected, values: null };
+    const values: Record<string, number> = {};
+    for (const [key, column] of Object.entries(set.col as Record<string, Column>)) values[key] = column[index];
+    return { ...this.inspected, values };
   }
 
   private error(message: string): void {

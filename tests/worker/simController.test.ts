@@ -61,9 +61,25 @@ describe('SimController', () => {
     expect(frame.rows).toEqual([{ tick: 0, values: run.reporters() }]);
     expect(frame.agents.points.count).toBe(400);
     expect(Array.from(frame.agents.points.columns.x)).toEqual(Array.from(run.world.agents.points.col.x.subarray(0, 400)));
-    // Every column's buffer is transferred, and each is exactly the live slice.
-    expect(transfers[transfers.length - 1]).toHaveLength(8); // 6 columns + 2 id arrays
+    // Only the columns the view draws travel, each exactly the live slice, transferred.
+    expect(Object.keys(frame.agents.points.columns).sort()).toEqual(['cluster', 'x', 'y']);
+    expect(Object.keys(frame.agents.centroids.columns).sort()).toEqual(['x', 'y']);
+    expect(transfers[transfers.length - 1]).toHaveLength(7); // 5 columns + 2 id arrays
     expect(frame.agents.points.columns.x.length).toBe(400);
+    expect(frame.inspected).toBeNull();
+  });
+
+  it('sends every attribute of the inspected agent with each frame', () => {
+    const { controller, last } = setupController();
+    controller.handle({ type: 'inspect', agent: { agents: 'centroids', id: 2 } });
+    const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
+    expect(last().inspected).toEqual({
+      agents: 'centroids',
+      id: 2,
+      values: { x: run.world.agents.centroids.col.x[2], y: run.world.agents.centroids.col.y[2], points: 0 },
+    });
+    controller.handle({ type: 'inspect', agent: { agents: 'centroids', id: 99 } });
+    expect(last().inspected).toEqual({ agents: 'centroids', id: 99, values: null });
   });
 
   it('advances exactly one tick per Step, however many arrive at once', () => {

@@ -12,7 +12,7 @@ import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../cor
 import type { FrameMessage } from '../../worker/protocol';
 import { t } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
-import { useApp } from '../store';
+import { inspect } from '../session';
 import { agentAt, screenMapping, type Hit } from '../viewGeometry';
 
 const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
@@ -267,7 +267,7 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
           if (d && !d.moved) {
             const p = local(e);
             const hit = hitAt(p.x, p.y);
-            useApp.setState({ inspected: hit ? { agents: hit.agents, id: hit.id } : null });
+            inspect(hit ? { agents: hit.agents, id: hit.id } : null);
           }
         }}
         onPointerLeave={() => setHover(null)}

@@ -3,6 +3,7 @@ import { Fragment, useEffect, useState } from 'react';
 import type { Model } from '../../core/model';
 import { t } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
+import { inspect } from '../session';
 import { useApp } from '../store';
 
 /** camelCase column names as words: "qualityRequirement" → "quality requirement". */
@@ -20,25 +21,25 @@ export function Inspector({ model }: { model: Model }) {
   const [, setVersion] = useState(0);
   useEffect(() => subscribeFrames(() => setVersion((v) => v + 1)), []);
   if (!inspected) return <p className="inspector-hint">{t('inspector.hint')}</p>;
-  const set = latestFrame()?.agents[inspected.agents];
+  const frame = latestFrame();
+  const values = frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id ? frame.inspected.values : undefined;
   const layer = model.portrayal(useApp.getState().appliedParams).layers.find((l) => l.agents === inspected.agents);
-  const index = set ? set.ids.indexOf(inspected.id) : -1;
   return (
     <section className="inspector" aria-label={t('inspector.title')}>
       <h3>
         {layer?.label ?? inspected.agents} #{inspected.id}
-        <button type="button" aria-label={t('inspector.close')} onClick={() => useApp.setState({ inspected: null })}>
+        <button type="button" aria-label={t('inspector.close')} onClick={() => inspect(null)}>
           ×
         </button>
       </h3>
-      {index < 0 || !set ? (
+      {values === undefined ? null : values === null ? (
         <p>{t('inspector.gone')}</p>
       ) : (
         <dl>
-          {Object.entries(set.columns).map(([name, column]) => (
+          {Object.entries(values).map(([name, value]) => (
             <Fragment key={name}>
               <dt>{words(name)}</dt>
-              <dd>{formatValue(column[index])}</dd>
+              <dd>{formatValue(value)}</dd>
             </Fragment>
           ))}
         </dl>
