@@ -84,6 +84,8 @@ export const cloudMarket = defineModel({
         shape: 'square',
         size: 6,
         sizeBy: { column: 'shareNow', growth: 4 },
+        // A vendor not yet in the market is a faint square; it lights up when it enters.
+        alphaColumn: 'active',
         color: { kind: 'category', column: 'index', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
         agentLabels: { texts: p.vendors.rows.map((r) => String(r.name)), valueColumn: 'shareNow', format: 'percent' },
       },

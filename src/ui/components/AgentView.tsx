@@ -14,6 +14,7 @@ import { t } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
 import { inspect } from '../session';
 import { agentAt, screenMapping, type Hit } from '../viewGeometry';
+import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
 
 const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
 const PADDING = 12;
@@ -51,6 +52,8 @@ interface Layer {
   readonly ringTexture: Texture;
   /** Text labels per agent (agentLabels). */
   readonly labels: Container;
+  /** Cells of an aggregated layer are squares. */
+  readonly squareTexture: Texture;
 }
 
 const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
@@ -68,10 +71,17 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
   const width = app.renderer.width / app.renderer.resolution;
   const height = app.renderer.height / app.renderer.resolution;
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, PADDING);
-  for (const { spec, container, texture, rings, ringTexture, labels } of layers) {
+  for (const layer of layers) {
+    const { spec, container, texture, rings, ringTexture, labels } = layer;
     const set = frame.agents[spec.agents];
+    if (set && set.count > AGGREGATE_ABOVE) {
+      drawAggregated(layer, set, { minX, minY, scale, offsetX, offsetY, width, height });
+      continue;
+    }
     const count = set?.count ?? 0;
     const particles = container.particleChildren;
+    // Back from an aggregated frame: drop the cell squares.
+    if (particles.length > 0 && particles[0].texture !== texture) particles.length = 0;
     while (particles.length < count) particles.push(new Particle({ texture, anchorX: 0.5, anchorY: 0.5 }));
     particles.length = count;
     rings.particleChildren.length = 0;
@@ -127,6 +137,43 @@ function draw(app: Application, layers: readonly Layer[], portrayal: Portrayal, 
   }
 }
 
+/** Draws a crowded layer as cells coloured by the majority category (see aggregate.ts). */
+function drawAggregated(
+  { spec, container, squareTexture, rings, labels }: Layer,
+  set: FrameMessage['agents'][string],
+  m: { minX: number; minY: number; scale: number; offsetX: number; offsetY: number; width: number; height: number },
+): void {
+  const xs = set.columns[spec.x];
+  const ys = set.columns[spec.y];
+  const rule = spec.color;
+  const palette = paletteOf(rule, PALETTE);
+  const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
+  const cellPx = 4;
+  const cells = binAgents(
+    set.count,
+    (i) => m.offsetX + (xs[i] - m.minX) * m.scale,
+    (i) => m.height - m.offsetY - (ys[i] - m.minY) * m.scale,
+    categories,
+    palette.length,
+    m.width,
+    m.height,
+    cellPx,
+  );
+  const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : rule.kind === 'fixed' ? colorNumber(rule.color) : PALETTE[0];
+  const particles = container.particleChildren;
+  particles.length = 0;
+  const size = cellPx / SHAPE_PX;
+  for (const cell of cells) {
+    const p = new Particle({ texture: squareTexture, anchorX: 0.5, anchorY: 0.5, x: cell.x, y: cell.y, scaleX: size, scaleY: size });
+    p.tint = cell.category >= 0 ? palette[cell.category] : other;
+    particles.push(p);
+  }
+  container.update();
+  rings.particleChildren.length = 0;
+  rings.update();
+  labels.removeChildren().forEach((c) => c.destroy());
+}
+
 function drawAnnotations(app: Application, target: Container, portrayal: Portrayal): void {
   target.removeChildren().forEach((c) => c.destroy());
   const { minX, minY } = portrayal.bounds;
@@ -170,12 +217,13 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
         const annotations = new Container();
         world.addChild(annotations);
         const ringTexture = shapeTexture(app, 'ring');
+        const squareTexture = shapeTexture(app, 'square');
         const layers: Layer[] = portrayal.layers.map((spec) => {
           const container = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
           const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
           const labels = new Container();
           world.addChild(rings, container, labels);
-          return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels };
+          return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels, squareTexture };
         });
         let dirty = true;
         let layoutDirty = true;
