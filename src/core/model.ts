@@ -143,6 +143,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   readonly ticksPerYear?: number;
   /** Reporters shown as monitors beside the view (names; `prefix*` takes every match). */
   readonly monitors?: readonly string[];
+  /** Words for a coded value in the inspector (e.g. seller 2 → "Cirrus"); undefined = the number. */
+  describe?(agents: string, column: string, value: number, params: ParamValues<S>): string | undefined;
   /** The colour of a reporter's plot line, so that a vendor has one colour everywhere; undefined = by order. */
   seriesColor?(reporter: string, params: ParamValues<S>): string | undefined;
 }

@@ -5,58 +5,27 @@
  * Expect shares to move visibly over five years without any vendor taking everything, price
  * wars that end in positive margins, and a supply shock that hurts small vendors most.
  */
-import { CATEGORY_PALETTE, defineModel } from '../../core/model';
+import { defineModel, type Portrayal } from '../../core/model';
 import { info } from './info';
-import { params } from './params';
+import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
 import { hhi, marketReporters } from './reporters';
 import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
-import { worldDecl } from './state';
+import { DIRECT, SEGMENTS, worldDecl } from './state';
 
-/**
- * Colours by seller code: the first vendors take the colour-blind-safe Okabe–Ito colours, the
- * rest Paul Tol's muted scheme; the direct channel (last) is black, no seller light grey.
- */
-const SELLER_PALETTE = [
-  ...CATEGORY_PALETTE.slice(0, 7),
-  '#332288', '#88ccee', '#44aa99', '#117733', '#999933', '#ddcc77', '#cc6677', '#882255',
-  '#000000',
-];
+const DIRECT_COLOR = '#000000';
 
-export const cloudMarket = defineModel({
-  id: 'cloud-market',
-  version: 1,
-  title: 'Cloud pricing market',
-  summary: 'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
-  params,
-  world: worldDecl,
-  setup: (w, ctx) => setupMarket(w, ctx),
-  step: (w, ctx) => stepMarket(w, ctx),
-  horizon: (p) => p.years * 365,
-  ticksPerYear: 365,
-  monitors: ['share.v*', 'share.direct', 'cumulativeProfit.*'],
-  reporters: (p) => marketReporters(p),
-  plots: [
-    { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
-    { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
-    { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
-    { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'], primary: false },
-    { id: 'unit-cost', title: 'Unit cost', unit: 'credits/unit-day', series: ['unitCost.*'], primary: false },
-    { id: 'quality', title: 'Quality', series: ['quality.*'], primary: false },
-    { id: 'stockouts', title: 'Stock-outs per day', series: ['stockouts.*'], primary: false },
-    { id: 'loyalty', title: 'Mean loyalty of customers', series: ['loyalty.*'], primary: false },
-    { id: 'customer-share', title: 'Share of customers', series: ['customerShare.*'], primary: false },
-    { id: 'hhi', title: 'Concentration (HHI)', series: ['hhi'], primary: false },
-    { id: 'market-size', title: 'Market size', unit: 'units', series: ['market-size'], primary: false },
-  ],
-  seriesColor: (name, p) => {
-    if (name.endsWith('.direct')) return SELLER_PALETTE[SELLER_PALETTE.length - 1];
-    const id = /\.v(\d+)$/.exec(name);
-    if (!id) return undefined;
-    const index = p.vendors.rows.findIndex((r) => r.id === Number(id[1]));
-    return index >= 0 ? SELLER_PALETTE[index] : undefined;
-  },
-  portrayal: (p) => ({
+/** Colours by seller code: each vendor's chosen colour, then (code 15) the direct channel's black. */
+function sellerPalette(p: MarketParams): string[] {
+  const palette: string[] = Array.from({ length: DIRECT + 1 }, () => '#c8c8c8');
+  p.vendors.rows.forEach((row, j) => (palette[j] = VENDOR_COLORS.find(([name]) => name === row.color)?.[1] ?? '#c8c8c8'));
+  palette[DIRECT] = DIRECT_COLOR;
+  return palette;
+}
+
+function portrayalOf(p: MarketParams): Portrayal {
+  const SELLER_PALETTE = sellerPalette(p);
+  return {
     bounds: { minX: 0, maxX: 1, minY: -0.2, maxY: 1.2 },
     background: '#ffffff',
     annotations: [
@@ -101,7 +70,54 @@ export const cloudMarket = defineModel({
         agentLabels: { texts: p.suppliers.rows.map((r) => String(r.name)), valueColumn: 'stock', format: 'integer' },
       },
     ],
-  }),
+  };
+}
+
+export const cloudMarket = defineModel({
+  id: 'cloud-market',
+  version: 1,
+  title: 'Cloud pricing market',
+  summary: 'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
+  params,
+  world: worldDecl,
+  setup: (w, ctx) => setupMarket(w, ctx),
+  step: (w, ctx) => stepMarket(w, ctx),
+  horizon: (p) => p.years * 365,
+  ticksPerYear: 365,
+  monitors: ['share.v*', 'share.direct', 'cumulativeProfit.*'],
+  reporters: (p) => marketReporters(p),
+  plots: [
+    { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
+    { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
+    { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
+    { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'], primary: false },
+    { id: 'unit-cost', title: 'Unit cost', unit: 'credits/unit-day', series: ['unitCost.*'], primary: false },
+    { id: 'quality', title: 'Quality', series: ['quality.*'], primary: false },
+    { id: 'stockouts', title: 'Stock-outs per day', series: ['stockouts.*'], primary: false },
+    { id: 'loyalty', title: 'Mean loyalty of customers', series: ['loyalty.*'], primary: false },
+    { id: 'customer-share', title: 'Share of customers', series: ['customerShare.*'], primary: false },
+    { id: 'hhi', title: 'Concentration (HHI)', series: ['hhi'], primary: false },
+    { id: 'market-size', title: 'Market size', unit: 'units', series: ['market-size'], primary: false },
+  ],
+  describe: (agents, column, value, p) => {
+    const seller = (code: number) => (code === DIRECT ? 'direct purchase' : code < 0 ? 'none' : String(p.vendors.rows[code]?.name ?? code));
+    if (column === 'segment') return SEGMENTS[value];
+    if (column === 'seller' || column === 'previousSeller') return seller(value);
+    if (column === 'producer') return value < 0 ? 'none' : String(p.suppliers.rows[value]?.name ?? value);
+    if (agents === 'vendors' && (column === 'strategy' || column === 'mode')) return STRATEGIES[value];
+    if (agents === 'vendors' && column === 'policy') return POLICIES[value];
+    if (column === 'lastEvent') return ['none', 'switched', 'stock-out'][value];
+    if (['active', 'exited', 'direct'].includes(column)) return value ? 'yes' : 'no';
+    return undefined;
+  },
+  seriesColor: (name, p) => {
+    if (name.endsWith('.direct')) return DIRECT_COLOR;
+    const id = /\.v(\d+)$/.exec(name);
+    if (!id) return undefined;
+    const index = p.vendors.rows.findIndex((r) => r.id === Number(id[1]));
+    return index >= 0 ? sellerPalette(p)[index] : undefined;
+  },
+  portrayal: (p) => portrayalOf(p),
   summaryJson: (w, ctx) => {
     const total = unitsInUse(w);
     const v = w.agents.vendors.col;

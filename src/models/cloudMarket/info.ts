@@ -20,9 +20,9 @@ credits. Prices are per unit per day on the 0–100 scale.
 
 | Entity | State |
 |---|---|
-| Customer | segment; seven fixed attributes in [0, 1]: price sensitivity, quality requirement, service requirement, direct-sales loyalty, channel loyalty, IT capability, susceptibility to others; units needed; current seller (a vendor, direct, or none); the lot in use (units, producer, contract price, end day); loyalty to its current seller; four network neighbours; stock-outs suffered |
+| Customer | segment; seven fixed attributes in [0, 1]: price sensitivity, quality requirement, service requirement, direct-sales loyalty, channel loyalty, IT capability, susceptibility to others; units needed; current seller (a vendor, direct, or none); the lot in use (units, producer, contract price, end day); loyalty to its current seller; four network neighbours; history (previous seller, contracts signed, switches, stock-outs suffered) |
 | Lot of units | all units a customer bought in one contract: status *in use* until its end day, then *ended*; seller, producer (supplier), price, unit cost. Units waiting are counted in supplier and vendor stock (*in factory*, *for sale*) |
-| Vendor | name, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, stock, average unit cost, brand constant, trailing purchase volume |
+| Vendor | name, colour, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, stock, average unit cost, brand constant, trailing purchase volume |
 | Supplier | capacity share, production cost, margin (never sells below cost), direct selling yes/no, maximum volume discount, stock, supply shock |
 | Market | growth per year, choice noise, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, scarce-stock priority, cost decline |
 

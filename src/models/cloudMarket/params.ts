@@ -11,6 +11,14 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** At most this many vendors (seller codes 0–14; 15 is the direct channel). */
 export const MAX_VENDORS = 15;
 
+/** Vendor colours: the colour-blind-safe Okabe–Ito set first, then Paul Tol's muted scheme. */
+export const VENDOR_COLORS = [
+  ['blue', '#0072b2'], ['orange', '#e69f00'], ['green', '#009e73'], ['pink', '#cc79a7'], ['sky', '#56b4e9'],
+  ['vermilion', '#d55e00'], ['yellow', '#f0e442'], ['indigo', '#332288'], ['cyan', '#88ccee'], ['teal', '#44aa99'],
+  ['forest', '#117733'], ['olive', '#999933'], ['sand', '#ddcc77'], ['rose', '#cc6677'], ['wine', '#882255'],
+] as const;
+const colorOptions = VENDOR_COLORS.map(([value, hex]) => ({ value, label: `${value[0].toUpperCase()}${value.slice(1)} (${hex})` }));
+
 const strategyOptions = STRATEGIES.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) }));
 const policyOptions = POLICIES.map((value) => ({ value, label: value === 'profit-first' ? 'Profit first' : value[0].toUpperCase() + value.slice(1) }));
 
@@ -57,6 +65,7 @@ export const params = {
     maxRows: MAX_VENDORS,
     columns: {
       name: p.text({ label: 'Name', default: 'Vendor', maxLength: 40 }),
+      color: p.choice({ label: 'Colour', default: 'blue', options: colorOptions }),
       strategy: p.choice({ label: 'Strategy', default: 'profit', options: strategyOptions }),
       policy: p.choice({ label: 'Group policy', default: 'balanced', options: policyOptions }),
       initialShare: p.float({ label: 'Initial share', description: 'Share of customers at day 0 (calibrated into brand constants)', min: 0, max: 1, default: 0.1 }),
@@ -74,11 +83,11 @@ export const params = {
     default: {
       nextId: 5,
       rows: [
-        { id: 0, name: 'Atlas', strategy: 'profit', policy: 'profit-first', initialShare: 0.32, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-        { id: 1, name: 'Borealis', strategy: 'follow', policy: 'balanced', initialShare: 0.22, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-        { id: 2, name: 'Cirrus', strategy: 'aggressive', policy: 'expand', initialShare: 0.14, size: 0, priceMin: 5, priceMax: 80, margin: 20, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
-        { id: 3, name: 'Draco', strategy: 'dynamic', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 5, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
-        { id: 4, name: 'Eos', strategy: 'learning', policy: 'expand', initialShare: 0, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.55, service: 0.5, channel: 0.3, directSales: 0.5, entryDay: 365, cash: 6e7 },
+        { id: 0, name: 'Atlas', color: 'blue', strategy: 'profit', policy: 'profit-first', initialShare: 0.32, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
+        { id: 1, name: 'Borealis', color: 'orange', strategy: 'follow', policy: 'balanced', initialShare: 0.22, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
+        { id: 2, name: 'Cirrus', color: 'green', strategy: 'aggressive', policy: 'expand', initialShare: 0.14, size: 0, priceMin: 5, priceMax: 80, margin: 20, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
+        { id: 3, name: 'Draco', color: 'pink', strategy: 'dynamic', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 5, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
+        { id: 4, name: 'Eos', color: 'sky', strategy: 'learning', policy: 'expand', initialShare: 0, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.55, service: 0.5, channel: 0.3, directSales: 0.5, entryDay: 365, cash: 6e7 },
       ],
     },
   }),

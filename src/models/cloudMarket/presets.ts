@@ -30,11 +30,11 @@ export const cloudMarketPresets: readonly Preset[] = [
       vendors: {
         nextId: 5,
         rows: [
-          { id: 0, name: 'Atlas', strategy: 'profit', policy: 'profit-first', initialShare: 0.32, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', strategy: 'follow', policy: 'balanced', initialShare: 0.22, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Cirrus', strategy: 'profit', policy: 'balanced', initialShare: 0.14, size: 0, priceMin: 5, priceMax: 80, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Draco', strategy: 'follow', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 5, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
-          { id: 4, name: 'Eos', strategy: 'aggressive', policy: 'expand', initialShare: 0, size: 0, priceMin: 1, priceMax: 90, margin: 10, quality: 0.55, service: 0.5, channel: 0.3, directSales: 0.5, entryDay: 365, cash: 1.5e8 },
+          { id: 0, name: 'Atlas', color: 'blue', strategy: 'profit', policy: 'profit-first', initialShare: 0.32, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
+          { id: 1, name: 'Borealis', color: 'orange', strategy: 'follow', policy: 'balanced', initialShare: 0.22, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
+          { id: 2, name: 'Cirrus', color: 'green', strategy: 'profit', policy: 'balanced', initialShare: 0.14, size: 0, priceMin: 5, priceMax: 80, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
+          { id: 3, name: 'Draco', color: 'pink', strategy: 'follow', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 5, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
+          { id: 4, name: 'Eos', color: 'sky', strategy: 'aggressive', policy: 'expand', initialShare: 0, size: 0, priceMin: 1, priceMax: 90, margin: 10, quality: 0.55, service: 0.5, channel: 0.3, directSales: 0.5, entryDay: 365, cash: 1.5e8 },
         ],
       },
     },
@@ -49,10 +49,10 @@ export const cloudMarketPresets: readonly Preset[] = [
       vendors: {
         nextId: 4,
         rows: [
-          { id: 0, name: 'Atlas', strategy: 'aggressive', policy: 'expand', initialShare: 0.3, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', strategy: 'aggressive', policy: 'expand', initialShare: 0.25, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Cirrus', strategy: 'aggressive', policy: 'balanced', initialShare: 0.15, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Draco', strategy: 'dynamic', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 1, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
+          { id: 0, name: 'Atlas', color: 'blue', strategy: 'aggressive', policy: 'expand', initialShare: 0.3, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
+          { id: 1, name: 'Borealis', color: 'orange', strategy: 'aggressive', policy: 'expand', initialShare: 0.25, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
+          { id: 2, name: 'Cirrus', color: 'green', strategy: 'aggressive', policy: 'balanced', initialShare: 0.15, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
+          { id: 3, name: 'Draco', color: 'pink', strategy: 'dynamic', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 1, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
         ],
       },
     },
@@ -67,10 +67,10 @@ export const cloudMarketPresets: readonly Preset[] = [
       vendors: {
         nextId: 4,
         rows: [
-          { id: 0, name: 'Atlas', strategy: 'profit', policy: 'profit-first', initialShare: 0.35, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', strategy: 'follow', policy: 'balanced', initialShare: 0.25, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Learner (expand)', strategy: 'learning', policy: 'expand', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Learner (profit-first)', strategy: 'learning', policy: 'profit-first', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
+          { id: 0, name: 'Atlas', color: 'blue', strategy: 'profit', policy: 'profit-first', initialShare: 0.35, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
+          { id: 1, name: 'Borealis', color: 'orange', strategy: 'follow', policy: 'balanced', initialShare: 0.25, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
+          { id: 2, name: 'Learner (expand)', color: 'green', strategy: 'learning', policy: 'expand', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
+          { id: 3, name: 'Learner (profit-first)', color: 'pink', strategy: 'learning', policy: 'profit-first', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
         ],
       },
     },

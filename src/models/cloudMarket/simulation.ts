@@ -130,6 +130,7 @@ function addCustomer(w: MarketWorld, ctx: Ctx, rng: Random, layout: Random): num
   const units = profile[7];
   c.need[i] = Math.max(1, Math.round(units * w.globals.demandFactor * (0.5 + rng.next())));
   c.seller[i] = NONE;
+  c.previousSeller[i] = NONE;
   c.producer[i] = -1;
   c.loyalty[i] = 0.6;
   c.endDay[i] = -1;
@@ -303,10 +304,13 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
   const payment = Math.round(price * need * days);
   const previous = c.seller[i];
   const shortage = derived.shortage;
+  c.contracts[i]++;
   if (previous !== NONE) {
     w.globals.renewals++;
     if (previous !== choice) {
       w.globals.switches++;
+      c.switches[i]++;
+      c.previousSeller[i] = previous;
       c.lastEvent[i] = 1;
       c.lastEventTick[i] = ctx.tick;
     }

@@ -37,6 +37,10 @@ export const worldDecl = {
       nextInDay: 'i32',
       loyalty: 'f32',
       stockouts: 'i32',
+      /** History: the seller before the current one, contracts signed, and switches among them. */
+      previousSeller: 'i8',
+      contracts: 'i32',
+      switches: 'i32',
       /** The last visible event of the customer (1 switched seller, 2 stock-out) and its tick. */
       lastEvent: 'u8',
       lastEventTick: 'i32',

@@ -39,7 +39,7 @@ export function Inspector({ model }: { model: Model }) {
           {Object.entries(values).map(([name, value]) => (
             <Fragment key={name}>
               <dt>{words(name)}</dt>
-              <dd>{formatValue(value)}</dd>
+              <dd>{model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ?? formatValue(value)}</dd>
             </Fragment>
           ))}
         </dl>

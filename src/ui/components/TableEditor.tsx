@@ -81,6 +81,9 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
     const row: Record<string, unknown> = { id: table.nextId };
     for (const [key, cell] of columns) row[key] = cell.default;
     if ('name' in spec.columns) row.name = `${spec.columns.name.default} ${table.nextId + 1}`;
+    // A new row gets a colour no other row has, while there is one.
+    const color = spec.columns.color;
+    if (color?.kind === 'choice') row.color = color.options.find((o) => !table.rows.some((r) => r.color === o.value))?.value ?? color.default;
     update([...table.rows, row as TableRow], table.nextId + 1);
   };
   const removeRow = (row: TableRow) => {
