@@ -65,3 +65,13 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
   await page.getByText('Stock-outs per day').click();
   await expect(page.getByRole('figure', { name: 'Stock-outs per day' })).toBeVisible();
 });
+
+test('the event timeline shows the scheduled events and leads to their rows', async ({ page }) => {
+  await openMarket(page);
+  const marker = page.getByRole('button', { name: 'supply-shock on day 730 (#0)' });
+  await expect(marker).toBeVisible();
+  await marker.click();
+  await expect(page.getByLabel('Day of #0')).toBeFocused();
+  await page.getByRole('button', { name: 'Add row to Events' }).click();
+  await expect(page.getByRole('button', { name: 'supply-shock on day 365 (#1)' })).toBeVisible();
+});

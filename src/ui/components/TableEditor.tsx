@@ -70,6 +70,41 @@ function Cell({ spec, value, label, onChange }: { spec: CellSpec; value: unknown
   );
 }
 
+/**
+ * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
+ * day 0 to the horizon; a marker is a button that takes you to its row.
+ */
+function Timeline({ table, horizon, label }: { table: TableValue; horizon: number; label: string }) {
+  const dated = table.rows.filter((r) => !(typeof r.perYear === 'number' && r.perYear > 0));
+  const random = table.rows.length - dated.length;
+  return (
+    <div className="timeline" aria-label={t('table.timeline', { table: label })} role="group">
+      <div className="timeline-axis">
+        {dated.map((row) => {
+          const day = row.day as number;
+          const text = t('table.timelineEvent', { kind: String(row.kind ?? ''), day, id: row.id });
+          return (
+            <button
+              key={row.id}
+              type="button"
+              className="timeline-marker"
+              style={{ left: `${Math.min(100, (100 * day) / Math.max(1, horizon))}%` }}
+              title={text}
+              aria-label={text}
+              onClick={() => document.querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)?.focus()}
+            />
+          );
+        })}
+      </div>
+      <div className="timeline-scale">
+        <span>{t('table.day', { day: 0 })}</span>
+        {random > 0 && <span>{t('table.randomEvents', { count: random })}</span>}
+        <span>{t('table.day', { day: horizon })}</span>
+      </div>
+    </div>
+  );
+}
+
 export function TableEditor({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
   const table = useApp((s) => s.params[name]) as TableValue;
   const applied = useApp((s) => s.appliedParams[name]);
@@ -98,6 +133,7 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
       <h3>
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
+      {'day' in spec.columns && <Timeline table={table} horizon={model.horizon?.(useApp.getState().params) ?? 3650} label={label} />}
       <div className="table-scroll">
         <table>
           <thead>
