@@ -29,9 +29,9 @@ function portrayalOf(p: MarketParams): Portrayal {
     bounds: { minX: 0, maxX: 1, minY: -0.2, maxY: 1.2 },
     background: '#ffffff',
     annotations: [
-      { x: 0.17, y: 1.0, text: 'Finance' },
-      { x: 0.5, y: 1.0, text: 'Gaming' },
-      { x: 0.83, y: 1.0, text: 'Manufacturing' },
+      { x: 0.17, y: 0.965, text: 'Finance' },
+      { x: 0.5, y: 0.965, text: 'Gaming' },
+      { x: 0.83, y: 0.965, text: 'Manufacturing' },
     ],
     layers: [
       {
