@@ -14,8 +14,34 @@ import { TablesPanel } from './components/TableEditor';
 import { SeedField } from './components/SeedField';
 import { Markdown } from './markdown';
 import { importFile, startScenarioSession } from './scenarioSession';
+import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage, selectModel } from './session';
 import { useApp } from './store';
+
+function ShortcutHelp() {
+  const show = useApp((s) => s.showHelp);
+  if (!show) return null;
+  return (
+    <div className="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={() => useApp.setState({ showHelp: false })}>
+      <div className="help-card" onClick={(e) => e.stopPropagation()}>
+        <h2 id="help-title">{t('shortcut.title')}</h2>
+        <dl>
+          {SHORTCUTS.map((s) => (
+            <div key={s.keys} className="help-row">
+              <dt>
+                <kbd>{s.keys}</kbd>
+              </dt>
+              <dd>{t(s.action)}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" autoFocus onClick={() => useApp.setState({ showHelp: false })}>
+          {t('error.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 function MessageBanner() {
   const message = useApp((s) => s.message);
@@ -50,13 +76,15 @@ export function App() {
   const title = tModel(model.id, 'title', model.title);
 
   const [dragging, setDragging] = useState(false);
+  const presenter = useApp((s) => s.presenter);
   useEffect(() => {
     void startScenarioSession();
+    return installShortcuts();
   }, []);
 
   return (
     <div
-      className={`app${dragging ? ' dragging' : ''}`}
+      className={`app${dragging ? ' dragging' : ''}${presenter ? ' presenter' : ''}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -75,6 +103,12 @@ export function App() {
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
+        <button type="button" className="header-button" aria-pressed={presenter} onClick={() => useApp.setState({ presenter: !presenter })}>
+          {t('control.presenter')}
+        </button>
+        <button type="button" className="header-button" onClick={() => useApp.setState({ showHelp: true })}>
+          {t('control.shortcuts')}
+        </button>
         <ScenarioBar />
         <label htmlFor={modelSelectId} className="model-select">
           {t('control.model')}
@@ -88,6 +122,7 @@ export function App() {
         </select>
       </header>
       <MessageBanner />
+      <ShortcutHelp />
       <main className="layout">
         <section className="panel controls" aria-labelledby="controls-heading">
           <h2 id="controls-heading">{t('panel.controls')}</h2>

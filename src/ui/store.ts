@@ -34,6 +34,10 @@ export interface RunSlice {
   plotVersion: number;
   /** The agent open in the inspector: its agent set and stable id. */
   inspected: { readonly agents: string; readonly id: number } | null;
+  /** Presenter mode: large type, the view and the main plots fill the screen. */
+  presenter: boolean;
+  /** The keyboard-shortcut help overlay. */
+  showHelp: boolean;
 }
 
 export interface Message {
@@ -59,6 +63,8 @@ export const initialRun: RunSlice = {
   ticksPerSecond: 30,
   plotVersion: 0,
   inspected: null,
+  presenter: false,
+  showHelp: false,
 };
 
 export const useApp = create<AppState>()(() => ({

@@ -75,3 +75,26 @@ test('the event timeline shows the scheduled events and leads to their rows', as
   await page.getByRole('button', { name: 'Add row to Events' }).click();
   await expect(page.getByRole('button', { name: 'supply-shock on day 365 (#1)' })).toBeVisible();
 });
+
+test('keyboard shortcuts drive the run, and presenter mode clears the stage', async ({ page }) => {
+  await openMarket(page);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('1');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('366');
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Customers', { exact: true })).toBeHidden();
+  await expect(page.getByRole('figure', { name: 'Market share (units in use)' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Go' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Customers', { exact: true })).toBeVisible();
+});

@@ -71,6 +71,7 @@ function exportPng(figure: HTMLElement | null, file: string): void {
 
 function Plot({ model, plot, version, reporters, params }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
   const figure = useRef<HTMLElement>(null);
+  const presenter = useApp((s) => s.presenter);
   const ticksPerYear = model.ticksPerYear;
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   const rows = useMemo(() => chartRows(names), [names, version]);
@@ -93,7 +94,7 @@ function Plot({ model, plot, version, reporters, params }: { model: Model; plot:
       {rows.length === 0 ? (
         <p className="empty">{t('plot.empty')}</p>
       ) : (
-        <LineChart width={340} height={190} data={rows} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
+        <LineChart width={presenter ? 460 : 340} height={presenter ? 300 : 190} data={rows} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e4e4e4" />
           <XAxis
             dataKey="tick"

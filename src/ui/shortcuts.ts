@@ -1,0 +1,59 @@
+/**
+ * Keyboard shortcuts for the classroom: one key per action, ignored while typing in a field.
+ * The list below is the single source for the handler and the help overlay.
+ */
+import type { MessageKey } from '../i18n/en';
+import { findModel } from '../models/registry';
+import { go, pause, setup, step } from './session';
+import { useApp } from './store';
+
+export interface Shortcut {
+  /** As shown to people. */
+  readonly keys: string;
+  readonly action: MessageKey;
+  readonly matches: (e: KeyboardEvent) => boolean;
+  readonly run: () => void;
+}
+
+const idle = () => {
+  const status = useApp.getState().status;
+  return status === 'paused';
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Space', action: 'shortcut.goPause', matches: (e) => e.key === ' ', run: () => (useApp.getState().status === 'running' ? pause() : idle() && go()) },
+  { keys: '→', action: 'shortcut.step', matches: (e) => e.key === 'ArrowRight' && !e.shiftKey, run: () => idle() && step() },
+  {
+    keys: 'Shift + →',
+    action: 'shortcut.stepYear',
+    matches: (e) => e.key === 'ArrowRight' && e.shiftKey,
+    run: () => {
+      const year = findModel(useApp.getState().modelId)?.ticksPerYear;
+      if (year && idle()) step(year);
+    },
+  },
+  { keys: 'S', action: 'shortcut.setup', matches: (e) => e.key === 's' || e.key === 'S', run: setup },
+  { keys: 'P', action: 'shortcut.presenter', matches: (e) => e.key === 'p' || e.key === 'P', run: () => useApp.setState((s) => ({ presenter: !s.presenter })) },
+  { keys: '?', action: 'shortcut.help', matches: (e) => e.key === '?', run: () => useApp.setState((s) => ({ showHelp: !s.showHelp })) },
+  { keys: 'Esc', action: 'shortcut.close', matches: (e) => e.key === 'Escape', run: () => useApp.setState({ showHelp: false, presenter: false }) },
+];
+
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  // Range sliders take arrows for themselves; text fields take every key.
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+/** Installs the shortcuts on the window; returns the function that removes them. */
+export function installShortcuts(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    const shortcut = SHORTCUTS.find((s) => s.matches(e));
+    if (!shortcut) return;
+    e.preventDefault();
+    shortcut.run();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
