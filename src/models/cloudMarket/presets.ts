@@ -1,5 +1,13 @@
 /** Ready scenarios of the cloud market: the default and a handful of its main behaviours. */
 import type { Preset } from '../../core/model';
+import type { TableRow } from '../../core/params';
+import { params } from './params';
+
+/** The default vendors, the first `count` of them, each changed as `changes[index]` says. */
+function vendors(count: number, changes: Record<number, Partial<Record<string, unknown>>>): { nextId: number; rows: TableRow[] } {
+  const rows = params.vendors.default.rows.slice(0, count).map((row, i) => ({ ...row, ...changes[i] }) as TableRow);
+  return { nextId: params.vendors.default.nextId, rows };
+}
 
 export const cloudMarketPresets: readonly Preset[] = [
   {
@@ -27,16 +35,11 @@ export const cloudMarketPresets: readonly Preset[] = [
     watch: 'Eos, aggressive and entering in year 2, gains share slowly: its brand handicap fades over time.',
     seed: 3,
     params: {
-      vendors: {
-        nextId: 5,
-        rows: [
-          { id: 0, name: 'Atlas', color: 'blue', strategy: 'profit', policy: 'profit-first', initialShare: 0.32, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', color: 'orange', strategy: 'follow', policy: 'balanced', initialShare: 0.22, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Cirrus', color: 'green', strategy: 'profit', policy: 'balanced', initialShare: 0.14, size: 0, priceMin: 5, priceMax: 80, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Draco', color: 'pink', strategy: 'follow', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 5, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
-          { id: 4, name: 'Eos', color: 'sky', strategy: 'aggressive', policy: 'expand', initialShare: 0, size: 0, priceMin: 1, priceMax: 90, margin: 10, quality: 0.55, service: 0.5, channel: 0.3, directSales: 0.5, entryDay: 365, cash: 1.5e8 },
-        ],
-      },
+      vendors: vendors(5, {
+        2: { strategy: 'profit', policy: 'balanced', margin: 30 },
+        3: { strategy: 'follow' },
+        4: { strategy: 'aggressive', priceMin: 1, margin: 10, cash: 1.5e8 },
+      }),
     },
   },
   {
@@ -46,15 +49,12 @@ export const cloudMarketPresets: readonly Preset[] = [
     watch: 'Prices fall to break-even once loss budgets run out; profits recover only through quality and lock-in.',
     seed: 4,
     params: {
-      vendors: {
-        nextId: 4,
-        rows: [
-          { id: 0, name: 'Atlas', color: 'blue', strategy: 'aggressive', policy: 'expand', initialShare: 0.3, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', color: 'orange', strategy: 'aggressive', policy: 'expand', initialShare: 0.25, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Cirrus', color: 'green', strategy: 'aggressive', policy: 'balanced', initialShare: 0.15, size: 0, priceMin: 1, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.4, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Draco', color: 'pink', strategy: 'dynamic', policy: 'balanced', initialShare: 0.1, size: 0, priceMin: 1, priceMax: 90, margin: 35, quality: 0.6, service: 0.5, channel: 0.4, directSales: 0.5, entryDay: 0, cash: 5e7 },
-        ],
-      },
+      vendors: vendors(4, {
+        0: { strategy: 'aggressive', policy: 'expand', initialShare: 0.3, priceMin: 1, margin: 30 },
+        1: { strategy: 'aggressive', policy: 'expand', initialShare: 0.25, priceMin: 1, margin: 30 },
+        2: { strategy: 'aggressive', policy: 'balanced', initialShare: 0.15, priceMin: 1, margin: 30, priceMax: 90 },
+        3: { priceMin: 1 },
+      }),
     },
   },
   {
@@ -64,15 +64,12 @@ export const cloudMarketPresets: readonly Preset[] = [
     watch: 'Two learning vendors with different policies: compare their price paths and cumulative profit.',
     seed: 5,
     params: {
-      vendors: {
-        nextId: 4,
-        rows: [
-          { id: 0, name: 'Atlas', color: 'blue', strategy: 'profit', policy: 'profit-first', initialShare: 0.35, size: 0, priceMin: 10, priceMax: 90, margin: 45, quality: 0.8, service: 0.7, channel: 0.8, directSales: 0.7, entryDay: 0, cash: 2e8 },
-          { id: 1, name: 'Borealis', color: 'orange', strategy: 'follow', policy: 'balanced', initialShare: 0.25, size: 0, priceMin: 10, priceMax: 90, margin: 35, quality: 0.75, service: 0.6, channel: 0.6, directSales: 0.6, entryDay: 0, cash: 1.2e8 },
-          { id: 2, name: 'Learner (expand)', color: 'green', strategy: 'learning', policy: 'expand', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
-          { id: 3, name: 'Learner (profit-first)', color: 'pink', strategy: 'learning', policy: 'profit-first', initialShare: 0.12, size: 0, priceMin: 5, priceMax: 90, margin: 30, quality: 0.65, service: 0.5, channel: 0.5, directSales: 0.5, entryDay: 0, cash: 8e7 },
-        ],
-      },
+      vendors: vendors(4, {
+        0: { initialShare: 0.35 },
+        1: { initialShare: 0.25 },
+        2: { name: 'Learner (expand)', strategy: 'learning', policy: 'expand', initialShare: 0.12, margin: 30, priceMax: 90, directSales: 0.5 },
+        3: { name: 'Learner (profit-first)', strategy: 'learning', policy: 'profit-first', initialShare: 0.12, margin: 30, quality: 0.65, channel: 0.5 },
+      }),
     },
   },
 ];
