@@ -1,5 +1,6 @@
 /** The market sandbox's controls: tables, Step a year, dates and monitors, reset with undo. */
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 
 const fingerprint = (page: Page) => page.getByLabel('Fingerprint', { exact: true });
 
@@ -97,4 +98,74 @@ test('keyboard shortcuts drive the run, and presenter mode clears the stage', as
   await expect(page.getByRole('button', { name: 'Go' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('Customers', { exact: true })).toBeVisible();
+});
+
+/** Per day, the sum of the plot's CSV columns whose names match `columns` (from its export). */
+async function exportedSeries(page: Page, plotTitle: string, columns: RegExp): Promise<number[]> {
+  const figure = page.getByRole('figure', { name: plotTitle });
+  const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: `Export ${plotTitle} as CSV` }).click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const [header, ...lines] = text.trim().split('\n');
+  const indices = header.split(',').flatMap((name, i) => (columns.test(name) ? [i] : []));
+  expect(indices.length, `${columns} in ${header}`).toBeGreaterThan(0);
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return indices.reduce((sum, i) => sum + Number(cells[i] || 0), 0);
+  });
+}
+
+async function runDays(page: Page, days: number): Promise<void> {
+  for (let i = 0; i < days; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText(String(days));
+}
+
+test('the view shows customers in every segment area', async ({ page }) => {
+  await openMarket(page);
+  await page.waitForTimeout(300);
+  const png = PNG.sync.read(await page.getByRole('img', { name: /Model view/ }).screenshot());
+  // Count coloured pixels in three vertical bands at the height of the customers.
+  const bands = [0, 0, 0];
+  for (let y = Math.floor(png.height * 0.35); y < png.height * 0.75; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = 4 * (y * png.width + x);
+      if (Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) < 200) bands[Math.min(2, Math.floor((3 * x) / png.width))]++;
+    }
+  }
+  for (const count of bands) expect(count).toBeGreaterThan(2000);
+});
+
+test("a vendor's strategy chooser changes its price curve", async ({ page }) => {
+  await openMarket(page);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await runDays(page, 30);
+  await page.getByText('Price', { exact: true }).click();
+  const before = await exportedSeries(page, 'Price', /^price\.v0$/);
+  await page.getByLabel('Strategy of Atlas').selectOption('aggressive');
+  await page.getByLabel('Group policy of Atlas').selectOption('expand');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await runDays(page, 30);
+  const after = await exportedSeries(page, 'Price', /^price\.v0$/);
+  expect(after.length).toBe(before.length);
+  // Aggressive prices below cost: well under the profit strategy's cost-plus-margin.
+  expect(after[after.length - 1]).toBeLessThan(0.8 * before[before.length - 1]);
+});
+
+test('a supply shock added on the timeline produces stock-outs after its day', async ({ page }) => {
+  await openMarket(page);
+  await page.getByRole('button', { name: 'Add row to Events' }).click();
+  await page.getByLabel('Day of #1').fill('20');
+  await page.getByLabel('Magnitude of #1').fill('1');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.getByRole('button', { name: 'supply-shock on day 20 (#1)' })).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await runDays(page, 60);
+  await page.getByText('Stock-outs per day', { exact: true }).click();
+  const outs = await exportedSeries(page, 'Stock-outs per day', /^stockouts\./);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // A few stock-outs happen in any market; the shock multiplies them.
+  const before = sum(outs.slice(0, 20));
+  const after = sum(outs.slice(21, 41));
+  expect(after).toBeGreaterThan(5 * (before + 1));
 });
