@@ -5,7 +5,8 @@ import { kMeans } from './kmeans';
 
 export const MODELS: readonly Model[] = [kMeans, cloudMarket];
 
-export const DEFAULT_MODEL_ID = kMeans.id;
+/** The model the app opens on: the flagship. */
+export const DEFAULT_MODEL_ID = cloudMarket.id;
 
 export function findModel(id: string): Model | undefined {
   return MODELS.find((m) => m.id === id);

@@ -18,6 +18,10 @@ async function openApp(page: Page): Promise<string[]> {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
   await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  // The app opens on the cloud market; these tests drive the small k-means model.
+  await page.getByLabel('Model', { exact: true }).selectOption('k-means');
+  await expect(page.getByLabel('Centroids')).toBeVisible();
+  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
   return problems;
 }
 
@@ -31,18 +35,20 @@ async function drawnPixels(page: Page): Promise<number> {
   return n;
 }
 
-test('loads with no console errors and lists the models', async ({ page }) => {
+test('opens on the cloud market, with no console errors, and lists the models', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('cloud-market');
   const problems = await openApp(page);
   const options = await page.getByLabel('Model', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(options).toContain('k-means');
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(tick(page)).toHaveText('1');
   expect(problems).toEqual([]);
 });
 
 test('the canvas shows the data points', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(tick(page)).toHaveText('1');
   await page.waitForTimeout(300);
   // 400 coloured dots of radius 2.5 px, plus centroids: far more than a few stray pixels.
@@ -74,7 +80,7 @@ test('each Step advances exactly one tick, and the fingerprint equals Node\'s', 
   await openApp(page);
   const seen = new Set<string>();
   seen.add((await fingerprint(page).textContent())!);
-  const step = page.getByRole('button', { name: 'Step' });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 1; i <= 3; i++) {
     await step.click();
     await expect(tick(page)).toHaveText(String(i));
@@ -94,7 +100,7 @@ test('rapid Step presses are never dropped', async ({ page }) => {
   await page.getByLabel('Centroids').fill('10');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(tick(page)).toHaveText('0');
-  const step = page.getByRole('button', { name: 'Step' });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 3; i++) await step.click({ delay: 0 });
   await expect(tick(page)).toHaveText('3');
 });

@@ -9,6 +9,15 @@ async function ready(page: Page): Promise<void> {
   await expect(fingerprint(page)).toHaveText(FINGERPRINT);
 }
 
+/** Opens the app and switches to the small k-means model these tests drive. */
+async function openKMeans(page: Page): Promise<void> {
+  await page.goto('/');
+  await ready(page);
+  await page.getByLabel('Model', { exact: true }).selectOption('k-means');
+  await expect(page.getByLabel('Centroids')).toBeVisible();
+  await ready(page);
+}
+
 function cliFingerprint(link: string): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--scenario', link, '--json'], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
@@ -16,8 +25,7 @@ function cliFingerprint(link: string): string {
 }
 
 test('a shared link reproduces the run in a fresh browser and agrees with the CLI', async ({ page, browser }) => {
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   await page.getByLabel('Centroids').fill('6');
   await page.getByLabel('Seed', { exact: true }).fill('12');
   await page.getByRole('button', { name: 'Setup' }).click();
@@ -41,8 +49,7 @@ test('a shared link reproduces the run in a fresh browser and agrees with the CL
 });
 
 test('a hostile or broken link shows an alert and keeps the scenario', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   await page.getByLabel('Centroids').fill('5');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(page).toHaveURL(/#s=1\./);
@@ -61,13 +68,12 @@ test('a hostile link on a fresh load leaves a working app', async ({ page }) => 
   await page.goto('/#s=1.eJzLSM3JyVcozy_KSQEAGgQEXQ.ffffffff');
   await expect(page.getByRole('alert')).toContainText('could not be opened');
   await ready(page);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('1');
 });
 
 test('a preset opens in one click and becomes the link', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   await page.getByRole('button', { name: 'Presets' }).click();
   await page.getByRole('button', { name: 'Open: More centroids than clusters' }).click();
   await expect(page.getByLabel('Centroids')).toHaveValue('7');
@@ -76,8 +82,7 @@ test('a preset opens in one click and becomes the link', async ({ page }) => {
 });
 
 test('the work survives a reload, and Back returns to the previous scenario', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   await page.getByLabel('Centroids').fill('8');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(page).toHaveURL(/#s=1\./);
@@ -92,8 +97,7 @@ test('the work survives a reload, and Back returns to the previous scenario', as
 });
 
 test('a scenario file opens by drag and drop; a bad one is refused', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   const drop = async (name: string, content: string) => {
     const dataTransfer = await page.evaluateHandle(
       ([n, c]) => {
@@ -122,8 +126,7 @@ test('runs under the Content-Security-Policy without a violation', async ({ page
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective}`));
   });
-  await page.goto('/');
-  await ready(page);
+  await openKMeans(page);
   await page.getByRole('button', { name: 'Go' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Stopped at tick/ })).toBeVisible();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
