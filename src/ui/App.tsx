@@ -71,7 +71,15 @@ function MessageBanner() {
 export function App() {
   const { modelId, appliedParams } = useApp(useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })));
   const model = findModel(modelId)!;
-  const portrayal = useMemo(() => model.portrayal(appliedParams), [model, appliedParams]);
+  // Texts a model draws on the canvas go through the translation layer like every other text.
+  const portrayal = useMemo(() => {
+    const p = model.portrayal(appliedParams);
+    return {
+      ...p,
+      layers: p.layers.map((l) => ({ ...l, label: tModel(model.id, `layer.${l.agents}`, l.label) })),
+      annotations: p.annotations?.map((a) => ({ ...a, text: tModel(model.id, `annotation.${a.text}`, a.text) })),
+    };
+  }, [model, appliedParams]);
   const modelSelectId = useId();
   const title = tModel(model.id, 'title', model.title);
 
