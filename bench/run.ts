@@ -1,7 +1,8 @@
 /**
  * Benchmarks: print figures, assert nothing (timed assertions don't belong in tests).
- * `npm run bench` runs a quick selection of every suite; `npm run bench -- market` (or
- * `kmeans`, `math`) runs one suite in full. Quote before/after figures when a change moves them.
+ * `npm run bench` runs a quick selection of the headless suites; `npm run bench -- market` (or
+ * `kmeans`, `math`) runs one suite in full; `npm run bench -- ui [--minutes N]` measures the
+ * live sandbox in headless Chromium (10 minutes of repeated runs by default). Quote before/after figures when a change moves them.
  */
 import { performance } from 'node:perf_hooks';
 import { cos, exp, log, pow, sin } from '../src/core/dmath';
@@ -9,6 +10,7 @@ import { defaultParams } from '../src/core/params';
 import { Run } from '../src/core/run';
 import { kMeans } from '../src/models/kmeans';
 import { benchMarket } from './market';
+import { benchUi } from './ui';
 
 function time<T>(fn: () => T): { ms: number; result: T } {
   const start = performance.now();
@@ -63,7 +65,7 @@ function benchMath(): void {
 }
 
 const suite = process.argv[2];
-const SUITES = ['kmeans', 'math', 'market'];
+const SUITES = ['kmeans', 'math', 'market', 'ui'];
 if (suite !== undefined && !SUITES.includes(suite)) {
   console.error(`bench: unknown suite ${JSON.stringify(suite)} (suites: ${SUITES.join(', ')})`);
   process.exit(2);
@@ -76,3 +78,14 @@ if (!suite || suite === 'kmeans') {
 }
 if (!suite || suite === 'math') benchMath();
 if (!suite || suite === 'market') benchMarket(suite === 'market');
+if (suite === 'ui') await benchUi(uiMinutes(process.argv.slice(3)));
+
+function uiMinutes(args: string[]): number {
+  if (args.length === 0) return 10;
+  const minutes = Number(args[1]);
+  if (args[0] !== '--minutes' || args.length !== 2 || !(minutes > 0 && minutes <= 600)) {
+    console.error('bench ui: expected nothing or --minutes N (0 < N ≤ 600)');
+    process.exit(2);
+  }
+  return minutes;
+}

@@ -169,3 +169,23 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
   const after = sum(outs.slice(21, 41));
   expect(after).toBeGreaterThan(5 * (before + 1));
 });
+
+test('a crashed simulation worker is restarted from the last Setup and the scenario is kept', async ({ page }) => {
+  await openMarket(page);
+  await page.getByLabel('Customers', { exact: true }).fill('2000');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  const setUp = await fingerprint(page).textContent();
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+  // An uncaught error in the worker's own scope: what a bug in a model would do.
+  const worker = page.workers().find((w) => w.url().includes('sim.worker'));
+  expect(worker).toBeDefined();
+  await worker!.evaluate(() => setTimeout(() => { throw new Error('injected failure'); }));
+  await expect(page.getByRole('alert')).toContainText('The simulation stopped unexpectedly');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  await expect(fingerprint(page)).toHaveText(setUp!);
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('2000');
+  // The new worker runs.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('1');
+});

@@ -188,6 +188,9 @@ function drawAnnotations(app: Application, target: Container, portrayal: Portray
   }
 }
 
+/** Redraws per second at most: enough to follow a run, light enough for software WebGL. */
+const RENDER_FPS = 20;
+
 /** Zoom limits of the view. */
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 40;
@@ -195,6 +198,8 @@ const MAX_ZOOM = 40;
 export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   const camera = useRef<Container | null>(null);
+  /** Set when the picture is out of date (new frame, camera moved); the render loop clears it. */
+  const needsRender = useRef(true);
   const [hover, setHover] = useState<(Hit & { x: number; y: number }) | null>(null);
 
   useEffect(() => {
@@ -202,10 +207,11 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
     const app = new Application();
     let disposed = false;
     let unsubscribe = () => {};
+    let animation = 0;
     // IMPORTANT: init is async; under StrictMode the cleanup may run first, so destroy only
     // after init settles.
     const ready = app
-      .init({ resizeTo: element, background: portrayal.background, antialias: true, preference: 'webgl', autoDensity: true, resolution: window.devicePixelRatio || 1 })
+      .init({ resizeTo: element, background: portrayal.background, antialias: false, autoStart: false, preference: 'webgl', autoDensity: true, resolution: window.devicePixelRatio || 1 })
       .then(() => {
         if (disposed) return;
         app.canvas.setAttribute('aria-hidden', 'true');
@@ -225,21 +231,32 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
           world.addChild(rings, container, labels);
           return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels, squareTexture };
         });
-        let dirty = true;
+        // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
+        // changed; without a GPU (software WebGL) each redraw blocks the main thread, so the
+        // view renders only when a frame arrived or the camera moved, and at most RENDER_FPS.
+        let frameDirty = true;
         let layoutDirty = true;
-        unsubscribe = subscribeFrames(() => (dirty = true));
-        app.renderer.on('resize', () => (dirty = layoutDirty = true));
-        app.ticker.add(() => {
+        needsRender.current = true;
+        let lastRender = -Infinity;
+        unsubscribe = subscribeFrames(() => (frameDirty = needsRender.current = true));
+        app.renderer.on('resize', () => (frameDirty = layoutDirty = needsRender.current = true));
+        const loop = (now: number) => {
+          animation = requestAnimationFrame(loop);
+          if (!needsRender.current || now - lastRender < 1000 / RENDER_FPS - 2) return;
           const frame = latestFrame();
           if (layoutDirty) drawAnnotations(app, annotations, portrayal);
           layoutDirty = false;
-          if (!dirty || !frame) return;
-          dirty = false;
-          draw(app, layers, portrayal, frame);
-        });
+          if (frameDirty && frame) draw(app, layers, portrayal, frame);
+          frameDirty = false;
+          app.render();
+          needsRender.current = false;
+          lastRender = now;
+        };
+        animation = requestAnimationFrame(loop);
       });
     return () => {
       disposed = true;
+      cancelAnimationFrame(animation);
       camera.current = null;
       unsubscribe();
       void ready.then(() => app.destroy(true, { children: true, texture: true }));
@@ -268,10 +285,12 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
     world.x = x - (x - world.x) * k;
     world.y = y - (y - world.y) * k;
     world.scale.set(zoom);
+    needsRender.current = true;
   };
   const resetView = () => {
     camera.current?.position.set(0, 0);
     camera.current?.scale.set(1);
+    needsRender.current = true;
   };
   const centre = () => {
     const rect = host.current!.getBoundingClientRect();
@@ -300,6 +319,7 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
             if (d.moved) {
               camera.current.x += p.x - d.x;
               camera.current.y += p.y - d.y;
+              needsRender.current = true;
               d.x = p.x;
               d.y = p.y;
               setHover(null);

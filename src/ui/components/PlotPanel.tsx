@@ -2,7 +2,7 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
 import { t, tModel } from '../../i18n';
@@ -69,7 +69,8 @@ function exportPng(figure: HTMLElement | null, file: string): void {
   image.src = url;
 }
 
-function Plot({ model, plot, version, reporters, params }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
+// Memoised: a frame that brings no new plot version must not re-render the charts.
+const Plot = memo(function Plot({ model, plot, version, reporters, params }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
   const ticksPerYear = model.ticksPerYear;
@@ -122,7 +123,7 @@ function Plot({ model, plot, version, reporters, params }: { model: Model; plot:
       )}
     </figure>
   );
-}
+});
 
 /** Renders its children only while the enclosing <details> is open. */
 function OpenOnly({ children }: { children: React.ReactNode }) {
@@ -139,7 +140,9 @@ function OpenOnly({ children }: { children: React.ReactNode }) {
 }
 
 export function PlotPanel({ model }: { model: Model }) {
-  const version = useApp((s) => s.plotVersion);
+  // Deferred: the charts re-render in an interruptible background render, so a run's frames
+  // and the user's input never wait behind them (recharts takes tens of ms per update).
+  const version = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
   const primary = model.plots.filter((p) => p.primary !== false);
