@@ -1,8 +1,9 @@
 /**
  * Benchmarks: print figures, assert nothing (timed assertions don't belong in tests).
  * `npm run bench` runs a quick selection of the headless suites; `npm run bench -- market` (or
- * `kmeans`, `math`) runs one suite in full; `npm run bench -- ui [--minutes N]` measures the
- * live sandbox in headless Chromium (10 minutes of repeated runs by default). Quote before/after figures when a change moves them.
+ * `kmeans`, `math`) runs one suite in full; `npm run bench -- sweep` measures experiments in the CLI;
+ * `npm run bench -- ui [--minutes N]` measures the live sandbox in headless Chromium (10 minutes
+ * of repeated runs by default). Quote before/after figures when a change moves them.
  */
 import { performance } from 'node:perf_hooks';
 import { cos, exp, log, pow, sin } from '../src/core/dmath';
@@ -10,6 +11,7 @@ import { defaultParams } from '../src/core/params';
 import { Run } from '../src/core/run';
 import { kMeans } from '../src/models/kmeans';
 import { benchMarket } from './market';
+import { benchSweep } from './sweep';
 import { benchUi } from './ui';
 
 function time<T>(fn: () => T): { ms: number; result: T } {
@@ -65,7 +67,7 @@ function benchMath(): void {
 }
 
 const suite = process.argv[2];
-const SUITES = ['kmeans', 'math', 'market', 'ui'];
+const SUITES = ['kmeans', 'math', 'market', 'sweep', 'ui'];
 if (suite !== undefined && !SUITES.includes(suite)) {
   console.error(`bench: unknown suite ${JSON.stringify(suite)} (suites: ${SUITES.join(', ')})`);
   process.exit(2);
@@ -78,6 +80,7 @@ if (!suite || suite === 'kmeans') {
 }
 if (!suite || suite === 'math') benchMath();
 if (!suite || suite === 'market') benchMarket(suite === 'market');
+if (suite === 'sweep') benchSweep();
 if (suite === 'ui') await benchUi(uiMinutes(process.argv.slice(3)));
 
 function uiMinutes(args: string[]): number {

@@ -16,7 +16,27 @@ export interface RunArgs {
   /** CSV file to write every tick's reporters to. */
   readonly series?: string;
 }
-export type Command = RunArgs | { readonly command: 'help'; readonly topic?: 'run' } | { readonly command: 'models'; readonly json: boolean };
+export interface SweepArgs {
+  readonly command: 'sweep';
+  readonly experiment: string;
+  /** Parallel worker processes; default: one per core. */
+  readonly workers?: number;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly limit: number | null;
+  /** Results file (.csv or .json); default: CSV on stdout. */
+  readonly out?: string;
+}
+export interface MergeArgs {
+  readonly command: 'merge';
+  readonly parts: readonly string[];
+  readonly out?: string;
+}
+export type Command =
+  | RunArgs
+  | SweepArgs
+  | MergeArgs
+  | { readonly command: 'help'; readonly topic?: 'run' | 'sweep' | 'merge' }
+  | { readonly command: 'models'; readonly json: boolean };
 
 export class UsageError extends Error {}
 
@@ -34,13 +54,16 @@ function integerFlag(flag: string, text: string, max: number): number {
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    return { command: 'help', topic: rest[0] === 'run' ? 'run' : undefined };
+    const topic = rest[0];
+    return { command: 'help', topic: topic === 'run' || topic === 'sweep' || topic === 'merge' ? topic : undefined };
   }
+  if (command === 'sweep') return parseSweep(rest);
+  if (command === 'merge') return parseMerge(rest);
   if (command === 'models') {
     for (const a of rest) if (a !== '--json') throw new UsageError(`unknown flag ${a} for "models" (allowed: --json)`);
     return { command: 'models', json: rest.includes('--json') };
   }
-  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: run, models, help)`);
+  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, models, help)`);
 
   const out: { -readonly [K in keyof RunArgs]: RunArgs[K] } = { command: 'run', params: [], json: false };
   const params: { name: string; value: string }[] = [];
@@ -101,16 +124,72 @@ export function parseArgs(argv: readonly string[]): Command {
   return out;
 }
 
+/** Splits `--flag=value` / `--flag value` pairs and positional arguments. */
+function flagsOf(rest: readonly string[], known: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!known.includes(flag)) throw new UsageError(`unknown flag ${flag} (allowed: ${known.join(', ')})`);
+    if (flags.has(flag)) throw new UsageError(`${flag} given twice`);
+    const value = eq > 0 ? arg.slice(eq + 1) : rest[i + 1];
+    if (eq < 0) i++;
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    flags.set(flag, value);
+  }
+  return { flags, positional };
+}
+
+function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; topic: 'sweep' } {
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'sweep' };
+  const { flags, positional } = flagsOf(rest, ['--workers', '--shard', '--limit', '--out']);
+  if (positional.length !== 1) throw new UsageError(`sweep needs exactly one experiment file, got ${positional.length}`);
+  let shard = { index: 1, count: 1 };
+  const shardText = flags.get('--shard');
+  if (shardText !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(shardText);
+    const index = m ? Number(m[1]) : NaN;
+    const count = m ? Number(m[2]) : NaN;
+    if (!m || count < 1 || count > 100_000 || index < 1 || index > count) {
+      throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (shards are numbered from 1), got ${JSON.stringify(shardText)}`);
+    }
+    shard = { index, count };
+  }
+  const workers = flags.has('--workers') ? integerFlag('--workers', flags.get('--workers')!, 256) : undefined;
+  if (workers === 0) throw new UsageError('--workers must be at least 1');
+  const limit = flags.has('--limit') ? integerFlag('--limit', flags.get('--limit')!, 1e9) : null;
+  if (limit === 0) throw new UsageError('--limit must be at least 1');
+  return { command: 'sweep', experiment: positional[0], workers, shard, limit, out: flags.get('--out') };
+}
+
+function parseMerge(rest: readonly string[]): MergeArgs | { command: 'help'; topic: 'merge' } {
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'merge' };
+  const { flags, positional } = flagsOf(rest, ['--out']);
+  if (positional.length === 0) throw new UsageError('merge needs the part files to merge');
+  return { command: 'merge', parts: positional, out: flags.get('--out') };
+}
+
 export const HELP = `Agora — run agent-based models headless.
 
 Usage:
   npm run -s agora -- run --model <id> [options]
   npm run -s agora -- run --scenario <file.json | 'share link'> [options]
+  npm run -s agora -- sweep <experiment.json> [--workers N] [--shard i/n]
+                            [--limit N] [--out results.csv|results.json]
+  npm run -s agora -- merge <part.csv>... [--out results.csv]
   npm run -s agora -- models [--json]
   npm run -s agora -- --help
 
 Commands:
   run       set up a model, run it, print its reporters and fingerprint
+  sweep     run an experiment (format "agora-experiment", see experiments/)
+  merge     merge the parts written by sharded sweeps into one results file
   models    list the models and their parameters
 
 Options of run:
@@ -128,6 +207,20 @@ Options of run:
                           { model, modelVersion, seed, ticks, fingerprint,
                             reporters, ...the model's own keys }
   --help                  show this help
+
+Options of sweep:
+  --workers <N>           worker processes; default: one per core
+  --limit <N>             only the first N runs of the canonical order (a quick
+                          look); applied before sharding
+  --shard <i/n>           run only shard i of n (numbered from 1), e.g. one per
+                          machine; merge the parts afterwards
+  --out <file>            write results there (.json for JSON, else CSV);
+                          default: CSV on stdout
+  Results are byte-identical whatever the number of workers or shards.
+
+Options of merge:
+  --out <file>            write the merged CSV there; default: stdout
+  Refuses parts of different experiments, duplicate or missing shards.
 
 Errors: a bad flag or value prints one line on stderr and exits with code 2.
 `;

@@ -3,6 +3,7 @@ import { webcrypto } from 'node:crypto';
 import { HELP, parseArgs, UsageError } from './args';
 import { modelsCommand } from './modelsCommand';
 import { runCommand, type Output } from './runCommand';
+import { mergeCommand, sweepCommand } from './sweepCommand';
 
 const out: Output = {
   stdout: (text) => process.stdout.write(text + '\n'),
@@ -18,6 +19,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const command = parseArgs(argv);
     if (command.command === 'help') out.stdout(HELP);
     else if (command.command === 'models') modelsCommand(command.json, out);
+    else if (command.command === 'sweep') await sweepCommand(command, out);
+    else if (command.command === 'merge') mergeCommand(command, out);
     else await runCommand(command, out, drawSeed);
     return 0;
   } catch (e) {

@@ -1,0 +1,40 @@
+/**
+ * Experiment throughput in the CLI (`npm run bench -- sweep`): runs per second of the default
+ * scenario (the ready strategy comparison) with 1 and 2 worker processes, their ratio, and the
+ * time of 1,000 runs. Wall-clock figures: run it on an idle machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const EXPERIMENT = 'experiments/strategy-comparison.json';
+
+function sweep(runs: number, workers: number, out: string): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sweep', EXPERIMENT, '--limit', String(runs), '--workers', String(workers), '--out', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sweep failed:\n${r.stderr}`);
+  return (performance.now() - start) / 1000;
+}
+
+function row(name: string, value: string): void {
+  console.log(`${name.padEnd(52)} ${value}`);
+}
+
+export function benchSweep(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
+  try {
+    console.log(`\nexperiments in the CLI: ${EXPERIMENT} (default scenario, 5 years), ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}`);
+    const runs = 40;
+    const one = runs / sweep(runs, 1, join(dir, 'one.csv'));
+    const two = runs / sweep(runs, 2, join(dir, 'two.csv'));
+    row(`${runs} runs, 1 worker`, `${one.toFixed(2)} runs/s`);
+    row(`${runs} runs, 2 workers`, `${two.toFixed(2)} runs/s`);
+    row('ratio 2 workers / 1 worker', `${(two / one).toFixed(2)} — target ≥ 1.7: ${two / one >= 1.7 ? 'met' : 'NOT met'}`);
+    const seconds = sweep(1000, availableParallelism(), join(dir, 'thousand.csv'));
+    row(`1,000 runs, ${availableParallelism()} workers`, `${(seconds / 60).toFixed(1)} min (${(1000 / seconds).toFixed(2)} runs/s) — minutes, not hours: ${seconds < 3600 ? 'met' : 'NOT met'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Results of an experiment as CSV and JSON, with a provenance header: app and model version,
+ * the experiment (its hash and canonical JSON), the base scenario as its origin-free link
+ * fragment, the selection (limit, shard) and the number of runs — nothing that depends on where
+ * or when it ran, so identical experiments give identical bytes. Parts written by shards merge
+ * into exactly the bytes of an unsharded run.
+ */
+import { Hasher } from '../hash';
+import { APP_VERSION } from '../version';
+import type { RunSettings, RunOutcome } from './execute';
+import { plannedRun, type Selection } from './plan';
+import { canonicalJson, type Experiment, type ResolvedExperiment } from './schema';
+
+export const RESULTS_FORMAT = 'agora-results 1';
+/** The last line of a complete file: a part cut short (a killed shard) lacks it. */
+const END_LINE = '# end';
+
+export function experimentHash(experiment: Experiment): string {
+  return new Hasher().text(canonicalJson(experiment)).hex();
+}
+
+/**
+ * A text cell safe in a spreadsheet: a leading = + - @ tab or CR would start a formula, so it
+ * gets a quote mark; line breaks become spaces (one record per line); commas and quotes are quoted.
+ */
+export function textCell(text: string): string {
+  let s = text.replace(/[\r\n]+/g, ' ');
+  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
+  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function valueCell(v: number | string | boolean | null): string {
+  if (v === null) return '';
+  return typeof v === 'string' ? textCell(v) : String(v);
+}
+
+export interface ResultsContext {
+  readonly plan: ResolvedExperiment;
+  readonly settings: RunSettings;
+  /** The base scenario's link fragment (`#s=…`). */
+  readonly scenarioLink: string;
+  readonly selection: Selection;
+}
+
+function headerLines(ctx: ResultsContext, runs: number): string[] {
+  const { plan, selection } = ctx;
+  return [
+    `# ${RESULTS_FORMAT}`,
+    `# app: agora ${APP_VERSION}`,
+    `# model: ${plan.model.id} version ${plan.model.version}`,
+    `# experiment: ${experimentHash(plan.experiment)} ${canonicalJson(plan.experiment)}`,
+    `# scenario: ${ctx.scenarioLink}`,
+    `# limit: ${selection.limit ?? 'all'}`,
+    `# shard: ${selection.shard.index}/${selection.shard.count}`,
+    `# runs: ${runs}`,
+  ];
+}
+
+function columnLine(ctx: ResultsContext): string {
+  const params = ctx.plan.variations.map((v) => textCell(v.param));
+  return ['run', 'repetition', 'seed', ...params, 'status', 'tick', ...ctx.settings.reporters.map(textCell), 'error'].join(',');
+}
+
+/** One line per recorded row; a run without rows (failed at setup) still gets one line. */
+function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
+  const run = plannedRun(ctx.plan, outcome.index);
+  const lead = [String(run.index), String(run.repetition), String(run.seed), ...ctx.plan.variations.map((v) => valueCell(run.values[v.param]))];
+  const error = outcome.status === 'failed' ? textCell(outcome.error) : '';
+  const rows = outcome.rows.length ? outcome.rows : [null];
+  return rows.map((row) =>
+    [...lead, outcome.status, row ? String(row.tick) : '', ...(row ? row.values.map(valueCell) : ctx.settings.reporters.map(() => '')), error].join(','),
+  );
+}
+
+/** The CSV of finished runs, in canonical order whatever order they finished in. */
+export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
+  const sorted = [...outcomes].sort((a, b) => a.index - b.index);
+  const lines = [...headerLines(ctx, sorted.length), columnLine(ctx)];
+  for (const outcome of sorted) lines.push(...runLines(ctx, outcome));
+  lines.push(END_LINE);
+  return lines.join('\n') + '\n';
+}
+
+/** The same results as JSON: provenance, columns, and every run with its rows. */
+export function resultsJson(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
+  const sorted = [...outcomes].sort((a, b) => a.index - b.index);
+  const document = {
+    format: RESULTS_FORMAT,
+    app: `agora ${APP_VERSION}`,
+    model: { id: ctx.plan.model.id, version: ctx.plan.model.version },
+    experimentHash: experimentHash(ctx.plan.experiment),
+    experiment: ctx.plan.experiment,
+    scenario: ctx.scenarioLink,
+    limit: ctx.selection.limit,
+    shard: ctx.selection.shard,
+    reporters: ctx.settings.reporters,
+    runs: sorted.map((o) => {
+      const run = plannedRun(ctx.plan, o.index);
+      return {
+        run: o.index,
+        repetition: run.repetition,
+        seed: run.seed,
+        values: run.values,
+        status: o.status,
+        ...(o.status === 'failed' ? { error: o.error } : {}),
+        rows: o.rows.map((r) => ({ tick: r.tick, values: r.values })),
+      };
+    }),
+  };
+  return JSON.stringify(document, null, 1) + '\n';
+}
+
+// ——— merging shard parts ———
+
+interface Part {
+  readonly name: string;
+  readonly header: string[];
+  readonly columns: string;
+  readonly shard: { index: number; count: number };
+  readonly runs: number;
+  /** Lines by run index, in file order. */
+  readonly lines: Map<number, string[]>;
+}
+
+function parsePart(name: string, text: string): Part {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header: string[] = [];
+  let at = 0;
+  while (at < lines.length && lines[at].startsWith('# ')) header.push(lines[at++]);
+  if (header[0] !== `# ${RESULTS_FORMAT}`) throw new Error(`${name}: not an Agora results file (its first line should be "# ${RESULTS_FORMAT}")`);
+  const field = (key: string) => {
+    const line = header.find((h) => h.startsWith(`# ${key}: `));
+    if (line === undefined) throw new Error(`${name}: its header has no "${key}" line`);
+    return line.slice(key.length + 4);
+  };
+  const shard = /^(\d+)\/(\d+)$/.exec(field('shard'));
+  const runs = Number(field('runs'));
+  if (!shard || !Number.isInteger(runs)) throw new Error(`${name}: unreadable shard or runs line`);
+  const columns = lines[at++] ?? '';
+  if (lines[lines.length - 1] !== END_LINE) throw new Error(`${name}: the file is cut short (no "${END_LINE}" line): was its sweep interrupted?`);
+  const byRun = new Map<number, string[]>();
+  for (; at < lines.length - 1; at++) {
+    const index = Number(lines[at].slice(0, lines[at].indexOf(',')));
+    if (!Number.isInteger(index)) throw new Error(`${name}: line ${at + 1} does not start with a run number`);
+    const list = byRun.get(index) ?? [];
+    list.push(lines[at]);
+    byRun.set(index, list);
+  }
+  if (byRun.size !== runs) throw new Error(`${name}: its header says ${runs} runs but it holds ${byRun.size} (an interrupted shard?)`);
+  return { name, header, columns, shard: { index: Number(shard[1]), count: Number(shard[2]) }, runs, lines: byRun };
+}
+
+/**
+ * Merges the parts of one experiment into the results of an unsharded run, byte for byte.
+ * Refuses parts of another experiment or selection, duplicate or missing shards, and parts
+ * whose runs do not belong to their shard.
+ */
+export function mergeResults(files: readonly { name: string; text: string }[]): string {
+  if (files.length === 0) throw new Error('merge: no parts given');
+  const parts = files.map((f) => parsePart(f.name, f.text));
+  const same = (h: string[]) => h.filter((l) => !l.startsWith('# shard: ') && !l.startsWith('# runs: ')).join('\n');
+  const first = parts[0];
+  const count = first.shard.count;
+  const seen = new Map<number, string>();
+  for (const part of parts) {
+    if (same(part.header) !== same(first.header) || part.columns !== first.columns) {
+      throw new Error(`merge: ${part.name} belongs to another experiment or selection than ${first.name} (foreign part)`);
+    }
+    if (part.shard.count !== count) throw new Error(`merge: ${part.name} is shard ${part.shard.index}/${part.shard.count}, ${first.name} is one of ${count}`);
+    const previous = seen.get(part.shard.index);
+    if (previous !== undefined) throw new Error(`merge: shard ${part.shard.index}/${count} given twice (${previous} and ${part.name})`);
+    seen.set(part.shard.index, part.name);
+    for (const index of part.lines.keys()) {
+      if (index % count !== part.shard.index - 1) throw new Error(`merge: ${part.name} holds run ${index}, which belongs to shard ${(index % count) + 1}/${count}`);
+    }
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) throw new Error(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+  const all = new Map<number, string[]>();
+  for (const part of parts) for (const [index, lines] of part.lines) all.set(index, lines);
+  const total = all.size;
+  for (let i = 0; i < total; i++) if (!all.has(i)) throw new Error(`merge: run ${i} is missing from the parts`);
+  const header = first.header.map((l) => (l.startsWith('# shard: ') ? '# shard: 1/1' : l.startsWith('# runs: ') ? `# runs: ${total}` : l));
+  const out = [...header, first.columns];
+  for (let i = 0; i < total; i++) out.push(...all.get(i)!);
+  out.push(END_LINE);
+  return out.join('\n') + '\n';
+}
