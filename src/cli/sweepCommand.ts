@@ -69,7 +69,7 @@ export async function sweepCommand(args: SweepArgs, out: Output): Promise<void> 
   if (workers === 1) for (const index of indices) collect(executeRun(plan.model, settings, runTask(plan, index)));
   else await runPool(document, indices, workers, collect);
 
-  const ctx = { plan, settings, selection, scenarioLink: await baseScenarioLink(plan) };
+  const ctx = { plan, settings, selection, scenarioLink: baseScenarioLink(plan) };
   write(args.out, args.out?.endsWith('.json') ? resultsJson(ctx, outcomes) : resultsCsv(ctx, outcomes), out);
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   if (failed) out.stderr(`agora: ${failed} of ${outcomes.length} runs failed; their causes are in the results`);

@@ -2,20 +2,13 @@
  * A worker process of `agora sweep`: prepares the experiment it is sent once, then executes
  * the runs it is given one at a time and sends each outcome back.
  */
-import { prepareExperiment, type PreparedExperiment } from '../core/experiment/prepare';
-import { executeRun, runTask } from '../core/experiment/execute';
+import { experimentExecutor } from '../core/experiment/prepare';
 import { findModel } from '../models/registry';
-import type { ToSweepWorker } from './sweepPool';
+import type { FromSweepWorker, ToSweepWorker } from './sweepPool';
 
-let prepared: PreparedExperiment | null = null;
+let execute: ((index: number) => FromSweepWorker['outcome']) | null = null;
 
 process.on('message', (message: ToSweepWorker) => {
-  if (message.type === 'experiment') {
-    const result = prepareExperiment(message.document, findModel);
-    if (!result.ok) throw new Error(result.errors.join('; '));
-    prepared = result.value;
-    return;
-  }
-  const { plan, settings } = prepared!;
-  process.send!({ type: 'outcome', outcome: executeRun(plan.model, settings, runTask(plan, message.index)) });
+  if (message.type === 'experiment') execute = experimentExecutor(message.document, findModel);
+  else process.send!({ type: 'outcome', outcome: execute!(message.index) } satisfies FromSweepWorker);
 });

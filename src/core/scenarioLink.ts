@@ -114,6 +114,32 @@ export async function encodeScenarioLink(document: unknown): Promise<string> {
   return `#s=${LINK_VERSION}.${payload}.${check(payload)}`;
 }
 
+/**
+ * The fragment of `document` with its bytes stored uncompressed (DEFLATE "stored" blocks):
+ * longer than `encodeScenarioLink`'s, but the same characters on every platform, so it can go
+ * into files that must be byte-identical wherever they were made (experiment results). Any
+ * decoder of the link reads it.
+ */
+export function encodeStoredScenarioLink(document: unknown): string {
+  const json = new host.TextEncoder().encode(JSON.stringify(document));
+  const BLOCK = 0xffff;
+  const blocks = Math.max(1, Math.ceil(json.length / BLOCK));
+  const out = new Uint8Array(json.length + 5 * blocks);
+  let at = 0;
+  for (let b = 0; b < blocks; b++) {
+    const chunk = json.subarray(b * BLOCK, (b + 1) * BLOCK);
+    out[at++] = b === blocks - 1 ? 1 : 0; // BFINAL on the last block, BTYPE 00 (stored)
+    out[at++] = chunk.length & 255;
+    out[at++] = chunk.length >> 8;
+    out[at++] = ~chunk.length & 255;
+    out[at++] = (~chunk.length >> 8) & 255;
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  const payload = toBase64Url(out);
+  return `#s=${LINK_VERSION}.${payload}.${check(payload)}`;
+}
+
 /** The fragment part of a full URL, a fragment, or a bare `s=…` value. */
 export function fragmentOf(text: string): string | null {
   const hash = text.indexOf('#');

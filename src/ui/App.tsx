@@ -12,6 +12,10 @@ import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
 import { SeedField } from './components/SeedField';
+import { ExperimentsPage } from './experiments/components/ExperimentsPage';
+import { InterruptedBanner } from './experiments/components/InterruptedBanner';
+import { closeExperiments, offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
+import { useExperiments } from './experiments/experimentStore';
 import { Markdown } from './markdown';
 import { importFile, startScenarioSession } from './scenarioSession';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
@@ -85,8 +89,9 @@ export function App() {
 
   const [dragging, setDragging] = useState(false);
   const presenter = useApp((s) => s.presenter);
+  const experimentsOpen = useExperiments((s) => s.open);
   useEffect(() => {
-    void startScenarioSession();
+    void startScenarioSession().then(offerInterruptedExperiment);
     return installShortcuts();
   }, []);
 
@@ -117,6 +122,9 @@ export function App() {
         <button type="button" className="header-button" onClick={() => useApp.setState({ showHelp: true })}>
           {t('control.shortcuts')}
         </button>
+        <button type="button" className="header-button" aria-pressed={experimentsOpen} onClick={experimentsOpen ? closeExperiments : openExperiments}>
+          {t('exp.open')}
+        </button>
         <ScenarioBar />
         <label htmlFor={modelSelectId} className="model-select">
           {t('control.model')}
@@ -130,7 +138,11 @@ export function App() {
         </select>
       </header>
       <MessageBanner />
+      <InterruptedBanner />
       <ShortcutHelp />
+      {experimentsOpen ? (
+        <ExperimentsPage />
+      ) : (
       <main className="layout">
         <section className="panel controls" aria-labelledby="controls-heading">
           <h2 id="controls-heading">{t('panel.controls')}</h2>
@@ -154,7 +166,8 @@ export function App() {
           </article>
         </section>
       </main>
-      <TablesPanel model={model} />
+      )}
+      {!experimentsOpen && <TablesPanel model={model} />}
     </div>
   );
 }

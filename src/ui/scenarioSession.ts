@@ -5,6 +5,9 @@
  */
 import type { Preset } from '../core/model';
 import { createScenario, parseScenario, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../core/scenario';
+import { download } from './download';
+import { openExperimentDocument } from './experiments/experimentSession';
+import { isExperimentDocument } from '../core/experiment/schema';
 import { COMFORTABLE_LINK_CHARS, decodeScenarioLink, encodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { migrateScenario } from '../core/scenarioMigrations';
 import { t } from '../i18n';
@@ -40,6 +43,7 @@ function scenarioInControls(): Scenario {
  * naming the problem, when the document is not a valid scenario; nothing changes then.
  */
 export function loadDocument(document: unknown, source: string): boolean {
+  if (isExperimentDocument(document)) return openExperimentDocument(document, source);
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
     say({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
@@ -140,12 +144,7 @@ function restoreFrom(key: string): boolean {
 
 export function exportFile(): void {
   const scenario = scenarioOnDisplay(false);
-  const blob = new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `agora-${scenario.model}-seed-${scenario.seed}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  download(new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' }), `agora-${scenario.model}-seed-${scenario.seed}.json`);
 }
 
 export async function importFile(file: File): Promise<void> {

@@ -103,3 +103,14 @@ async function roundTripText(link: string): Promise<unknown> {
   if (!decoded.ok) throw new Error(decoded.error.message);
   return decoded.document;
 }
+
+describe('stored links', () => {
+  it('decode like compressed ones and are the same characters every time', async () => {
+    const { encodeStoredScenarioLink, decodeScenarioLink } = await import('../../src/core/scenarioLink');
+    const doc = { format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: 1, seed: 3, params: { numClusters: 5, note: 'x'.repeat(2000) } };
+    const link = encodeStoredScenarioLink(doc);
+    expect(encodeStoredScenarioLink(doc)).toBe(link);
+    const decoded = await decodeScenarioLink(link);
+    expect(decoded.ok && decoded.document).toEqual(doc);
+  });
+});

@@ -1,8 +1,8 @@
 /** From an untrusted experiment document to everything a sweep needs, or the list of problems. */
 import type { Model } from '../model';
 import { createScenario } from '../scenario';
-import { encodeScenarioLink } from '../scenarioLink';
-import { runSettings, type RunSettings } from './execute';
+import { encodeStoredScenarioLink } from '../scenarioLink';
+import { executeRun, runSettings, runTask, type RunOutcome, type RunSettings } from './execute';
 import { parseExperiment, type ResolvedExperiment } from './schema';
 
 export interface PreparedExperiment {
@@ -18,7 +18,18 @@ export function prepareExperiment(document: unknown, findModel: (id: string) => 
   return { ok: true, value: { plan: parsed.value, settings: settings.value } };
 }
 
-/** The base scenario as an origin-free link fragment (`#s=…`), with only its changed parameters. */
-export function baseScenarioLink(plan: ResolvedExperiment): Promise<string> {
-  return encodeScenarioLink(createScenario(plan.model, plan.seed, plan.baseParams, { onlyChanged: true }));
+/**
+ * The base scenario as an origin-free link fragment (`#s=…`), with only its changed parameters,
+ * stored uncompressed so that the browser and Node write the same characters.
+ */
+export function baseScenarioLink(plan: ResolvedExperiment): string {
+  return encodeStoredScenarioLink(createScenario(plan.model, plan.seed, plan.baseParams, { onlyChanged: true }));
+}
+
+/** The run executor of a worker: prepares the experiment once, then runs index after index. */
+export function experimentExecutor(document: unknown, findModel: (id: string) => Model | undefined): (index: number) => RunOutcome {
+  const prepared = prepareExperiment(document, findModel);
+  if (!prepared.ok) throw new Error(prepared.errors.join('; '));
+  const { plan, settings } = prepared.value;
+  return (index) => executeRun(plan.model, settings, runTask(plan, index));
 }

@@ -81,6 +81,12 @@ export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[])
   return lines.join('\n') + '\n';
 }
 
+/** Who a run is: its place in the order, repetition, seed, varied values, and how it ended. */
+export function runRecord(plan: ResolvedExperiment, outcome: RunOutcome) {
+  const run = plannedRun(plan, outcome.index);
+  return { run: outcome.index, repetition: run.repetition, seed: run.seed, values: run.values, status: outcome.status };
+}
+
 /** The same results as JSON: provenance, columns, and every run with its rows. */
 export function resultsJson(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
   const sorted = [...outcomes].sort((a, b) => a.index - b.index);
@@ -94,18 +100,11 @@ export function resultsJson(ctx: ResultsContext, outcomes: readonly RunOutcome[]
     limit: ctx.selection.limit,
     shard: ctx.selection.shard,
     reporters: ctx.settings.reporters,
-    runs: sorted.map((o) => {
-      const run = plannedRun(ctx.plan, o.index);
-      return {
-        run: o.index,
-        repetition: run.repetition,
-        seed: run.seed,
-        values: run.values,
-        status: o.status,
-        ...(o.status === 'failed' ? { error: o.error } : {}),
-        rows: o.rows.map((r) => ({ tick: r.tick, values: r.values })),
-      };
-    }),
+    runs: sorted.map((o) => ({
+      ...runRecord(ctx.plan, o),
+      ...(o.status === 'failed' ? { error: o.error } : {}),
+      rows: o.rows.map((r) => ({ tick: r.tick, values: r.values })),
+    })),
   };
   return JSON.stringify(document, null, 1) + '\n';
 }

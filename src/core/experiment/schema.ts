@@ -214,6 +214,11 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
   };
 }
 
+/** True for a document that claims to be an experiment (links and files may hold either kind). */
+export function isExperimentDocument(document: unknown): boolean {
+  return isObject(document) && document.format === EXPERIMENT_FORMAT;
+}
+
 /** JSON with object keys sorted at every level: equal documents give equal text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

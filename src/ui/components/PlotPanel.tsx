@@ -8,6 +8,7 @@ import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, 
 import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
+import { download } from '../download';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
@@ -22,14 +23,6 @@ function chartRows(names: readonly string[]): Record<string, number | null>[] {
     for (const [name, column] of columns) row[name] = Number.isNaN(column[i]) ? null : column[i];
     return row;
   });
-}
-
-function download(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 /** Every recorded tick of the plot's series (not the decimated view) as CSV. */

@@ -1,8 +1,9 @@
 /** Share, export, open and the presets gallery: the ways a scenario leaves and enters the app. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { findModel } from '../../models/registry';
 import { t, tModel } from '../../i18n';
-import { exportFile, importFile, openPreset, share } from '../scenarioSession';
+import { exportFile, openPreset, share } from '../scenarioSession';
+import { OpenFileButton } from './OpenFileButton';
 import { useApp } from '../store';
 
 function PresetGallery({ onClose }: { onClose: () => void }) {
@@ -40,7 +41,6 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
 
 export function ScenarioBar() {
   const [showPresets, setShowPresets] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="scenario-bar">
       <button type="button" onClick={() => void share()}>
@@ -52,21 +52,7 @@ export function ScenarioBar() {
       <button type="button" onClick={exportFile}>
         {t('scenario.export')}
       </button>
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        {t('scenario.import')}
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label={t('scenario.import')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void importFile(file);
-          e.target.value = '';
-        }}
-      />
+      <OpenFileButton label={t('scenario.import')} />
       {showPresets && <PresetGallery onClose={() => setShowPresets(false)} />}
     </div>
   );

@@ -1,0 +1,20 @@
+/** A horizontal box plot (min, quartiles, median, max) drawn on a shared scale, as inline SVG. */
+import type { Summary } from '../../../core/stats';
+
+export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: number; max: number; label: string }) {
+  const width = 160;
+  const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 8) + 4 : width / 2);
+  return (
+    <svg className="box-plot" width={width} height={18} role="img" aria-label={label}>
+      <line x1={x(summary.min)} x2={x(summary.max)} y1={9} y2={9} stroke="#5b6470" />
+      <rect x={x(summary.q25)} y={3} width={Math.max(1, x(summary.q75) - x(summary.q25))} height={12} fill="#cfe3f3" stroke="#0072b2" />
+      <line x1={x(summary.median)} x2={x(summary.median)} y1={2} y2={16} stroke="#0072b2" strokeWidth={2} />
+    </svg>
+  );
+}
+
+/** Numbers in result tables: compact, with at most 4 significant digits. */
+export function formatNumber(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  return Intl.NumberFormat('en', { maximumSignificantDigits: 4, notation: Math.abs(v) >= 1e6 ? 'compact' : 'standard' }).format(v);
+}

@@ -1,0 +1,109 @@
+/** The experiments page: author or open an experiment, run it, explore its results, read the strategy report. */
+import { useId, useMemo, useState } from 'react';
+import { t } from '../../../i18n';
+import { OpenFileButton } from '../../components/OpenFileButton';
+import { closeExperiments, exportExperimentFile, exportResults, openExperimentDocument, shareExperiment } from '../experimentSession';
+import { useExperiments } from '../experimentStore';
+import { labelOfPath } from '../paramPaths';
+import { READY_EXPERIMENTS } from '../readyExperiments';
+import { resultRows } from '../resultRows';
+import { ExperimentForm } from './ExperimentForm';
+import { ExperimentProgress } from './ExperimentProgress';
+import { AgainstParameter, Distributions, Heatmap } from './OutcomeCharts';
+import { ResultsTable } from './ResultsTable';
+import { StrategyReportView } from './StrategyReportView';
+
+function Results() {
+  const outcomeId = useId();
+  const { active, outcomes } = useExperiments();
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const rows = useMemo(() => (active ? resultRows(active.prepared, outcomes) : []), [active, outcomes]);
+  if (!active || outcomes.length === 0) return null;
+  const { plan, settings } = active.prepared;
+  const params = plan.variations.map((v) => v.param);
+  const labels = Object.fromEntries(params.map((p) => [p, labelOfPath(plan.model, plan.baseParams, p)]));
+  const chosen = outcome && settings.reporters.includes(outcome) ? outcome : settings.reporters[0];
+  const column = settings.reporters.indexOf(chosen);
+  const props = { rows, column, outcome: chosen, params, labels };
+  return (
+    <section className="panel exp-results" aria-labelledby="exp-results-heading">
+      <h2 id="exp-results-heading">{t('exp.results')}</h2>
+      <div className="exp-row">
+        <button type="button" onClick={() => exportResults('csv')}>
+          {t('exp.exportCsv')}
+        </button>
+        <button type="button" onClick={() => exportResults('json')}>
+          {t('exp.exportJson')}
+        </button>
+        <label htmlFor={outcomeId}>{t('exp.outcome')}</label>
+        <select id={outcomeId} value={chosen} onChange={(e) => setOutcome(e.target.value)}>
+          {settings.reporters.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <h3>{t('exp.distributions')}</h3>
+      <Distributions {...props} />
+      <h3>{t('exp.againstTitle')}</h3>
+      <AgainstParameter {...props} />
+      <h3>{t('exp.heatmap')}</h3>
+      <Heatmap {...props} />
+      <h3>{t('exp.runsTable')}</h3>
+      <ResultsTable rows={rows} params={params} labels={labels} reporters={settings.reporters} />
+    </section>
+  );
+}
+
+export function ExperimentsPage() {
+  const readyId = useId();
+  const { draft, problems, status, active, outcomes } = useExperiments();
+  const busy = status === 'running' || status === 'paused';
+  return (
+    <main className="experiments">
+      <section className="panel exp-author" aria-labelledby="exp-heading">
+        <h2 id="exp-heading">{t('exp.title')}</h2>
+        <div className="exp-row">
+          <button type="button" onClick={closeExperiments}>
+            {t('exp.back')}
+          </button>
+          <label htmlFor={readyId}>{t('exp.ready')}</label>
+          <select
+            id={readyId}
+            value=""
+            disabled={busy}
+            onChange={(e) => {
+              const ready = READY_EXPERIMENTS.find((r) => r.file === e.target.value);
+              if (ready) openExperimentDocument(ready.experiment, ready.experiment.name);
+            }}
+          >
+            <option value="">{t('exp.chooseReady')}</option>
+            {READY_EXPERIMENTS.map((r) => (
+              <option key={r.file} value={r.file}>
+                {r.experiment.name}
+              </option>
+            ))}
+          </select>
+          <OpenFileButton label={t('exp.openFile')} disabled={busy} />
+          <button type="button" disabled={!draft} onClick={exportExperimentFile}>
+            {t('exp.exportFile')}
+          </button>
+          <button type="button" disabled={!draft} onClick={() => void shareExperiment()}>
+            {t('exp.share')}
+          </button>
+        </div>
+        {draft?.description && <p className="exp-description">{draft.description}</p>}
+        {draft && <ExperimentForm draft={draft} problems={problems} locked={busy} />}
+        <ExperimentProgress canRun={!!draft && problems.length === 0} />
+      </section>
+      {active && outcomes.length > 0 && (
+        <section className="panel" aria-labelledby="exp-report-heading">
+          <h2 id="exp-report-heading">{t('exp.report.title')}</h2>
+          <StrategyReportView prepared={active.prepared} outcomes={outcomes} />
+        </section>
+      )}
+      <Results />
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+/** The table of runs: sortable by any column, filtered by a text, the first rows shown. */
+import { useId, useMemo, useState } from 'react';
+import { t } from '../../../i18n';
+import type { ResultRow } from '../resultRows';
+import { formatNumber } from './BoxPlot';
+
+const SHOWN = 200;
+
+interface Column {
+  readonly key: string;
+  readonly label: string;
+  readonly value: (row: ResultRow) => number | string | boolean | null;
+}
+
+export function ResultsTable({ rows, params, labels, reporters }: { rows: readonly ResultRow[]; params: readonly string[]; labels: Readonly<Record<string, string>>; reporters: readonly string[] }) {
+  const filterId = useId();
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'run', descending: false });
+  const [filter, setFilter] = useState('');
+  const columns: Column[] = useMemo(
+    () => [
+      { key: 'run', label: t('exp.col.run'), value: (r) => r.run },
+      { key: 'repetition', label: t('exp.col.repetition'), value: (r) => r.repetition },
+      { key: 'seed', label: t('exp.col.seed'), value: (r) => r.seed },
+      ...params.map((p) => ({ key: `p:${p}`, label: labels[p] ?? p, value: (r: ResultRow) => r.values[p] })),
+      { key: 'status', label: t('exp.col.status'), value: (r) => (r.status === 'ok' ? r.status : `${r.status}: ${r.error}`) },
+      ...reporters.map((name, i) => ({ key: `r:${name}`, label: name, value: (r: ResultRow) => r.final[i] })),
+    ],
+    [params, labels, reporters],
+  );
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const column = columns.find((c) => c.key === sort.key) ?? columns[0];
+    const kept = needle ? rows.filter((r) => columns.some((c) => String(c.value(r) ?? '').toLowerCase().includes(needle))) : [...rows];
+    kept.sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      const order = x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+      return sort.descending ? -order : order;
+    });
+    return kept;
+  }, [rows, columns, sort, filter]);
+  return (
+    <div className="exp-table">
+      <label htmlFor={filterId}>{t('exp.filter')}</label> <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <span className="exp-count">{t('exp.showing', { shown: Math.min(SHOWN, shown.length), total: shown.length })}</span>
+      <div className="table-scroll">
+        <table aria-label={t('exp.runsTable')}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" onClick={() => setSort({ key: c.key, descending: sort.key === c.key && !sort.descending })}>
+                    {c.label}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, SHOWN).map((r) => (
+              <tr key={r.run} className={r.status === 'failed' ? 'failed' : undefined}>
+                {columns.map((c) => {
+                  const v = c.value(r);
+                  return <td key={c.key}>{typeof v === 'number' && c.key.startsWith('r:') ? formatNumber(v) : String(v ?? '—')}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
