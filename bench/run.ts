@@ -80,7 +80,7 @@ if (!suite || suite === 'kmeans') {
 }
 if (!suite || suite === 'math') benchMath();
 if (!suite || suite === 'market') benchMarket(suite === 'market');
-if (suite === 'sweep') benchSweep();
+if (suite === 'sweep') await benchSweep();
 if (suite === 'ui') await benchUi(uiMinutes(process.argv.slice(3)));
 
 function uiMinutes(args: string[]): number {

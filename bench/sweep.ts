@@ -4,10 +4,11 @@
  * time of 1,000 runs. Wall-clock figures: run it on an idle machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { browserRuns } from './sweepBrowser';
 
 const EXPERIMENT = 'experiments/strategy-comparison.json';
 
@@ -22,7 +23,14 @@ function row(name: string, value: string): void {
   console.log(`${name.padEnd(52)} ${value}`);
 }
 
-export function benchSweep(): void {
+/** The ready experiment cut to its first `runs` runs (its repetitions shrunk), as a document. */
+function firstRuns(runs: number): Record<string, unknown> {
+  const experiment = JSON.parse(readFileSync(EXPERIMENT, 'utf8'));
+  const arms = experiment.vary[0].values.length;
+  return { ...experiment, name: `${experiment.name} (${runs} runs)`, repetitions: Math.ceil(runs / arms) };
+}
+
+export async function benchSweep(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
   try {
     console.log(`\nexperiments in the CLI: ${EXPERIMENT} (default scenario, 5 years), ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}`);
@@ -33,6 +41,10 @@ export function benchSweep(): void {
     row(`${runs} runs, 2 workers`, `${two.toFixed(2)} runs/s`);
     row('ratio 2 workers / 1 worker', `${(two / one).toFixed(2)} — target ≥ 1.7: ${two / one >= 1.7 ? 'met' : 'NOT met'}`);
     const seconds = sweep(1000, availableParallelism(), join(dir, 'thousand.csv'));
+    for (const workers of [1, 2]) {
+      const browser = await browserRuns(firstRuns(40), workers);
+      row(`browser pool, ${browser.runs} runs, ${workers} worker${workers > 1 ? 's' : ''}`, `${(browser.runs / browser.seconds).toFixed(2)} runs/s (CLI: ${(workers === 1 ? one : two).toFixed(2)}); largest event-loop lag ${browser.maxLagMs.toFixed(0)} ms`);
+    }
     row(`1,000 runs, ${availableParallelism()} workers`, `${(seconds / 60).toFixed(1)} min (${(1000 / seconds).toFixed(2)} runs/s) — minutes, not hours: ${seconds < 3600 ? 'met' : 'NOT met'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -88,3 +88,21 @@ test('a file that is not a valid experiment is refused with a clear message', as
   await page.locator('input[type=file][accept^=".json"]').last().setInputFiles(bad);
   await expect(page.getByRole('alert')).toContainText('repetitions: must be an integer from 1');
 });
+
+test('an experiment link opens the experiment and its scenario; Share makes such a link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { encodeScenarioLink } = await import('../../src/core/scenarioLink');
+  const experiment = JSON.parse(readFileSync(SMALL, 'utf8'));
+  await page.goto(`/${await encodeScenarioLink(experiment)}`);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Small test sweep');
+  await expect(page.getByLabel('Values of Choice noise')).toHaveValue('0.3, 0.6');
+  await page.getByLabel('Name', { exact: true }).fill('Renamed sweep');
+  await page.getByRole('button', { name: 'Share experiment link' }).click();
+  await expect(page.getByText(/Experiment link copied/)).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Renamed sweep');
+  await page.getByRole('button', { name: 'Back to the sandbox' }).click();
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('300');
+});
