@@ -37,6 +37,11 @@ function cap(s: string): string {
   return s[0].toUpperCase() + s.slice(1);
 }
 
+/** A mechanism switch: on by default; off removes one rule, for ablation experiments. */
+function mechanism(name: string, description: string) {
+  return p.boolean({ label: `Mechanism: ${name}`, description, default: true });
+}
+
 export const params = {
   customers: p.int({ label: 'Customers', description: 'Initial number of customers; growth adds more', min: 0, max: 2_000_000, uiMax: 20_000, step: 100, default: 3000 }),
   shareFinance: p.float({ label: 'Segment mix: finance', description: 'Relative weight of the finance segment', min: 0, max: 1, step: 0.05, default: 0.3 }),
@@ -59,6 +64,15 @@ export const params = {
   costDecline: p.float({ label: 'Supplier cost decline', unit: '%/year', min: 0, max: 50, uiMax: 20, step: 0.5, default: 8 }),
   repriceDays: p.int({ label: 'Repricing interval', unit: 'days', min: 1, max: 365, uiMax: 90, default: 7 }),
   years: p.int({ label: 'Horizon', unit: 'years', min: 1, max: 30, uiMax: 10, default: 5 }),
+  // Mechanism switches for ablation: each turns one rule off; all on is the plain model, bit for bit.
+  mechSwitchingCost: mechanism('switching cost', "The current seller's bonus in the choice (off: every renewal chooses afresh)"),
+  mechEntrantHandicap: mechanism('newcomer brand handicap', 'The appeal a late entrant lacks (off: entrants start with a full brand)'),
+  mechLearningCurve: mechanism('learning curve', 'Quality rising with time in market and installed base (off: quality stays at its start)'),
+  mechShareAllocation: mechanism('shared allocation', 'Scarce stock shared by order volume with the priority exponent (off: biggest buyer first, the literal source rule)'),
+  mechNeighbours: mechanism('neighbour influence', "Customers' pull toward their neighbours' sellers (off: no social term)"),
+  mechLossBudget: mechanism('loss budget', "Below-cost pricing limited by the group's loss budget (off: unlimited losses)"),
+  mechVolumeDiscount: mechanism('volume discounts', "Suppliers' discounts on a vendor's trailing volume (off: list price for all)"),
+  mechShortageLoyalty: mechanism('shortage loyalty', 'Loyalty gained by customers served during a shortage (off: none)'),
   vendors: p.table({
     label: 'Vendors',
     minRows: 0,

@@ -214,7 +214,7 @@ function appraise(w: MarketWorld, ctx: Ctx, i: number, withNeighbours: boolean):
     utility[DIRECT] = pricePull * (price + selfOperation) + qualityPull * 0.7 + social * neighbourCount[DIRECT] + w.globals.directBrand;
   }
   for (let j = n; j < DIRECT; j++) available[j] = 0;
-  if (current >= 0 && available[current]) utility[current] += params.switchingCost * c.loyalty[i];
+  if (current >= 0 && available[current] && params.mechSwitchingCost) utility[current] += params.switchingCost * c.loyalty[i];
   return n;
 }
 
@@ -267,7 +267,7 @@ function choose(w: MarketWorld, ctx: Ctx, i: number, rng: Random): boolean {
   const params = ctx.params;
   const current = c.seller[i];
   const need = c.need[i];
-  appraise(w, ctx, i, true);
+  appraise(w, ctx, i, ctx.params.mechNeighbours);
   // The source's threshold rule: above the loyalty threshold the customer stays if it can.
   let choice = -1;
   if (current >= 0 && c.loyalty[i] > params.loyaltyThreshold && available[current]) {
@@ -321,7 +321,7 @@ function sell(w: MarketWorld, ctx: Ctx, i: number, choice: number, price: number
     loyalty += (1 - loyalty) * 0.2;
     if (price > c.price[i] * 1.05) loyalty -= 0.1;
   } else loyalty = 0.3;
-  if (shortage) loyalty += 0.1;
+  if (shortage && ctx.params.mechShortageLoyalty) loyalty += 0.1;
   loyalty = clamp01(loyalty);
   if (choice === DIRECT) {
     const k = directSupplierWithStock(w, need);
@@ -435,14 +435,16 @@ function procure(w: MarketWorld, ctx: Ctx): void {
       weight += granted[j] > 0 ? pow(granted[j], ctx.params.allocationExponent) : 0;
     }
     if (wanted > free && weight > 0) {
-      for (let j = 0; j < nv; j++) {
-        if (granted[j] > 0) granted[j] = Math.min(granted[j], Math.floor((free * pow(granted[j], ctx.params.allocationExponent)) / weight));
-      }
+      if (ctx.params.mechShareAllocation) {
+        for (let j = 0; j < nv; j++) {
+          if (granted[j] > 0) granted[j] = Math.min(granted[j], Math.floor((free * pow(granted[j], ctx.params.allocationExponent)) / weight));
+        }
+      } else biggestFirst(nv, free);
     }
     for (let j = 0; j < nv; j++) {
       const units = granted[j];
       if (units <= 0) continue;
-      const discount = (s.maxDiscount[k] / 100) * Math.min(1, v.volume[j] / (E.FULL_DISCOUNT_FLOW_DAYS * Math.max(1, flow)));
+      const discount = ctx.params.mechVolumeDiscount ? (s.maxDiscount[k] / 100) * Math.min(1, v.volume[j] / (E.FULL_DISCOUNT_FLOW_DAYS * Math.max(1, flow))) : 0;
       const unitPrice = s.cost[k] * (1 + s.margin[k] / 100) * (1 - discount);
       const paid = Math.round(unitPrice * units);
       v.unitCost[j] = (v.unitCost[j] * v.stock[j] + paid) / (v.stock[j] + units);
@@ -492,9 +494,21 @@ function leadersPrice(w: MarketWorld, self: number): number {
   return weight > 0 ? sum / weight : v.price[self];
 }
 
-function lossBudgetLeft(w: MarketWorld, j: number): boolean {
+function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
+  if (!ctx.params.mechLossBudget) return true;
   const v = w.agents.vendors.col;
   return -v.cumProfit[j] < E.LOSS_BUDGET[v.policy[j]] * v.initialCash[j];
+}
+
+/** The literal source rule, for ablation: the largest order is served in full first, then the next. */
+function biggestFirst(nv: number, free: number): void {
+  let left = free;
+  const order = Array.from({ length: nv }, (_, j) => j).sort((a, b) => granted[b] - granted[a] || a - b);
+  for (const j of order) {
+    const units = Math.min(granted[j], left);
+    granted[j] = units;
+    left -= units;
+  }
 }
 
 /** The price of one of the three basic strategies. */
@@ -505,7 +519,7 @@ function basicPrice(w: MarketWorld, ctx: Ctx, j: number, strategy: number): numb
   if (strategy === FOLLOW) return leadersPrice(w, j);
   if (strategy === AGGRESSIVE) {
     // Below cost while the group's loss budget lasts, then break-even.
-    return lossBudgetLeft(w, j) && v.policy[j] !== POLICIES.indexOf('profit-first') ? cost * 0.85 : cost * 1.02;
+    return lossBudgetLeft(w, ctx, j) && v.policy[j] !== POLICIES.indexOf('profit-first') ? cost * 0.85 : cost * 1.02;
   }
   // Profit, harvesting a loyal base: loyal customers tolerate a premium.
   const loyalty = v.customers[j] > 0 ? v.loyaltySum[j] / v.customers[j] : 0;
@@ -518,7 +532,7 @@ function dynamicMode(w: MarketWorld, ctx: Ctx, j: number): number {
   if (v.phase[j] === 0) {
     const share = shareOf(w, j);
     const reached = share >= Math.max(v.startShare[j] * 1.5, v.startShare[j] + 0.03);
-    if (age >= E.DYNAMIC_MIN_WAR && (reached || !lossBudgetLeft(w, j))) {
+    if (age >= E.DYNAMIC_MIN_WAR && (reached || !lossBudgetLeft(w, ctx, j))) {
       v.phase[j] = 1;
       v.phaseStart[j] = ctx.tick;
     }
@@ -671,8 +685,8 @@ function learn(w: MarketWorld, ctx: Ctx): void {
     if (!v.active[j]) continue;
     const age = ctx.tick - v.entryDay[j];
     const experience = age / 1500 + v.inUse[j] / market;
-    v.quality[j] = 1 - (1 - v.startQuality[j]) * exp(-experience * 0.5);
-    const handicap = v.entryDay[j] > 0 ? ctx.params.entrantHandicap * exp(-age / ctx.params.brandDays - (10 * v.inUse[j]) / market) : 0;
+    v.quality[j] = ctx.params.mechLearningCurve ? 1 - (1 - v.startQuality[j]) * exp(-experience * 0.5) : v.startQuality[j];
+    const handicap = v.entryDay[j] > 0 && ctx.params.mechEntrantHandicap ? ctx.params.entrantHandicap * exp(-age / ctx.params.brandDays - (10 * v.inUse[j]) / market) : 0;
     v.brand[j] = v.baseBrand[j] - handicap;
   }
 }
@@ -841,6 +855,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
  */
 function appraiseExpected(w: MarketWorld, ctx: Ctx, i: number, expectedShare: Float64Array): void {
   appraise(w, ctx, i, false);
+  if (!ctx.params.mechNeighbours) return;
   const su = w.agents.customers.col.susceptibility[i];
   for (let j = 0; j < MAX_OPTIONS; j++) if (available[j]) utility[j] += E.WEIGHT_NEIGHBOURS * su * expectedShare[j];
 }
