@@ -14,18 +14,19 @@ DOMAdapter.set(WebWorkerAdapter);
 
 let renderer: Promise<ViewRenderer> | null = null;
 
-/** Pixi would fall back to a slow 2D canvas here; the main thread's WebGL is the better fallback. */
-function hasWebGL(): boolean {
-  const canvas = new OffscreenCanvas(1, 1);
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  return gl !== null;
+async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
+  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () => scope.postMessage({ type: 'drawn' }));
+  // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.
+  if (r.kind !== 'webgl') {
+    r.destroy();
+    throw new Error('no WebGL in workers');
+  }
+  return r;
 }
 
 scope.onmessage = ({ data }) => {
   if (data.type === 'init') {
-    if (!hasWebGL()) return scope.postMessage({ type: 'failed', message: 'no WebGL in workers' });
-    renderer = createViewRenderer(data.canvas, data.portrayal, data.size, data.camera, () => scope.postMessage({ type: 'drawn' }));
+    renderer = start(data);
     renderer.catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
     return;
   }

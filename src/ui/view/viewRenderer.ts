@@ -197,6 +197,8 @@ function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement):
 }
 
 export interface ViewRenderer {
+  /** Which Pixi renderer draws: 'webgl', or a slower fallback where WebGL is missing. */
+  readonly kind: string;
   /** Draws `frame` at the next render; the renderer keeps it (don't change its arrays). */
   setFrame(frame: ViewFrame): void;
   setCamera(camera: Camera): void;
@@ -275,6 +277,7 @@ export async function createViewRenderer(
   let animation = nextFrame(loop);
 
   return {
+    kind: app.renderer.name,
     setFrame(next) {
       frame = next;
       frameDirty = needsRender = true;
