@@ -35,6 +35,15 @@ async function drawnPixels(page: Page): Promise<number> {
   return n;
 }
 
+/** One Step of the default k-means run, and its data points on the canvas. */
+async function expectStepDrawn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(tick(page)).toHaveText('1');
+  await page.waitForTimeout(300);
+  // 400 coloured dots of radius 2.5 px, plus centroids: far more than a few stray pixels.
+  expect(await drawnPixels(page)).toBeGreaterThan(1500);
+}
+
 test('opens on the cloud market, with no console errors, and lists the models', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('cloud-market');
@@ -48,11 +57,7 @@ test('opens on the cloud market, with no console errors, and lists the models', 
 
 test('the canvas shows the data points', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(tick(page)).toHaveText('1');
-  await page.waitForTimeout(300);
-  // 400 coloured dots of radius 2.5 px, plus centroids: far more than a few stray pixels.
-  expect(await drawnPixels(page)).toBeGreaterThan(1500);
+  await expectStepDrawn(page);
 });
 
 test('Go advances the tick until the stop condition, and says so', async ({ page }) => {
@@ -154,4 +159,28 @@ test('the cloud market runs five years in the browser and ends on the same finge
   await expect(fingerprint(page)).toHaveText(run.fingerprint());
   expect(await drawnPixels(page)).toBeGreaterThan(5000);
   expect(problems).toEqual([]);
+});
+
+const renderWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('render.worker'));
+
+test('the view draws in one render worker, also after switching models', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute('data-renderer', 'worker');
+  await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+  await page.getByLabel('Model', { exact: true }).selectOption('k-means');
+  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute('data-renderer', 'worker');
+  // The worker of each replaced view was ended (none leaks).
+  await expect.poll(() => renderWorkers(page).length).toBe(1);
+  await expectStepDrawn(page);
+});
+
+test('when the render worker fails, the view goes on drawing on the main thread', async ({ page }) => {
+  await openApp(page);
+  const canvas = page.getByRole('img', { name: /Model view/ }).locator('canvas');
+  await expect(canvas).toHaveAttribute('data-renderer', 'worker');
+  await expect.poll(() => renderWorkers(page).length).toBe(1);
+  await renderWorkers(page)[0].evaluate(() => setTimeout(() => { throw new Error('injected failure'); }));
+  await expect(canvas).toHaveAttribute('data-renderer', 'main');
+  await expect.poll(() => renderWorkers(page).length).toBe(0);
+  await expectStepDrawn(page);
 });

@@ -2,7 +2,7 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
 import { t, tModel } from '../../i18n';
@@ -12,7 +12,14 @@ import { download } from '../download';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
-const MAX_POINTS = 400;
+/** About the plot area's width in pixels: more points cost render time and show nothing more. */
+const MAX_POINTS = 200;
+
+/**
+ * Tick labels that recharts does not measure word by word in the DOM to wrap them (a forced
+ * layout per label at every update): they are short and never wrap.
+ */
+const TICK = { fontSize: 11, width: 0 };
 
 function chartRows(names: readonly string[]): Record<string, number | null>[] {
   const log = reporterLog();
@@ -62,8 +69,28 @@ function exportPng(figure: HTMLElement | null, file: string): void {
   image.src = url;
 }
 
+/** Delay between two charts taking the same new plot version (ms). */
+const STAGGER_MS = 60;
+
+/**
+ * The plot version the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
+ * WARNING: recharts re-renders a chart's insides from its own store, synchronously (React
+ * can't defer store updates); staggered, each chart's update is a task of its own instead of
+ * one long task for all of them.
+ */
+function useStaggered(version: number, order: number): number {
+  const [shown, setShown] = useState(version);
+  useEffect(() => {
+    if (order === 0) return;
+    const timer = setTimeout(() => startTransition(() => setShown(version)), order * STAGGER_MS);
+    return () => clearTimeout(timer);
+  }, [version, order]);
+  return order === 0 ? version : shown;
+}
+
 // Memoised: a frame that brings no new plot version must not re-render the charts.
-const Plot = memo(function Plot({ model, plot, version, reporters, params }: { model: Model; plot: PlotDecl; version: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
+const Plot = memo(function Plot({ model, plot, order, reporters, params, ...props }: { model: Model; plot: PlotDecl; version: number; order: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
+  const version = useStaggered(props.version, order);
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
   const ticksPerYear = model.ticksPerYear;
@@ -95,10 +122,11 @@ const Plot = memo(function Plot({ model, plot, version, reporters, params }: { m
             type="number"
             domain={['dataMin', 'dataMax']}
             allowDecimals={false}
-            tick={{ fontSize: 11 }}
+            tick={TICK}
             tickFormatter={ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined}
           />
-          <YAxis width={56} tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => Intl.NumberFormat('en', { notation: 'compact' }).format(v)} />
+          {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
+          <YAxis width={56} interval={0} tick={TICK} domain={['auto', 'auto']} tickFormatter={(v: number) => Intl.NumberFormat('en', { notation: 'compact' }).format(v)} />
           <Tooltip labelFormatter={(v) => (ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`)} />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
@@ -140,15 +168,15 @@ export function PlotPanel({ model }: { model: Model }) {
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
   const primary = model.plots.filter((p) => p.primary !== false);
   const more = model.plots.filter((p) => p.primary === false);
-  const plotOf = (plot: PlotDecl) => <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} reporters={reporters} params={params} />;
+  const plotOf = (plot: PlotDecl, order: number) => <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} order={order} reporters={reporters} params={params} />;
   return (
     <div className="plots">
       {primary.map(plotOf)}
-      {more.map((plot) => (
+      {more.map((plot, i) => (
         // One click away: a closed disclosure per plot; it draws only when open.
         <details key={`${model.id}.${plot.id}`} className="more-plot">
           <summary>{tModel(model.id, `plot.${plot.id}.title`, plot.title)}</summary>
-          <OpenOnly>{plotOf(plot)}</OpenOnly>
+          <OpenOnly>{plotOf(plot, primary.length + i)}</OpenOnly>
         </details>
       ))}
     </div>

@@ -1,0 +1,185 @@
+/**
+ * The main thread's handle on the agent view's renderer. It owns the <canvas> and runs the
+ * renderer in the render worker on an OffscreenCanvas, so that drawing and software WebGL's
+ * readback of each picture leave the main thread. It hands over the newest frame whenever
+ * the renderer drew the previous one, and falls back to the same renderer on the main thread
+ * where the worker cannot start, or once it failed.
+ */
+import type { Portrayal } from '../../core/model';
+import type { Column } from '../../core/world';
+import type { FrameMessage } from '../../worker/protocol';
+import { latestFrame, subscribeFrames } from '../frameBus';
+import type { FromRenderer, ToRenderer } from './renderProtocol';
+import { createViewRenderer, type ViewRenderer } from './viewRenderer';
+import type { Camera, ViewFrame, ViewSize } from './viewTypes';
+
+export interface ViewClient {
+  setCamera(camera: Camera): void;
+  resize(size: ViewSize): void;
+  /** Ends the renderer (and its worker) and removes its canvas; the browser ends the worker with its page too. */
+  dispose(): void;
+}
+
+/** One place the renderer runs: in the render worker or on the main thread. */
+interface Backend {
+  frame(frame: FrameMessage): void;
+  camera(camera: Camera): void;
+  resize(size: ViewSize): void;
+  dispose(): void;
+}
+
+interface BackendEvents {
+  drawn(): void;
+  failed(reason: string): void;
+}
+
+interface Scene {
+  readonly host: HTMLElement;
+  readonly portrayal: Portrayal;
+  readonly size: ViewSize;
+  readonly camera: Camera;
+}
+
+function addCanvas(host: HTMLElement, where: 'worker' | 'main'): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  // Tells tests and a curious developer where the view draws.
+  canvas.dataset.renderer = where;
+  host.append(canvas);
+  return canvas;
+}
+
+/**
+ * The view's columns of `frame`, copied: the main thread keeps the frame for picking, and
+ * the copies' buffers can be transferred.
+ */
+function copyForWorker(frame: FrameMessage): { frame: ViewFrame; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const agents: Record<string, ViewFrame['agents'][string]> = {};
+  for (const [name, set] of Object.entries(frame.agents)) {
+    const columns: Record<string, Column> = {};
+    for (const [column, values] of Object.entries(set.columns)) {
+      const copy = (values as Float64Array).slice(0, set.count);
+      columns[column] = copy;
+      transfer.push(copy.buffer);
+    }
+    agents[name] = { count: set.count, columns };
+  }
+  return { frame: { tick: frame.tick, agents }, transfer };
+}
+
+function canRenderInWorker(): boolean {
+  return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+}
+
+function workerBackend(scene: Scene, events: BackendEvents): Backend {
+  const canvas = addCanvas(scene.host, 'worker');
+  let offscreen: OffscreenCanvas;
+  let worker: Worker;
+  try {
+    offscreen = canvas.transferControlToOffscreen();
+    // IMPORTANT: Vite only bundles a worker written literally in this form.
+    worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
+  } catch (e) {
+    canvas.remove();
+    throw e;
+  }
+  const post = (message: ToRenderer, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  worker.onmessage = ({ data }: MessageEvent<FromRenderer>) => (data.type === 'drawn' ? events.drawn() : events.failed(data.message));
+  worker.onerror = (event) => {
+    event.preventDefault();
+    events.failed(event.message || 'the render worker failed');
+  };
+  worker.onmessageerror = () => events.failed('a message from the render worker could not be read');
+  post({ type: 'init', canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera }, [offscreen]);
+  return {
+    frame(frame) {
+      const copy = copyForWorker(frame);
+      post({ type: 'frame', frame: copy.frame }, copy.transfer);
+    },
+    camera: (camera) => post({ type: 'camera', camera }),
+    resize: (size) => post({ type: 'resize', size }),
+    dispose() {
+      worker.terminate();
+      canvas.remove();
+    },
+  };
+}
+
+function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
+  const canvas = addCanvas(scene.host, 'main');
+  let disposed = false;
+  const ready = createViewRenderer(canvas, scene.portrayal, scene.size, scene.camera, events.drawn);
+  ready.catch((e: unknown) => console.error('the agent view could not start:', e));
+  // IMPORTANT: Pixi starts asynchronously and may finish after dispose (StrictMode runs
+  // effects twice): calls wait for it, and a disposed renderer is destroyed once started.
+  const later = (fn: (renderer: ViewRenderer) => void) => void ready.then((r) => !disposed && fn(r), () => {});
+  return {
+    frame: (frame) => later((r) => r.setFrame(frame)),
+    camera: (camera) => later((r) => r.setCamera(camera)),
+    resize: (size) => later((r) => r.resize(size)),
+    dispose() {
+      disposed = true;
+      void ready.then((r) => r.destroy(), () => {});
+      canvas.remove();
+    },
+  };
+}
+
+/** Starts the view of `portrayal` (texts already translated) in `host`, drawing the frames of frameBus. */
+export function createViewClient(host: HTMLElement, portrayal: Portrayal, size: ViewSize, camera: Camera): ViewClient {
+  let scene: Scene = { host, portrayal, size, camera };
+  /** The frame last handed over, and whether the renderer is still drawing it. */
+  let sent: FrameMessage | null = null;
+  let busy = false;
+  let disposed = false;
+
+  // Latest state wins: frames that arrive while the renderer is busy are skipped.
+  const offer = () => {
+    const frame = latestFrame();
+    if (busy || disposed || !frame || frame === sent) return;
+    busy = true;
+    sent = frame;
+    backend.frame(frame);
+  };
+  const events: BackendEvents = {
+    drawn() {
+      busy = false;
+      offer();
+    },
+    failed(reason) {
+      if (disposed) return;
+      // A broken worker must not leave the view blank: go on drawing on the main thread.
+      console.warn(`the agent view draws on the main thread: ${reason}`);
+      backend.dispose();
+      backend = mainThreadBackend(scene, events);
+      busy = false;
+      sent = null;
+      offer();
+    },
+  };
+  let backend: Backend;
+  try {
+    backend = canRenderInWorker() ? workerBackend(scene, events) : mainThreadBackend(scene, events);
+  } catch {
+    backend = mainThreadBackend(scene, events);
+  }
+  const unsubscribe = subscribeFrames(offer);
+  offer();
+
+  return {
+    setCamera(next) {
+      scene = { ...scene, camera: next };
+      backend.camera(next);
+    },
+    resize(next) {
+      scene = { ...scene, size: next };
+      backend.resize(next);
+    },
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      backend.dispose();
+    },
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * The agent view's renderer: draws every layer of the model's portrayal from the newest frame
+ * with Pixi, on a canvas of the page or on an OffscreenCanvas in the render worker (one
+ * implementation for both). Each layer is one ParticleContainer (one draw call, fast for 100k
+ * agents) whose particles share a white texture of the layer's shape and are tinted per agent.
+ */
+// IMPORTANT: without it pixi compiles shaders with `new Function`, which the app's
+// Content-Security-Policy (no eval) forbids, and the canvas stays blank.
+import 'pixi.js/unsafe-eval';
+import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
+import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
+import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
+import { screenMapping } from '../viewGeometry';
+import { VIEW_PADDING, type Camera, type ViewFrame, type ViewSize } from './viewTypes';
+
+const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
+/** Texture size of one shape; particles are scaled down from it. */
+const SHAPE_PX = 32;
+/** Redraws per second at most: enough to follow a run, light enough for software WebGL. */
+const RENDER_FPS = 20;
+
+type AgentSet = ViewFrame['agents'][string];
+
+function colorNumber(css: string): number {
+  return parseInt(css.slice(1), 16);
+}
+
+function shapeTexture(app: Application, shape: LayerPortrayal['shape'] | 'ring'): Texture {
+  const g = new Graphics();
+  const r = SHAPE_PX / 2;
+  if (shape === 'circle') g.circle(r, r, r).fill(0xffffff);
+  else if (shape === 'ring') g.circle(r, r, r - 2).stroke({ color: 0xffffff, width: 4 });
+  else if (shape === 'square') g.rect(0, 0, SHAPE_PX, SHAPE_PX).fill(0xffffff);
+  else {
+    // A cross with a thin dark outline so it reads on any background and over any point.
+    const w = SHAPE_PX / 4;
+    g.poly([0, w, w, 0, r, r - w, SHAPE_PX - w, 0, SHAPE_PX, w, r + w, r, SHAPE_PX, SHAPE_PX - w, SHAPE_PX - w, SHAPE_PX, r, r + w, w, SHAPE_PX, 0, SHAPE_PX - w, r - w, r])
+      .fill(0xffffff)
+      .stroke({ color: 0x222222, width: 2 });
+  }
+  const texture = app.renderer.generateTexture(g);
+  g.destroy();
+  return texture;
+}
+
+interface Layer {
+  readonly spec: LayerPortrayal;
+  readonly container: ParticleContainer<Particle>;
+  readonly texture: Texture;
+  /** Rings around agents with a recent event (see LayerPortrayal.highlight). */
+  readonly rings: ParticleContainer<Particle>;
+  readonly ringTexture: Texture;
+  /** Text labels per agent (agentLabels). */
+  readonly labels: Container;
+  /** Cells of an aggregated layer are squares. */
+  readonly squareTexture: Texture;
+}
+
+interface Placement {
+  readonly minX: number;
+  readonly minY: number;
+  readonly scale: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+
+function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
+  const labels = spec.agentLabels!;
+  const base = labels.texts[i] ?? '';
+  if (!labels.valueColumn) return base;
+  const v = set.columns[labels.valueColumn]?.[i] ?? 0;
+  return `${base} ${labels.format === 'percent' ? `${(100 * v).toFixed(1)}%` : Math.round(v).toLocaleString('en')}`;
+}
+
+/** Where the world lies on the canvas at zoom 1. */
+function placement(app: Application, portrayal: Portrayal): Placement {
+  const width = app.renderer.width / app.renderer.resolution;
+  const height = app.renderer.height / app.renderer.resolution;
+  const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, VIEW_PADDING);
+  return { minX: portrayal.bounds.minX, minY: portrayal.bounds.minY, scale, offsetX, offsetY, width, height };
+}
+
+function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
+  const { minX, minY, scale, offsetX, offsetY, height } = m;
+  for (const layer of layers) {
+    const { spec, container, texture, rings, ringTexture, labels } = layer;
+    const set = frame.agents[spec.agents];
+    if (set && set.count > AGGREGATE_ABOVE) {
+      drawAggregated(layer, set, m);
+      continue;
+    }
+    const count = set?.count ?? 0;
+    const particles = container.particleChildren;
+    // Back from an aggregated frame: drop the cell squares.
+    if (particles.length > 0 && particles[0].texture !== texture) particles.length = 0;
+    while (particles.length < count) particles.push(new Particle({ texture, anchorX: 0.5, anchorY: 0.5 }));
+    particles.length = count;
+    rings.particleChildren.length = 0;
+    if (!set) continue;
+    const sizeColumn = spec.sizeBy ? set.columns[spec.sizeBy.column] : null;
+    const alphas = spec.alphaColumn ? set.columns[spec.alphaColumn] : null;
+    const highlight = spec.highlight;
+    const eventKinds = highlight ? set.columns[highlight.kindColumn] : null;
+    const eventTicks = highlight ? set.columns[highlight.tickColumn] : null;
+    const ringColors = highlight ? highlight.colors.map((c) => (c ? colorNumber(c) : 0)) : [];
+    const xs = set.columns[spec.x];
+    const ys = set.columns[spec.y];
+    const rule = spec.color;
+    const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
+    const palette = rule.kind === 'category' && rule.palette ? rule.palette.map(colorNumber) : PALETTE;
+    const fixed = rule.kind === 'fixed' ? colorNumber(rule.color) : 0;
+    const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : 0;
+    const baseSize = (2 * spec.size) / SHAPE_PX;
+    for (let i = 0; i < count; i++) {
+      const p = particles[i];
+      p.x = offsetX + (xs[i] - minX) * scale;
+      // World y grows upwards, as in NetLogo.
+      p.y = height - offsetY - (ys[i] - minY) * scale;
+      const size = sizeColumn ? baseSize * (1 + spec.sizeBy!.growth * sizeColumn[i]) : baseSize;
+      p.scaleX = size;
+      p.scaleY = size;
+      p.alpha = alphas ? 0.15 + 0.85 * alphas[i] : 1;
+      if (eventKinds && eventKinds[i] > 0 && frame.tick - eventTicks![i] <= highlight!.withinTicks) {
+        const ring = new Particle({ texture: ringTexture, anchorX: 0.5, anchorY: 0.5, x: p.x, y: p.y, scaleX: size * 2, scaleY: size * 2 });
+        ring.tint = ringColors[eventKinds[i]] ?? 0;
+        rings.particleChildren.push(ring);
+      }
+      let tint = fixed;
+      if (categories) {
+        const c = categories[i];
+        tint = c >= 0 && c < palette.length ? palette[c] : other;
+      } else if (rule.kind === 'index') tint = PALETTE[i % PALETTE.length];
+      p.tint = tint;
+    }
+    container.update();
+    rings.update();
+    if (spec.agentLabels) {
+      while (labels.children.length < count) labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
+      while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
+      for (let i = 0; i < count; i++) {
+        const text = labels.children[i] as Text;
+        text.text = labelText(spec, i, set);
+        text.x = particles[i].x;
+        // Alternate rows so that neighbours' labels do not overlap.
+        text.y = particles[i].y + 12 + spec.size + (i % 2) * 14;
+      }
+    }
+  }
+}
+
+/** Draws a crowded layer as cells coloured by the majority category (see aggregate.ts). */
+function drawAggregated({ spec, container, squareTexture, rings, labels }: Layer, set: AgentSet, m: Placement): void {
+  const xs = set.columns[spec.x];
+  const ys = set.columns[spec.y];
+  const rule = spec.color;
+  const palette = paletteOf(rule, PALETTE);
+  const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
+  const cellPx = 4;
+  const cells = binAgents(
+    set.count,
+    (i) => m.offsetX + (xs[i] - m.minX) * m.scale,
+    (i) => m.height - m.offsetY - (ys[i] - m.minY) * m.scale,
+    categories,
+    palette.length,
+    m.width,
+    m.height,
+    cellPx,
+  );
+  const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : rule.kind === 'fixed' ? colorNumber(rule.color) : PALETTE[0];
+  const particles = container.particleChildren;
+  particles.length = 0;
+  const size = cellPx / SHAPE_PX;
+  for (const cell of cells) {
+    const p = new Particle({ texture: squareTexture, anchorX: 0.5, anchorY: 0.5, x: cell.x, y: cell.y, scaleX: size, scaleY: size });
+    p.tint = cell.category >= 0 ? palette[cell.category] : other;
+    particles.push(p);
+  }
+  container.update();
+  rings.particleChildren.length = 0;
+  rings.update();
+  labels.removeChildren().forEach((c) => c.destroy());
+}
+
+/** Area names and other fixed texts; they arrive translated in the portrayal. */
+function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement): void {
+  target.removeChildren().forEach((c) => c.destroy());
+  for (const a of portrayal.annotations ?? []) {
+    const text = new Text({ text: a.text, style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 }, anchor: { x: 0.5, y: 1 } });
+    text.x = m.offsetX + (a.x - m.minX) * m.scale;
+    text.y = m.height - m.offsetY - (a.y - m.minY) * m.scale;
+    target.addChild(text);
+  }
+}
+
+export interface ViewRenderer {
+  /** Which Pixi renderer draws: 'webgl', or a slower fallback where WebGL is missing. */
+  readonly kind: string;
+  /** Draws `frame` at the next render; the renderer keeps it (don't change its arrays). */
+  setFrame(frame: ViewFrame): void;
+  setCamera(camera: Camera): void;
+  resize(size: ViewSize): void;
+  destroy(): void;
+}
+
+/** Frame pacing that exists on the main thread and, in Chromium and Firefox, in workers. */
+const nextFrame: (fn: (now: number) => void) => number =
+  typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(fn) : (fn) => setTimeout(() => fn(performance.now()), 16) as unknown as number;
+const cancelFrame: (handle: number) => void = typeof cancelAnimationFrame === 'function' ? (h) => cancelAnimationFrame(h) : (h) => clearTimeout(h);
+
+/**
+ * Starts Pixi on `canvas` (an OffscreenCanvas in a worker needs `DOMAdapter.set(WebWorkerAdapter)`
+ * first). `onDrawn` is called after each render that showed a new frame: the moment to hand
+ * over the next one. Rejects where no renderer can start.
+ */
+export async function createViewRenderer(
+  canvas: HTMLCanvasElement | OffscreenCanvas,
+  portrayal: Portrayal,
+  size: ViewSize,
+  camera: Camera,
+  onDrawn: () => void,
+): Promise<ViewRenderer> {
+  const app = new Application();
+  await app.init({
+    canvas,
+    width: size.width,
+    height: size.height,
+    resolution: size.resolution,
+    background: portrayal.background,
+    antialias: false,
+    autoStart: false,
+    preference: 'webgl',
+  });
+  // Pan and zoom move one container holding every layer.
+  const world = new Container();
+  app.stage.addChild(world);
+  const annotations = new Container();
+  world.addChild(annotations);
+  const ringTexture = shapeTexture(app, 'ring');
+  const squareTexture = shapeTexture(app, 'square');
+  const layers: Layer[] = portrayal.layers.map((spec) => {
+    const container = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
+    const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
+    const labels = new Container();
+    world.addChild(rings, container, labels);
+    return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels, squareTexture };
+  });
+
+  // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
+  // changed; without a GPU (software WebGL) each redraw is costly, so the view renders only
+  // when a frame arrived, the camera moved or the size changed, and at most RENDER_FPS.
+  let frame: ViewFrame | null = null;
+  let frameDirty = false;
+  let layoutDirty = true;
+  let needsRender = true;
+  let lastRender = -Infinity;
+  const applyCamera = (c: Camera) => {
+    world.position.set(c.x, c.y);
+    world.scale.set(c.zoom);
+  };
+  applyCamera(camera);
+  const loop = (now: number) => {
+    animation = nextFrame(loop);
+    if (!needsRender || now - lastRender < 1000 / RENDER_FPS - 2) return;
+    const m = placement(app, portrayal);
+    if (layoutDirty) drawAnnotations(annotations, portrayal, m);
+    const drewFrame = (frameDirty || layoutDirty) && frame !== null;
+    if (drewFrame) draw(layers, frame!, m);
+    layoutDirty = frameDirty = needsRender = false;
+    app.render();
+    lastRender = now;
+    if (drewFrame) onDrawn();
+  };
+  let animation = nextFrame(loop);
+
+  return {
+    kind: app.renderer.name,
+    setFrame(next) {
+      frame = next;
+      frameDirty = needsRender = true;
+    },
+    setCamera(c) {
+      applyCamera(c);
+      needsRender = true;
+    },
+    resize(s) {
+      app.renderer.resize(s.width, s.height, s.resolution);
+      layoutDirty = needsRender = true;
+    },
+    destroy() {
+      cancelFrame(animation);
+      app.destroy({ removeView: false }, { children: true, texture: true });
+    },
+  };
+}

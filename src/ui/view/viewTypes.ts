@@ -1,0 +1,25 @@
+/** What the agent view's renderer is given, wherever it runs (render worker or main thread). */
+import type { Column } from '../../core/world';
+
+/** The part of a frame the renderer draws: per agent set, the view's columns (see viewColumns). */
+export interface ViewFrame {
+  readonly tick: number;
+  readonly agents: Readonly<Record<string, { readonly count: number; readonly columns: Readonly<Record<string, Column>> }>>;
+}
+
+/** Pan and zoom: screen = (unzoomed screen) × zoom + (x, y), in CSS pixels. */
+export interface Camera {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/** The canvas's size in CSS pixels and its device pixels per CSS pixel. */
+export interface ViewSize {
+  readonly width: number;
+  readonly height: number;
+  readonly resolution: number;
+}
+
+/** Space between the world's bounds and the canvas's edges, in CSS pixels: shared by drawing and picking. */
+export const VIEW_PADDING = 12;
