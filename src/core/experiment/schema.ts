@@ -37,6 +37,26 @@ export interface StopCondition {
   readonly below?: number;
 }
 
+/**
+ * What an experiment tests, fixed before it runs: a measure (a reporter's final value), the
+ * effect computed from it, and the claim about that effect. See ./hypothesis.ts.
+ */
+export interface Hypothesis {
+  readonly statement: string;
+  readonly measure: string;
+  /**
+   * `difference`: the paired mean difference of the measure between two values of a compared
+   * parameter (treatment − control; pairs share the other values and the repetition, hence
+   * their random numbers). `level`: the mean of the measure at the setting where it is highest
+   * (`max`), lowest (`min`), or over all runs (`all`).
+   */
+  readonly effect: { readonly kind: 'difference'; readonly param: string; readonly treatment: Value; readonly control: Value } | { readonly kind: 'level'; readonly at: 'max' | 'min' | 'all' };
+  /** The effect is claimed to lie above and/or below these values. */
+  readonly claim: { readonly above?: number; readonly below?: number };
+  /** Mechanism switches (boolean parameters) to turn off one at a time, to see which carry the effect. */
+  readonly ablations?: readonly string[];
+}
+
 export interface Experiment {
   readonly format: typeof EXPERIMENT_FORMAT;
   readonly version: number;
@@ -50,6 +70,7 @@ export interface Experiment {
   /** Reporters recorded (omitted: all) at the end of each run, and every N ticks when `every` > 0. */
   readonly record?: { readonly reporters?: readonly string[]; readonly every?: number };
   readonly stop?: StopCondition;
+  readonly hypothesis?: Hypothesis;
 }
 
 /** A varied parameter resolved against the model: its values, validated. */
@@ -76,7 +97,7 @@ export interface ResolvedExperiment {
 
 export type ExperimentResult = { ok: true; value: ResolvedExperiment } | { ok: false; errors: string[] };
 
-const KEYS = new Set(['format', 'version', 'name', 'description', 'scenario', 'vary', 'repetitions', 'horizon', 'record', 'stop']);
+const KEYS = new Set(['format', 'version', 'name', 'description', 'scenario', 'vary', 'repetitions', 'horizon', 'record', 'stop', 'hypothesis']);
 const CELL = /^([A-Za-z_][\w]*)#(\d+)\.([A-Za-z_][\w]*)$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -195,6 +216,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
       errors.push('stop: must be { reporter, above?, below? } with at least one finite threshold');
     } else stop = { reporter: s.reporter, above: s.above as number | undefined, below: s.below as number | undefined };
   }
+  if (input.hypothesis !== undefined) checkHypothesis(input.hypothesis, model, variations, errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -212,6 +234,34 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
       warnings,
     },
   };
+}
+
+function checkHypothesis(h: unknown, model: Model, variations: readonly ResolvedVariation[], errors: string[]): void {
+  if (!isObject(h)) return void errors.push('hypothesis: must be an object { statement, measure, effect, claim, ablations? }');
+  for (const key of Object.keys(h)) if (!['statement', 'measure', 'effect', 'claim', 'ablations'].includes(key)) errors.push(`hypothesis.${key}: unknown key`);
+  if (typeof h.statement !== 'string' || h.statement.trim() === '') errors.push('hypothesis.statement: must be a text');
+  if (typeof h.measure !== 'string') errors.push('hypothesis.measure: must be a reporter name');
+  const effect = h.effect;
+  if (!isObject(effect) || (effect.kind !== 'difference' && effect.kind !== 'level')) errors.push('hypothesis.effect: must be { kind: "difference", param, treatment, control } or { kind: "level", at }');
+  else if (effect.kind === 'difference') {
+    const variation = variations.find((v) => v.param === effect.param);
+    if (!variation) errors.push(`hypothesis.effect.param: "${String(effect.param).slice(0, 60)}" is not varied by the experiment`);
+    else {
+      for (const arm of ['treatment', 'control'] as const) {
+        if (!variation.values.some((v) => v === effect[arm])) errors.push(`hypothesis.effect.${arm}: not one of the values of ${variation.param}`);
+      }
+      if (!variation.compare) errors.push(`hypothesis.effect.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`);
+    }
+  } else if (!['max', 'min', 'all'].includes(effect.at as string)) errors.push('hypothesis.effect.at: must be "max", "min" or "all"');
+  const claim = h.claim;
+  const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+  if (!isObject(claim) || !finite(claim.above) || !finite(claim.below) || (claim.above === undefined && claim.below === undefined)) {
+    errors.push('hypothesis.claim: must be { above?, below? } with at least one finite number');
+  }
+  if (h.ablations !== undefined) {
+    if (!Array.isArray(h.ablations)) errors.push('hypothesis.ablations: must be a list of mechanism switches');
+    else for (const a of h.ablations) if (typeof a !== 'string' || model.params[a]?.kind !== 'boolean') errors.push(`hypothesis.ablations: "${String(a).slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`);
+  }
 }
 
 /** True for a document that claims to be an experiment (links and files may hold either kind). */

@@ -1,0 +1,69 @@
+/** Verdicts and attribution on synthetic outcomes: the logic alone, with known answers. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RunOutcome } from '../../src/core/experiment/execute';
+import { attribute, measureEffect, verdictOf, type Effect } from '../../src/core/experiment/hypothesis';
+import { plannedRun, runCount } from '../../src/core/experiment/plan';
+import { prepareExperiment } from '../../src/core/experiment/prepare';
+import type { Hypothesis } from '../../src/core/experiment/schema';
+import { findModel } from '../../src/models/registry';
+
+const doc = JSON.parse(readFileSync('tests/fixtures/experiments/small.json', 'utf8'));
+doc.repetitions = 20;
+const prepared = prepareExperiment(doc, findModel);
+if (!prepared.ok) throw new Error(prepared.errors.join('\n'));
+const { plan, settings } = prepared.value;
+
+const hypothesis: Hypothesis = {
+  statement: 'aggressive gives Cirrus more share than profit',
+  measure: 'share.v2',
+  effect: { kind: 'difference', param: 'vendors#2.strategy', treatment: 'aggressive', control: 'profit' },
+  claim: { above: 0.02 },
+};
+
+/** Outcomes whose share.v2 is `base(setting, repetition) + effect(strategy) + noise`. */
+function synthetic(effect: number, noise: number): RunOutcome[] {
+  return Array.from({ length: runCount(plan) }, (_, index) => {
+    const run = plannedRun(plan, index);
+    const strategy = run.values['vendors#2.strategy'];
+    const wobble = noise * Math.sin(index * 12.9898);
+    const share = 0.1 + 0.01 * run.repetition + (strategy === 'aggressive' ? effect : 0) + wobble;
+    return { index, seed: run.seed, status: 'ok', rows: [{ tick: 365, values: settings.reporters.map((r) => (r === 'share.v2' ? share : 0)) }] };
+  });
+}
+
+describe('verdicts', () => {
+  it('a clear effect holds, no effect does not hold, a noisy one is inconclusive', () => {
+    const verdict = (effect: number, noise: number) => verdictOf(measureEffect(plan, settings, synthetic(effect, noise), hypothesis)!, hypothesis.claim);
+    expect(verdict(0.06, 0.002)).toBe('holds');
+    expect(verdict(0, 0.002)).toBe('does-not-hold');
+    expect(verdict(0.03, 0.2)).toBe('inconclusive');
+  });
+
+  it('pairs runs by repetition: shared noise cancels (common random numbers)', () => {
+    const e = measureEffect(plan, settings, synthetic(0.05, 0), hypothesis)!;
+    expect(e.effect).toBeCloseTo(0.05, 12);
+    expect(e.n).toBe(40); // 2 noise settings × 20 repetitions
+    expect(e.high - e.low).toBeLessThan(1e-9);
+  });
+
+  it('a level effect takes the highest setting and respects "below" claims', () => {
+    const level: Hypothesis = { ...hypothesis, effect: { kind: 'level', at: 'max' }, claim: { below: 0.5 } };
+    const e = measureEffect(plan, settings, synthetic(0.05, 0.001), level)!;
+    expect(e.effect).toBeGreaterThan(0.2); // aggressive: 0.1 + mean repetition term 0.095 + 0.05
+    expect(verdictOf(e, level.claim)).toBe('holds');
+    expect(verdictOf(e, { below: 0.2 })).toBe('does-not-hold');
+  });
+});
+
+describe('attribution', () => {
+  const at = (effect: number, spread = 0.001): Effect => ({ effect, low: effect - spread, high: effect + spread, n: 30 });
+  it('one mechanism carrying the effect is "by construction"; several are "emergent"; none "not carried"', () => {
+    expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.0) }, { mechanism: 'b', effect: at(0.058) }]).label).toBe('by-construction');
+    const emergent = attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.035) }, { mechanism: 'b', effect: at(0.04) }]);
+    expect(emergent.label).toBe('emergent');
+    expect(emergent.carriers).toEqual(['a', 'b']);
+    expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.059) }]).label).toBe('not-carried');
+    expect(attribute(hypothesis, at(0.0), [{ mechanism: 'a', effect: at(0.06) }]).label).toBe('no-effect');
+  });
+});

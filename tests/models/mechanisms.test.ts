@@ -1,0 +1,67 @@
+/**
+ * The cloud market's mechanism switches change only what they name: each one, switched off in
+ * a scenario where its mechanism is inert, leaves every number bit for bit as it was; switched
+ * off in the default scenario, it changes the run. (With all switches on the model is the plain
+ * model: the golden fingerprints in cloudMarket.test.ts predate the switches.)
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultParams, validateParams, type TableValue } from '../../src/core/params';
+import { Run } from '../../src/core/run';
+import { cloudMarket } from '../../src/models/cloudMarket';
+
+const defaults = defaultParams(cloudMarket.params);
+const SMALL = { customers: 300 };
+
+function fingerprint(changes: Record<string, unknown>, seed: number, days: number): string {
+  const checked = validateParams(cloudMarket.params, { ...defaults, ...SMALL, ...changes });
+  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+  const run = Run.create(cloudMarket, checked.value, seed);
+  run.runUntil(days);
+  return run.fingerprint();
+}
+
+const vendors = (change: (row: Record<string, unknown>) => Record<string, unknown>) => {
+  const table = defaults.vendors as TableValue;
+  return { ...table, rows: table.rows.map((r) => ({ ...r, ...change(r) })) };
+};
+const suppliers = (change: Record<string, unknown>) => {
+  const table = defaults.suppliers as TableValue;
+  return { ...table, rows: table.rows.map((r) => ({ ...r, ...change })) };
+};
+const noEvents = { events: { nextId: 0, rows: [] } };
+
+/** For each switch, a scenario in which its mechanism has nothing to do. */
+const INERT: Record<string, Record<string, unknown>> = {
+  mechSwitchingCost: { switchingCost: 0 },
+  mechEntrantHandicap: { vendors: vendors(() => ({ entryDay: 0 })) },
+  mechLearningCurve: { vendors: vendors(() => ({ quality: 1 })) },
+  mechShareAllocation: { supplyCoverage: 5, ...noEvents },
+  mechNeighbours: { scatter: 0, financeSusceptibility: 0, gamingSusceptibility: 0, manufacturingSusceptibility: 0 },
+  mechLossBudget: { vendors: vendors(() => ({ strategy: 'profit' })) },
+  mechVolumeDiscount: { suppliers: suppliers({ maxDiscount: 0 }) },
+  mechShortageLoyalty: { ...noEvents },
+};
+
+describe('mechanism switches', () => {
+  it('every switch of the model is covered here', () => {
+    const switches = Object.keys(cloudMarket.params).filter((k) => k.startsWith('mech'));
+    expect(switches.sort()).toEqual(Object.keys(INERT).sort());
+  });
+
+  for (const [mechanism, inert] of Object.entries(INERT)) {
+    it(`${mechanism} off changes nothing where its mechanism is inert`, { timeout: 60_000 }, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => fingerprint({ ...inert, [mechanism]: false }, seed, 200) === fingerprint(inert, seed, 200)),
+        { numRuns: 4 },
+      );
+    });
+  }
+
+  it('each switch off changes the default market', { timeout: 120_000 }, () => {
+    // The default market over its five years: a shock on day 730, a loss budget that runs out.
+    const full = { customers: defaults.customers };
+    const reference = fingerprint(full, 1, 1825);
+    for (const mechanism of Object.keys(INERT)) expect(fingerprint({ ...full, [mechanism]: false }, 1, 1825), mechanism).not.toBe(reference);
+  });
+});
