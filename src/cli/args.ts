@@ -31,7 +31,15 @@ export interface MergeArgs {
   readonly parts: readonly string[];
   readonly out?: string;
 }
+export interface ExpectationsArgs {
+  readonly command: 'expectations';
+  /** Only expectation N (1–8). */
+  readonly only?: number;
+  readonly workers?: number;
+  readonly json: boolean;
+}
 export type Command =
+  | ExpectationsArgs
   | RunArgs
   | SweepArgs
   | MergeArgs
@@ -59,11 +67,12 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (command === 'sweep') return parseSweep(rest);
   if (command === 'merge') return parseMerge(rest);
+  if (command === 'expectations') return parseExpectations(rest);
   if (command === 'models') {
     for (const a of rest) if (a !== '--json') throw new UsageError(`unknown flag ${a} for "models" (allowed: --json)`);
     return { command: 'models', json: rest.includes('--json') };
   }
-  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, models, help)`);
+  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`);
 
   const out: { -readonly [K in keyof RunArgs]: RunArgs[K] } = { command: 'run', params: [], json: false };
   const params: { name: string; value: string }[] = [];
@@ -168,6 +177,16 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
   return { command: 'sweep', experiment: positional[0], workers, shard, limit, out: flags.get('--out') };
 }
 
+function parseExpectations(rest: readonly string[]): ExpectationsArgs {
+  const json = rest.includes('--json');
+  const { flags, positional } = flagsOf(rest.filter((a) => a !== '--json'), ['--only', '--workers']);
+  if (positional.length) throw new UsageError(`expectations takes no file (it reads experiments/expectation-*.json), got ${positional[0]}`);
+  const only = flags.has('--only') ? integerFlag('--only', flags.get('--only')!, 99) : undefined;
+  const workers = flags.has('--workers') ? integerFlag('--workers', flags.get('--workers')!, 256) : undefined;
+  if (workers === 0) throw new UsageError('--workers must be at least 1');
+  return { command: 'expectations', only, workers, json };
+}
+
 function parseMerge(rest: readonly string[]): MergeArgs | { command: 'help'; topic: 'merge' } {
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'merge' };
   const { flags, positional } = flagsOf(rest, ['--out']);
@@ -183,6 +202,7 @@ Usage:
   npm run -s agora -- sweep <experiment.json> [--workers N] [--shard i/n]
                             [--limit N] [--out results.csv|results.json]
   npm run -s agora -- merge <part.csv>... [--out results.csv]
+  npm run -s agora -- expectations [--only N] [--workers N] [--json]
   npm run -s agora -- models [--json]
   npm run -s agora -- --help
 
@@ -190,6 +210,8 @@ Commands:
   run       set up a model, run it, print its reporters and fingerprint
   sweep     run an experiment (format "agora-experiment", see experiments/)
   merge     merge the parts written by sharded sweeps into one results file
+  expectations  rerun the model brief's eight expectations with their ablations:
+            verdict, effect with its 95% interval, runs, carrying mechanisms
   models    list the models and their parameters
 
 Options of run:

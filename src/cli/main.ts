@@ -3,6 +3,7 @@ import { webcrypto } from 'node:crypto';
 import { HELP, parseArgs, UsageError } from './args';
 import { modelsCommand } from './modelsCommand';
 import { runCommand, type Output } from './runCommand';
+import { expectationsCommand } from './expectationsCommand';
 import { mergeCommand, sweepCommand } from './sweepCommand';
 
 const out: Output = {
@@ -21,6 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
     else if (command.command === 'models') modelsCommand(command.json, out);
     else if (command.command === 'sweep') await sweepCommand(command, out);
     else if (command.command === 'merge') mergeCommand(command, out);
+    else if (command.command === 'expectations') await expectationsCommand(command, out);
     else await runCommand(command, out, drawSeed);
     return 0;
   } catch (e) {

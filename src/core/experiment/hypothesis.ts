@@ -112,12 +112,16 @@ const CARRIES = 0.5;
 const TAKES_PART = 0.25;
 
 /**
- * The reference an effect is measured from: no difference for a difference; the claimed
- * threshold for a level (how far the measure sits from what the claim allows).
+ * The reference an effect is measured from: no difference for a difference, unless the claim
+ * is that a difference stays small (a bound on the far side of zero), and the claimed threshold
+ * for a level — in both latter cases, how far the effect sits from what the claim allows.
  */
-function reference(h: Hypothesis): number {
-  if (h.effect.kind === 'difference') return 0;
-  return h.claim.below ?? h.claim.above ?? 0;
+function reference(h: Hypothesis, effect: number): number {
+  const { above, below } = h.claim;
+  if (h.effect.kind === 'level') return below ?? above ?? 0;
+  if (above !== undefined && above < 0 && effect >= 0) return above;
+  if (below !== undefined && below > 0 && effect <= 0) return below;
+  return 0;
 }
 
 /**
@@ -127,7 +131,7 @@ function reference(h: Hypothesis): number {
  * a switch). No effect: the hypothesis does not hold, so there is nothing to attribute.
  */
 export function attribute(h: Hypothesis, full: Effect, ablated: readonly { mechanism: string; effect: Effect }[]): Attribution {
-  const distance = Math.abs(full.effect - reference(h));
+  const distance = Math.abs(full.effect - reference(h, full.effect));
   const shares = ablated.map(({ mechanism, effect }) => ({
     mechanism,
     effect,
