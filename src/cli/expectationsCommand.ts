@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeRun, runTask, type RunOutcome } from '../core/experiment/execute';
-import { expectationParts, expectationResult, type ExpectationResult } from '../core/experiment/expectation';
+import { expectationParts, expectationResult, figure, type ExpectationResult } from '../core/experiment/expectation';
 import { selectedRuns, WHOLE } from '../core/experiment/plan';
 import type { Experiment } from '../core/experiment/schema';
 import { findModel } from '../models/registry';
@@ -42,10 +42,6 @@ export async function runExpectation(document: Experiment, workers: number): Pro
   return expectationResult(resolved.hypothesis, resolved.parts, outcomes)!;
 }
 
-function number(v: number): string {
-  return Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toPrecision(4);
-}
-
 export async function expectationsCommand(args: ExpectationsArgs, out: Output): Promise<void> {
   const files = expectationFiles();
   const chosen = args.only === undefined ? files : files.filter((f) => f.startsWith(`expectation-${args.only}-`));
@@ -71,9 +67,9 @@ export async function expectationsCommand(args: ExpectationsArgs, out: Output): 
     };
     report.push(row);
     if (!args.json) {
-      out.stdout(`${file}\n  ${row.statement}\n  ${row.verdict}: effect ${number(row.effect)} [${number(row.low)}, ${number(row.high)}], n = ${row.n} (${row.runs} runs)`);
+      out.stdout(`${file}\n  ${row.statement}\n  ${row.verdict}: effect ${figure(row.effect)} [${figure(row.low)}, ${figure(row.high)}], n = ${row.n} (${row.runs} runs)`);
       out.stdout(`  ${row.attribution}${row.carriers.length ? ` (${row.carriers.join(', ')})` : ''}`);
-      for (const a of row.ablations) out.stdout(`    without ${a.mechanism}: ${number(a.effect)} [${number(a.low)}, ${number(a.high)}] ${a.verdict}, moves ${(100 * a.moved).toFixed(0)}%`);
+      for (const a of row.ablations) out.stdout(`    without ${a.mechanism}: ${figure(a.effect)} [${figure(a.low)}, ${figure(a.high)}] ${a.verdict}, moves ${(100 * a.moved).toFixed(0)}%`);
     }
   }
   if (args.json) out.stdout(JSON.stringify(report, null, 1));

@@ -16,7 +16,15 @@ import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
 import { closeExperiments, offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
 import { useExperiments } from './experiments/experimentStore';
+import { ExpectationsPage } from './expectations/ExpectationsPage';
+import { closeExpectations, openExpectations } from './expectations/expectationSession';
+import { useExpectations } from './expectations/expectationStore';
 import { Markdown } from './markdown';
+
+function openExperimentsPage(): void {
+  closeExpectations();
+  openExperiments();
+}
 import { importFile, startScenarioSession } from './scenarioSession';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage, selectModel } from './session';
@@ -90,6 +98,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const presenter = useApp((s) => s.presenter);
   const experimentsOpen = useExperiments((s) => s.open);
+  const expectationsOpen = useExpectations((s) => s.open);
   useEffect(() => {
     void startScenarioSession().then(offerInterruptedExperiment);
     return installShortcuts();
@@ -122,8 +131,11 @@ export function App() {
         <button type="button" className="header-button" onClick={() => useApp.setState({ showHelp: true })}>
           {t('control.shortcuts')}
         </button>
-        <button type="button" className="header-button" aria-pressed={experimentsOpen} onClick={experimentsOpen ? closeExperiments : openExperiments}>
+        <button type="button" className="header-button" aria-pressed={experimentsOpen && !expectationsOpen} onClick={experimentsOpen && !expectationsOpen ? closeExperiments : openExperimentsPage}>
           {t('exp.open')}
+        </button>
+        <button type="button" className="header-button" aria-pressed={expectationsOpen} onClick={expectationsOpen ? closeExpectations : openExpectations}>
+          {t('expect.open')}
         </button>
         <ScenarioBar />
         <label htmlFor={modelSelectId} className="model-select">
@@ -140,7 +152,9 @@ export function App() {
       <MessageBanner />
       <InterruptedBanner />
       <ShortcutHelp />
-      {experimentsOpen ? (
+      {expectationsOpen ? (
+        <ExpectationsPage />
+      ) : experimentsOpen ? (
         <ExperimentsPage />
       ) : (
       <main className="layout">
@@ -167,7 +181,7 @@ export function App() {
         </section>
       </main>
       )}
-      {!experimentsOpen && <TablesPanel model={model} />}
+      {!experimentsOpen && !expectationsOpen && <TablesPanel model={model} />}
     </div>
   );
 }

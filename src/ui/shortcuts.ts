@@ -5,6 +5,7 @@
 import type { MessageKey } from '../i18n/en';
 import { findModel } from '../models/registry';
 import { go, pause, setup, step } from './session';
+import { useExpectations } from './expectations/expectationStore';
 import { useExperiments } from './experiments/experimentStore';
 import { useApp } from './store';
 
@@ -49,8 +50,8 @@ function typing(target: EventTarget | null): boolean {
 /** Installs the shortcuts on the window; returns the function that removes them. */
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    // The sandbox's keys do not reach through the experiments page to the hidden sandbox.
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useExperiments.getState().open) return;
+    // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useExperiments.getState().open || useExpectations.getState().open) return;
     const shortcut = SHORTCUTS.find((s) => s.matches(e));
     if (!shortcut) return;
     e.preventDefault();

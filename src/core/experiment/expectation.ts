@@ -50,3 +50,9 @@ export function expectationResult(hypothesis: Hypothesis, parts: readonly Expect
     runs: outcomes.reduce((n, o) => n + o.length, 0),
   };
 }
+
+/** A figure of a verdict at four significant digits: the CLI and the app print the same text. */
+export function figure(v: number): string {
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  return Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toPrecision(4);
+}

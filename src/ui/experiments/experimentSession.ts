@@ -7,6 +7,7 @@ import type { RunOutcome } from '../../core/experiment/execute';
 import { selectedRuns, WHOLE } from '../../core/experiment/plan';
 import { baseScenarioLink, prepareExperiment } from '../../core/experiment/prepare';
 import { experimentHash, resultsCsv, resultsJson } from '../../core/experiment/results';
+import { APP_VERSION } from '../../core/version';
 import { EXPERIMENT_FORMAT, EXPERIMENT_VERSION, type Experiment } from '../../core/experiment/schema';
 import { encodeScenarioLink } from '../../core/scenarioLink';
 import { t } from '../../i18n';
@@ -14,7 +15,8 @@ import { findModel } from '../../models/registry';
 import { download } from '../download';
 import { loadDocument, scenarioOnDisplay } from '../scenarioSession';
 import { useApp } from '../store';
-import { ExperimentPool, type PoolWorker } from './experimentPool';
+import { ExperimentPool } from './experimentPool';
+import { browserTimers, createExperimentWorker } from './poolRunner';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 
@@ -102,18 +104,14 @@ async function finish(): Promise<void> {
   if (active) await (await results()).saveExperiment({ hash: active.hash, name: active.document.name, document: active.document, total, finished: true });
 }
 
-function createWorker(): PoolWorker {
-  // IMPORTANT: Vite only bundles a worker written literally in this form.
-  return new Worker(new URL('../../worker/experiment.worker.ts', import.meta.url), { type: 'module' }) as unknown as PoolWorker;
-}
-
 /** Runs the draft: runs already kept in storage for this very experiment are not run again. */
 export async function startExperiment(): Promise<void> {
   const { draft, workers, status } = useExperiments.getState();
   if (!draft || status === 'running' || status === 'paused') return;
   const prepared = prepareExperiment(draft, findModel);
   if (!prepared.ok) return void useExperiments.setState({ problems: prepared.errors });
-  const hash = experimentHash(prepared.value.plan.experiment);
+  // Kept runs are only reused by the same app version: another version may compute other numbers.
+  const hash = `${experimentHash(prepared.value.plan.experiment)}@${APP_VERSION}`;
   const indices = selectedRuns(prepared.value.plan, WHOLE);
   const kept = await results();
   await kept.saveExperiment({ hash, name: draft.name, document: draft, total: indices.length, finished: false });
@@ -136,16 +134,14 @@ export async function startExperiment(): Promise<void> {
   pool = new ExperimentPool({
     document: draft,
     size: workers,
-    createWorker,
+    createWorker: createExperimentWorker,
     onOutcome: (outcome) => {
       void kept.saveOutcome(hash, outcome);
       pending.push(outcome);
       scheduleFlush();
     },
     onReplaced: (reason) => notice(t('exp.workerReplaced', { reason })),
-    now: () => performance.now(),
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    ...browserTimers,
   });
   pool.enqueue(todo);
 }

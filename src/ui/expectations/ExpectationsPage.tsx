@@ -1,0 +1,86 @@
+/**
+ * The expectations page: the model brief's eight expectations side by side, each with its
+ * verdict computed from runs, the effect with its 95% interval and runs, the mechanisms that
+ * carry it (by ablation), a one-click rerun, and links to its scenario and its experiment.
+ */
+import { useId } from 'react';
+import { t } from '../../i18n';
+import { attributionText, effectText, verdictText } from './expectationText';
+import { closeExpectations, exportExpectationReport, openExpectationExperiment, openExpectationScenario, runAllExpectations, runExpectation } from './expectationSession';
+import { useExpectations } from './expectationStore';
+import { EXPECTATIONS } from './readyExpectations';
+
+export function ExpectationsPage() {
+  const workersId = useId();
+  const { states, workers } = useExpectations();
+  const busy = Object.values(states).some((s) => s.status === 'running');
+  return (
+    <main className="expectations">
+      <section className="panel" aria-labelledby="expect-heading">
+        <h2 id="expect-heading">{t('expect.title')}</h2>
+        <p className="exp-description">{t('expect.intro')}</p>
+        <div className="exp-row">
+          <button type="button" onClick={closeExpectations}>
+            {t('exp.back')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void runAllExpectations()}>
+            {t('expect.runAll')}
+          </button>
+          <label htmlFor={workersId}>{t('exp.workers')}</label>
+          <input id={workersId} type="number" min={1} max={64} value={workers} onChange={(e) => useExpectations.setState({ workers: Math.max(1, Math.min(64, Number(e.target.value) || 1)) })} />
+          <button type="button" onClick={exportExpectationReport}>
+            {t('expect.export')}
+          </button>
+        </div>
+        <ol className="expectation-list">
+          {EXPECTATIONS.map(({ file, experiment }) => {
+            const h = experiment.hypothesis!;
+            const state = states[file];
+            const result = state?.result ?? null;
+            return (
+              <li key={file} className={`expectation ${result?.verdict ?? ''}`} aria-label={h.statement}>
+                <p className="statement">{h.statement}</p>
+                <p className="exp-description">{experiment.description}</p>
+                <div className="exp-row">
+                  <span className="verdict" aria-label={t('expect.col.verdict')}>
+                    {result ? verdictText(result.verdict) : state?.status === 'running' ? t('expect.running', { done: state.done, total: state.total }) : state?.status === 'error' ? state.error : t('expect.notRun')}
+                  </span>
+                  {result && (
+                    <>
+                      <span aria-label={t('expect.col.effect')}>{effectText(result.effect)}</span>
+                      <span aria-label={t('expect.col.runs')}>{t('expect.runs', { runs: result.runs })}</span>
+                      <span aria-label={t('expect.col.mechanism')}>{attributionText(result.attribution)}</span>
+                    </>
+                  )}
+                </div>
+                {result && result.attribution.shares.length > 0 && (
+                  <details>
+                    <summary>{t('expect.ablations')}</summary>
+                    <ul>
+                      {result.attribution.shares.map((s) => (
+                        <li key={s.mechanism}>
+                          {t('expect.without', { mechanism: s.mechanism })}: {effectText(s.effect)} — {verdictText(s.verdict)}, {t('expect.moves', { percent: Math.round(100 * s.moved) })}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                <div className="exp-row">
+                  <button type="button" disabled={state?.status === 'running'} onClick={() => void runExpectation(file, experiment)}>
+                    {result ? t('expect.rerun') : t('expect.run')}
+                  </button>
+                  <button type="button" onClick={() => openExpectationScenario(experiment)}>
+                    {t('expect.openScenario')}
+                  </button>
+                  <button type="button" onClick={() => openExpectationExperiment(experiment)}>
+                    {t('expect.openExperiment')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </main>
+  );
+}

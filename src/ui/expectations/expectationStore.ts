@@ -1,0 +1,21 @@
+/** The expectations page's state: each expectation's run progress and result. */
+import { create } from 'zustand';
+import type { ExpectationResult } from '../../core/experiment/expectation';
+import { defaultWorkers } from '../experiments/experimentStore';
+
+export interface ExpectationState {
+  readonly status: 'idle' | 'running' | 'done' | 'error';
+  readonly done: number;
+  readonly total: number;
+  readonly result: ExpectationResult | null;
+  readonly error: string | null;
+}
+
+export interface ExpectationsState {
+  open: boolean;
+  workers: number;
+  /** By the experiment's file name. */
+  states: Record<string, ExpectationState>;
+}
+
+export const useExpectations = create<ExpectationsState>(() => ({ open: false, workers: defaultWorkers(), states: {} }));
