@@ -83,6 +83,7 @@ export const en = {
   'scenario.presetsTitle': 'Ready scenarios',
   'scenario.open': 'Open',
   'scenario.question': 'Question',
+  'scenario.expectationQuestion': '{statement} Does the model reproduce it? (The Expectations page runs the test.)',
   'scenario.watch': 'Watch',
   'scenario.link': 'The link',
   'scenario.savedWork': 'Your saved work',
@@ -230,6 +231,12 @@ export const en = {
   'expect.col.mechanism': 'Mechanism',
   'expect.provenance': 'Agora {app}, model cloud-market. Each expectation names its experiment file (experiments/) and hash; rerun them with: npm run -s agora -- expectations',
   'expect.reportFile': 'agora-expectations.html',
+  'expect.closing': 'The closing question: which strategy gives what chance of share and profit?',
+  'expect.closingIntro': 'For the default market, each vendor in turn tries each of the five strategies (the ready strategy comparison, {runs} runs in all, the other vendors as they are).',
+  'expect.closingRun': 'Run the strategy reports',
+  'expect.closingProgress': 'Progress of the strategy reports',
+  'expect.closingTable': 'Chance of share and profit by vendor and strategy',
+  'expect.closingNote': 'Each cell: the probability that the vendor ends year 5 with at least the share and the cumulative profit set above, with its 95% Wilson interval and the runs behind it. The Experiments page shows each report in full.',
 } as const;
 
 export type MessageKey = keyof typeof en;

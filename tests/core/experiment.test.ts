@@ -174,3 +174,16 @@ describe('the strategy report', () => {
     if (!r.ok) expect(r.message).toMatch(/does not vary vendors#0.strategy/);
   });
 });
+
+describe('the strategy comparison of each vendor', () => {
+  it('derives from the ready comparison with the vendor swapped, same strategies and repetitions', async () => {
+    const { strategyComparisonFor } = await import('../../src/core/experiment/report');
+    const ready = JSON.parse(readFileSync('experiments/strategy-comparison.json', 'utf8'));
+    const forAtlas = strategyComparisonFor(ready, 0, 'Atlas');
+    const parsed = prepareExperiment(forAtlas, findModel);
+    expect(parsed.ok).toBe(true);
+    expect(forAtlas.vary).toEqual([{ ...ready.vary[0], param: 'vendors#0.strategy' }]);
+    expect(forAtlas.record?.reporters).toEqual(['share.v0', 'cumulativeProfit.v0']);
+    expect(forAtlas.repetitions).toBe(ready.repetitions);
+  });
+});

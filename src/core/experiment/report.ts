@@ -6,7 +6,7 @@
 import { summarize, wilsonInterval, type Interval, type Summary } from '../stats';
 import type { RunOutcome, RunSettings } from './execute';
 import { plannedRun } from './plan';
-import type { ResolvedExperiment } from './schema';
+import type { Experiment, ResolvedExperiment } from './schema';
 
 export interface Probability {
   readonly successes: number;
@@ -107,4 +107,16 @@ export function strategyReport(
     };
   });
   return { ok: true, value: { vendorId, minShare, minProfit, rows } };
+}
+
+/** The strategy comparison of one vendor, derived from a comparison of another (same scenario, strategies, repetitions). */
+export function strategyComparisonFor(comparison: Experiment, vendorId: number, vendorName: string): Experiment {
+  const strategies = comparison.vary.find((v) => /^vendors#\d+\.strategy$/.test(v.param));
+  if (!strategies) throw new Error(`${comparison.name} does not vary a vendor's strategy`);
+  return {
+    ...comparison,
+    name: `Strategy comparison: ${vendorName}`,
+    vary: [{ ...strategies, param: strategyParam(vendorId) }],
+    record: { reporters: [`share.v${vendorId}`, `cumulativeProfit.v${vendorId}`] },
+  };
 }

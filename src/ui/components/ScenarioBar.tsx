@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { findModel } from '../../models/registry';
 import { t, tModel } from '../../i18n';
-import { exportFile, openPreset, share } from '../scenarioSession';
+import { EXPECTATIONS } from '../expectations/readyExpectations';
+import { exportFile, loadDocument, openPreset, share } from '../scenarioSession';
 import { OpenFileButton } from './OpenFileButton';
 import { useApp } from '../store';
 
@@ -28,6 +29,26 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
               onClick={() => {
                 openPreset(model.id, preset);
                 onClose();
+              }}
+            >
+              {t('scenario.open')}
+            </button>
+          </li>
+        ))}
+        {EXPECTATIONS.filter(({ experiment }) => experiment.scenario.model === model.id).map(({ file, experiment }) => (
+          <li key={file} className="preset">
+            <h3>{experiment.name}</h3>
+            <p>
+              <strong>{t('scenario.question')}:</strong> {t('scenario.expectationQuestion', { statement: experiment.hypothesis!.statement })}
+            </p>
+            <p>
+              <strong>{t('scenario.watch')}:</strong> {experiment.description}
+            </p>
+            <button
+              type="button"
+              aria-label={`${t('scenario.open')}: ${experiment.name}`}
+              onClick={() => {
+                if (loadDocument(experiment.scenario, experiment.name)) onClose();
               }}
             >
               {t('scenario.open')}

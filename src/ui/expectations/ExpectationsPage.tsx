@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { t } from '../../i18n';
+import { ClosingQuestion } from './ClosingQuestion';
 import { attributionText, effectText, verdictText } from './expectationText';
 import { closeExpectations, exportExpectationReport, openExpectationExperiment, openExpectationScenario, runAllExpectations, runExpectation } from './expectationSession';
 import { useExpectations } from './expectationStore';
@@ -81,6 +82,7 @@ export function ExpectationsPage() {
           })}
         </ol>
       </section>
+      <ClosingQuestion />
     </main>
   );
 }
