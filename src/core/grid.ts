@@ -11,13 +11,18 @@ import type { Random } from './rng';
 /** The value of an empty cell in the occupancy array. */
 export const EMPTY = -1;
 
-/** Tries of rejection sampling before `randomEmptyCell` falls back to a scan. */
-const RANDOM_TRIES = 32;
+/**
+ * Rejection sampling in `randomEmptyCell` gives up (and scans) after this many times the
+ * expected number of tries, which leaves a scan about once in e^16 ≈ 10⁷ draws.
+ */
+const TRIES_PER_EXPECTED = 16;
 
 export class Grid {
   readonly size: number;
   /** Agent index in each cell, or EMPTY. */
   readonly cells: Int32Array;
+  /** Empty cells, counted on first need and kept by place/move/clear; −1 = not counted yet. */
+  private empty = -1;
 
   constructor(
     readonly width: number,
@@ -41,11 +46,13 @@ export class Grid {
   /** Makes every cell empty. */
   clear(): void {
     this.cells.fill(EMPTY, 0, this.size);
+    this.empty = this.size;
   }
 
   /** Puts `agent` in the empty cell `cell`. */
   place(agent: number, cell: number): void {
     this.cells[cell] = agent;
+    if (this.empty > 0) this.empty--;
   }
 
   /** Moves the occupant of `from` to the empty cell `to`. */
@@ -99,25 +106,32 @@ export class Grid {
     return count;
   }
 
-  /** The number of empty cells (a scan). */
+  /**
+   * The number of empty cells: a scan the first time, then kept up to date by place, move and
+   * clear. WARNING: writing to `cells` directly after that makes it stale.
+   */
   countEmpty(): number {
-    let n = 0;
-    for (let c = 0; c < this.size; c++) if (this.cells[c] === EMPTY) n++;
-    return n;
+    if (this.empty < 0) {
+      let n = 0;
+      for (let c = 0; c < this.size; c++) if (this.cells[c] === EMPTY) n++;
+      this.empty = n;
+    }
+    return this.empty;
   }
 
   /**
-   * A uniformly random empty cell, or -1 when the grid is full. Rejection sampling, which is
-   * cheap unless the grid is nearly full; then a scan picks uniformly among the empty cells.
+   * A uniformly random empty cell, or -1 when the grid is full. Rejection sampling: it takes
+   * size / empty tries on average; when luck runs out, a scan picks uniformly among the empty cells.
    */
   randomEmptyCell(random: Random): number {
     const { cells, size } = this;
-    for (let t = 0; t < RANDOM_TRIES; t++) {
+    const empty = this.countEmpty();
+    if (empty === 0) return -1;
+    const tries = TRIES_PER_EXPECTED * Math.ceil(size / empty);
+    for (let t = 0; t < tries; t++) {
       const cell = random.int(size);
       if (cells[cell] === EMPTY) return cell;
     }
-    const empty = this.countEmpty();
-    if (empty === 0) return -1;
     let k = random.int(empty);
     for (let c = 0; c < size; c++) {
       if (cells[c] === EMPTY && k-- === 0) return c;
