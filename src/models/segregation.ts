@@ -9,7 +9,7 @@
  * sort the grid into large single-group areas within a few dozen ticks, while the happy
  * fraction climbs towards 1.
  */
-import { EMPTY, Grid } from '../core/grid';
+import { Grid } from '../core/grid';
 import { defineModel, type ModelContext } from '../core/model';
 import { p, type ParamValues } from '../core/params';
 import type { World } from '../core/world';
@@ -186,7 +186,6 @@ export const segregation = defineModel({
   describe: (agents, column, value) => {
     if (agents === 'people' && column === 'happy') return value ? 'happy' : 'unhappy';
     if (agents === 'people' && column === 'group') return value === 0 ? 'blue' : 'orange';
-    if (agents === 'patches' && column === 'occupant' && value === EMPTY) return 'empty';
     return undefined;
   },
   info: `# Segregation (Schelling)
