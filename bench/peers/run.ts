@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     const measured = new Map<ImplName, Figures>();
     for (const impl of row.impls) {
       const job: Job = { mode: 'time', model: row.model, impl, config: row.config, seeds: 0, warmups: row.agents >= 100_000 ? 1 : 2, runs: RUNS, capMs };
+      process.stderr.write(`  timing ${row.model} ${row.label} ${impl}…\n`);
       const result = await runChild(job);
       const size = `${row.label} (${fmt(row.agents)} on ${row.config.side}²)`;
       const gateMark = valid.get(`${row.model}/${impl}`) ? '' : ' INVALID';
