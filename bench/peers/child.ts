@@ -1,6 +1,7 @@
 /**
  * One benchmark configuration in a process of its own (so that its peak memory and JIT state
- * are its own). Argument: a JSON job; prints one JSON line.
+ * are its own). Argument: a JSON job; prints a progress line after each simulation (the
+ * parent's watchdog) and the result as the last JSON line.
  *   gate: the statistic after the full run for each of `seeds` seeds.
  *   time: warm-ups, then timed runs (seeds 1001, 1002, …): setup wall time, steps' CPU and wall time.
  */
@@ -15,7 +16,7 @@ export interface Job {
   readonly seeds: number;
   readonly warmups: number;
   readonly runs: number;
-  /** A run (setup and steps) longer than this ends the job: the row is skipped. */
+  /** A simulation (setup and steps) longer than this ends the job: the row is skipped. */
   readonly capMs: number;
 }
 
@@ -35,6 +36,10 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+function progress(): void {
+  console.log(JSON.stringify({ progress: true }));
+}
+
 async function main(job: Job): Promise<Result> {
   const { create } = (await import(`./${job.model}.${job.impl}.ts`)) as { create: Create<Config> };
   const { steps } = job.config;
@@ -44,6 +49,7 @@ async function main(job: Job): Promise<Result> {
       const sim = create(job.config, seed);
       for (let s = 0; s < steps; s++) sim.step();
       statistics.push(sim.statistic());
+      progress();
     }
     return { mode: 'gate', statistics };
   }
@@ -57,6 +63,7 @@ async function main(job: Job): Promise<Result> {
     const cpu2 = cpuMs();
     const wall2 = performance.now();
     if (wall2 - wall0 > job.capMs) return { mode: 'time', skipped: 'cap', runMs: wall2 - wall0 };
+    progress();
     if (r >= job.warmups) runs.push({ setupMs: wall1 - wall0, stepCpuMs: cpu2 - cpu1, stepWallMs: wall2 - wall1 });
   }
   return { mode: 'time', runs, peakMiB: process.resourceUsage().maxRSS / 1024 };

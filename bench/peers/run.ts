@@ -38,13 +38,21 @@ function runChild(job: Job): Promise<Result | null> {
     let out = '';
     let err = '';
     let capped = false;
-    // A job runs at most warm-ups + runs simulations, each under the cap once it is finished.
-    const limit = START_SLACK_MS + job.capMs * (job.mode === 'gate' ? 1 : job.warmups + job.runs);
-    const timer = setTimeout(() => {
-      capped = true;
-      child.kill('SIGKILL');
-    }, limit);
-    child.stdout.on('data', (d: Buffer) => (out += d));
+    let timer: NodeJS.Timeout | undefined;
+    // The watchdog: every simulation must end within the cap (the first one also gets the time
+    // to start Node, tsx and the libraries); the child says when one has ended.
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        capped = true;
+        child.kill('SIGKILL');
+      }, ms);
+    };
+    arm(START_SLACK_MS + job.capMs);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      arm(job.capMs + 1000);
+    });
     child.stderr.on('data', (d: Buffer) => (err += d));
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -85,7 +93,7 @@ async function gate(models: readonly ModelName[]): Promise<Map<string, boolean>>
   for (const model of models) {
     const stats = new Map<ImplName, { mean: number; se: number }>();
     for (const impl of IMPLS) {
-      const result = await runChild({ mode: 'gate', model, impl, config: GATE_CONFIG[model], seeds: GATE_SEEDS, warmups: 0, runs: 0, capMs: capMs * GATE_SEEDS });
+      const result = await runChild({ mode: 'gate', model, impl, config: GATE_CONFIG[model], seeds: GATE_SEEDS, warmups: 0, runs: 0, capMs });
       if (result?.mode === 'gate') stats.set(impl, meanAndError(result.statistics));
     }
     const ref = stats.get('reference')!;
