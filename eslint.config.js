@@ -33,6 +33,9 @@ const deterministic = {
   'no-console': 'error',
 };
 
+// The libraries bench:peers races against: dev dependencies of the benchmark, never in the app.
+const benchPeers = { group: ['agentscript', 'agentscript/*', 'flocc', 'flocc/*'], message: 'Benchmark peers stay in bench/peers.' };
+
 const pureImports = {
   'no-restricted-imports': [
     'error',
@@ -41,6 +44,7 @@ const pureImports = {
         { group: ['react', 'react-*', 'react/*', 'pixi.js', 'pixi.js/*', '@pixi/*', 'zustand', 'zustand/*', 'recharts'], message: 'Core and models import no UI code.' },
         { group: ['**/ui/**', '**/worker/**', '**/cli/**', '../ui', '../worker', '../cli'], message: 'Core and models depend on nothing above them.' },
         { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'Core and models run in browsers too.' },
+        benchPeers,
       ],
     },
   ],
@@ -59,13 +63,13 @@ export default defineConfig(
   {
     files: ['src/worker/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**', '../ui', '../cli', 'react', 'pixi.js', 'recharts'], message: 'The worker depends only on core and models.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**', '../ui', '../cli', 'react', 'pixi.js', 'recharts'], message: 'The worker depends only on core and models.' }, benchPeers] }],
     },
   },
   {
     files: ['src/ui/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '../cli'], message: 'The UI does not depend on the CLI.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '../cli'], message: 'The UI does not depend on the CLI.' }, benchPeers] }],
     },
   },
   {

@@ -1,0 +1,72 @@
+/**
+ * One benchmark configuration in a process of its own (so that its peak memory and JIT state
+ * are its own). Argument: a JSON job; prints a progress line after each simulation (the
+ * parent's watchdog) and the result as the last JSON line.
+ *   gate: the statistic after the full run for each of `seeds` seeds.
+ *   time: warm-ups, then timed runs (seeds 1001, 1002, …): setup wall time, steps' CPU and wall time.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Config, Create, ImplName, ModelName } from './types';
+
+export interface Job {
+  readonly mode: 'gate' | 'time';
+  readonly model: ModelName;
+  readonly impl: ImplName;
+  readonly config: Config;
+  readonly seeds: number;
+  readonly warmups: number;
+  readonly runs: number;
+  /** A simulation (setup and steps) longer than this ends the job: the row is skipped. */
+  readonly capMs: number;
+}
+
+export interface TimedRun {
+  readonly setupMs: number;
+  readonly stepCpuMs: number;
+  readonly stepWallMs: number;
+}
+
+export type Result =
+  | { readonly mode: 'gate'; readonly statistics: number[] }
+  | { readonly mode: 'time'; readonly runs: TimedRun[]; readonly peakMiB: number }
+  | { readonly mode: 'time'; readonly skipped: 'cap'; readonly runMs: number };
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function progress(): void {
+  console.log(JSON.stringify({ progress: true }));
+}
+
+async function main(job: Job): Promise<Result> {
+  const { create } = (await import(`./${job.model}.${job.impl}.ts`)) as { create: Create<Config> };
+  const { steps } = job.config;
+  if (job.mode === 'gate') {
+    const statistics: number[] = [];
+    for (let seed = 1; seed <= job.seeds; seed++) {
+      const sim = create(job.config, seed);
+      for (let s = 0; s < steps; s++) sim.step();
+      statistics.push(sim.statistic());
+      progress();
+    }
+    return { mode: 'gate', statistics };
+  }
+  const runs: TimedRun[] = [];
+  for (let r = 0; r < job.warmups + job.runs; r++) {
+    const wall0 = performance.now();
+    const sim = create(job.config, 1001 + r);
+    const wall1 = performance.now();
+    const cpu1 = cpuMs();
+    for (let s = 0; s < steps; s++) sim.step();
+    const cpu2 = cpuMs();
+    const wall2 = performance.now();
+    if (wall2 - wall0 > job.capMs) return { mode: 'time', skipped: 'cap', runMs: wall2 - wall0 };
+    progress();
+    if (r >= job.warmups) runs.push({ setupMs: wall1 - wall0, stepCpuMs: cpu2 - cpu1, stepWallMs: wall2 - wall1 });
+  }
+  return { mode: 'time', runs, peakMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+console.log(JSON.stringify(await main(JSON.parse(process.argv[2]) as Job)));
