@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+const server = await preview({ preview: { port: 4177, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto('http://127.0.0.1:4177/');
+await page.getByRole('button', { name: 'Expectations' }).click();
+await page.getByLabel('Workers').fill('2');
+const t0 = Date.now();
+await page.getByRole('button', { name: 'Run the strategy reports' }).click();
+await page.getByRole('table', { name: /Chance of share/ }).getByRole('row').nth(5).waitFor({ timeout: 900000 });
+await page.getByRole('button', { name: 'Run the strategy reports' }).and(page.locator(':enabled')).waitFor({ timeout: 900000 });
+console.log('secs', (Date.now() - t0) / 1000);
+await page.getByRole('region', { name: /closing question/ }).screenshot({ path: '/tmp/closing.png' });
+await browser.close();
+server.httpServer.close();
