@@ -33,7 +33,7 @@ const params = {
   cohereFactor: p.float({ label: 'Cohere factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.03, apply: 'live' }),
   separateFactor: p.float({ label: 'Separate factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.015, apply: 'live' }),
   matchFactor: p.float({ label: 'Match factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.05, apply: 'live' }),
-  speed: p.float({ label: 'Speed', unit: 'units/tick', min: 0, max: 100, uiMax: 3, step: 0.1, default: 1, apply: 'live' }),
+  speed: p.float({ label: 'Bird speed', unit: 'units/tick', min: 0, max: 100, uiMax: 3, step: 0.1, default: 1, apply: 'live' }),
 };
 
 const world = {
