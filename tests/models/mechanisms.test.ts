@@ -65,3 +65,16 @@ describe('mechanism switches', () => {
     for (const mechanism of Object.keys(INERT)) expect(fingerprint({ ...full, [mechanism]: false }, 1, 1825), mechanism).not.toBe(reference);
   });
 });
+
+describe('all switches on', () => {
+  it('is the plain model, bit for bit, whatever the seed and scenario', { timeout: 60_000 }, () => {
+    const on = Object.fromEntries(Object.keys(INERT).map((m) => [m, true]));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer({ min: 0, max: 4 }), (seed, choiceNoise, switchingCost) => {
+        const scenario = { choiceNoise, switchingCost };
+        return fingerprint({ ...scenario, ...on }, seed, 120) === fingerprint(scenario, seed, 120);
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
