@@ -13,7 +13,7 @@ import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
-const MAX_POINTS = 200;
+const MAX_POINTS = 120;
 
 /**
  * Tick labels that recharts does not measure word by word in the DOM to wrap them (a forced
