@@ -167,6 +167,16 @@ from every rival); demand boom or slump (new customers and needs × magnitude, f
 New customers per day = customers × growth / 365 (fractions carried over). With negative
 growth, a renewing customer leaves with probability −growth × lifecycle / 365.
 
+### Mechanism switches (for ablation)
+Eight switches, all on by default, each turn one rule off so that an experiment can ask how
+much of an effect that rule carries (the Expectations page does): the **switching cost** in the
+choice; the **newcomer brand handicap**; the **learning curve** of quality; **shared
+allocation** of scarce stock (off: biggest buyer first, the source's literal rule);
+**neighbour influence**; the **loss budget** of below-cost pricing (off: unlimited losses);
+suppliers' **volume discounts**; **shortage loyalty** (loyalty gained when served during a
+shortage). With every switch on the model is exactly the plain model; a switch whose rule has
+nothing to do in a scenario changes nothing there, bit for bit (both are tested).
+
 ## Reporters
 Per vendor: share of units in use, share of customers, price, unit cost per unit-day,
 quality, stock, stock-outs today, revenue, profit, cumulative profit, mean loyalty of its
