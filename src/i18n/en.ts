@@ -237,6 +237,11 @@ export const en = {
   'expect.closingProgress': 'Progress of the strategy reports',
   'expect.closingTable': 'Chance of share and profit by vendor and strategy',
   'expect.closingNote': 'Each cell: the probability that the vendor ends year 5 with at least the share and the cumulative profit set above, with its 95% Wilson interval and the runs behind it. The Experiments page shows each report in full.',
+  'expect.prediction': 'Your prediction:',
+  'expect.predictionOf': 'Your prediction for expectation {n}',
+  'expect.noPrediction': 'choose before running',
+  'expect.predictionRight': 'The model agrees with your prediction.',
+  'expect.predictionWrong': 'The model disagrees with your prediction: open its experiment to see why.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ test('an expectation runs in the page, gives the CLI’s numbers, and the report
   const eighth = page.getByRole('listitem', { name: /negotiates lower costs/ });
   await expect(eighth.getByLabel('Verdict')).toHaveText('not run yet');
   await page.getByLabel('Workers').fill('2');
+  await page.getByLabel('Your prediction for expectation 8').selectOption('does-not-hold');
   await eighth.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(eighth.getByLabel('Verdict')).toHaveText(/^(holds|does not hold|inconclusive)$/, { timeout: 100_000 });
   const effect = await eighth.getByLabel('Effect and 95% interval').textContent();
@@ -17,6 +18,8 @@ test('an expectation runs in the page, gives the CLI’s numbers, and the report
   expect(cli.status, cli.stderr).toBe(0);
   expect(cli.stdout).toContain(`${await eighth.getByLabel('Verdict').textContent()}: ${effect}`.replace('does not hold', 'does-not-hold'));
   await expect(eighth.getByLabel('Mechanism')).toHaveText(/by construction|emergent|not carried|no effect/);
+  const agrees = (await eighth.getByLabel('Verdict').textContent()) === 'does not hold';
+  await expect(eighth.getByText(agrees ? 'The model agrees with your prediction.' : /The model disagrees with your prediction/)).toBeVisible();
   await expect(eighth.getByRole('button', { name: 'Rerun' })).toBeEnabled();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report (HTML)' }).click()]);
   const html = readFileSync((await download.path())!, 'utf8');

@@ -13,7 +13,7 @@ import { EXPECTATIONS } from './readyExpectations';
 
 export function ExpectationsPage() {
   const workersId = useId();
-  const { states, workers } = useExpectations();
+  const { states, workers, predictions } = useExpectations();
   const busy = Object.values(states).some((s) => s.status === 'running');
   return (
     <main className="expectations">
@@ -42,6 +42,21 @@ export function ExpectationsPage() {
               <li key={file} className={`expectation ${result?.verdict ?? ''}`} aria-label={h.statement}>
                 <p className="statement">{h.statement}</p>
                 <p className="exp-description">{experiment.description}</p>
+                <div className="exp-row">
+                  <label>
+                    {t('expect.prediction')}{' '}
+                    <select
+                      aria-label={t('expect.predictionOf', { n: EXPECTATIONS.findIndex((e) => e.file === file) + 1 })}
+                      value={predictions[file] ?? ''}
+                      onChange={(e) => useExpectations.setState((s) => ({ predictions: { ...s.predictions, [file]: e.target.value as 'holds' | 'does-not-hold' } }))}
+                    >
+                      <option value="">{t('expect.noPrediction')}</option>
+                      <option value="holds">{t('expect.verdict.holds')}</option>
+                      <option value="does-not-hold">{t('expect.verdict.does-not-hold')}</option>
+                    </select>
+                  </label>
+                  {result && predictions[file] && <span className="prediction-check">{predictions[file] === result.verdict ? t('expect.predictionRight') : t('expect.predictionWrong')}</span>}
+                </div>
                 <div className="exp-row">
                   <span className="verdict" aria-label={t('expect.col.verdict')}>
                     {result ? verdictText(result.verdict) : state?.status === 'running' ? t('expect.running', { done: state.done, total: state.total }) : state?.status === 'error' ? state.error : t('expect.notRun')}

@@ -16,6 +16,8 @@ export interface ExpectationsState {
   workers: number;
   /** By the experiment's file name. */
   states: Record<string, ExpectationState>;
+  /** What the person predicted before running, by file name (classroom use). */
+  predictions: Record<string, 'holds' | 'does-not-hold'>;
 }
 
-export const useExpectations = create<ExpectationsState>(() => ({ open: false, workers: defaultWorkers(), states: {} }));
+export const useExpectations = create<ExpectationsState>(() => ({ open: false, workers: defaultWorkers(), states: {}, predictions: {} }));
