@@ -56,9 +56,11 @@ function installProbes(): void {
 const tick = (page: Page) => page.getByLabel('Tick', { exact: true });
 
 /** Opens the default market with `customers` through a scenario link (sliders stop at 20,000); returns the horizon in days. */
-async function openMarket(page: Page, customers: number): Promise<number> {
-  const params = Object.assign(defaultParams(cloudMarket.params), { customers });
+async function openMarket(page: Page, customers: number, years: number, growth?: number): Promise<number> {
+  const params = Object.assign(defaultParams(cloudMarket.params), { customers, years }, growth === undefined ? {} : { growth });
   const link = await encodeScenarioLink(createScenario(cloudMarket, 1, params, { onlyChanged: true }));
+  // Through a blank page: a change of the fragment alone would not load the app afresh.
+  await page.goto('about:blank');
   await page.goto(`http://127.0.0.1:${PORT}/${link}`);
   await page.getByLabel('Fingerprint', { exact: true }).filter({ hasText: /^[0-9a-f]{16}$/ }).waitFor();
   await page.getByLabel('Speed', { exact: true }).fill('9'); // the last position: as fast as possible
@@ -67,24 +69,47 @@ async function openMarket(page: Page, customers: number): Promise<number> {
 
 /** Presses Go and waits for the horizon; every figure covers the span from Go to the horizon. */
 async function runToHorizon(page: Page, horizon: number): Promise<RunFigures> {
+  return measure(page, async () => {
+    await page.getByRole('button', { name: 'Go' }).click();
+    await tick(page).filter({ hasText: new RegExp(`^${horizon}$`) }).waitFor({ timeout: 600_000 });
+  });
+}
+
+/** Presses Go, lets it run `seconds`, pauses: a long window at a steady speed. */
+async function runFor(page: Page, seconds: number): Promise<RunFigures> {
+  return measure(page, async () => {
+    await page.getByRole('button', { name: 'Go' }).click();
+    await page.waitForTimeout(seconds * 1000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+}
+
+/** The probes' figures over what `act` does; days are the ticks the Tick monitor advanced. */
+async function measure(page: Page, act: () => Promise<void>): Promise<RunFigures> {
+  const startTick = Number(await tick(page).textContent());
   const start = await page.evaluate(() => ({ at: performance.now(), frames: (window as unknown as { __probe: Probe }).__probe.frames }));
-  await page.getByRole('button', { name: 'Go' }).click();
-  await tick(page).filter({ hasText: new RegExp(`^${horizon}$`) }).waitFor({ timeout: 600_000 });
+  await act();
+  const days = Number(await tick(page).textContent()) - startTick;
   return page.evaluate(
-    ({ start, horizon }) => {
+    ({ start, days }) => {
       const probe = (window as unknown as { __probe: Probe }).__probe;
       const now = performance.now();
       const inRun = (at: number) => at >= start.at && at <= now;
       return {
-        days: horizon,
+        days,
         seconds: (now - start.at) / 1000,
         longTasks: probe.longTasks.filter((e) => inRun(e.start)).map((e) => e.duration),
         displayFrames: probe.frames - start.frames,
         maxLagMs: Math.max(0, ...probe.lags.filter((e) => inRun(e.at)).map((e) => e.lag)),
       };
     },
-    { start, horizon },
+    { start, days },
   );
+}
+
+async function setUpAgain(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await tick(page).filter({ hasText: /^0$/ }).waitFor();
 }
 
 async function heapMiB(cdp: CDPSession): Promise<number> {
@@ -134,17 +159,24 @@ export async function benchUi(minutes: number): Promise<void> {
     // sent to the page also call: give the page a no-op one.
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.addInitScript(installProbes);
-    const horizon = await openMarket(page, 10_000);
+    const horizon = await openMarket(page, 10_000, 5);
     const cdp = await page.context().newCDPSession(page);
-    describeRun('10,000 customers', await runToHorizon(page, horizon));
+    // A warm-up run first: the first run after loading also compiles the app's code paths.
+    await runToHorizon(page, horizon);
+    await setUpAgain(page);
+    describeRun('10,000 customers, as fast as possible', await runToHorizon(page, horizon));
+    // Then a steady 300 days per second for 20 s, without growth (10,000 customers throughout).
+    await openMarket(page, 10_000, 30, 0);
+    await page.getByLabel('Speed', { exact: true }).fill('7');
+    describeRun('10,000 customers, 300 days/s for 20 s', await runFor(page, 20));
+    await openMarket(page, 10_000, 5);
 
     // Repeated runs: the heap after each (after a forced collection) must level off after the first.
     const heaps: number[] = [];
     const until = performance.now() + minutes * 60_000;
     let runs = 0;
     do {
-      await page.getByRole('button', { name: 'Setup' }).click();
-      await tick(page).filter({ hasText: /^0$/ }).waitFor();
+      await setUpAgain(page);
       await runToHorizon(page, horizon);
       heaps.push(await heapMiB(cdp));
       runs++;
@@ -160,7 +192,7 @@ export async function benchUi(minutes: number): Promise<void> {
       `after run 1: ${first.toFixed(1)} MiB, peak ${peak.toFixed(1)} MiB, last ${last.toFixed(1)} MiB, trend after run 1 ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MiB — levels off: ${growth < 2 ? 'met' : 'NOT met'}`,
     );
 
-    const large = await openMarket(page, 100_000);
+    const large = await openMarket(page, 100_000, 5);
     const figures = await runToHorizon(page, large);
     describeRun('100,000 customers (aggregated view)', figures);
     row('100,000 customers: page responsive', figures.maxLagMs < 200 ? `yes (lag < 200 ms)` : `NO (lag ${figures.maxLagMs.toFixed(0)} ms)`);

@@ -11,8 +11,12 @@ import { SimClient } from '../worker/simClient';
 import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp } from './store';
 
-/** Plots re-sample at most this often while running (ms). */
+/**
+ * Plots re-sample at most this often while running (ms); less often at full speed, where a
+ * chart update (tens of ms in recharts) competes with the simulation for the cores.
+ */
 const PLOT_INTERVAL_MS = 250;
+const PLOT_INTERVAL_FULL_SPEED_MS = 1000;
 let lastPlotUpdate = 0;
 
 function onMessage(message: FromWorker): void {
@@ -22,7 +26,8 @@ function onMessage(message: FromWorker): void {
   }
   publishFrame(message);
   const now = performance.now();
-  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > PLOT_INTERVAL_MS;
+  const interval = useApp.getState().ticksPerSecond === null ? PLOT_INTERVAL_FULL_SPEED_MS : PLOT_INTERVAL_MS;
+  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > interval;
   if (plotDue) lastPlotUpdate = now;
   useApp.setState((s) => ({
     tick: message.tick,
