@@ -176,8 +176,11 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
 
 test('a crashed simulation worker is restarted from the last Setup and the scenario is kept', async ({ page }) => {
   await openMarket(page);
+  const before = await fingerprint(page).textContent();
   await page.getByLabel('Customers', { exact: true }).fill('2000');
   await page.getByRole('button', { name: 'Setup' }).click();
+  // The new run's fingerprint, not the one still shown from before Setup.
+  await expect(fingerprint(page)).not.toHaveText(before!);
   const setUp = await fingerprint(page).textContent();
   await page.getByRole('button', { name: 'Step a year' }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');

@@ -6,6 +6,8 @@ import { latestFrame, subscribeFrames } from '../frameBus';
 import { inspect } from '../session';
 import { useApp } from '../store';
 
+const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
 /** camelCase column names as words: "qualityRequirement" → "quality requirement". */
 function words(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -13,7 +15,7 @@ function words(name: string): string {
 
 function formatValue(v: number): string {
   if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 1000 ? Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(v) : v.toPrecision(4);
+  return Math.abs(v) >= 1000 ? WHOLE.format(v) : v.toPrecision(4);
 }
 
 export function Inspector({ model }: { model: Model }) {

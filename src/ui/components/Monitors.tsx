@@ -7,6 +7,9 @@ import { findModel } from '../../models/registry';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
+/** Built once: a NumberFormat is costly to make and monitors format on every frame. */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
 function Monitor({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
   const id = useId();
   return (
@@ -41,7 +44,7 @@ function statusText(status: string, tick: number): string {
 function formatValue(name: string, value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return 'n/a';
   if (name.startsWith('share.')) return `${(100 * value).toFixed(1)}%`;
-  return Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return COMPACT.format(value);
 }
 
 function ModelMonitors() {

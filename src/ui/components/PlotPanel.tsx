@@ -12,6 +12,9 @@ import { download } from '../download';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
 
+/** Built once: a NumberFormat is costly to make and axes format on every update. */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact' });
+
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
 const MAX_POINTS = 120;
 
@@ -126,7 +129,7 @@ const Plot = memo(function Plot({ model, plot, order, reporters, params, ...prop
             tickFormatter={ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined}
           />
           {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
-          <YAxis width={56} interval={0} tick={TICK} domain={['auto', 'auto']} tickFormatter={(v: number) => Intl.NumberFormat('en', { notation: 'compact' }).format(v)} />
+          <YAxis width={56} interval={0} tick={TICK} domain={['auto', 'auto']} tickFormatter={(v: number) => COMPACT.format(v)} />
           <Tooltip labelFormatter={(v) => (ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`)} />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
