@@ -137,10 +137,13 @@ function row(name: string, value: string): void {
   console.log(`${name.padEnd(52)} ${value}`);
 }
 
-function describeRun(label: string, f: RunFigures): void {
+/** The targets (≥ 100 days/s, no long task) are the 10,000-customer ones; 100,000 must stay responsive. */
+function describeRun(label: string, f: RunFigures, targets = true): void {
   const daysPerSecond = f.days / f.seconds;
-  row(`${label}: simulated days per second`, `${daysPerSecond.toFixed(0)} (${f.days} days in ${f.seconds.toFixed(1)} s) — target ≥ ${DAYS_PER_SECOND_TARGET}: ${daysPerSecond >= DAYS_PER_SECOND_TARGET ? 'met' : 'NOT met'}`);
-  row(`${label}: long tasks (> 50 ms) on the main thread`, f.longTasks.length === 0 ? 'none — target none: met' : `${f.longTasks.length}, longest ${Math.max(...f.longTasks).toFixed(0)} ms — target none: NOT met`);
+  const verdict = (ok: boolean, target: string) => (targets ? ` — target ${target}: ${ok ? 'met' : 'NOT met'}` : '');
+  row(`${label}: simulated days per second`, `${daysPerSecond.toFixed(0)} (${f.days} days in ${f.seconds.toFixed(1)} s)${verdict(daysPerSecond >= DAYS_PER_SECOND_TARGET, `≥ ${DAYS_PER_SECOND_TARGET}`)}`);
+  const longest = f.longTasks.length ? `, longest ${Math.max(...f.longTasks).toFixed(0)} ms` : '';
+  row(`${label}: long tasks (> 50 ms) on the main thread`, `${f.longTasks.length || 'none'}${longest}${verdict(f.longTasks.length === 0, 'none')}`);
   row(`${label}: display frames per second`, `${(f.displayFrames / f.seconds).toFixed(0)} (software rendering, no GPU)`);
   row(`${label}: largest event-loop lag`, `${f.maxLagMs.toFixed(0)} ms`);
 }
@@ -194,7 +197,7 @@ export async function benchUi(minutes: number): Promise<void> {
 
     const large = await openMarket(page, 100_000, 5);
     const figures = await runToHorizon(page, large);
-    describeRun('100,000 customers (aggregated view)', figures);
+    describeRun('100,000 customers (aggregated view)', figures, false);
     row('100,000 customers: page responsive', figures.maxLagMs < 200 ? `yes (lag < 200 ms)` : `NO (lag ${figures.maxLagMs.toFixed(0)} ms)`);
     row('console errors', errors.length === 0 ? 'none' : errors.join(' | '));
   } finally {
