@@ -2,7 +2,7 @@
  * Flocking, hand-written: flat typed arrays, a counting-sorted bucket index rebuilt each tick,
  * loops written out — the "how fast can JavaScript go" mark.
  */
-import { createRandom } from './referenceRandom';
+import { createRandom, shuffleOrder } from './referenceRandom';
 import { FLOCK, type FlockingConfig, type Sim } from './types';
 
 export function create(config: FlockingConfig, seed: number): Sim {
@@ -52,13 +52,7 @@ export function create(config: FlockingConfig, seed: number): Sim {
 
   function step(): void {
     index();
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = random.int(i + 1);
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleOrder(order, random);
     for (let k = 0; k < n; k++) {
       const i = order[k];
       const x = xs[i];

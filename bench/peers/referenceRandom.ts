@@ -34,3 +34,15 @@ export function createRandom(seed: number): FastRandom {
   for (let i = 0; i < 12; i++) next();
   return { next, int: (n) => Math.floor(next() * n) };
 }
+
+/** Fills `order` with 0…n−1 in a new random order (Fisher–Yates): each step's activation order. */
+export function shuffleOrder(order: Int32Array | Uint32Array, random: FastRandom): void {
+  const n = order.length;
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+}

@@ -2,7 +2,7 @@
  * Schelling, hand-written: flat typed arrays, loops written out, nothing in between — the
  * "how fast can JavaScript go" mark the other implementations are measured against.
  */
-import { createRandom } from './referenceRandom';
+import { createRandom, shuffleOrder } from './referenceRandom';
 import type { SchellingConfig, Sim } from './types';
 
 export function create(config: SchellingConfig, seed: number): Sim {
@@ -30,13 +30,7 @@ export function create(config: SchellingConfig, seed: number): Sim {
   }
 
   function step(): void {
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = random.int(i + 1);
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleOrder(order, random);
     for (let k = 0; k < n; k++) {
       const i = order[k];
       const x = xs[i];
