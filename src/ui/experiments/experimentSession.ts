@@ -127,7 +127,7 @@ export async function startExperiment(): Promise<void> {
     restored: restored.length,
     elapsedMs: 0,
     notice: restored.length ? t('exp.restored', { count: restored.length }) : null,
-    resumable: useExperiments.getState().resumable.filter((r) => r.hash !== hash),
+    interrupted: null,
   });
   const todo = indices.filter((i) => !done.has(i));
   if (todo.length === 0) return finish();
@@ -174,13 +174,6 @@ export function setWorkers(workers: number): void {
   pool?.resize(workers);
 }
 
-/** Interrupted experiments in storage; the app offers to resume the newest. */
-export async function findInterrupted(): Promise<SavedExperiment[]> {
-  const list = await (await results()).unfinished();
-  useExperiments.setState({ resumable: list });
-  return list;
-}
-
 export function resumeSaved(saved: SavedExperiment): void {
   useExperiments.setState({ interrupted: null });
   if (!openExperimentDocument(saved.document, t('exp.saved'))) return;
@@ -221,7 +214,7 @@ export async function shareExperiment(): Promise<void> {
 
 /** After a reload or a crashed tab: offers to resume the newest interrupted experiment. */
 export async function offerInterruptedExperiment(): Promise<void> {
-  const latest = (await findInterrupted()).at(-1);
+  const latest = (await (await results()).unfinished()).at(-1);
   if (!latest) return;
   const done = (await (await results()).loadOutcomes(latest.hash)).length;
   useExperiments.setState({ interrupted: { saved: latest, done } });

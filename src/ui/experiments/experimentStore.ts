@@ -31,9 +31,7 @@ export interface ExperimentsState {
   /** False when results live only in memory (storage unavailable or full). */
   persistent: boolean;
   notice: string | null;
-  /** Interrupted experiments found in storage. */
-  resumable: SavedExperiment[];
-  /** The newest of them with its finished runs, offered for resuming after a reload. */
+  /** The newest interrupted experiment in storage with its finished runs, offered for resuming after a reload. */
   interrupted: { saved: SavedExperiment; done: number } | null;
 }
 
@@ -56,6 +54,5 @@ export const useExperiments = create<ExperimentsState>(() => ({
   workers: defaultWorkers(),
   persistent: true,
   notice: null,
-  resumable: [],
   interrupted: null,
 }));
