@@ -59,7 +59,9 @@ export function measureEffect(plan: ResolvedExperiment, settings: RunSettings, o
       pairs.set(key, pair);
     } else {
       const key = h.effect.at === 'all' ? '' : JSON.stringify(Object.entries(run.values));
-      groups.set(key, [...(groups.get(key) ?? []), value]);
+      const group = groups.get(key) ?? [];
+      group.push(value);
+      groups.set(key, group);
     }
   }
   if (h.effect.kind === 'difference') {
