@@ -9,10 +9,7 @@ import { validateValue, type CellSpec, type TableRow, type TableSpec, type Table
 import { t, tModel } from '../../i18n';
 import { setParam } from '../session';
 import { useApp } from '../store';
-
-function rowName(row: TableRow): string {
-  return typeof row.name === 'string' && row.name.trim() !== '' ? row.name : `#${row.id}`;
-}
+import { cellLabel, rowName } from '../tableCells';
 
 function Cell({ spec, value, label, onChange }: { spec: CellSpec; value: unknown; label: string; onChange: (v: unknown) => void }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -155,7 +152,7 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
                     key={key}
                     spec={cell}
                     value={row[key]}
-                    label={t('table.row', { column: tModel(model.id, `param.${name}.${key}.label`, cell.label), row: rowName(row) })}
+                    label={cellLabel(model, name, key, cell, row)}
                     onChange={(v) => update(table.rows.map((r, j) => (j === i ? ({ ...r, [key]: v } as TableRow) : r)))}
                   />
                 ))}

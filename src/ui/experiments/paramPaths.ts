@@ -5,7 +5,8 @@
 import type { Model } from '../../core/model';
 import type { CellSpec, ParamSchema, ParamSpec, ParamValues, TableValue } from '../../core/params';
 import type { Value } from '../../core/experiment/schema';
-import { t, tModel } from '../../i18n';
+import { tModel } from '../../i18n';
+import { cellLabel } from '../tableCells';
 
 export interface VariableParam {
   readonly path: string;
@@ -28,9 +29,7 @@ export function variableParams(model: Model, params: ParamValues<ParamSchema>): 
       for (const row of (params[name] as TableValue).rows) {
         for (const [column, cell] of Object.entries(spec.columns)) {
           if (cell.kind === 'text') continue;
-          const cellLabel = tModel(model.id, `param.${name}.${column}.label`, cell.label);
-          const rowName = typeof row.name === 'string' && row.name.trim() !== '' ? row.name : `#${row.id}`;
-          out.push({ path: `${name}#${row.id}.${column}`, label: t('table.row', { column: cellLabel, row: rowName }), spec: cell, initial: initialValues(cell, row[column]) });
+          out.push({ path: `${name}#${row.id}.${column}`, label: cellLabel(model, name, column, cell, row), spec: cell, initial: initialValues(cell, row[column]) });
         }
       }
     } else if (spec.kind !== 'list' && spec.kind !== 'text') {
