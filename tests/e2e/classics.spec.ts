@@ -13,7 +13,7 @@ for (const { id, monitor } of [
   { id: 'segregation', monitor: 'Happy fraction' },
   { id: 'flocking', monitor: 'Alignment' },
 ]) {
-  test(`${id} draws its agents, runs, and its monitor and plot move`, async ({ page }) => {
+  test(`${id} draws its agents, steps, and shows its monitor and its plot's rows`, async ({ page }) => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto('/');
