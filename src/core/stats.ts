@@ -84,8 +84,11 @@ export function histogram(values: readonly number[], bins: number): { from: numb
     if (v > hi) hi = v;
   }
   if (hi === lo) return [{ from: lo, to: hi, count: values.length }];
-  const width = (hi - lo) / bins;
+  // Scale by the span before multiplying by the bin count: (hi − lo) / bins can underflow to 0
+  // for a tiny span, which would drop values into a NaN bin.
+  const span = hi - lo;
+  const edge = (i: number) => (i === bins ? hi : lo + (span * i) / bins);
   const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
-  return counts.map((count, i) => ({ from: lo + i * width, to: i === bins - 1 ? hi : lo + (i + 1) * width, count }));
+  for (const v of values) counts[Math.min(bins - 1, Math.floor(((v - lo) / span) * bins))]++;
+  return counts.map((count, i) => ({ from: edge(i), to: edge(i + 1), count }));
 }

@@ -36,7 +36,8 @@ describe('summaries', () => {
     expect([s.min, s.median, s.max, s.mean]).toEqual([1, 3, 5, 3]);
   });
 
-  it('puts every value in exactly one histogram bin', () => {
+  it('puts every value in exactly one histogram bin, even over a subnormal span', () => {
+    expect(histogram([0, 5e-324], 2).map((b) => b.count)).toEqual([1, 1]);
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (xs, bins) => {
         return histogram(xs, bins).reduce((n, b) => n + b.count, 0) === xs.length;
