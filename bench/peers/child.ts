@@ -3,7 +3,8 @@
  * are its own). Argument: a JSON job; prints a progress line after each simulation (the
  * parent's watchdog) and the result as the last JSON line.
  *   gate: the statistic after the full run for each of `seeds` seeds.
- *   time: warm-ups, then timed runs (seeds 1001, 1002, …): setup wall time, steps' CPU and wall time.
+ *   time: warm-ups, then timed runs (seeds 1001, 1002, …): setup wall time, steps' CPU and wall
+ *         time, and the wall time at the end of every tick.
  */
 import { performance } from 'node:perf_hooks';
 import type { Config, Create, ImplName, ModelName } from './types';
@@ -24,21 +25,34 @@ export interface TimedRun {
   readonly setupMs: number;
   readonly stepCpuMs: number;
   readonly stepWallMs: number;
+  /** Wall time from the first step to the end of each tick (cumulative). */
+  readonly tickWallMs: number[];
 }
 
 export type Result =
   | { readonly mode: 'gate'; readonly statistics: number[] }
   | { readonly mode: 'time'; readonly runs: TimedRun[]; readonly peakMiB: number }
-  | { readonly mode: 'time'; readonly skipped: 'cap'; readonly runMs: number };
+  | { readonly mode: 'time'; readonly skipped: 'cap'; readonly partial: Partial['partial'] };
 
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
 
+/** A simulation has ended: the parent's watchdog starts the cap afresh. */
 function progress(): void {
   console.log(JSON.stringify({ progress: true }));
 }
+
+/**
+ * How far the simulation under way has got, at most once a second: when the cap stops a slow
+ * row, the parent still knows the rate of its first ticks.
+ */
+export interface Partial {
+  /** Wall time from the first step to the end of each tick done so far (cumulative). */
+  readonly partial: { readonly tickWallMs: number[] };
+}
+
 
 async function main(job: Job): Promise<Result> {
   const { create } = (await import(`./${job.model}.${job.impl}.ts`)) as { create: Create<Config> };
@@ -59,12 +73,23 @@ async function main(job: Job): Promise<Result> {
     const sim = create(job.config, 1001 + r);
     const wall1 = performance.now();
     const cpu1 = cpuMs();
-    for (let s = 0; s < steps; s++) sim.step();
+    const tickWallMs: number[] = [];
+    let reported = wall1;
+    for (let s = 0; s < steps; s++) {
+      sim.step();
+      const now = performance.now();
+      tickWallMs.push(now - wall1);
+      if (now - reported > 1000) {
+        const partial: Partial = { partial: { tickWallMs } };
+        console.log(JSON.stringify(partial));
+        reported = now;
+      }
+    }
     const cpu2 = cpuMs();
     const wall2 = performance.now();
-    if (wall2 - wall0 > job.capMs) return { mode: 'time', skipped: 'cap', runMs: wall2 - wall0 };
+    if (wall2 - wall0 > job.capMs) return { mode: 'time', skipped: 'cap', partial: { tickWallMs } };
     progress();
-    if (r >= job.warmups) runs.push({ setupMs: wall1 - wall0, stepCpuMs: cpu2 - cpu1, stepWallMs: wall2 - wall1 });
+    if (r >= job.warmups) runs.push({ setupMs: wall1 - wall0, stepCpuMs: cpu2 - cpu1, stepWallMs: wall2 - wall1, tickWallMs });
   }
   return { mode: 'time', runs, peakMiB: process.resourceUsage().maxRSS / 1024 };
 }

@@ -23,6 +23,7 @@ export class Grid {
   readonly cells: Int32Array;
   /** Empty cells, counted on first need and kept by place/move/clear; −1 = not counted yet. */
   private empty = -1;
+  private readonly bounds = new Int32Array(4);
 
   constructor(
     readonly width: number,
@@ -69,7 +70,7 @@ export class Grid {
   forEachNeighbour(x: number, y: number, radius: number, fn: (agent: number, cell: number) => void): void {
     const cells = this.cells;
     const centre = this.cellAt(x, y);
-    this.forEachCell(x, y, radius, (cell) => {
+    this.forEachCellAround(x, y, radius, (cell) => {
       const agent = cells[cell];
       if (agent !== EMPTY && cell !== centre) fn(agent, cell);
     });
@@ -81,13 +82,10 @@ export class Grid {
    * common neighbourhood question, without a callback per cell.
    */
   countNeighboursWith(x: number, y: number, radius: number, column: ArrayLike<number>, value: number): number {
-    const { cells, width, height } = this;
+    const { cells, width } = this;
     let count = 0;
     if (!this.wrap || !this.crossesEdge(x, y, radius)) {
-      const x0 = x - radius < 0 ? 0 : x - radius;
-      const x1 = x + radius >= width ? width - 1 : x + radius;
-      const y0 = y - radius < 0 ? 0 : y - radius;
-      const y1 = y + radius >= height ? height - 1 : y + radius;
+      const [x0, x1, y0, y1] = this.clipSquare(x, y, radius);
       for (let cy = y0; cy <= y1; cy++) {
         const row = cy * width;
         for (let cx = x0; cx <= x1; cx++) {
@@ -139,18 +137,26 @@ export class Grid {
     return -1;
   }
 
-  private crossesEdge(x: number, y: number, radius: number): boolean {
+  /** The square of `radius` around (x, y) cut by the edges: [x0, x1, y0, y1], all inclusive. WARNING: the array is reused by the next call. */
+  clipSquare(x: number, y: number, radius: number): Int32Array {
+    const bounds = this.bounds;
+    bounds[0] = x - radius < 0 ? 0 : x - radius;
+    bounds[1] = x + radius >= this.width ? this.width - 1 : x + radius;
+    bounds[2] = y - radius < 0 ? 0 : y - radius;
+    bounds[3] = y + radius >= this.height ? this.height - 1 : y + radius;
+    return bounds;
+  }
+
+  /** Whether the square of `radius` around (x, y) reaches past an edge (where it is cut or wraps). */
+  crossesEdge(x: number, y: number, radius: number): boolean {
     return x - radius < 0 || y - radius < 0 || x + radius >= this.width || y + radius >= this.height;
   }
 
   /** Every cell of the (clipped or wrapped) square of `radius` around (x, y), centre included, once. */
-  private forEachCell(x: number, y: number, radius: number, fn: (cell: number) => void): void {
+  forEachCellAround(x: number, y: number, radius: number, fn: (cell: number) => void): void {
     const { width, height } = this;
     if (!this.wrap) {
-      const x0 = Math.max(0, x - radius);
-      const x1 = Math.min(width - 1, x + radius);
-      const y0 = Math.max(0, y - radius);
-      const y1 = Math.min(height - 1, y + radius);
+      const [x0, x1, y0, y1] = this.clipSquare(x, y, radius);
       for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) fn(cy * width + cx);
       return;
     }

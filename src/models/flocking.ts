@@ -147,6 +147,7 @@ function step(w: FlockingWorld, ctx: Ctx): void {
     vy[i] = ny;
     x[i] = TorusSpace.wrap(x[i] + nx * speed, width);
     y[i] = TorusSpace.wrap(y[i] + ny * speed, height);
+    space.update(i);
     neighbours[i] = found;
     heading[i] = octant(nx, ny);
   }

@@ -9,7 +9,8 @@
  * sort the grid into large single-group areas within a few dozen ticks, while the happy
  * fraction climbs towards 1.
  */
-import { Grid } from '../core/grid';
+import { EMPTY, Grid } from '../core/grid';
+import { GridTally } from '../core/gridTally';
 import { defineModel, type ModelContext } from '../core/model';
 import { p, type ParamValues } from '../core/params';
 import type { World } from '../core/world';
@@ -60,43 +61,69 @@ type SegregationWorld = World<typeof world>;
 export type SegregationParams = ParamValues<typeof params>;
 type Ctx = ModelContext<SegregationParams>;
 
-function gridOf(w: SegregationWorld, params: SegregationParams): Grid {
-  return new Grid(params.width, params.height, params.wrap, w.agents.patches.col.occupant);
+/** The grid over the world's occupancy and the tally of each group around every cell. */
+interface Neighbourhoods {
+  readonly grid: Grid;
+  readonly tally: GridTally;
 }
 
+// Kept between ticks: the tally is derived from the occupancy, which only setup and step
+// change, each through `grid` and `tally` together.
+const neighbourhoodCache = new WeakMap<SegregationWorld, Neighbourhoods>();
+
+/** The world's neighbourhoods, counted afresh when missing (e.g. after a restored snapshot) or built for other parameters. */
+function neighbourhoodsOf(w: SegregationWorld, params: SegregationParams): Neighbourhoods {
+  const cached = neighbourhoodCache.get(w);
+  const { width, height, wrap, radius } = params;
+  const occupant = w.agents.patches.col.occupant;
+  if (cached && cached.grid.cells === occupant && cached.grid.width === width && cached.grid.height === height && cached.grid.wrap === wrap && cached.tally.radius === radius) {
+    return cached;
+  }
+  const grid = new Grid(width, height, wrap, occupant);
+  const tally = new GridTally(grid, radius, 2);
+  tally.rebuild(w.agents.people.col.group);
+  const fresh = { grid, tally };
+  neighbourhoodCache.set(w, fresh);
+  return fresh;
+}
 
 function setup(w: SegregationWorld, ctx: Ctx): void {
   const random = ctx.rng.stream('setup');
   const { width, height } = ctx.params;
   const patches = w.agents.patches;
   patches.add(width * height);
-  const grid = gridOf(w, ctx.params);
-  grid.clear();
-  const n = Math.min(ctx.params.agents, grid.size);
+  patches.col.occupant.fill(EMPTY, 0, width * height);
+  const n = Math.min(ctx.params.agents, width * height);
   const people = w.agents.people;
   people.add(n);
   const { x, y, group, happy } = people.col;
-  const { radius, minSameNeighbours } = ctx.params;
   // A partial Fisher–Yates shuffle of the cells: agent i takes the i-th cell drawn.
-  const cells = new Int32Array(grid.size);
+  const cells = new Int32Array(width * height);
   for (let c = 0; c < cells.length; c++) cells[c] = c;
   for (let i = 0; i < n; i++) {
     const j = i + random.int(cells.length - i);
     const cell = cells[j];
     cells[j] = cells[i];
-    grid.place(i, cell);
+    patches.col.occupant[cell] = i;
     x[i] = cell % width;
     y[i] = (cell - x[i]) / width;
     group[i] = i < n / 2 ? 0 : 1;
   }
-  for (let i = 0; i < n; i++) happy[i] = grid.countNeighboursWith(x[i], y[i], radius, group, group[i]) >= minSameNeighbours ? 1 : 0;
+  neighbourhoodCache.delete(w);
+  const { grid, tally } = neighbourhoodsOf(w, ctx.params);
+  for (let i = 0; i < n; i++) happy[i] = sameGroupNeighbours(grid, tally, i, x, y, group) >= ctx.params.minSameNeighbours ? 1 : 0;
+}
+
+/** Neighbours of agent i's group: the tally of its square, less the agent itself. */
+function sameGroupNeighbours(grid: Grid, tally: GridTally, i: number, x: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLike<number>): number {
+  return tally.count(grid.cellAt(x[i], y[i]), group[i]) - 1;
 }
 
 function step(w: SegregationWorld, ctx: Ctx): void {
-  const grid = gridOf(w, ctx.params);
+  const { grid, tally } = neighbourhoodsOf(w, ctx.params);
   const people = w.agents.people;
   const { x, y, group, happy } = people.col;
-  const { width, radius, minSameNeighbours } = ctx.params;
+  const { width, minSameNeighbours } = ctx.params;
   const order = new Int32Array(people.count);
   for (let i = 0; i < order.length; i++) order[i] = i;
   ctx.rng.stream('order').shuffle(order);
@@ -104,14 +131,16 @@ function step(w: SegregationWorld, ctx: Ctx): void {
   let moved = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    if (grid.countNeighboursWith(x[i], y[i], radius, group, group[i]) >= minSameNeighbours) {
+    if (sameGroupNeighbours(grid, tally, i, x, y, group) >= minSameNeighbours) {
       happy[i] = 1;
       continue;
     }
     happy[i] = 0;
     const to = grid.randomEmptyCell(moves);
     if (to < 0) continue;
-    grid.move(grid.cellAt(x[i], y[i]), to);
+    const from = grid.cellAt(x[i], y[i]);
+    grid.move(from, to);
+    tally.move(from, to, group[i]);
     x[i] = to % width;
     y[i] = (to - x[i]) / width;
     moved++;
@@ -129,19 +158,15 @@ function happyFraction(w: SegregationWorld): number | null {
 
 /** NetLogo's "percent similar": the mean share of an agent's neighbours in its own group. */
 function similarShare(w: SegregationWorld, params: SegregationParams): number | null {
-  const grid = gridOf(w, params);
+  const { grid, tally } = neighbourhoodsOf(w, params);
   const { count, col } = w.agents.people;
   let total = 0;
   let agentsWithNeighbours = 0;
   for (let i = 0; i < count; i++) {
-    let same = 0;
-    let all = 0;
-    grid.forEachNeighbour(col.x[i], col.y[i], params.radius, (j) => {
-      all++;
-      if (col.group[j] === col.group[i]) same++;
-    });
+    const cell = grid.cellAt(col.x[i], col.y[i]);
+    const all = tally.count(cell, 0) + tally.count(cell, 1) - 1;
     if (all > 0) {
-      total += same / all;
+      total += (tally.count(cell, col.group[i]) - 1) / all;
       agentsWithNeighbours++;
     }
   }

@@ -64,6 +64,7 @@ describe('TorusSpace', () => {
           const step = random.uniform(0, slack);
           xs[i] = TorusSpace.wrap(xs[i] + dx * step, width);
           ys[i] = TorusSpace.wrap(ys[i] + dy * step, height);
+          space.update(i);
         }
         for (let i = 0; i < xs.length; i++) {
           const found: number[] = [];
