@@ -79,6 +79,11 @@ export interface LayerPortrayal {
    * shown while the tick is at most `withinTicks` after `tickColumn`.
    */
   readonly highlight?: { readonly tickColumn: string; readonly kindColumn: string; readonly withinTicks: number; readonly colors: readonly string[] };
+  /**
+   * Network links: each agent's linked agents of the same set, by index, in these columns (−1:
+   * none). The view draws the links of the agent open in the inspector.
+   */
+  readonly links?: { readonly columns: readonly string[]; readonly color: string };
 }
 
 /** A fixed text in world coordinates, e.g. the name of an area. */

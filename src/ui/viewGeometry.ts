@@ -1,6 +1,7 @@
 /** Where the world lies on the canvas, and which agent is under a point: shared by drawing and picking. */
 import type { Portrayal } from '../core/model';
 import type { FrameMessage } from '../worker/protocol';
+import type { ViewFrame } from './view/viewTypes';
 
 export interface Mapping {
   readonly scale: number;
@@ -50,4 +51,29 @@ export function agentAt(portrayal: Portrayal, frame: FrameMessage, width: number
     if (best >= 0) return { agents: layer.agents, label: layer.label, index: best, id: set.ids[best] };
   }
   return null;
+}
+
+/** Where the inspected agent is and, when its layer has network links, where its linked agents are (world coordinates). */
+export interface InspectedMark {
+  /** The layer the inspected agent is drawn in. */
+  readonly layer: number;
+  readonly x: number;
+  readonly y: number;
+  /** Positions of its linked agents: x0, y0, x1, y1, … */
+  readonly linked: readonly number[];
+}
+
+export function inspectedMark(portrayal: Portrayal, frame: ViewFrame): InspectedMark | null {
+  const values = frame.inspected?.values;
+  if (!values) return null;
+  const layer = portrayal.layers.findIndex((l) => l.agents === frame.inspected!.agents);
+  if (layer < 0) return null;
+  const spec = portrayal.layers[layer];
+  const set = frame.agents[spec.agents];
+  const linked: number[] = [];
+  for (const column of spec.links?.columns ?? []) {
+    const other = values[column];
+    if (set && Number.isInteger(other) && other >= 0 && other < set.count) linked.push(set.columns[spec.x][other], set.columns[spec.y][other]);
+  }
+  return { layer, x: values[spec.x], y: values[spec.y], linked };
 }

@@ -4,6 +4,16 @@ import { PNG } from 'pngjs';
 
 const fingerprint = (page: Page) => page.getByLabel('Fingerprint', { exact: true });
 
+/** Pixels of a dark, colourless grey: the inspected agent's ring and links, and text. */
+function darkGreyPixels(png: PNG): number {
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    if (r < 130 && Math.abs(r - g) < 30 && Math.abs(g - b) < 35 && Math.abs(r - b) < 45) n++;
+  }
+  return n;
+}
+
 async function openMarket(page: Page): Promise<void> {
   await page.goto('/');
   await expect(fingerprint(page)).toHaveText(/^[0-9a-f]{16}$/);
@@ -61,8 +71,13 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector).toContainText('price sensitivity');
   await expect(inspector).toContainText('loyalty');
+  // The view rings the inspected customer and draws its links to its four network neighbours
+  // (dark grey); they go when the inspector closes.
+  await page.waitForTimeout(500);
+  const marked = darkGreyPixels(PNG.sync.read(await view.screenshot()));
   await page.getByRole('button', { name: 'Close inspector' }).click();
   await expect(inspector).toHaveCount(0);
+  await expect.poll(async () => darkGreyPixels(PNG.sync.read(await view.screenshot()))).toBeLessThan(marked - 150);
   await page.getByText('Stock-outs per day').click();
   await expect(page.getByRole('figure', { name: 'Stock-outs per day' })).toBeVisible();
 });

@@ -44,6 +44,8 @@ function portrayalOf(p: MarketParams): Portrayal {
         color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
         // Switches ring red-orange, stock-outs ring purple, for a week.
         highlight: { tickColumn: 'lastEventTick', kindColumn: 'lastEvent', withinTicks: 7, colors: ['', '#d55e00', '#6a3d9a'] },
+        // The inspected customer's four network neighbours.
+        links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },
       },
       {
         agents: 'vendors',

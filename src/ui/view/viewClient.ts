@@ -65,7 +65,7 @@ function copyForWorker(frame: FrameMessage): { frame: ViewFrame; transfer: Array
     }
     agents[name] = { count: set.count, columns };
   }
-  return { frame: { tick: frame.tick, agents }, transfer };
+  return { frame: { tick: frame.tick, agents, inspected: frame.inspected }, transfer };
 }
 
 function canRenderInWorker(): boolean {

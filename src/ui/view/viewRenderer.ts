@@ -10,7 +10,7 @@ import 'pixi.js/unsafe-eval';
 import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
 import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
 import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
-import { screenMapping } from '../viewGeometry';
+import { inspectedMark, screenMapping } from '../viewGeometry';
 import { VIEW_PADDING, type Camera, type ViewFrame, type ViewSize } from './viewTypes';
 
 const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
@@ -83,6 +83,10 @@ function placement(app: Application, portrayal: Portrayal): Placement {
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, VIEW_PADDING);
   return { minX: portrayal.bounds.minX, minY: portrayal.bounds.minY, scale, offsetX, offsetY, width, height };
 }
+
+/** World → screen at zoom 1; world y grows upwards, as in NetLogo. (The per-agent loop of `draw` inlines the same.) */
+const screenX = (m: Placement, x: number) => m.offsetX + (x - m.minX) * m.scale;
+const screenY = (m: Placement, y: number) => m.height - m.offsetY - (y - m.minY) * m.scale;
 
 function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
   const { minX, minY, scale, offsetX, offsetY, height } = m;
@@ -185,13 +189,35 @@ function drawAggregated({ spec, container, squareTexture, rings, labels }: Layer
   labels.removeChildren().forEach((c) => c.destroy());
 }
 
+/** The colour of the ring around the inspected agent and its linked agents. */
+const INSPECTED_COLOR = 0x1d232b;
+
+/** A ring around the agent open in the inspector and lines to its linked agents (see LayerPortrayal.links). */
+function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame, m: Placement): void {
+  target.clear();
+  const mark = inspectedMark(portrayal, frame);
+  if (!mark) return;
+  const spec = portrayal.layers[mark.layer];
+  const sx = (x: number) => screenX(m, x);
+  const sy = (y: number) => screenY(m, y);
+  const x = sx(mark.x);
+  const y = sy(mark.y);
+  if (mark.linked.length > 0) {
+    for (let k = 0; k < mark.linked.length; k += 2) target.moveTo(x, y).lineTo(sx(mark.linked[k]), sy(mark.linked[k + 1]));
+    target.stroke({ width: 1.5, color: colorNumber(spec.links!.color), alpha: 0.85 });
+    for (let k = 0; k < mark.linked.length; k += 2) target.circle(sx(mark.linked[k]), sy(mark.linked[k + 1]), spec.size + 2);
+    target.stroke({ width: 1.5, color: colorNumber(spec.links!.color) });
+  }
+  target.circle(x, y, spec.size + 4).stroke({ width: 2.5, color: INSPECTED_COLOR });
+}
+
 /** Area names and other fixed texts; they arrive translated in the portrayal. */
 function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement): void {
   target.removeChildren().forEach((c) => c.destroy());
   for (const a of portrayal.annotations ?? []) {
     const text = new Text({ text: a.text, style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 }, anchor: { x: 0.5, y: 1 } });
-    text.x = m.offsetX + (a.x - m.minX) * m.scale;
-    text.y = m.height - m.offsetY - (a.y - m.minY) * m.scale;
+    text.x = screenX(m, a.x);
+    text.y = screenY(m, a.y);
     target.addChild(text);
   }
 }
@@ -248,6 +274,8 @@ export async function createViewRenderer(
     world.addChild(rings, container, labels);
     return { spec, container, texture: shapeTexture(app, spec.shape), rings, ringTexture, labels, squareTexture };
   });
+  const inspected = new Graphics();
+  world.addChild(inspected);
 
   // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
   // changed; without a GPU (software WebGL) each redraw is costly, so the view renders only
@@ -268,7 +296,10 @@ export async function createViewRenderer(
     const m = placement(app, portrayal);
     if (layoutDirty) drawAnnotations(annotations, portrayal, m);
     const drewFrame = (frameDirty || layoutDirty) && frame !== null;
-    if (drewFrame) draw(layers, frame!, m);
+    if (drewFrame) {
+      draw(layers, frame!, m);
+      drawInspected(inspected, portrayal, frame!, m);
+    }
     layoutDirty = frameDirty = needsRender = false;
     app.render();
     lastRender = now;

@@ -5,6 +5,8 @@ import type { Column } from '../../core/world';
 export interface ViewFrame {
   readonly tick: number;
   readonly agents: Readonly<Record<string, { readonly count: number; readonly columns: Readonly<Record<string, Column>> }>>;
+  /** The agent open in the inspector, with all its attributes (null values: it is gone). */
+  readonly inspected?: { readonly agents: string; readonly values: Readonly<Record<string, number>> | null } | null;
 }
 
 /** Pan and zoom: screen = (unzoomed screen) × zoom + (x, y), in CSS pixels. */
