@@ -102,6 +102,25 @@ export interface Portrayal {
   readonly annotations?: readonly Annotation[];
 }
 
+/**
+ * A text a model hands the UI at run time, in English; the UI translates it through
+ * `tModel(modelId, path, english)` and fills its `{name}` placeholders from `vars`.
+ */
+export interface ModelText {
+  readonly path: string;
+  readonly english: string;
+  readonly vars?: Readonly<Record<string, string | number>>;
+}
+
+/** Why an agent acts as it does, as a small table for the inspector (see ModelDefinition.explain). */
+export interface Explanation {
+  readonly title: ModelText;
+  readonly columns: readonly { readonly text: ModelText; readonly percent?: boolean }[];
+  /** A row per alternative; a plain string label is the user's own name for it (e.g. a vendor's). */
+  readonly rows: readonly { readonly label: ModelText | string; readonly values: readonly number[]; readonly current?: boolean }[];
+  readonly notes: readonly ModelText[];
+}
+
 /** A ready scenario of a model, shown in the presets gallery. */
 export interface Preset {
   /** kebab-case, unique within the model. */
@@ -152,6 +171,12 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   describe?(agents: string, column: string, value: number, params: ParamValues<S>): string | undefined;
   /** The colour of a reporter's plot line, so that a vendor has one colour everywhere; undefined = by order. */
   seriesColor?(reporter: string, params: ParamValues<S>): string | undefined;
+  /**
+   * Why agent `index` of `agents` acts as it does (e.g. how a customer weighs its sellers), for
+   * the inspector; null when there is nothing to explain. Must read the state only: explaining
+   * never changes a run.
+   */
+  explain?(world: World<D>, ctx: ModelContext<ParamValues<S>>, agents: string, index: number): Explanation | null;
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

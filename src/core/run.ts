@@ -4,7 +4,7 @@
  * report, fingerprint, and snapshot/restore for exact resumption.
  */
 import { fingerprint } from './fingerprint';
-import { reportersFor, type Model, type ModelContext, type ReporterDecl } from './model';
+import { reportersFor, type Explanation, type Model, type ModelContext, type ReporterDecl } from './model';
 import { validateValue, type ParamSchema, type ParamValues, type ValidationError, type Validated } from './params';
 import { Rng, type RngState } from './rng';
 import { copyWorld, createWorld, loadWorld, type World, type WorldData } from './world';
@@ -94,6 +94,11 @@ export class Run {
     const start = this.tick;
     while (this.tick < maxTick && this.step()) afterTick?.(this);
     return this.tick - start;
+  }
+
+  /** The model's explanation of one agent's behaviour (see ModelDefinition.explain). */
+  explain(agents: string, index: number): Explanation | null {
+    return this.model.explain?.(this.world, this.context(), agents, index) ?? null;
   }
 
   reporters(): Reporters {

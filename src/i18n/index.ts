@@ -3,6 +3,7 @@
  * through `t` (or `tParam` for model-declared labels). English is the default locale; a
  * locale only lists what it translates and falls back to English for the rest.
  */
+import type { ModelText } from '../core/model';
 import { en, type MessageKey } from './en';
 
 export type Locale = 'en';
@@ -35,4 +36,9 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
  */
 export function tModel(modelId: string, path: string, english: string): string {
   return catalogues[current][`model.${modelId}.${path}`] ?? english;
+}
+
+/** A text a model hands over at run time (e.g. an explanation), translated and filled. */
+export function tModelText(modelId: string, text: ModelText): string {
+  return fill(tModel(modelId, text.path, text.english), text.vars);
 }

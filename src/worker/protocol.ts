@@ -3,6 +3,7 @@
  * dropped (each `step` advances exactly one tick); frames flow worker → UI and the UI draws
  * only the newest (latest state wins).
  */
+import type { Explanation } from '../core/model';
 import type { Reporters } from '../core/run';
 import type { Column } from '../core/world';
 
@@ -49,9 +50,10 @@ export interface AgentSetFrame {
   readonly columns: Readonly<Record<string, Column>>;
 }
 
-/** Every attribute of the inspected agent; null values when it no longer exists. */
+/** Every attribute of the inspected agent (null values when it no longer exists), and the model's explanation of it. */
 export interface InspectedAgent extends AgentRef {
   readonly values: Readonly<Record<string, number>> | null;
+  readonly explanation?: Explanation | null;
 }
 
 /** Reporter values of one tick. */

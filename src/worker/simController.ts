@@ -196,7 +196,7 @@ export class SimController {
     if (index < 0) return { ...this.inspected, values: null };
     const values: Record<string, number> = {};
     for (const [key, column] of Object.entries(set.col as Record<string, Column>)) values[key] = column[index];
-    return { ...this.inspected, values };
+    return { ...this.inspected, values, explanation: run.explain(this.inspected.agents, index) };
   }
 
   private error(message: string): void {

@@ -71,6 +71,12 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector).toContainText('price sensitivity');
   await expect(inspector).toContainText('loyalty');
+  // Why it chose its seller: each seller's appeal, term by term, and its chance.
+  const why = inspector.getByRole('region', { name: 'Why this seller' });
+  await expect(why.getByRole('columnheader', { name: 'Chance' })).toBeVisible();
+  for (const seller of ['Atlas', 'Borealis', 'Cirrus', 'Draco', 'direct purchase']) await expect(why.getByRole('rowheader', { name: new RegExp(`^${seller}`) })).toBeVisible();
+  await expect(why.getByRole('rowheader', { name: /\(current\)$/ })).toHaveCount(1);
+  await expect(why).toContainText('threshold');
   // The view rings the inspected customer and draws its links to its four network neighbours
   // (dark grey); they go when the inspector closes.
   await page.waitForTimeout(500);

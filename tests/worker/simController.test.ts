@@ -77,6 +77,8 @@ describe('SimController', () => {
       agents: 'centroids',
       id: 2,
       values: { x: run.world.agents.centroids.col.x[2], y: run.world.agents.centroids.col.y[2], points: 0 },
+      // k-means explains nothing.
+      explanation: null,
     });
     controller.handle({ type: 'inspect', agent: { agents: 'centroids', id: 99 } });
     expect(last().inspected).toEqual({ agents: 'centroids', id: 99, values: null });

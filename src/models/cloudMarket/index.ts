@@ -6,6 +6,7 @@
  * wars that end in positive margins, and a supply shock that hurts small vendors most.
  */
 import { defineModel, type Portrayal } from '../../core/model';
+import { explainCustomer } from './explain';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
@@ -120,6 +121,7 @@ export const cloudMarket = defineModel({
     return index >= 0 ? sellerPalette(p)[index] : undefined;
   },
   portrayal: (p) => portrayalOf(p),
+  explain: (w, ctx, agents, index) => (agents === 'customers' ? explainCustomer(w, ctx, index) : null),
   summaryJson: (w, ctx) => {
     const total = unitsInUse(w);
     const v = w.agents.vendors.col;

@@ -218,6 +218,81 @@ function appraise(w: MarketWorld, ctx: Ctx, i: number, withNeighbours: boolean):
   return n;
 }
 
+/** One option's appeal to a customer today, term by term: the addends of its utility in `appraise`. */
+export interface OptionAppeal {
+  /** Seller code: a vendor's index or DIRECT. */
+  readonly option: number;
+  /** Price per unit-day offered to this customer (targeted offers included). */
+  readonly price: number;
+  /** Price, plus the cost of running bare units oneself for direct purchase. */
+  readonly priceTerm: number;
+  /** Quality, including the bare unit's quality for direct purchase. */
+  readonly qualityTerm: number;
+  /** Service, channel reach and direct sales force, weighted by the customer's requirements and loyalties. */
+  readonly serviceTerm: number;
+  readonly neighbourTerm: number;
+  readonly brand: number;
+  /** The switching cost the current seller enjoys (loyalty × switching cost). */
+  readonly stayTerm: number;
+  /** The sum of the terms: the option's utility. */
+  readonly utility: number;
+  /** The option's chance in the logit over today's available options. */
+  readonly chance: number;
+}
+
+/** How customer i weighs its available options today, and whether its loyalty keeps it with its seller without comparing. */
+export interface Appraisal {
+  readonly options: readonly OptionAppeal[];
+  readonly loyalty: number;
+  readonly threshold: number;
+  readonly renewsWithoutComparing: boolean;
+}
+
+/**
+ * Customer i's appraisal of its options as it would choose today, for the inspector. Reads
+ * the state and draws no random number, so explaining never changes a run.
+ */
+export function appraisal(w: MarketWorld, ctx: Ctx, i: number): Appraisal {
+  refreshDerived(w, ctx);
+  const withNeighbours = ctx.params.mechNeighbours;
+  appraise(w, ctx, i, withNeighbours);
+  const c = w.agents.customers.col;
+  const v = w.agents.vendors.col;
+  const current = c.seller[i];
+  const pricePull = (-E.WEIGHT_PRICE * c.priceSensitivity[i]) / E.PRICE_SCALE;
+  const qualityPull = E.WEIGHT_QUALITY * c.qualityRequirement[i];
+  const social = withNeighbours ? E.WEIGHT_NEIGHBOURS * c.susceptibility[i] : 0;
+  let max = -Infinity;
+  for (let j = 0; j < MAX_OPTIONS; j++) if (available[j] && utility[j] > max) max = utility[j];
+  let total = 0;
+  for (let j = 0; j < MAX_OPTIONS; j++) total += available[j] ? exp((utility[j] - max) / ctx.params.choiceNoise) : 0;
+  const options: OptionAppeal[] = [];
+  for (let j = 0; j < MAX_OPTIONS; j++) {
+    if (!available[j]) continue;
+    const direct = j === DIRECT;
+    const priceTerm = pricePull * (direct ? offered[j] + E.SELF_OPERATION * (1 - c.itCapability[i]) : offered[j]);
+    const qualityTerm = qualityPull * (direct ? 0.7 : v.quality[j]);
+    const serviceTerm = direct
+      ? 0
+      : E.WEIGHT_SERVICE * c.serviceRequirement[i] * derived.service[j] + c.channelLoyalty[i] * derived.channel[j] + c.directLoyalty[i] * derived.directSales[j];
+    const stayTerm = j === current && ctx.params.mechSwitchingCost ? ctx.params.switchingCost * c.loyalty[i] : 0;
+    options.push({
+      option: j,
+      price: offered[j],
+      priceTerm,
+      qualityTerm,
+      serviceTerm,
+      neighbourTerm: social * neighbourCount[j],
+      brand: direct ? w.globals.directBrand : v.brand[j],
+      stayTerm,
+      utility: utility[j],
+      chance: exp((utility[j] - max) / ctx.params.choiceNoise) / total,
+    });
+  }
+  const threshold = ctx.params.loyaltyThreshold;
+  return { options, loyalty: c.loyalty[i], threshold, renewsWithoutComparing: current >= 0 && c.loyalty[i] > threshold && available[current] === 1 };
+}
+
 /** Draws an option from the logit over available options; −1 when none is left. */
 function drawOption(temperature: number, rng: Random): number {
   let max = -Infinity;

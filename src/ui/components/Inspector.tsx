@@ -1,7 +1,7 @@
 /** The inspector: every attribute of the agent clicked in the view, live as the model runs. */
 import { Fragment, useEffect, useState } from 'react';
-import type { Model } from '../../core/model';
-import { t } from '../../i18n';
+import type { Explanation, Model } from '../../core/model';
+import { t, tModel, tModelText } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
 import { inspect } from '../session';
 import { useApp } from '../store';
@@ -18,13 +18,57 @@ function formatValue(v: number): string {
   return Math.abs(v) >= 1000 ? WHOLE.format(v) : v.toPrecision(4);
 }
 
+const TERM = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PERCENT = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The model's "why" for the inspected agent: a row per alternative, the current one in bold. */
+function ExplanationTable({ model, explanation }: { model: Model; explanation: Explanation }) {
+  const say = (text: Explanation['title']) => tModelText(model.id, text);
+  return (
+    <section className="explanation" aria-label={say(explanation.title)}>
+      <h4>{say(explanation.title)}</h4>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('inspector.seller')}</th>
+              {explanation.columns.map((c) => (
+                <th scope="col" key={c.text.path}>
+                  {say(c.text)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {explanation.rows.map((row, r) => (
+              <tr key={r} className={row.current ? 'current' : undefined}>
+                <th scope="row">
+                  {typeof row.label === 'string' ? row.label : say(row.label)}
+                  {row.current ? ` (${t('inspector.current')})` : ''}
+                </th>
+                {row.values.map((v, c) => (
+                  <td key={c}>{explanation.columns[c]?.percent ? PERCENT.format(v) : TERM.format(v)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {explanation.notes.map((note) => (
+        <p key={note.path}>{say(note)}</p>
+      ))}
+    </section>
+  );
+}
+
 export function Inspector({ model }: { model: Model }) {
   const inspected = useApp((s) => s.inspected);
   const [, setVersion] = useState(0);
   useEffect(() => subscribeFrames(() => setVersion((v) => v + 1)), []);
   if (!inspected) return <p className="inspector-hint">{t('inspector.hint')}</p>;
   const frame = latestFrame();
-  const values = frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id ? frame.inspected.values : undefined;
+  const current = frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id ? frame.inspected : undefined;
+  const values = current?.values;
   const layer = model.portrayal(useApp.getState().appliedParams).layers.find((l) => l.agents === inspected.agents);
   return (
     <section className="inspector" aria-label={t('inspector.title')}>
@@ -37,14 +81,17 @@ export function Inspector({ model }: { model: Model }) {
       {values === undefined ? null : values === null ? (
         <p>{t('inspector.gone')}</p>
       ) : (
-        <dl>
-          {Object.entries(values).map(([name, value]) => (
-            <Fragment key={name}>
-              <dt>{words(name)}</dt>
-              <dd>{model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ?? formatValue(value)}</dd>
-            </Fragment>
-          ))}
-        </dl>
+        <>
+          {current?.explanation && <ExplanationTable model={model} explanation={current.explanation} />}
+          <dl>
+            {Object.entries(values).map(([name, value]) => (
+              <Fragment key={name}>
+                <dt>{tModel(model.id, `column.${inspected.agents}.${name}`, words(name))}</dt>
+                <dd>{model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ?? formatValue(value)}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </>
       )}
     </section>
   );
