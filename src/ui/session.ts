@@ -12,11 +12,14 @@ import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp } from './store';
 
 /**
- * Plots re-sample at most this often while running (ms); less often at full speed, where a
- * chart update (tens of ms in recharts) competes with the simulation for the cores.
+ * How often plots re-sample while running (ms). A chart update costs tens of ms in recharts on
+ * the main thread, where a collection landing in one makes a long task: a slow run gets smooth
+ * plots, a fast one fewer updates that each show more days.
  */
-const PLOT_INTERVAL_MS = 250;
-const PLOT_INTERVAL_FULL_SPEED_MS = 1000;
+function plotInterval(ticksPerSecond: number | null): number {
+  if (ticksPerSecond === null) return 1000; // as fast as possible
+  return ticksPerSecond > 30 ? 500 : 250;
+}
 let lastPlotUpdate = 0;
 
 function onMessage(message: FromWorker): void {
@@ -26,8 +29,7 @@ function onMessage(message: FromWorker): void {
   }
   publishFrame(message);
   const now = performance.now();
-  const interval = useApp.getState().ticksPerSecond === null ? PLOT_INTERVAL_FULL_SPEED_MS : PLOT_INTERVAL_MS;
-  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > interval;
+  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > plotInterval(useApp.getState().ticksPerSecond);
   if (plotDue) lastPlotUpdate = now;
   useApp.setState((s) => ({
     tick: message.tick,
