@@ -21,8 +21,11 @@ export type Post = (message: FromWorker, transfer: Transferable[]) => void;
 
 /** Work per slice when running as fast as possible: long enough to batch ticks, short enough to stay responsive. */
 const SLICE_MS = 12;
-/** Frames per second at most at finite speeds. */
-const MAX_FRAME_RATE = 60;
+/**
+ * Frames per second at most at finite speeds: the view draws at most 20 per second, and each
+ * frame costs the main thread a message, a store update and the monitors' re-render.
+ */
+const MAX_FRAME_RATE = 30;
 
 export class SimController {
   private run: Run | null = null;
@@ -123,7 +126,7 @@ export class SimController {
       } while (this.scheduler.now() - start < SLICE_MS);
       delay = 0;
     } else {
-      // Above 60 ticks/s, several ticks share one frame so that frames stay at 60 per second.
+      // Above MAX_FRAME_RATE ticks/s, several ticks share one frame.
       const perSlice = Math.max(1, Math.ceil(this.ticksPerSecond / MAX_FRAME_RATE));
       for (let i = 0; i < perSlice && run.step(); i++) this.record();
       delay = (1000 * perSlice) / this.ticksPerSecond;
