@@ -115,6 +115,8 @@ export interface ModelText {
 /** Why an agent acts as it does, as a small table for the inspector (see ModelDefinition.explain). */
 export interface Explanation {
   readonly title: ModelText;
+  /** What a row is, e.g. "Seller": the header of the rows' label column. */
+  readonly rowHeader: ModelText;
   readonly columns: readonly { readonly text: ModelText; readonly percent?: boolean }[];
   /** A row per alternative; a plain string label is the user's own name for it (e.g. a vendor's). */
   readonly rows: readonly { readonly label: ModelText | string; readonly values: readonly number[]; readonly current?: boolean }[];

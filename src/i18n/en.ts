@@ -72,7 +72,6 @@ export const en = {
   'inspector.hint': 'Click an agent in the view to inspect it.',
   'inspector.gone': 'This agent is no longer in the model.',
   'inspector.close': 'Close inspector',
-  'inspector.seller': 'Seller',
   'inspector.current': 'current',
   'plot.tick': 'Tick',
   'plot.empty': 'No data yet',

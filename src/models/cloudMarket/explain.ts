@@ -48,5 +48,5 @@ export function explainCustomer(w: MarketWorld, ctx: ModelContext<MarketParams>,
     );
   }
   notes.push(text('terms', 'Each row is the seller’s appeal today: the total is the sum of the terms; chances follow the logit with choice noise {noise}.', { noise: ctx.params.choiceNoise }));
-  return { title: text('title', 'Why this seller'), columns: COLUMNS, rows, notes };
+  return { title: text('title', 'Why this seller'), rowHeader: text('seller', 'Seller'), columns: COLUMNS, rows, notes };
 }

@@ -31,7 +31,7 @@ function ExplanationTable({ model, explanation }: { model: Model; explanation: E
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('inspector.seller')}</th>
+              <th scope="col">{say(explanation.rowHeader)}</th>
               {explanation.columns.map((c) => (
                 <th scope="col" key={c.text.path}>
                   {say(c.text)}
