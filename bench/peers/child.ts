@@ -32,7 +32,7 @@ export interface TimedRun {
 export type Result =
   | { readonly mode: 'gate'; readonly statistics: number[] }
   | { readonly mode: 'time'; readonly runs: TimedRun[]; readonly peakMiB: number }
-  | { readonly mode: 'time'; readonly skipped: 'cap'; readonly partial: Partial['partial'] };
+  | { readonly mode: 'time'; readonly skipped: 'cap'; readonly partial: SoFar };
 
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
@@ -48,9 +48,15 @@ function progress(): void {
  * How far the simulation under way has got, at most once a second: when the cap stops a slow
  * row, the parent still knows the rate of its first ticks.
  */
-export interface Partial {
+export interface SoFar {
   /** The setup's wall time, and the wall time from the first step to the end of each tick done so far (cumulative). */
-  readonly partial: { readonly setupMs: number; readonly tickWallMs: number[] };
+  readonly setupMs: number;
+  readonly tickWallMs: number[];
+}
+
+/** The line that carries it (named apart from the other lines the child prints). */
+export interface SoFarLine {
+  readonly partial: SoFar;
 }
 
 
@@ -73,7 +79,7 @@ async function main(job: Job): Promise<Result> {
     const sim = create(job.config, 1001 + r);
     const setupMs = performance.now() - wall0;
     const tickWallMs: number[] = [];
-    console.log(JSON.stringify({ partial: { setupMs, tickWallMs } } satisfies Partial));
+    console.log(JSON.stringify({ partial: { setupMs, tickWallMs } } satisfies SoFarLine));
     const wall1 = performance.now();
     const cpu1 = cpuMs();
     let reported = wall1;
@@ -82,7 +88,7 @@ async function main(job: Job): Promise<Result> {
       const now = performance.now();
       tickWallMs.push(now - wall1);
       if (now - reported > 1000) {
-        console.log(JSON.stringify({ partial: { setupMs, tickWallMs } } satisfies Partial));
+        console.log(JSON.stringify({ partial: { setupMs, tickWallMs } } satisfies SoFarLine));
         reported = now;
       }
     }

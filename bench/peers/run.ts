@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Job, Partial, Result, TimedRun } from './child';
+import type { Job, Result, SoFar, SoFarLine, TimedRun } from './child';
 import { GATE_CONFIG, ROWS, type Row } from './configs';
 import type { ImplName, ModelName } from './types';
 
@@ -30,8 +30,8 @@ if (!(capMs > 0) || args.some((a, i) => a.startsWith('--') && !['--quick', '--ca
   process.exit(2);
 }
 
-/** What a row that outlived the cap had done: ticks of its run under way and their CPU time. */
-type Capped = { readonly capped: true; readonly partial?: Partial['partial'] };
+/** A row that outlived the cap, and how far its run under way had got (setup time, tick times). */
+type Capped = { readonly capped: true; readonly partial?: SoFar };
 
 /** Runs a job in its own Node process; when it outlives the cap it is stopped, and says how far it got. */
 function runChild(job: Job): Promise<Result | Capped> {
@@ -41,7 +41,7 @@ function runChild(job: Job): Promise<Result | Capped> {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let pending = '';
     let last = '';
-    let partial: Partial['partial'] | undefined;
+    let partial: SoFar | undefined;
     let err = '';
     let capped = false;
     let timer: NodeJS.Timeout | undefined;
@@ -60,7 +60,7 @@ function runChild(job: Job): Promise<Result | Capped> {
       pending = lines.pop()!;
       for (const line of lines.filter((l) => l.trim())) {
         last = line;
-        const message = JSON.parse(line) as Partial | { progress: true } | Result;
+        const message = JSON.parse(line) as SoFarLine | { progress: true } | Result;
         if ('partial' in message) partial = message.partial;
         else if ('progress' in message) {
           partial = undefined;
