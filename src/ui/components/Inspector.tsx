@@ -64,7 +64,8 @@ function ExplanationTable({ model, explanation }: { model: Model; explanation: E
 export function Inspector({ model }: { model: Model }) {
   const inspected = useApp((s) => s.inspected);
   const [, setVersion] = useState(0);
-  useEffect(() => subscribeFrames(() => setVersion((v) => v + 1)), []);
+  // Re-render with each frame only while an agent is open: the hint needs no frames.
+  useEffect(() => (inspected ? subscribeFrames(() => setVersion((v) => v + 1)) : undefined), [inspected]);
   if (!inspected) return <p className="inspector-hint">{t('inspector.hint')}</p>;
   const frame = latestFrame();
   const current = frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id ? frame.inspected : undefined;
