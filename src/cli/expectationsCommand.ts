@@ -17,7 +17,7 @@ import { runPool } from './sweepPool';
 
 const DIRECTORY = 'experiments';
 
-export function expectationFiles(): string[] {
+function expectationFiles(): string[] {
   return readdirSync(DIRECTORY)
     .filter((f) => /^expectation-\d+-.+\.json$/.test(f))
     .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));

@@ -22,12 +22,12 @@ export interface Effect {
 /** Two-sided 97.5% quantiles of Student's t for 1–30 degrees of freedom; the normal beyond. */
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
-export function t975(df: number): number {
+function t975(df: number): number {
   return df >= 1 && df <= 30 ? T975[df - 1] : 1.96;
 }
 
 /** Mean and 95% t-interval of a sample; a sample of one has an unbounded interval. */
-export function meanInterval(xs: readonly number[]): Effect {
+function meanInterval(xs: readonly number[]): Effect {
   const m = mean(xs);
   const half = xs.length > 1 ? t975(xs.length - 1) * standardError(xs) : Infinity;
   return { effect: m, low: m - half, high: m + half, n: xs.length };

@@ -41,7 +41,7 @@ function probability(successes: number, n: number): Probability {
 }
 
 /** The path of a vendor's strategy among the experiment's variations. */
-export function strategyParam(vendorId: number): string {
+function strategyParam(vendorId: number): string {
   return `vendors#${vendorId}.strategy`;
 }
 
