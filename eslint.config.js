@@ -5,15 +5,35 @@ import tseslint from 'typescript-eslint';
 
 // Math functions ECMAScript lets engines approximate: results could differ between browsers.
 const APPROXIMATED_MATH = [
-  'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
-  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot',
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
 ];
 const useDmath = 'is approximated differently by each JavaScript engine; use src/core/dmath.ts';
 
 const deterministic = {
   'no-restricted-properties': [
     'error',
-    { object: 'Math', property: 'random', message: 'Core draws randomness from the run\'s Rng streams.' },
+    { object: 'Math', property: 'random', message: "Core draws randomness from the run's Rng streams." },
     { object: 'Date', property: 'now', message: 'Core never reads a clock: time is the tick.' },
     { object: 'performance', property: 'now', message: 'Core never reads a clock: time is the tick.' },
     ...APPROXIMATED_MATH.map((property) => ({ object: 'Math', property, message: `Math.${property} ${useDmath}.` })),
@@ -26,24 +46,47 @@ const deterministic = {
   ],
   'no-restricted-globals': [
     'error',
-    ...['window', 'document', 'self', 'postMessage', 'navigator', 'localStorage', 'performance', 'structuredClone', 'process'].map(
-      (name) => ({ name, message: 'Core and models run unchanged in the worker, Node and tests: no host globals.' }),
-    ),
+    ...[
+      'window',
+      'document',
+      'self',
+      'postMessage',
+      'navigator',
+      'localStorage',
+      'performance',
+      'structuredClone',
+      'process',
+    ].map((name) => ({
+      name,
+      message: 'Core and models run unchanged in the worker, Node and tests: no host globals.',
+    })),
   ],
   'no-console': 'error',
 };
 
 // The libraries bench:peers races against: dev dependencies of the benchmark, never in the app.
-const benchPeers = { group: ['agentscript', 'agentscript/*', 'flocc', 'flocc/*'], message: 'Benchmark peers stay in bench/peers.' };
+const benchPeers = {
+  group: ['agentscript', 'agentscript/*', 'flocc', 'flocc/*'],
+  message: 'Benchmark peers stay in bench/peers.',
+};
 
 const pureImports = {
   'no-restricted-imports': [
     'error',
     {
       patterns: [
-        { group: ['react', 'react-*', 'react/*', 'pixi.js', 'pixi.js/*', '@pixi/*', 'zustand', 'zustand/*', 'recharts'], message: 'Core and models import no UI code.' },
-        { group: ['**/ui/**', '**/worker/**', '**/cli/**', '../ui', '../worker', '../cli'], message: 'Core and models depend on nothing above them.' },
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'Core and models run in browsers too.' },
+        {
+          group: ['react', 'react-*', 'react/*', 'pixi.js', 'pixi.js/*', '@pixi/*', 'zustand', 'zustand/*', 'recharts'],
+          message: 'Core and models import no UI code.',
+        },
+        {
+          group: ['**/ui/**', '**/worker/**', '**/cli/**', '../ui', '../worker', '../cli'],
+          message: 'Core and models depend on nothing above them.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+          message: 'Core and models run in browsers too.',
+        },
         benchPeers,
       ],
     },
@@ -63,13 +106,27 @@ export default defineConfig(
   {
     files: ['src/worker/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**', '../ui', '../cli', 'react', 'pixi.js', 'recharts'], message: 'The worker depends only on core and models.' }, benchPeers] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/cli/**', '../ui', '../cli', 'react', 'pixi.js', 'recharts'],
+              message: 'The worker depends only on core and models.',
+            },
+            benchPeers,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/ui/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '../cli'], message: 'The UI does not depend on the CLI.' }, benchPeers] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', '../cli'], message: 'The UI does not depend on the CLI.' }, benchPeers] },
+      ],
     },
   },
   {

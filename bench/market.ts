@@ -15,10 +15,14 @@ interface MarketFigures {
 }
 
 function runMarket(customers: number, vendors: number): MarketFigures {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/marketRun.ts', String(customers), String(vendors)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/marketRun.ts', String(customers), String(vendors)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (child.status !== 0) throw new Error(`market run of ${customers} customers failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as MarketFigures;
 }
@@ -42,5 +46,7 @@ export function benchMarket(full: boolean): void {
   const huge = runMarket(1_000_000, 8);
   report('1,000,000 customers × 8 vendors', huge, 60_000, 1024);
   const ratio = huge.totalMs / large.totalMs;
-  console.log(`${'time ratio 1,000,000 / 100,000'.padEnd(44)} ${ratio.toFixed(1).padStart(7)}   — target ≤ 15 (10 = linear): ${ratio <= 15 ? 'met' : 'NOT met'}`);
+  console.log(
+    `${'time ratio 1,000,000 / 100,000'.padEnd(44)} ${ratio.toFixed(1).padStart(7)}   — target ≤ 15 (10 = linear): ${ratio <= 15 ? 'met' : 'NOT met'}`,
+  );
 }

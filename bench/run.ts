@@ -25,7 +25,12 @@ function row(name: string, value: string): void {
 }
 
 function benchKMeans(points: number, centroids: number): void {
-  const params = { ...defaultParams(kMeans.params), numDataPoints: points, numCentroids: centroids, numClusters: centroids };
+  const params = {
+    ...defaultParams(kMeans.params),
+    numDataPoints: points,
+    numCentroids: centroids,
+    numClusters: centroids,
+  };
   const setup = time(() => Run.create(kMeans, params, 1));
   const run = setup.result;
   const steps = time(() => {
@@ -61,7 +66,10 @@ function benchMath(): void {
     const b = time(() => {
       for (let i = 0; i < n; i++) sink += host(inputs[i]);
     });
-    row(`dmath.${name} vs Math.${name}`, `${((a.ms * 1e6) / n).toFixed(1)} ns vs ${((b.ms * 1e6) / n).toFixed(1)} ns per call`);
+    row(
+      `dmath.${name} vs Math.${name}`,
+      `${((a.ms * 1e6) / n).toFixed(1)} ns vs ${((b.ms * 1e6) / n).toFixed(1)} ns per call`,
+    );
     if (!Number.isFinite(sink)) row(`dmath.${name}`, 'non-finite checksum');
   }
 }
@@ -72,7 +80,9 @@ if (suite !== undefined && !SUITES.includes(suite)) {
   console.error(`bench: unknown suite ${JSON.stringify(suite)} (suites: ${SUITES.join(', ')})`);
   process.exit(2);
 }
-console.log(`Agora benchmarks — Node ${process.version}${suite ? `, suite ${suite}` : ', quick selection of every suite'}`);
+console.log(
+  `Agora benchmarks — Node ${process.version}${suite ? `, suite ${suite}` : ', quick selection of every suite'}`,
+);
 if (!suite || suite === 'kmeans') {
   benchKMeans(10_000, 5);
   benchKMeans(100_000, 10);

@@ -18,7 +18,23 @@ function sweep(runs: number, workers: number, dir: string): number {
   const file = join(dir, `experiment-${runs}.json`);
   writeFileSync(file, JSON.stringify(firstRuns(runs)));
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sweep', file, '--limit', String(runs), '--workers', String(workers), '--out', join(dir, 'results.csv')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'sweep',
+      file,
+      '--limit',
+      String(runs),
+      '--workers',
+      String(workers),
+      '--out',
+      join(dir, 'results.csv'),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`sweep failed:\n${r.stderr}`);
   return (performance.now() - start) / 1000;
 }
@@ -37,7 +53,9 @@ function firstRuns(runs: number): Record<string, unknown> {
 export async function benchSweep(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'agora-bench-'));
   try {
-    console.log(`\nexperiments in the CLI: ${EXPERIMENT} (default scenario, 5 years), ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}`);
+    console.log(
+      `\nexperiments in the CLI: ${EXPERIMENT} (default scenario, 5 years), ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}`,
+    );
     // 1,000 runs: enough that the worker processes' start-up (about a second) weighs little.
     const runs = 1000;
     const oneSeconds = sweep(runs, 1, dir);
@@ -46,12 +64,21 @@ export async function benchSweep(): Promise<void> {
     const two = runs / twoSeconds;
     row(`${runs.toLocaleString('en')} runs, 1 worker`, `${one.toFixed(2)} runs/s`);
     row(`${runs.toLocaleString('en')} runs, 2 workers`, `${two.toFixed(2)} runs/s`);
-    row('ratio 2 workers / 1 worker', `${(two / one).toFixed(2)} — target ≥ 1.7: ${two / one >= 1.7 ? 'met' : 'NOT met'}`);
+    row(
+      'ratio 2 workers / 1 worker',
+      `${(two / one).toFixed(2)} — target ≥ 1.7: ${two / one >= 1.7 ? 'met' : 'NOT met'}`,
+    );
     for (const workers of [1, 2]) {
       const browser = await browserRuns(firstRuns(200), workers);
-      row(`browser pool, ${browser.runs} runs, ${workers} worker${workers > 1 ? 's' : ''}`, `${(browser.runs / browser.seconds).toFixed(2)} runs/s (CLI: ${(workers === 1 ? one : two).toFixed(2)}); largest event-loop lag ${browser.maxLagMs.toFixed(0)} ms`);
+      row(
+        `browser pool, ${browser.runs} runs, ${workers} worker${workers > 1 ? 's' : ''}`,
+        `${(browser.runs / browser.seconds).toFixed(2)} runs/s (CLI: ${(workers === 1 ? one : two).toFixed(2)}); largest event-loop lag ${browser.maxLagMs.toFixed(0)} ms`,
+      );
     }
-    row('1,000 runs, 2 workers', `${(twoSeconds / 60).toFixed(1)} min — minutes, not hours: ${twoSeconds < 3600 ? 'met' : 'NOT met'}`);
+    row(
+      '1,000 runs, 2 workers',
+      `${(twoSeconds / 60).toFixed(1)} min — minutes, not hours: ${twoSeconds < 3600 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,7 +11,10 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 const PORT = 4176;
 let built = false;
 
-export async function browserRuns(experiment: Record<string, unknown>, workers: number): Promise<{ runs: number; seconds: number; maxLagMs: number }> {
+export async function browserRuns(
+  experiment: Record<string, unknown>,
+  workers: number,
+): Promise<{ runs: number; seconds: number; maxLagMs: number }> {
   if (!built) await build({ logLevel: 'warn' });
   built = true;
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
@@ -22,7 +25,9 @@ export async function browserRuns(experiment: Record<string, unknown>, workers: 
     await page.getByLabel('Workers').fill(String(workers));
     const status = page.getByRole('region', { name: 'Run the experiment' }).getByRole('status');
     // A 50 ms interval in the page: how late it fires is how long the page could not answer.
-    await page.evaluate('window.__lag = 0; let due = performance.now() + 50; setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - due); due = now + 50; }, 50);');
+    await page.evaluate(
+      'window.__lag = 0; let due = performance.now() + 50; setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - due); due = now + 50; }, 50);',
+    );
     const start = Date.now();
     await page.getByRole('button', { name: 'Run experiment' }).click();
     await status.filter({ hasText: /^Done/ }).waitFor({ timeout: 1_800_000 });

@@ -57,12 +57,19 @@ const tick = (page: Page) => page.getByLabel('Tick', { exact: true });
 
 /** Opens the default market with `customers` through a scenario link (sliders stop at 20,000); returns the horizon in days. */
 async function openMarket(page: Page, customers: number, years: number, growth?: number): Promise<number> {
-  const params = Object.assign(defaultParams(cloudMarket.params), { customers, years }, growth === undefined ? {} : { growth });
+  const params = Object.assign(
+    defaultParams(cloudMarket.params),
+    { customers, years },
+    growth === undefined ? {} : { growth },
+  );
   const link = await encodeScenarioLink(createScenario(cloudMarket, 1, params, { onlyChanged: true }));
   // Through a blank page: a change of the fragment alone would not load the app afresh.
   await page.goto('about:blank');
   await page.goto(`http://127.0.0.1:${PORT}/${link}`);
-  await page.getByLabel('Fingerprint', { exact: true }).filter({ hasText: /^[0-9a-f]{16}$/ }).waitFor();
+  await page
+    .getByLabel('Fingerprint', { exact: true })
+    .filter({ hasText: /^[0-9a-f]{16}$/ })
+    .waitFor();
   await page.getByLabel('Speed', { exact: true }).fill('9'); // the last position: as fast as possible
   return Number(params.years) * cloudMarket.ticksPerYear!;
 }
@@ -71,7 +78,9 @@ async function openMarket(page: Page, customers: number, years: number, growth?:
 async function runToHorizon(page: Page, horizon: number): Promise<RunFigures> {
   return measure(page, async () => {
     await page.getByRole('button', { name: 'Go' }).click();
-    await tick(page).filter({ hasText: new RegExp(`^${horizon}$`) }).waitFor({ timeout: 600_000 });
+    await tick(page)
+      .filter({ hasText: new RegExp(`^${horizon}$`) })
+      .waitFor({ timeout: 600_000 });
   });
 }
 
@@ -87,7 +96,10 @@ async function runFor(page: Page, seconds: number): Promise<RunFigures> {
 /** The probes' figures over what `act` does; days are the ticks the Tick monitor advanced. */
 async function measure(page: Page, act: () => Promise<void>): Promise<RunFigures> {
   const startTick = Number(await tick(page).textContent());
-  const start = await page.evaluate(() => ({ at: performance.now(), frames: (window as unknown as { __probe: Probe }).__probe.frames }));
+  const start = await page.evaluate(() => ({
+    at: performance.now(),
+    frames: (window as unknown as { __probe: Probe }).__probe.frames,
+  }));
   await act();
   const days = Number(await tick(page).textContent()) - startTick;
   return page.evaluate(
@@ -141,10 +153,19 @@ function row(name: string, value: string): void {
 function describeRun(label: string, f: RunFigures, targets = true): void {
   const daysPerSecond = f.days / f.seconds;
   const verdict = (ok: boolean, target: string) => (targets ? ` — target ${target}: ${ok ? 'met' : 'NOT met'}` : '');
-  row(`${label}: simulated days per second`, `${daysPerSecond.toFixed(0)} (${f.days} days in ${f.seconds.toFixed(1)} s)${verdict(daysPerSecond >= DAYS_PER_SECOND_TARGET, `≥ ${DAYS_PER_SECOND_TARGET}`)}`);
+  row(
+    `${label}: simulated days per second`,
+    `${daysPerSecond.toFixed(0)} (${f.days} days in ${f.seconds.toFixed(1)} s)${verdict(daysPerSecond >= DAYS_PER_SECOND_TARGET, `≥ ${DAYS_PER_SECOND_TARGET}`)}`,
+  );
   const longest = f.longTasks.length ? `, longest ${Math.max(...f.longTasks).toFixed(0)} ms` : '';
-  row(`${label}: long tasks (> 50 ms) on the main thread`, `${f.longTasks.length || 'none'}${longest}${verdict(f.longTasks.length === 0, 'none')}`);
-  row(`${label}: display frames per second`, `${(f.displayFrames / f.seconds).toFixed(0)} (software rendering, no GPU)`);
+  row(
+    `${label}: long tasks (> 50 ms) on the main thread`,
+    `${f.longTasks.length || 'none'}${longest}${verdict(f.longTasks.length === 0, 'none')}`,
+  );
+  row(
+    `${label}: display frames per second`,
+    `${(f.displayFrames / f.seconds).toFixed(0)} (software rendering, no GPU)`,
+  );
   row(`${label}: largest event-loop lag`, `${f.maxLagMs.toFixed(0)} ms`);
 }
 
@@ -198,7 +219,10 @@ export async function benchUi(minutes: number): Promise<void> {
     const large = await openMarket(page, 100_000, 5);
     const figures = await runToHorizon(page, large);
     describeRun('100,000 customers (aggregated view)', figures, false);
-    row('100,000 customers: page responsive', figures.maxLagMs < 200 ? `yes (lag < 200 ms)` : `NO (lag ${figures.maxLagMs.toFixed(0)} ms)`);
+    row(
+      '100,000 customers: page responsive',
+      figures.maxLagMs < 200 ? `yes (lag < 200 ms)` : `NO (lag ${figures.maxLagMs.toFixed(0)} ms)`,
+    );
     row('console errors', errors.length === 0 ? 'none' : errors.join(' | '));
   } finally {
     await browser.close();

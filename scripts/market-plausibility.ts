@@ -32,7 +32,12 @@ for (let seed = 1; seed <= seeds; seed++) {
   for (let year = 0; year <= years; year++) {
     if (year > 0) run.runUntil(year * 365);
     const shares = sharesOf(run);
-    top3[year].push([...shares].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0));
+    top3[year].push(
+      [...shares]
+        .sort((a, b) => b - a)
+        .slice(0, 3)
+        .reduce((a, b) => a + b, 0),
+    );
     if (year > 0) for (let j = 0; j < ids.length; j++) move = Math.max(move, Math.abs(shares[j] - previous[j]));
     previous = shares;
   }
@@ -49,8 +54,12 @@ const range = (xs: number[]) => `${(100 * Math.min(...xs)).toFixed(0)}–${(100 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log(`Default scenario, ${seeds} seeds, ${years} years`);
 top3.forEach((xs, year) => console.log(`top-3 share, year ${year}: mean ${pct(mean(xs))} (range ${range(xs)})`));
-console.log(`largest one-year share move of any vendor: mean ${(100 * mean(largestMove)).toFixed(1)} pp, max ${(100 * Math.max(...largestMove)).toFixed(1)} pp`);
+console.log(
+  `largest one-year share move of any vendor: mean ${(100 * mean(largestMove)).toFixed(1)} pp, max ${(100 * Math.max(...largestMove)).toFixed(1)} pp`,
+);
 console.log(`switching at renewal: mean ${pct(mean(switching))} (range ${range(switching)})`);
-console.log(`vendors with positive cumulative profit: mean ${mean(profitable).toFixed(1)} of ${ids.length} (range ${Math.min(...profitable)}–${Math.max(...profitable)})`);
+console.log(
+  `vendors with positive cumulative profit: mean ${mean(profitable).toFixed(1)} of ${ids.length} (range ${Math.min(...profitable)}–${Math.max(...profitable)})`,
+);
 console.log(`largest vendor's share at the horizon: mean ${pct(mean(leader))} (range ${range(leader)})`);
 console.log(`direct channel's share at the horizon: mean ${pct(mean(direct))}`);

@@ -26,6 +26,7 @@ if [ -z "${AGORA_CHROMIUM:-}" ]; then
 fi
 
 step typecheck npm run -s typecheck
+step format npm run -s format:check
 step lint npm run -s lint
 step "unit and property tests" npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step build npm run -s build

@@ -31,9 +31,17 @@ describe('lint', () => {
 
   it('keeps the benchmark peers (AgentScript, Flocc) out of the app', async () => {
     for (const file of ['src/core/probe.ts', 'src/models/probe.ts', 'src/worker/probe.ts', 'src/ui/probe.ts']) {
-      expect((await rulesHit("import { Agent } from 'flocc';\nexport const a = Agent;\n", file)).join('\n')).toMatch(/Benchmark peers stay in bench/);
-      expect((await rulesHit("import * as AS from 'agentscript/dist/agentscript2d.js';\nexport const a = AS;\n", file)).join('\n')).toMatch(/Benchmark peers stay in bench/);
+      expect((await rulesHit("import { Agent } from 'flocc';\nexport const a = Agent;\n", file)).join('\n')).toMatch(
+        /Benchmark peers stay in bench/,
+      );
+      expect(
+        (await rulesHit("import * as AS from 'agentscript/dist/agentscript2d.js';\nexport const a = AS;\n", file)).join(
+          '\n',
+        ),
+      ).toMatch(/Benchmark peers stay in bench/);
     }
-    expect(await rulesHit("import { Agent } from 'flocc';\nexport const a = Agent;\n", 'bench/peers/probe.ts')).toEqual([]);
+    expect(await rulesHit("import { Agent } from 'flocc';\nexport const a = Agent;\n", 'bench/peers/probe.ts')).toEqual(
+      [],
+    );
   });
 });

@@ -36,7 +36,12 @@ declare module 'agentscript/dist/agentscript2d.js' {
     constructor(world?: WorldOptions);
     readonly patches: Patches;
     readonly turtles: Turtles;
-    readonly world: { randomPoint(): [number, number]; readonly minXcor: number; readonly width: number; readonly height: number };
+    readonly world: {
+      randomPoint(): [number, number];
+      readonly minXcor: number;
+      readonly width: number;
+      readonly height: number;
+    };
     ticks: number;
     setup(): void;
     step(): void;

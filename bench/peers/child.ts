@@ -59,7 +59,6 @@ export interface SoFarLine {
   readonly partial: SoFar;
 }
 
-
 async function main(job: Job): Promise<Result> {
   const { create } = (await import(`./${job.model}.${job.impl}.ts`)) as { create: Create<Config> };
   const { steps } = job.config;

@@ -31,8 +31,20 @@ function flockingAt(birds: number): FlockingConfig {
   return { ...FLOCKING_LARGE, side: Math.round(Math.sqrt(birds * areaPerBird)), birds };
 }
 
-const schelling = (label: string, config: SchellingConfig, impls = ALL): Row => ({ model: 'schelling', label, config, agents: config.agents, impls });
-const flocking = (label: string, config: FlockingConfig, impls = ALL): Row => ({ model: 'flocking', label, config, agents: config.birds, impls });
+const schelling = (label: string, config: SchellingConfig, impls = ALL): Row => ({
+  model: 'schelling',
+  label,
+  config,
+  agents: config.agents,
+  impls,
+});
+const flocking = (label: string, config: FlockingConfig, impls = ALL): Row => ({
+  model: 'flocking',
+  label,
+  config,
+  agents: config.birds,
+  impls,
+});
 
 export const ROWS: readonly Row[] = [
   schelling('small', SCHELLING_SMALL),
@@ -48,4 +60,7 @@ export const ROWS: readonly Row[] = [
 ];
 
 /** The configuration the correctness gate runs for each model. */
-export const GATE_CONFIG: Readonly<Record<ModelName, Config>> = { schelling: SCHELLING_SMALL, flocking: FLOCKING_SMALL };
+export const GATE_CONFIG: Readonly<Record<ModelName, Config>> = {
+  schelling: SCHELLING_SMALL,
+  flocking: FLOCKING_SMALL,
+};

@@ -24,7 +24,10 @@ class FlockingModel extends AS.Model {
   }
 
   override step(): void {
-    this.turtles.clone().shuffle().ask((t) => this.flock(t as Bird));
+    this.turtles
+      .clone()
+      .shuffle()
+      .ask((t) => this.flock(t as Bird));
   }
 
   private flock(bird: Bird): void {

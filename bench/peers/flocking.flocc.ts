@@ -40,8 +40,10 @@ export function create(config: FlockingConfig, seed: number): Sim {
       my += other.get('vy') as number;
     }
     const d = Math.max(neighbours.length, 1);
-    let vx = ((bird.get('vx') as number) + (cx / d) * cohereFactor + (sx / d) * separateFactor + (mx / d) * matchFactor) / 2;
-    let vy = ((bird.get('vy') as number) + (cy / d) * cohereFactor + (sy / d) * separateFactor + (my / d) * matchFactor) / 2;
+    let vx =
+      ((bird.get('vx') as number) + (cx / d) * cohereFactor + (sx / d) * separateFactor + (mx / d) * matchFactor) / 2;
+    let vy =
+      ((bird.get('vy') as number) + (cy / d) * cohereFactor + (sy / d) * separateFactor + (my / d) * matchFactor) / 2;
     const norm = Math.hypot(vx, vy);
     vx /= norm;
     vy /= norm;

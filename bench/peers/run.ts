@@ -25,7 +25,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const capIndex = args.indexOf('--cap');
 const capMs = capIndex >= 0 ? Number(args[capIndex + 1]) * 1000 : 60_000;
-if (!(capMs > 0) || args.some((a, i) => a.startsWith('--') && !['--quick', '--cap'].includes(a) && args[i - 1] !== '--cap')) {
+if (
+  !(capMs > 0) ||
+  args.some((a, i) => a.startsWith('--') && !['--quick', '--cap'].includes(a) && args[i - 1] !== '--cap')
+) {
   console.error('usage: npm run bench:peers [-- --quick] [-- --cap SECONDS]');
   process.exit(2);
 }
@@ -38,7 +41,9 @@ function runChild(job: Job): Promise<Result | Capped> {
   return new Promise((resolve, reject) => {
     // NOTE: no forced collections between runs (--expose-gc + gc()): measured, they slowed the
     // next run of some implementations by up to 2×, an artefact no real run would see.
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(job)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let pending = '';
     let last = '';
     let partial: SoFar | undefined;
@@ -95,13 +100,15 @@ function meanAndError(values: number[]): { mean: number; se: number } {
 
 function table(header: string[], rows: string[][]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w, c) => (c < 3 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }
 
-const fmt = (v: number, digits = 0) => v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (v: number, digits = 0) =>
+  v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (v: number) => (v >= 100 ? fmt(v) : v >= 10 ? fmt(v, 1) : fmt(v, 2)) + '×';
 
 /** Gate: which implementations agree with the reference on each model. */
@@ -111,7 +118,16 @@ async function gate(models: readonly ModelName[]): Promise<Map<string, boolean>>
   for (const model of models) {
     const stats = new Map<ImplName, { mean: number; se: number }>();
     for (const impl of IMPLS) {
-      const result = await runChild({ mode: 'gate', model, impl, config: GATE_CONFIG[model], seeds: GATE_SEEDS, warmups: 0, runs: 0, capMs });
+      const result = await runChild({
+        mode: 'gate',
+        model,
+        impl,
+        config: GATE_CONFIG[model],
+        seeds: GATE_SEEDS,
+        warmups: 0,
+        runs: 0,
+        capMs,
+      });
       if (!('capped' in result) && result.mode === 'gate') stats.set(impl, meanAndError(result.statistics));
     }
     const ref = stats.get('reference')!;
@@ -122,10 +138,19 @@ async function gate(models: readonly ModelName[]): Promise<Map<string, boolean>>
       const ok = s !== undefined && (z <= 3 || s.mean === ref.mean);
       valid.set(`${model}/${impl}`, ok);
       const what = model === 'schelling' ? 'happy fraction after 20 steps' : 'mean neighbours after 100 steps';
-      rows.push([model, impl, what, s ? `${s.mean.toFixed(4)} ± ${s.se.toFixed(4)}` : 'skipped (cap)', s ? z.toFixed(2) : '–', ok ? 'valid' : 'INVALID']);
+      rows.push([
+        model,
+        impl,
+        what,
+        s ? `${s.mean.toFixed(4)} ± ${s.se.toFixed(4)}` : 'skipped (cap)',
+        s ? z.toFixed(2) : '–',
+        ok ? 'valid' : 'INVALID',
+      ]);
     }
   }
-  console.log(`\nCorrectness gate: ${GATE_SEEDS} seeds of the small configuration; valid when |mean − reference mean| ≤ 3 combined standard errors\n`);
+  console.log(
+    `\nCorrectness gate: ${GATE_SEEDS} seeds of the small configuration; valid when |mean − reference mean| ≤ 3 combined standard errors\n`,
+  );
   table(['model', 'implementation', 'statistic', 'mean ± SE', '|Δ| / SE', 'gate'], rows);
   return valid;
 }
@@ -170,7 +195,9 @@ function target(row: Row, impl: ImplName, agora: Outcome | undefined, peer: Outc
   const ticks = Math.min(agora?.tickWallMs.length ?? 0, peer?.tickWallMs.length ?? 0);
   if (ticks > 0) {
     const r = peer!.tickWallMs[ticks - 1] / agora!.tickWallMs[ticks - 1];
-    const stopped = [agora?.kind === 'capped' ? 'Agora' : '', peer?.kind === 'capped' ? impl : ''].filter(Boolean).join(' and ');
+    const stopped = [agora?.kind === 'capped' ? 'Agora' : '', peer?.kind === 'capped' ? impl : '']
+      .filter(Boolean)
+      .join(' and ');
     return `${what} = ${ratio(r)} over the first ${ticks} of ${row.config.steps} ticks (${stopped} stopped by the cap) — ${goal}: ${r >= need ? 'met' : 'NOT met'} on those ticks`;
   }
   if (agora?.kind === 'measured' && peer?.kind === 'capped' && peer.setupMs !== undefined && peer.setupMs < capMs) {
@@ -185,17 +212,32 @@ function target(row: Row, impl: ImplName, agora: Outcome | undefined, peer: Outc
 async function main(): Promise<void> {
   const rows = quick ? ROWS.filter((r) => r.model === 'schelling' && r.label === '10k') : ROWS;
   const load = os.loadavg();
-  console.log(`Agora vs AgentScript vs Flocc vs hand-written reference — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
-  console.log(`Load average before: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min); time cap ${capMs / 1000} s per run${quick ? '; --quick: 10,000-agent Schelling only' : ''}`);
+  console.log(
+    `Agora vs AgentScript vs Flocc vs hand-written reference — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
+  );
+  console.log(
+    `Load average before: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min); time cap ${capMs / 1000} s per run${quick ? '; --quick: 10,000-agent Schelling only' : ''}`,
+  );
   const valid = await gate([...new Set(rows.map((r) => r.model))]);
 
-  console.log(`\nSpeed: ${RUNS} timed runs after warm-ups, medians; each row in its own process. Ratios: Agora's agent-updates per CPU-second ÷ the row's.\n`);
+  console.log(
+    `\nSpeed: ${RUNS} timed runs after warm-ups, medians; each row in its own process. Ratios: Agora's agent-updates per CPU-second ÷ the row's.\n`,
+  );
   const out: string[][] = [];
   const targets: string[] = [];
   for (const row of rows) {
     const outcomes = new Map<ImplName, Outcome>();
     for (const impl of row.impls) {
-      const job: Job = { mode: 'time', model: row.model, impl, config: row.config, seeds: 0, warmups: row.agents >= 100_000 ? 1 : 2, runs: RUNS, capMs };
+      const job: Job = {
+        mode: 'time',
+        model: row.model,
+        impl,
+        config: row.config,
+        seeds: 0,
+        warmups: row.agents >= 100_000 ? 1 : 2,
+        runs: RUNS,
+        capMs,
+      };
       process.stderr.write(`  timing ${row.model} ${row.label} ${impl}…\n`);
       const result = await runChild(job);
       const size = `${row.label} (${fmt(row.agents)} on ${row.config.side}²)`;
@@ -205,7 +247,8 @@ async function main(): Promise<void> {
         const tickWallMs = partial?.tickWallMs ?? [];
         outcomes.set(impl, { kind: 'capped', setupMs: partial?.setupMs, tickWallMs });
         const ticks = tickWallMs.length;
-        const soFar = ticks > 0 ? `; first ${ticks} ticks: ${fmt((row.agents * ticks) / (tickWallMs[ticks - 1] / 1000))}/s` : '';
+        const soFar =
+          ticks > 0 ? `; first ${ticks} ticks: ${fmt((row.agents * ticks) / (tickWallMs[ticks - 1] / 1000))}/s` : '';
         out.push([row.model, size, impl + gateMark, `skipped (cap)${soFar}`, '', '', '', '']);
         continue;
       }
@@ -231,13 +274,23 @@ async function main(): Promise<void> {
     }
     if (row.model === 'schelling' && row.label === '1M' && agora?.kind === 'measured') {
       const setup = agora.figures.setupMs;
-      targets.push(`schelling 1M: Agora setup ${fmt(setup)} ms — target < 1,000 ms: ${setup < 1000 ? 'met' : 'NOT met'}`);
+      targets.push(
+        `schelling 1M: Agora setup ${fmt(setup)} ms — target < 1,000 ms: ${setup < 1000 ? 'met' : 'NOT met'}`,
+      );
     }
   }
-  table(['model', 'size', 'implementation', 'updates / CPU-s', 'ms / tick / 10k', 'setup ms', 'peak MiB', 'Agora ÷'], out);
+  table(
+    ['model', 'size', 'implementation', 'updates / CPU-s', 'ms / tick / 10k', 'setup ms', 'peak MiB', 'Agora ÷'],
+    out,
+  );
   console.log('\nTargets (10,000 agents and above)');
   for (const t of targets) console.log(`- ${t}`);
-  console.log(`\nLoad average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  console.log(
+    `\nLoad average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
+  );
 }
 
 await main();

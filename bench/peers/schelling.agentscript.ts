@@ -28,7 +28,10 @@ class SchellingModel extends AS.Model {
   }
 
   override step(): void {
-    this.turtles.clone().shuffle().ask((t) => this.act(t as Person));
+    this.turtles
+      .clone()
+      .shuffle()
+      .ask((t) => this.act(t as Person));
   }
 
   private act(t: Person): void {

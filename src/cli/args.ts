@@ -72,7 +72,10 @@ export function parseArgs(argv: readonly string[]): Command {
     for (const a of rest) if (a !== '--json') throw new UsageError(`unknown flag ${a} for "models" (allowed: --json)`);
     return { command: 'models', json: rest.includes('--json') };
   }
-  if (command !== 'run') throw new UsageError(`unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`);
+  if (command !== 'run')
+    throw new UsageError(
+      `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`,
+    );
 
   const out: { -readonly [K in keyof RunArgs]: RunArgs[K] } = { command: 'run', params: [], json: false };
   const params: { name: string; value: string }[] = [];
@@ -85,7 +88,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = rest[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${flag} needs a value`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`${flag} needs a value`);
       i++;
       return next;
     };
@@ -129,12 +133,16 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   out.params = params;
-  if (out.model === undefined && out.scenario === undefined) throw new UsageError('run needs --model <id> or --scenario <file>');
+  if (out.model === undefined && out.scenario === undefined)
+    throw new UsageError('run needs --model <id> or --scenario <file>');
   return out;
 }
 
 /** Splits `--flag=value` / `--flag value` pairs and positional arguments. */
-function flagsOf(rest: readonly string[], known: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+function flagsOf(
+  rest: readonly string[],
+  known: readonly string[],
+): { flags: Map<string, string>; positional: string[] } {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -149,7 +157,8 @@ function flagsOf(rest: readonly string[], known: readonly string[]): { flags: Ma
     if (flags.has(flag)) throw new UsageError(`${flag} given twice`);
     const value = eq > 0 ? arg.slice(eq + 1) : rest[i + 1];
     if (eq < 0) i++;
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+      throw new UsageError(`${flag} needs a value`);
     flags.set(flag, value);
   }
   return { flags, positional };
@@ -158,7 +167,8 @@ function flagsOf(rest: readonly string[], known: readonly string[]): { flags: Ma
 function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; topic: 'sweep' } {
   if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'sweep' };
   const { flags, positional } = flagsOf(rest, ['--workers', '--shard', '--limit', '--out']);
-  if (positional.length !== 1) throw new UsageError(`sweep needs exactly one experiment file, got ${positional.length}`);
+  if (positional.length !== 1)
+    throw new UsageError(`sweep needs exactly one experiment file, got ${positional.length}`);
   let shard = { index: 1, count: 1 };
   const shardText = flags.get('--shard');
   if (shardText !== undefined) {
@@ -166,7 +176,9 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
     const index = m ? Number(m[1]) : NaN;
     const count = m ? Number(m[2]) : NaN;
     if (!m || count < 1 || count > 100_000 || index < 1 || index > count) {
-      throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (shards are numbered from 1), got ${JSON.stringify(shardText)}`);
+      throw new UsageError(
+        `--shard must be i/n with 1 ≤ i ≤ n (shards are numbered from 1), got ${JSON.stringify(shardText)}`,
+      );
     }
     shard = { index, count };
   }
@@ -179,8 +191,12 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
 
 function parseExpectations(rest: readonly string[]): ExpectationsArgs {
   const json = rest.includes('--json');
-  const { flags, positional } = flagsOf(rest.filter((a) => a !== '--json'), ['--only', '--workers']);
-  if (positional.length) throw new UsageError(`expectations takes no file (it reads experiments/expectation-*.json), got ${positional[0]}`);
+  const { flags, positional } = flagsOf(
+    rest.filter((a) => a !== '--json'),
+    ['--only', '--workers'],
+  );
+  if (positional.length)
+    throw new UsageError(`expectations takes no file (it reads experiments/expectation-*.json), got ${positional[0]}`);
   const only = flags.has('--only') ? integerFlag('--only', flags.get('--only')!, 99) : undefined;
   const workers = flags.has('--workers') ? integerFlag('--workers', flags.get('--workers')!, 256) : undefined;
   if (workers === 0) throw new UsageError('--workers must be at least 1');

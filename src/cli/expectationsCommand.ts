@@ -23,7 +23,12 @@ function expectationFiles(): string[] {
     .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
 }
 
-async function outcomesOf(document: unknown, indices: number[], workers: number, run: (i: number) => RunOutcome): Promise<RunOutcome[]> {
+async function outcomesOf(
+  document: unknown,
+  indices: number[],
+  workers: number,
+  run: (i: number) => RunOutcome,
+): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   if (workers === 1) for (const i of indices) outcomes.push(run(i));
   else await runPool(document, indices, workers, (o) => outcomes.push(o));
@@ -37,7 +42,11 @@ export async function runExpectation(document: Experiment, workers: number): Pro
   const outcomes: RunOutcome[][] = [];
   for (const part of resolved.parts) {
     const { plan, settings } = part.prepared;
-    outcomes.push(await outcomesOf(part.document, selectedRuns(plan, WHOLE), workers, (i) => executeRun(plan.model, settings, runTask(plan, i))));
+    outcomes.push(
+      await outcomesOf(part.document, selectedRuns(plan, WHOLE), workers, (i) =>
+        executeRun(plan.model, settings, runTask(plan, i)),
+      ),
+    );
   }
   return expectationResult(resolved.hypothesis, resolved.parts, outcomes)!;
 }
@@ -45,7 +54,8 @@ export async function runExpectation(document: Experiment, workers: number): Pro
 export async function expectationsCommand(args: ExpectationsArgs, out: Output): Promise<void> {
   const files = expectationFiles();
   const chosen = args.only === undefined ? files : files.filter((f) => f.startsWith(`expectation-${args.only}-`));
-  if (chosen.length === 0) throw new UsageError(`no expectation ${args.only} in ${DIRECTORY}/ (there are ${files.length})`);
+  if (chosen.length === 0)
+    throw new UsageError(`no expectation ${args.only} in ${DIRECTORY}/ (there are ${files.length})`);
   const workers = args.workers ?? availableParallelism();
   const report: unknown[] = [];
   for (const file of chosen) {
@@ -63,13 +73,25 @@ export async function expectationsCommand(args: ExpectationsArgs, out: Output): 
       runs: r.runs,
       attribution: r.attribution.label,
       carriers: r.attribution.carriers,
-      ablations: r.attribution.shares.map((s) => ({ mechanism: s.mechanism, effect: s.effect.effect, low: s.effect.low, high: s.effect.high, verdict: s.verdict, moved: s.moved })),
+      ablations: r.attribution.shares.map((s) => ({
+        mechanism: s.mechanism,
+        effect: s.effect.effect,
+        low: s.effect.low,
+        high: s.effect.high,
+        verdict: s.verdict,
+        moved: s.moved,
+      })),
     };
     report.push(row);
     if (!args.json) {
-      out.stdout(`${file}\n  ${row.statement}\n  ${row.verdict}: effect ${figure(row.effect)} [${figure(row.low)}, ${figure(row.high)}], n = ${row.n} (${row.runs} runs)`);
+      out.stdout(
+        `${file}\n  ${row.statement}\n  ${row.verdict}: effect ${figure(row.effect)} [${figure(row.low)}, ${figure(row.high)}], n = ${row.n} (${row.runs} runs)`,
+      );
       out.stdout(`  ${row.attribution}${row.carriers.length ? ` (${row.carriers.join(', ')})` : ''}`);
-      for (const a of row.ablations) out.stdout(`    without ${a.mechanism}: ${figure(a.effect)} [${figure(a.low)}, ${figure(a.high)}] ${a.verdict}, moves ${(100 * a.moved).toFixed(0)}%`);
+      for (const a of row.ablations)
+        out.stdout(
+          `    without ${a.mechanism}: ${figure(a.effect)} [${figure(a.low)}, ${figure(a.high)}] ${a.verdict}, moves ${(100 * a.moved).toFixed(0)}%`,
+        );
     }
   }
   if (args.json) out.stdout(JSON.stringify(report, null, 1));

@@ -24,7 +24,9 @@ export function modelsCommand(json: boolean, out: Output): void {
     out.stdout(`${m.id} (v${m.version}) — ${m.title}: ${m.summary}`);
     for (const [name, spec] of Object.entries(m.params)) {
       const when = spec.apply === 'live' ? 'live' : 'at Setup';
-      out.stdout(`  ${name.padEnd(20)} ${describeSpec(spec).padEnd(24)} default ${JSON.stringify(spec.default)}, applies ${when} — ${spec.label}`);
+      out.stdout(
+        `  ${name.padEnd(20)} ${describeSpec(spec).padEnd(24)} default ${JSON.stringify(spec.default)}, applies ${when} — ${spec.label}`,
+      );
     }
   }
 }

@@ -25,7 +25,9 @@ function readScenarioFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--scenario: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : ` (${code ?? 'error'})`}`);
+    throw new UsageError(
+      `--scenario: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : ` (${code ?? 'error'})`}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -36,7 +38,8 @@ function readScenarioFile(path: string): unknown {
 
 function modelById(id: string): Model {
   const model = findModel(id);
-  if (!model) throw new UsageError(`--model must be one of ${MODELS.map((m) => m.id).join(', ')}, got ${JSON.stringify(id)}`);
+  if (!model)
+    throw new UsageError(`--model must be one of ${MODELS.map((m) => m.id).join(', ')}, got ${JSON.stringify(id)}`);
   return model;
 }
 
@@ -69,7 +72,9 @@ export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
   for (const { name, value } of args.params) {
     const spec = Object.prototype.hasOwnProperty.call(model.params, name) ? model.params[name] : undefined;
     if (!spec) {
-      throw new UsageError(`--param: ${model.id} has no parameter ${JSON.stringify(name)} (it has ${Object.keys(model.params).join(', ')})`);
+      throw new UsageError(
+        `--param: ${model.id} has no parameter ${JSON.stringify(name)} (it has ${Object.keys(model.params).join(', ')})`,
+      );
     }
     const parsed = parseParamText(spec, value);
     if (!parsed.ok) throw new UsageError(`--param ${name} ${parsed.message}, got ${JSON.stringify(value)}`);

@@ -16,7 +16,9 @@ function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${what}: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : ` (${code ?? 'error'})`}`);
+    throw new UsageError(
+      `${what}: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : ` (${code ?? 'error'})`}`,
+    );
   }
 }
 
@@ -44,13 +46,18 @@ export async function sweepCommand(args: SweepArgs, out: Output): Promise<void> 
     throw new UsageError(`sweep: ${args.experiment} is not valid JSON (${(e as Error).message})`);
   }
   const prepared = prepareExperiment(document, findModel);
-  if (!prepared.ok) throw new UsageError(`sweep: ${args.experiment} is not a valid experiment:\n  ${prepared.errors.slice(0, 20).join('\n  ')}`);
+  if (!prepared.ok)
+    throw new UsageError(
+      `sweep: ${args.experiment} is not a valid experiment:\n  ${prepared.errors.slice(0, 20).join('\n  ')}`,
+    );
   const { plan, settings } = prepared.value;
   for (const w of plan.warnings) out.stderr(`agora: warning: ${w}`);
   const selection = { limit: args.limit, shard: args.shard };
   const indices = selectedRuns(plan, selection);
   const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), indices.length));
-  out.stderr(`agora: ${plan.experiment.name}: ${indices.length} runs (shard ${args.shard.index}/${args.shard.count}) on ${workers} worker${workers > 1 ? 's' : ''}`);
+  out.stderr(
+    `agora: ${plan.experiment.name}: ${indices.length} runs (shard ${args.shard.index}/${args.shard.count}) on ${workers} worker${workers > 1 ? 's' : ''}`,
+  );
 
   const outcomes: RunOutcome[] = [];
   const started = performance.now();
@@ -63,7 +70,9 @@ export async function sweepCommand(args: SweepArgs, out: Output): Promise<void> 
       lastReport = now;
       const elapsed = now - started;
       const remaining = (elapsed / outcomes.length) * (indices.length - outcomes.length);
-      out.stderr(`agora: ${outcomes.length}/${indices.length} runs, ${seconds(elapsed)} elapsed, about ${seconds(remaining)} left`);
+      out.stderr(
+        `agora: ${outcomes.length}/${indices.length} runs, ${seconds(elapsed)} elapsed, about ${seconds(remaining)} left`,
+      );
     }
   };
   if (workers === 1) for (const index of indices) collect(executeRun(plan.model, settings, runTask(plan, index)));

@@ -15,7 +15,12 @@ const WORKER = fileURLToPath(new URL('./sweepWorker.ts', import.meta.url));
 /** Tries of one run before it is recorded as failed. */
 const ATTEMPTS = 2;
 
-export function runPool(document: unknown, indices: readonly number[], workers: number, onOutcome: (outcome: RunOutcome) => void): Promise<void> {
+export function runPool(
+  document: unknown,
+  indices: readonly number[],
+  workers: number,
+  onOutcome: (outcome: RunOutcome) => void,
+): Promise<void> {
   const queue = [...indices];
   const attempts = new Map<number, number>();
   let pending = indices.length;
@@ -28,7 +33,10 @@ export function runPool(document: unknown, indices: readonly number[], workers: 
     const start = (): void => {
       if (queue.length === 0) return;
       // The parent's execArgv carries tsx's loader, so the child runs TypeScript too.
-      const child: ChildProcess = fork(WORKER, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child: ChildProcess = fork(WORKER, [], {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+      });
       let current: number | null = null;
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));

@@ -36,7 +36,8 @@ export class Grid {
       throw new RangeError(`grid size must be positive integers, got ${width} × ${height}`);
     }
     this.size = width * height;
-    if (cells && cells.length < this.size) throw new RangeError(`occupancy array too short: ${cells.length} < ${this.size}`);
+    if (cells && cells.length < this.size)
+      throw new RangeError(`occupancy array too short: ${cells.length} < ${this.size}`);
     this.cells = cells ?? new Int32Array(this.size).fill(EMPTY);
   }
 

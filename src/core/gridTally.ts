@@ -22,12 +22,15 @@ export class GridTally {
     readonly radius: number,
     readonly categories: number,
   ) {
-    if (!Number.isInteger(radius) || radius < 0) throw new RangeError(`tally radius must be a whole number ≥ 0, got ${radius}`);
-    if (!Number.isInteger(categories) || categories < 1) throw new RangeError(`tally needs at least one category, got ${categories}`);
+    if (!Number.isInteger(radius) || radius < 0)
+      throw new RangeError(`tally radius must be a whole number ≥ 0, got ${radius}`);
+    if (!Number.isInteger(categories) || categories < 1)
+      throw new RangeError(`tally needs at least one category, got ${categories}`);
     // The narrowest counter that holds a full square: a u8 up to radius 7.
     const square = Math.min(2 * radius + 1, grid.width) * Math.min(2 * radius + 1, grid.height);
     const length = grid.size * categories;
-    this.counts = square <= 0xff ? new Uint8Array(length) : square <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
+    this.counts =
+      square <= 0xff ? new Uint8Array(length) : square <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
   }
 
   /** Occupants of `category` in the square around `cell`, the cell's own occupant included. */

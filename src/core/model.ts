@@ -54,7 +54,12 @@ export type ColorRule =
    * Colour by an integer column through `palette` (default CATEGORY_PALETTE); values outside
    * the palette (e.g. −1) take `otherColor`.
    */
-  | { readonly kind: 'category'; readonly column: string; readonly otherColor: string; readonly palette?: readonly string[] }
+  | {
+      readonly kind: 'category';
+      readonly column: string;
+      readonly otherColor: string;
+      readonly palette?: readonly string[];
+    }
   /** Colour by the agent's index in its set. */
   | { readonly kind: 'index' };
 
@@ -73,12 +78,21 @@ export interface LayerPortrayal {
   /** Accessible name of the layer, e.g. "Data points". */
   readonly label: string;
   /** A text label per agent (by index), with an optional live value from a column. */
-  readonly agentLabels?: { readonly texts: readonly string[]; readonly valueColumn?: string; readonly format?: 'percent' | 'integer' };
+  readonly agentLabels?: {
+    readonly texts: readonly string[];
+    readonly valueColumn?: string;
+    readonly format?: 'percent' | 'integer';
+  };
   /**
    * Recent events drawn as a ring around the agent: `kindColumn` (0 = none) indexes `colors`,
    * shown while the tick is at most `withinTicks` after `tickColumn`.
    */
-  readonly highlight?: { readonly tickColumn: string; readonly kindColumn: string; readonly withinTicks: number; readonly colors: readonly string[] };
+  readonly highlight?: {
+    readonly tickColumn: string;
+    readonly kindColumn: string;
+    readonly withinTicks: number;
+    readonly colors: readonly string[];
+  };
   /**
    * Network links: each agent's linked agents of the same set, by index, in these columns (−1:
    * none). The view draws the links of the agent open in the inspector.
@@ -119,7 +133,11 @@ export interface Explanation {
   readonly rowHeader: ModelText;
   readonly columns: readonly { readonly text: ModelText; readonly percent?: boolean }[];
   /** A row per alternative; a plain string label is the user's own name for it (e.g. a vendor's). */
-  readonly rows: readonly { readonly label: ModelText | string; readonly values: readonly number[]; readonly current?: boolean }[];
+  readonly rows: readonly {
+    readonly label: ModelText | string;
+    readonly values: readonly number[];
+    readonly current?: boolean;
+  }[];
   readonly notes: readonly ModelText[];
 }
 
@@ -189,7 +207,8 @@ const MODEL_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Declares a model, checking what can be checked once. */
 export function defineModel<S extends ParamSchema, D extends WorldDecl>(def: ModelDefinition<S, D>): Model {
   if (!MODEL_ID.test(def.id)) throw new Error(`model id "${def.id}" must be kebab-case`);
-  if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`model ${def.id}: version must be a positive integer`);
+  if (!Number.isInteger(def.version) || def.version < 1)
+    throw new Error(`model ${def.id}: version must be a positive integer`);
   return def as unknown as Model;
 }
 

@@ -333,7 +333,10 @@ const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * Parses a value written as text (CLI `--param name=value`, URL fields) for `spec`.
  * Returns the typed value, still to be checked by `validateValue`, or an error message.
  */
-export function parseParamText(spec: ParamSpec, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseParamText(
+  spec: ParamSpec,
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const t = text.trim();
   switch (spec.kind) {
     case 'int':

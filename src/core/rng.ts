@@ -99,10 +99,14 @@ export class Random {
 export class Rng {
   private readonly streams = new Map<string, Random>();
 
-  constructor(readonly seed: number, saved?: RngState) {
+  constructor(
+    readonly seed: number,
+    saved?: RngState,
+  ) {
     if (!isValidSeed(seed)) throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
     if (saved) {
-      for (const [name, state] of Object.entries(saved.streams)) this.streams.set(name, new Random(streamKey(seed, name), state));
+      for (const [name, state] of Object.entries(saved.streams))
+        this.streams.set(name, new Random(streamKey(seed, name), state));
     }
   }
 

@@ -52,7 +52,9 @@ export class Run {
   /** Resumes a snapshot: the result steps exactly like the run the snapshot was taken of. */
   static restore(model: Model, snapshot: Snapshot): Run {
     if (snapshot.modelId !== model.id || snapshot.modelVersion !== model.version) {
-      throw new Error(`snapshot of ${snapshot.modelId} v${snapshot.modelVersion} cannot resume in ${model.id} v${model.version}`);
+      throw new Error(
+        `snapshot of ${snapshot.modelId} v${snapshot.modelVersion} cannot resume in ${model.id} v${model.version}`,
+      );
     }
     const run = new Run(model, snapshot.params, Rng.restore(snapshot.rng));
     loadWorld(run.world, snapshot.world);

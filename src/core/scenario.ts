@@ -44,7 +44,14 @@ export function createScenario(
     if (options.onlyChanged && JSON.stringify(params[name]) === JSON.stringify(defaults[name])) continue;
     out[name] = params[name];
   }
-  return { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, model: model.id, modelVersion: model.version, seed, params: out };
+  return {
+    format: SCENARIO_FORMAT,
+    version: SCENARIO_VERSION,
+    model: model.id,
+    modelVersion: model.version,
+    seed,
+    params: out,
+  };
 }
 
 const KEYS = new Set(['format', 'version', 'model', 'modelVersion', 'seed', 'params']);
@@ -71,7 +78,10 @@ export function parseScenario(input: unknown, findModel: (id: string) => Model |
     return fail('version', 'must be a positive integer');
   }
   if (version > SCENARIO_VERSION) {
-    return fail('version', `is ${version}, made by a newer Agora (this one reads up to ${SCENARIO_VERSION}); please update`);
+    return fail(
+      'version',
+      `is ${version}, made by a newer Agora (this one reads up to ${SCENARIO_VERSION}); please update`,
+    );
   }
   if (typeof doc.model !== 'string') return fail('model', 'must be a model id');
   const model = findModel(doc.model);
@@ -82,10 +92,16 @@ export function parseScenario(input: unknown, findModel: (id: string) => Model |
   }
   if (!isValidSeed(doc.seed)) return fail('seed', `must be an integer from 0 to ${MAX_SEED}`);
   const params = validateParams(model.params, doc.params ?? {});
-  if (!params.ok) return { ok: false, errors: params.errors.map((e) => ({ field: `params.${e.field}`, message: `params.${e.message}` })) };
+  if (!params.ok)
+    return {
+      ok: false,
+      errors: params.errors.map((e) => ({ field: `params.${e.field}`, message: `params.${e.message}` })),
+    };
   const warnings =
     modelVersion === model.version
       ? []
-      : [`This scenario was made with ${model.id} version ${modelVersion}; this is version ${model.version}, so its numbers may differ.`];
+      : [
+          `This scenario was made with ${model.id} version ${modelVersion}; this is version ${model.version}, so its numbers may differ.`,
+        ];
   return { ok: true, value: { model, seed: doc.seed, params: params.value, warnings } };
 }

@@ -30,7 +30,13 @@ interface ByteStream {
   getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> };
 }
 interface TransformStreamLike {
-  readonly writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> } };
+  readonly writable: {
+    getWriter(): {
+      write(chunk: Uint8Array): Promise<void>;
+      close(): Promise<void>;
+      abort(reason?: unknown): Promise<void>;
+    };
+  };
   readonly readable: ByteStream;
 }
 type StreamConstructor = new (format: 'deflate-raw') => TransformStreamLike;
@@ -162,7 +168,8 @@ function fail(code: LinkErrorCode, message: string): LinkResult {
  */
 export async function decodeScenarioLink(text: string): Promise<LinkResult> {
   if (typeof text !== 'string') return fail('not-a-link', 'This is not a scenario link.');
-  if (text.length > MAX_LINK_CHARS) return fail('too-large', `This link is too long (${text.length} characters; at most ${MAX_LINK_CHARS}).`);
+  if (text.length > MAX_LINK_CHARS)
+    return fail('too-large', `This link is too long (${text.length} characters; at most ${MAX_LINK_CHARS}).`);
   let fragment = fragmentOf(text.trim());
   if (fragment === null) return fail('not-a-link', 'This is not a scenario link (it has no "#s=" part).');
   // Links pasted from some apps arrive percent-encoded.
@@ -178,9 +185,16 @@ export async function decodeScenarioLink(text: string): Promise<LinkResult> {
   const [version, payload, checksum] = parts;
   if (!/^\d{1,6}$/.test(version)) return fail('malformed', 'The link is damaged: its version is not a number.');
   if (Number(version) > LINK_VERSION) {
-    return fail('newer-version', `This link was made by a newer Agora (link version ${version}; this one reads up to ${LINK_VERSION}). Please update.`);
+    return fail(
+      'newer-version',
+      `This link was made by a newer Agora (link version ${version}; this one reads up to ${LINK_VERSION}). Please update.`,
+    );
   }
-  if (check(payload) !== checksum) return fail('tampered', 'The link is damaged: its check does not match (a character was changed or the link was cut off).');
+  if (check(payload) !== checksum)
+    return fail(
+      'tampered',
+      'The link is damaged: its check does not match (a character was changed or the link was cut off).',
+    );
   const bytes = fromBase64Url(payload);
   if (!bytes) return fail('malformed', 'The link is damaged: it contains characters a link never has.');
   let json: Uint8Array | null;

@@ -23,7 +23,10 @@ export function migrateScenario(document: unknown): MigrationResult {
   let version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: true, document };
   if (version > SCENARIO_VERSION) {
-    return { ok: false, message: `This scenario was made by a newer Agora (format version ${version}; this one reads up to ${SCENARIO_VERSION}). Please update.` };
+    return {
+      ok: false,
+      message: `This scenario was made by a newer Agora (format version ${version}; this one reads up to ${SCENARIO_VERSION}). Please update.`,
+    };
   }
   while ((version as number) < SCENARIO_VERSION) {
     doc = MIGRATIONS[version as number]({ ...doc });

@@ -39,7 +39,8 @@ export class TorusSpace {
     readonly height: number,
     readonly bucketSize: number,
   ) {
-    if (!(width > 0 && height > 0 && bucketSize > 0)) throw new RangeError('space size and bucket size must be positive');
+    if (!(width > 0 && height > 0 && bucketSize > 0))
+      throw new RangeError('space size and bucket size must be positive');
     this.columns = Math.max(1, Math.floor(width / bucketSize));
     this.rows = Math.max(1, Math.floor(height / bucketSize));
     this.bucketWidth = width / this.columns;
@@ -159,7 +160,13 @@ export class TorusSpace {
   }
 
   /** Calls `fn(index, dx, dy)` for each point `near` finds. */
-  forEachNeighbour(px: number, py: number, radius: number, fn: (index: number, dx: number, dy: number) => void, self = -1): void {
+  forEachNeighbour(
+    px: number,
+    py: number,
+    radius: number,
+    fn: (index: number, dx: number, dy: number) => void,
+    self = -1,
+  ): void {
     const n = this.near(px, py, radius, self);
     for (let k = 0; k < n; k++) fn(this.found[k], this.foundDx[k], this.foundDy[k]);
   }

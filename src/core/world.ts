@@ -5,7 +5,8 @@
  */
 
 export type ColumnType = 'f64' | 'f32' | 'i32' | 'u32' | 'i16' | 'u16' | 'u8' | 'i8';
-export type Column = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array | Int8Array;
+export type Column =
+  Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array | Int8Array;
 
 const CONSTRUCTORS = {
   f64: Float64Array,
@@ -124,7 +125,8 @@ export function copyWorld(world: World): WorldData {
   const agents: WorldData['agents'] = {};
   for (const [name, set] of Object.entries(world.agents) as [string, AgentSet][]) {
     const columns: Record<string, Column> = {};
-    for (const [key, column] of Object.entries(set.col as Record<string, Column>)) columns[key] = column.slice(0, set.count);
+    for (const [key, column] of Object.entries(set.col as Record<string, Column>))
+      columns[key] = column.slice(0, set.count);
     agents[name] = { count: set.count, nextId: set.nextId, ids: set.ids.slice(0, set.count), columns };
   }
   return { agents, globals: { ...world.globals } };

@@ -56,7 +56,8 @@ export const en = {
   'panel.plots': 'Plots',
   'panel.info': 'Info',
   'panel.monitors': 'Monitors',
-  'error.worker': 'The simulation stopped unexpectedly: {message}. It was restarted from the last Setup; your parameters are kept.',
+  'error.worker':
+    'The simulation stopped unexpectedly: {message}. It was restarted from the last Setup; your parameters are kept.',
   'error.invalid': 'Not applied: {message}',
   'error.dismiss': 'Dismiss',
   'error.seed': 'The seed must be a whole number from 0 to {max}.',
@@ -92,7 +93,8 @@ export const en = {
   'scenario.refused': '{source} could not be opened: {problem} Your current scenario is unchanged.',
   'scenario.copied': 'Link copied ({length} characters). It reproduces this run exactly, here or with the CLI.',
   'scenario.inAddressBar': 'The link is in the address bar: copy it from there.',
-  'scenario.longLink': 'This link is {length} characters long; above {max} some apps cut links. Share the file instead.',
+  'scenario.longLink':
+    'This link is {length} characters long; above {max} some apps cut links. Share the file instead.',
   'scenario.fileTooLarge': 'it is larger than {max} KiB.',
   'scenario.notJson': 'it is not a JSON scenario file.',
   'scenario.opened': '{source} was opened.',
@@ -188,7 +190,8 @@ export const en = {
   'exp.col.quartiles': 'Min · Q1 · median · Q3 · max',
   'exp.col.distribution': 'Distribution',
   'exp.report.title': 'Strategy report',
-  'exp.report.none': "This experiment does not vary a vendor's strategy; the strategy report needs that (see the ready strategy comparison).",
+  'exp.report.none':
+    "This experiment does not vary a vendor's strategy; the strategy report needs that (see the ready strategy comparison).",
   'exp.report.vendor': 'Vendor',
   'exp.report.minShare': 'Share at least (%)',
   'exp.report.minProfit': 'Cumulative profit at least',
@@ -201,10 +204,12 @@ export const en = {
   'exp.report.profits': 'Cumulative profit',
   'exp.report.sharesOf': 'Final shares with {strategy}',
   'exp.report.profitsOf': 'Cumulative profits with {strategy}',
-  'exp.report.note': 'Probabilities at the horizon, with 95% Wilson intervals in brackets; the box plots show the runs behind them (median written beside).',
+  'exp.report.note':
+    'Probabilities at the horizon, with 95% Wilson intervals in brackets; the box plots show the runs behind them (median written beside).',
   'expect.open': 'Expectations',
   'expect.title': 'The eight expectations',
-  'expect.intro': 'What experience predicts about pricing in a cloud market, each tested by a ready experiment fixed before it runs. The verdict is computed from the runs: it holds when the whole 95% interval of the effect lies where the expectation says, does not hold when it lies wholly on the other side, and is inconclusive otherwise. Each mechanism named is then switched off in turn, with the same random numbers, to see which carry the effect: one alone means by construction, several together emergent.',
+  'expect.intro':
+    'What experience predicts about pricing in a cloud market, each tested by a ready experiment fixed before it runs. The verdict is computed from the runs: it holds when the whole 95% interval of the effect lies where the expectation says, does not hold when it lies wholly on the other side, and is inconclusive otherwise. Each mechanism named is then switched off in turn, with the same random numbers, to see which carry the effect: one alone means by construction, several together emergent.',
   'expect.runAll': 'Run all eight',
   'expect.export': 'Export report (HTML)',
   'expect.run': 'Run',
@@ -230,14 +235,17 @@ export const en = {
   'expect.col.effect': 'Effect and 95% interval',
   'expect.col.runs': 'Runs',
   'expect.col.mechanism': 'Mechanism',
-  'expect.provenance': 'Agora {app}, model cloud-market. Each expectation names its experiment file (experiments/) and hash; rerun them with: npm run -s agora -- expectations',
+  'expect.provenance':
+    'Agora {app}, model cloud-market. Each expectation names its experiment file (experiments/) and hash; rerun them with: npm run -s agora -- expectations',
   'expect.reportFile': 'agora-expectations.html',
   'expect.closing': 'The closing question: which strategy gives what chance of share and profit?',
-  'expect.closingIntro': 'For the default market, each vendor in turn tries each of the five strategies (the ready strategy comparison, {runs} runs in all, the other vendors as they are).',
+  'expect.closingIntro':
+    'For the default market, each vendor in turn tries each of the five strategies (the ready strategy comparison, {runs} runs in all, the other vendors as they are).',
   'expect.closingRun': 'Run the strategy reports',
   'expect.closingProgress': 'Progress of the strategy reports',
   'expect.closingTable': 'Chance of share and profit by vendor and strategy',
-  'expect.closingNote': 'Each cell: the probability that the vendor ends year 5 with at least the share and the cumulative profit set above, with its 95% Wilson interval and the runs behind it. The Experiments page shows each report in full.',
+  'expect.closingNote':
+    'Each cell: the probability that the vendor ends year 5 with at least the share and the cumulative profit set above, with its 95% Wilson interval and the runs behind it. The Experiments page shows each report in full.',
   'expect.prediction': 'Your prediction:',
   'expect.predictionOf': 'Your prediction for expectation {n}',
   'expect.noPrediction': 'choose before running',

@@ -18,7 +18,16 @@ const params = {
   width: p.int({ label: 'World width', unit: 'units', min: 1, max: 100_000, uiMin: 10, uiMax: 500, default: 100 }),
   height: p.int({ label: 'World height', unit: 'units', min: 1, max: 100_000, uiMin: 10, uiMax: 500, default: 100 }),
   birds: p.int({ label: 'Birds', min: 0, max: 10_000_000, uiMax: 5000, step: 10, default: 200 }),
-  visualDistance: p.float({ label: 'Visual distance', unit: 'units', min: 0, max: 1000, uiMax: 30, step: 0.5, default: 5, apply: 'live' }),
+  visualDistance: p.float({
+    label: 'Visual distance',
+    unit: 'units',
+    min: 0,
+    max: 1000,
+    uiMax: 30,
+    step: 0.5,
+    default: 5,
+    apply: 'live',
+  }),
   separation: p.float({
     label: 'Separation distance',
     unit: 'units',
@@ -30,10 +39,43 @@ const params = {
     default: 1,
     apply: 'live',
   }),
-  cohereFactor: p.float({ label: 'Cohere factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.03, apply: 'live' }),
-  separateFactor: p.float({ label: 'Separate factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.015, apply: 'live' }),
-  matchFactor: p.float({ label: 'Match factor', min: 0, max: 1, uiMax: 0.2, step: 0.005, default: 0.05, apply: 'live' }),
-  speed: p.float({ label: 'Bird speed', unit: 'units/tick', min: 0, max: 100, uiMax: 3, step: 0.1, default: 1, apply: 'live' }),
+  cohereFactor: p.float({
+    label: 'Cohere factor',
+    min: 0,
+    max: 1,
+    uiMax: 0.2,
+    step: 0.005,
+    default: 0.03,
+    apply: 'live',
+  }),
+  separateFactor: p.float({
+    label: 'Separate factor',
+    min: 0,
+    max: 1,
+    uiMax: 0.2,
+    step: 0.005,
+    default: 0.015,
+    apply: 'live',
+  }),
+  matchFactor: p.float({
+    label: 'Match factor',
+    min: 0,
+    max: 1,
+    uiMax: 0.2,
+    step: 0.005,
+    default: 0.05,
+    apply: 'live',
+  }),
+  speed: p.float({
+    label: 'Bird speed',
+    unit: 'units/tick',
+    min: 0,
+    max: 100,
+    uiMax: 3,
+    step: 0.1,
+    default: 1,
+    apply: 'live',
+  }),
 };
 
 const world = {
@@ -213,7 +255,8 @@ export const flocking = defineModel({
       },
     ],
   }),
-  describe: (agents, column, value) => (agents === 'birds' && column === 'heading' ? `${value * 45}–${value * 45 + 45}° from east` : undefined),
+  describe: (agents, column, value) =>
+    agents === 'birds' && column === 'heading' ? `${value * 45}–${value * 45 + 45}° from east` : undefined,
   info: `# Flocking
 
 ## What it is

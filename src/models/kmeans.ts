@@ -16,7 +16,15 @@ import { kMeansPresets } from './kmeansPresets';
 const HALF_WIDTH = 50;
 
 const params = {
-  numDataPoints: p.int({ label: 'Data points', min: 1, max: 1_000_000, uiMin: 10, uiMax: 5000, step: 10, default: 400 }),
+  numDataPoints: p.int({
+    label: 'Data points',
+    min: 1,
+    max: 1_000_000,
+    uiMin: 10,
+    uiMax: 5000,
+    step: 10,
+    default: 400,
+  }),
   numClusters: p.int({ label: 'Generated clusters', min: 1, max: 20, uiMax: 10, default: 4 }),
   numCentroids: p.int({ label: 'Centroids', min: 1, max: 20, uiMax: 10, default: 4 }),
   clusterSpread: p.float({
@@ -189,7 +197,7 @@ export const kMeans = defineModel({
     {
       name: 'empty-centroids',
       label: 'Centroids without points',
-      compute: (w) => (w.agents.centroids.col.points.subarray(0, w.agents.centroids.count).filter((n) => n === 0).length),
+      compute: (w) => w.agents.centroids.col.points.subarray(0, w.agents.centroids.count).filter((n) => n === 0).length,
     },
   ],
   plots: [

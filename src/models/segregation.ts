@@ -45,7 +45,11 @@ const params = {
     default: 3,
     apply: 'live',
   }),
-  wrap: p.boolean({ label: 'Wrap around the edges', description: 'Neighbourhoods continue across the edges', default: false }),
+  wrap: p.boolean({
+    label: 'Wrap around the edges',
+    description: 'Neighbourhoods continue across the edges',
+    default: false,
+  }),
 };
 
 const world = {
@@ -76,7 +80,14 @@ function neighbourhoodsOf(w: SegregationWorld, params: SegregationParams): Neigh
   const cached = neighbourhoodCache.get(w);
   const { width, height, wrap, radius } = params;
   const occupant = w.agents.patches.col.occupant;
-  if (cached && cached.grid.cells === occupant && cached.grid.width === width && cached.grid.height === height && cached.grid.wrap === wrap && cached.tally.radius === radius) {
+  if (
+    cached &&
+    cached.grid.cells === occupant &&
+    cached.grid.width === width &&
+    cached.grid.height === height &&
+    cached.grid.wrap === wrap &&
+    cached.tally.radius === radius
+  ) {
     return cached;
   }
   const grid = new Grid(width, height, wrap, occupant);
@@ -111,11 +122,19 @@ function setup(w: SegregationWorld, ctx: Ctx): void {
   }
   neighbourhoodCache.delete(w);
   const { grid, tally } = neighbourhoodsOf(w, ctx.params);
-  for (let i = 0; i < n; i++) happy[i] = sameGroupNeighbours(grid, tally, i, x, y, group) >= ctx.params.minSameNeighbours ? 1 : 0;
+  for (let i = 0; i < n; i++)
+    happy[i] = sameGroupNeighbours(grid, tally, i, x, y, group) >= ctx.params.minSameNeighbours ? 1 : 0;
 }
 
 /** Neighbours of agent i's group: the tally of its square, less the agent itself. */
-function sameGroupNeighbours(grid: Grid, tally: GridTally, i: number, x: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLike<number>): number {
+function sameGroupNeighbours(
+  grid: Grid,
+  tally: GridTally,
+  i: number,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  group: ArrayLike<number>,
+): number {
   return tally.count(grid.cellAt(x[i], y[i]), group[i]) - 1;
 }
 

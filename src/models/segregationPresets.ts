@@ -13,7 +13,8 @@ export const segregationPresets: readonly Preset[] = [
   {
     id: 'wide-neighbourhood',
     title: 'Wide neighbourhoods, crowded grid',
-    question: 'What happens on a crowded grid when agents look two cells away and want a third of the 24 neighbours like them?',
+    question:
+      'What happens on a crowded grid when agents look two cells away and want a third of the 24 neighbours like them?',
     watch: 'Large single-group areas form; with one cell in five empty, movers take longer to settle.',
     seed: 2,
     params: { width: 100, height: 100, agents: 8000, radius: 2, minSameNeighbours: 8 },
@@ -22,7 +23,8 @@ export const segregationPresets: readonly Preset[] = [
     id: 'demanding',
     title: 'Demanding neighbours',
     question: 'Can everyone be satisfied when each agent wants six of its eight neighbours like it?',
-    watch: 'Almost every agent stays unhappy and moves every tick: the grid stays mixed, since nobody stays long enough for areas to form.',
+    watch:
+      'Almost every agent stays unhappy and moves every tick: the grid stays mixed, since nobody stays long enough for areas to form.',
     seed: 3,
     params: { minSameNeighbours: 6 },
   },

@@ -34,7 +34,13 @@ function ShortcutHelp() {
   const show = useApp((s) => s.showHelp);
   if (!show) return null;
   return (
-    <div className="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={() => useApp.setState({ showHelp: false })}>
+    <div
+      className="help-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="help-title"
+      onClick={() => useApp.setState({ showHelp: false })}
+    >
       <div className="help-card" onClick={(e) => e.stopPropagation()}>
         <h2 id="help-title">{t('shortcut.title')}</h2>
         <dl>
@@ -81,7 +87,9 @@ function MessageBanner() {
 }
 
 export function App() {
-  const { modelId, appliedParams } = useApp(useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })));
+  const { modelId, appliedParams } = useApp(
+    useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })),
+  );
   const model = findModel(modelId)!;
   // Texts a model draws on the canvas go through the translation layer like every other text.
   const portrayal = useMemo(() => {
@@ -125,16 +133,31 @@ export function App() {
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
-        <button type="button" className="header-button" aria-pressed={presenter} onClick={() => useApp.setState({ presenter: !presenter })}>
+        <button
+          type="button"
+          className="header-button"
+          aria-pressed={presenter}
+          onClick={() => useApp.setState({ presenter: !presenter })}
+        >
           {t('control.presenter')}
         </button>
         <button type="button" className="header-button" onClick={() => useApp.setState({ showHelp: true })}>
           {t('control.shortcuts')}
         </button>
-        <button type="button" className="header-button" aria-pressed={experimentsOpen && !expectationsOpen} onClick={experimentsOpen && !expectationsOpen ? closeExperiments : openExperimentsPage}>
+        <button
+          type="button"
+          className="header-button"
+          aria-pressed={experimentsOpen && !expectationsOpen}
+          onClick={experimentsOpen && !expectationsOpen ? closeExperiments : openExperimentsPage}
+        >
           {t('exp.open')}
         </button>
-        <button type="button" className="header-button" aria-pressed={expectationsOpen} onClick={expectationsOpen ? closeExpectations : openExpectations}>
+        <button
+          type="button"
+          className="header-button"
+          aria-pressed={expectationsOpen}
+          onClick={expectationsOpen ? closeExpectations : openExpectations}
+        >
           {t('expect.open')}
         </button>
         <ScenarioBar />
@@ -157,29 +180,29 @@ export function App() {
       ) : experimentsOpen ? (
         <ExperimentsPage />
       ) : (
-      <main className="layout">
-        <section className="panel controls" aria-labelledby="controls-heading">
-          <h2 id="controls-heading">{t('panel.controls')}</h2>
-          <RunControls />
-          <SeedField />
-          <h2>{t('panel.parameters')}</h2>
-          <ParamControls model={model} />
-        </section>
-        <section className="panel view" aria-labelledby="view-heading">
-          <h2 id="view-heading">{title}</h2>
-          <AgentView portrayal={portrayal} label={t('view.label', { title })} />
-          <Monitors />
-          <Inspector model={model} />
-        </section>
-        <section className="panel side" aria-labelledby="plots-heading">
-          <h2 id="plots-heading">{t('panel.plots')}</h2>
-          <PlotPanel model={model} />
-          <h2 id="info-heading">{t('panel.info')}</h2>
-          <article className="info" aria-labelledby="info-heading">
-            <Markdown source={model.info} />
-          </article>
-        </section>
-      </main>
+        <main className="layout">
+          <section className="panel controls" aria-labelledby="controls-heading">
+            <h2 id="controls-heading">{t('panel.controls')}</h2>
+            <RunControls />
+            <SeedField />
+            <h2>{t('panel.parameters')}</h2>
+            <ParamControls model={model} />
+          </section>
+          <section className="panel view" aria-labelledby="view-heading">
+            <h2 id="view-heading">{title}</h2>
+            <AgentView portrayal={portrayal} label={t('view.label', { title })} />
+            <Monitors />
+            <Inspector model={model} />
+          </section>
+          <section className="panel side" aria-labelledby="plots-heading">
+            <h2 id="plots-heading">{t('panel.plots')}</h2>
+            <PlotPanel model={model} />
+            <h2 id="info-heading">{t('panel.info')}</h2>
+            <article className="info" aria-labelledby="info-heading">
+              <Markdown source={model.info} />
+            </article>
+          </section>
+        </main>
       )}
       {!experimentsOpen && !expectationsOpen && <TablesPanel model={model} />}
     </div>

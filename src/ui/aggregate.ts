@@ -60,7 +60,12 @@ export function binAgents(
     let target = u * totals[cell];
     let pick = 0;
     while (pick < kinds - 1 && target >= tallies[cell * kinds + pick]) target -= tallies[cell * kinds + pick++];
-    cells.push({ x: (cell % cols) * cellPx + cellPx / 2, y: Math.floor(cell / cols) * cellPx + cellPx / 2, category: pick === paletteSize ? -1 : pick, count: totals[cell] });
+    cells.push({
+      x: (cell % cols) * cellPx + cellPx / 2,
+      y: Math.floor(cell / cols) * cellPx + cellPx / 2,
+      category: pick === paletteSize ? -1 : pick,
+      count: totals[cell],
+    });
   }
   return cells;
 }

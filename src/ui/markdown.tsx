@@ -18,7 +18,11 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|(\s*:?-+:?\s*\|)+\s*$/;
 
 function cells(line: string): string[] {
-  return line.trim().slice(1, -1).split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.trim());
 }
 
 /** Splits Markdown text into blocks. */
@@ -62,7 +66,14 @@ export function parseBlocks(source: string): Block[] {
       continue;
     }
     const text: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '' && !HEADING.test(lines[i]) && !UNORDERED.test(lines[i]) && !ORDERED.test(lines[i]) && !TABLE_ROW.test(lines[i])) {
+    while (
+      i < lines.length &&
+      lines[i].trim() !== '' &&
+      !HEADING.test(lines[i]) &&
+      !UNORDERED.test(lines[i]) &&
+      !ORDERED.test(lines[i]) &&
+      !TABLE_ROW.test(lines[i])
+    ) {
       text.push(lines[i].trim());
       i++;
     }
@@ -76,7 +87,8 @@ const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)/g;
 /** Renders inline emphasis and code. */
 export function renderInline(text: string): ReactNode[] {
   return text.split(INLINE).map((part, i) => {
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
+      return <strong key={i}>{part.slice(2, -2)}</strong>;
     if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={i}>{part.slice(1, -1)}</code>;
     if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={i}>{part.slice(1, -1)}</em>;
     return part;

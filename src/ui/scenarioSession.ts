@@ -85,7 +85,11 @@ export async function share(): Promise<void> {
     // No clipboard (insecure context, permission): the address bar holds the link anyway.
   }
   if (url.length > COMFORTABLE_LINK_CHARS) {
-    say({ kind: 'notice', text: t('scenario.longLink', { length: url.length, max: COMFORTABLE_LINK_CHARS }), action: { label: t('scenario.export'), run: exportFile } });
+    say({
+      kind: 'notice',
+      text: t('scenario.longLink', { length: url.length, max: COMFORTABLE_LINK_CHARS }),
+      action: { label: t('scenario.export'), run: exportFile },
+    });
   } else {
     say({ kind: 'notice', text: copied ? t('scenario.copied', { length: url.length }) : t('scenario.inAddressBar') });
   }
@@ -144,13 +148,19 @@ function restoreFrom(key: string): boolean {
 
 export function exportFile(): void {
   const scenario = scenarioOnDisplay(false);
-  download(new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' }), `agora-${scenario.model}-seed-${scenario.seed}.json`);
+  download(
+    new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' }),
+    `agora-${scenario.model}-seed-${scenario.seed}.json`,
+  );
 }
 
 export async function importFile(file: File): Promise<void> {
   const source = t('scenario.file', { name: file.name.slice(0, 80) });
   if (file.size > MAX_FILE_BYTES) {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }) });
+    say({
+      kind: 'error',
+      text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }),
+    });
     return;
   }
   let document: unknown;
@@ -168,7 +178,14 @@ export async function importFile(file: File): Promise<void> {
 export function openPreset(modelId: string, preset: Preset): void {
   const model = findModel(modelId)!;
   loadDocument(
-    { format: SCENARIO_FORMAT, version: SCENARIO_VERSION, model: model.id, modelVersion: model.version, seed: preset.seed, params: preset.params },
+    {
+      format: SCENARIO_FORMAT,
+      version: SCENARIO_VERSION,
+      model: model.id,
+      modelVersion: model.version,
+      seed: preset.seed,
+      params: preset.params,
+    },
     preset.title,
   );
 }
@@ -185,7 +202,13 @@ export async function startScenarioSession(): Promise<void> {
     if (fragment && fragment !== lastFragment) void loadLink(location.hash);
   });
   useApp.subscribe((s, prev) => {
-    if (s.appliedParams !== prev.appliedParams || s.appliedSeed !== prev.appliedSeed || s.modelId !== prev.modelId || s.params !== prev.params || s.seed !== prev.seed) {
+    if (
+      s.appliedParams !== prev.appliedParams ||
+      s.appliedSeed !== prev.appliedSeed ||
+      s.modelId !== prev.modelId ||
+      s.params !== prev.params ||
+      s.seed !== prev.seed
+    ) {
       scheduleFollow();
     }
   });
@@ -197,7 +220,11 @@ export async function startScenarioSession(): Promise<void> {
     if (work) storage()?.setItem(DISPLACED_KEY, work);
     const opened = await loadLink(location.hash);
     if (opened && work) {
-      say({ kind: 'notice', text: t('scenario.displaced'), action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) } });
+      say({
+        kind: 'notice',
+        text: t('scenario.displaced'),
+        action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },
+      });
     }
     if (opened) return;
     refusal = useApp.getState().message;

@@ -29,7 +29,10 @@ function onMessage(message: FromWorker): void {
   }
   publishFrame(message);
   const now = performance.now();
-  const plotDue = message.status !== 'running' || message.reset || now - lastPlotUpdate > plotInterval(useApp.getState().ticksPerSecond);
+  const plotDue =
+    message.status !== 'running' ||
+    message.reset ||
+    now - lastPlotUpdate > plotInterval(useApp.getState().ticksPerSecond);
   if (plotDue) lastPlotUpdate = now;
   useApp.setState((s) => ({
     tick: message.tick,
@@ -45,8 +48,7 @@ let client: SimClient | null = null;
 function sim(): SimClient {
   client ??= new SimClient({
     onMessage,
-    onCrash: (reason) =>
-      useApp.setState({ message: { kind: 'error', text: t('error.worker', { message: reason }) } }),
+    onCrash: (reason) => useApp.setState({ message: { kind: 'error', text: t('error.worker', { message: reason }) } }),
   });
   return client;
 }
@@ -117,7 +119,11 @@ export function newSeed(): void {
 
 export function selectModel(modelId: string): void {
   if (!findModel(modelId)) return;
-  useApp.setState({ ...scenarioFor(modelId, useApp.getState().seed), ...initialRun, ticksPerSecond: useApp.getState().ticksPerSecond });
+  useApp.setState({
+    ...scenarioFor(modelId, useApp.getState().seed),
+    ...initialRun,
+    ticksPerSecond: useApp.getState().ticksPerSecond,
+  });
   setup();
 }
 

@@ -23,8 +23,18 @@ const idle = () => {
 };
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Space', action: 'shortcut.goPause', matches: (e) => e.key === ' ', run: () => (useApp.getState().status === 'running' ? pause() : idle() && go()) },
-  { keys: '→', action: 'shortcut.step', matches: (e) => e.key === 'ArrowRight' && !e.shiftKey, run: () => idle() && step() },
+  {
+    keys: 'Space',
+    action: 'shortcut.goPause',
+    matches: (e) => e.key === ' ',
+    run: () => (useApp.getState().status === 'running' ? pause() : idle() && go()),
+  },
+  {
+    keys: '→',
+    action: 'shortcut.step',
+    matches: (e) => e.key === 'ArrowRight' && !e.shiftKey,
+    run: () => idle() && step(),
+  },
   {
     keys: 'Shift + →',
     action: 'shortcut.stepYear',
@@ -35,9 +45,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
     },
   },
   { keys: 'S', action: 'shortcut.setup', matches: (e) => e.key === 's' || e.key === 'S', run: setup },
-  { keys: 'P', action: 'shortcut.presenter', matches: (e) => e.key === 'p' || e.key === 'P', run: () => useApp.setState((s) => ({ presenter: !s.presenter })) },
-  { keys: '?', action: 'shortcut.help', matches: (e) => e.key === '?', run: () => useApp.setState((s) => ({ showHelp: !s.showHelp })) },
-  { keys: 'Esc', action: 'shortcut.close', matches: (e) => e.key === 'Escape', run: () => useApp.setState({ showHelp: false, presenter: false }) },
+  {
+    keys: 'P',
+    action: 'shortcut.presenter',
+    matches: (e) => e.key === 'p' || e.key === 'P',
+    run: () => useApp.setState((s) => ({ presenter: !s.presenter })),
+  },
+  {
+    keys: '?',
+    action: 'shortcut.help',
+    matches: (e) => e.key === '?',
+    run: () => useApp.setState((s) => ({ showHelp: !s.showHelp })),
+  },
+  {
+    keys: 'Esc',
+    action: 'shortcut.close',
+    matches: (e) => e.key === 'Escape',
+    run: () => useApp.setState({ showHelp: false, presenter: false }),
+  },
 ];
 
 function typing(target: EventTarget | null): boolean {
@@ -51,7 +76,15 @@ function typing(target: EventTarget | null): boolean {
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useExperiments.getState().open || useExpectations.getState().open) return;
+    if (
+      e.ctrlKey ||
+      e.metaKey ||
+      e.altKey ||
+      typing(e.target) ||
+      useExperiments.getState().open ||
+      useExpectations.getState().open
+    )
+      return;
     const shortcut = SHORTCUTS.find((s) => s.matches(e));
     if (!shortcut) return;
     e.preventDefault();

@@ -27,7 +27,16 @@ export interface Hit {
  * The agent drawn nearest to (x, y) in unzoomed screen coordinates, within its drawn radius
  * (at least 4 screen pixels at the current zoom); later layers, drawn on top, win.
  */
-export function agentAt(portrayal: Portrayal, frame: FrameMessage, width: number, height: number, padding: number, x: number, y: number, zoom: number): Hit | null {
+export function agentAt(
+  portrayal: Portrayal,
+  frame: FrameMessage,
+  width: number,
+  height: number,
+  padding: number,
+  x: number,
+  y: number,
+  zoom: number,
+): Hit | null {
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, padding);
   const { minX, minY } = portrayal.bounds;
   for (let l = portrayal.layers.length - 1; l >= 0; l--) {
@@ -73,7 +82,8 @@ export function inspectedMark(portrayal: Portrayal, frame: ViewFrame): Inspected
   const linked: number[] = [];
   for (const column of spec.links?.columns ?? []) {
     const other = values[column];
-    if (set && Number.isInteger(other) && other >= 0 && other < set.count) linked.push(set.columns[spec.x][other], set.columns[spec.y][other]);
+    if (set && Number.isInteger(other) && other >= 0 && other < set.count)
+      linked.push(set.columns[spec.x][other], set.columns[spec.y][other]);
   }
   return { layer, x: values[spec.x], y: values[spec.y], linked };
 }

@@ -20,7 +20,12 @@ export const Commands = {
 
 export type ToWorker =
   /** Builds a new run; params are validated in the worker with the shared validator. */
-  | { readonly type: typeof Commands.setup; readonly modelId: string; readonly params: Record<string, unknown>; readonly seed: number }
+  | {
+      readonly type: typeof Commands.setup;
+      readonly modelId: string;
+      readonly params: Record<string, unknown>;
+      readonly seed: number;
+    }
   /** Advances exactly `count` ticks, or to the stop condition (pauses first if running). */
   | { readonly type: typeof Commands.step; readonly count: number }
   | { readonly type: typeof Commands.go }

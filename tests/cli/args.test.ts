@@ -13,7 +13,9 @@ function usageError(argv: string[]): string {
 
 describe('parseArgs', () => {
   it('parses a full run command, in both flag forms', () => {
-    expect(parseArgs(['run', '--model', 'k-means', '--seed', '7', '--ticks=3', '--param', 'a=1', '--param=b=x=y', '--json'])).toEqual({
+    expect(
+      parseArgs(['run', '--model', 'k-means', '--seed', '7', '--ticks=3', '--param', 'a=1', '--param=b=x=y', '--json']),
+    ).toEqual({
       command: 'run',
       model: 'k-means',
       seed: 7,

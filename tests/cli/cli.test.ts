@@ -18,7 +18,9 @@ describe('agora CLI', () => {
     expect(ra.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(rb.fingerprint).toBe(ra.fingerprint);
     expect(rc.fingerprint).not.toBe(ra.fingerprint);
-    expect(Object.keys(ra)).toEqual(expect.arrayContaining(['model', 'modelVersion', 'seed', 'ticks', 'fingerprint', 'reporters']));
+    expect(Object.keys(ra)).toEqual(
+      expect.arrayContaining(['model', 'modelVersion', 'seed', 'ticks', 'fingerprint', 'reporters']),
+    );
   });
 
   it('answers a bad value with one line on stderr, exit code 2 and nothing on stdout', () => {
@@ -31,6 +33,7 @@ describe('agora CLI', () => {
   it('documents every flag in --help', () => {
     const r = agora('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--model', '--scenario', '--param', '--seed', '--ticks', '--json', '--help']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--model', '--scenario', '--param', '--seed', '--ticks', '--json', '--help'])
+      expect(r.stdout).toContain(flag);
   });
 });

@@ -27,8 +27,16 @@ describe('agora sweep and merge', () => {
     expect(two.stderr).toMatch(/12\/12 runs/);
     const one = readFileSync(file('one.csv'), 'utf8');
     expect(readFileSync(file('two.csv'), 'utf8')).toBe(one);
-    for (const i of [1, 2, 3]) expect(agora('sweep', EXPERIMENT, '--shard', `${i}/3`, '--out', file(`part-${i}.csv`)).code).toBe(0);
-    const merged = agora('merge', file('part-2.csv'), file('part-3.csv'), file('part-1.csv'), '--out', file('merged.csv'));
+    for (const i of [1, 2, 3])
+      expect(agora('sweep', EXPERIMENT, '--shard', `${i}/3`, '--out', file(`part-${i}.csv`)).code).toBe(0);
+    const merged = agora(
+      'merge',
+      file('part-2.csv'),
+      file('part-3.csv'),
+      file('part-1.csv'),
+      '--out',
+      file('merged.csv'),
+    );
     expect(merged.code).toBe(0);
     expect(readFileSync(file('merged.csv'), 'utf8')).toBe(one);
     const missing = agora('merge', file('part-1.csv'), file('part-3.csv'));
@@ -39,7 +47,10 @@ describe('agora sweep and merge', () => {
   it('--limit takes the first N runs of the canonical order before sharding', () => {
     const r = agora('sweep', EXPERIMENT, '--limit', '3', '--shard', '2/2');
     expect(r.code).toBe(0);
-    const runs = r.stdout.split('\n').filter((l) => /^\d+,/.test(l)).map((l) => l.split(',')[0]);
+    const runs = r.stdout
+      .split('\n')
+      .filter((l) => /^\d+,/.test(l))
+      .map((l) => l.split(',')[0]);
     expect([...new Set(runs)]).toEqual(['1']);
     expect(r.stdout).toMatch(/^# limit: 3$/m);
   });
@@ -54,11 +65,17 @@ describe('agora sweep and merge', () => {
   });
 
   // Reported as skipped (not passed) where `parallel` is absent; .ci/run installs it.
-  it.skipIf(!hasParallel)('runs local shards with GNU parallel and merges them to the unsharded bytes (skipped without `parallel`)', { timeout: 180_000 }, () => {
-    const r = spawnSync('bash', ['docs/cluster/parallel.sh', EXPERIMENT, '3', file('parallel.csv')], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(file('parallel.csv'), 'utf8')).toBe(readFileSync(file('one.csv'), 'utf8'));
-  });
+  it.skipIf(!hasParallel)(
+    'runs local shards with GNU parallel and merges them to the unsharded bytes (skipped without `parallel`)',
+    { timeout: 180_000 },
+    () => {
+      const r = spawnSync('bash', ['docs/cluster/parallel.sh', EXPERIMENT, '3', file('parallel.csv')], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(file('parallel.csv'), 'utf8')).toBe(readFileSync(file('one.csv'), 'utf8'));
+    },
+  );
 
   it("renders the Kubernetes Indexed Job's command for every index", () => {
     const yaml = readFileSync('docs/cluster/sweep-job.yaml', 'utf8');
@@ -68,9 +85,17 @@ describe('agora sweep and merge', () => {
     for (let index = 0; index < shards; index++) {
       const rendered = spawnSync('sh', ['-c', `echo ${command}`], {
         encoding: 'utf8',
-        env: { ...process.env, JOB_COMPLETION_INDEX: String(index), SHARDS: String(shards), EXPERIMENT: '/experiments/e.json', OUT_DIR: '/results' },
+        env: {
+          ...process.env,
+          JOB_COMPLETION_INDEX: String(index),
+          SHARDS: String(shards),
+          EXPERIMENT: '/experiments/e.json',
+          OUT_DIR: '/results',
+        },
       }).stdout.trim();
-      expect(rendered).toBe(`npm run -s agora -- sweep /experiments/e.json --shard ${index + 1}/${shards} --out /results/part-${index + 1}.csv`);
+      expect(rendered).toBe(
+        `npm run -s agora -- sweep /experiments/e.json --shard ${index + 1}/${shards} --out /results/part-${index + 1}.csv`,
+      );
     }
   });
 });

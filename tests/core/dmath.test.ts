@@ -37,7 +37,9 @@ function sequence(seed: number, n: number, map: (u: number) => number): number[]
  * checked with 70-digit decimal arithmetic when the table was made (inputs where this module
  * is 1 ulp off the true value were left out). Any engine must reproduce these bits exactly.
  */
-const GOLDEN: ReadonlyArray<readonly [name: 'exp' | 'log' | 'sin' | 'cos' | 'atan' | 'atan2' | 'pow', args: number[], bits: string]> = [
+const GOLDEN: ReadonlyArray<
+  readonly [name: 'exp' | 'log' | 'sin' | 'cos' | 'atan' | 'atan2' | 'pow', args: number[], bits: string]
+> = [
   ['exp', [-700], '00d14f2b0fb9307f'],
   ['exp', [-20.5], '3e157a3afeed00ab'],
   ['exp', [-1], '3fd78b56362cef38'],
@@ -58,7 +60,7 @@ const GOLDEN: ReadonlyArray<readonly [name: 'exp' | 'log' | 'sin' | 'cos' | 'ata
   ['log', [2.718281828459045], '3ff0000000000000'],
   ['log', [10], '40026bb1bbb55516'],
   ['log', [12345.678], '4022d79559791e31'],
-  ['log', [1e+300], '4085963447f87fb5'],
+  ['log', [1e300], '4085963447f87fb5'],
   ['sin', [-1000.5], 'bfefd948c50a7a0d'],
   ['cos', [-1000.5], '3fb8dbff75eb664f'],
   ['sin', [-3], 'bfc210386db6d55b'],

@@ -20,8 +20,11 @@ function prepare(document: unknown): PreparedExperiment {
 
 /** Every run of the small experiment, executed once and shared by the tests below. */
 const prepared = prepare(small());
-const outcomes: RunOutcome[] = selectedRuns(prepared.plan, WHOLE).map((i) => executeRun(prepared.plan.model, prepared.settings, runTask(prepared.plan, i)));
-const csv = (selection = WHOLE, list: readonly RunOutcome[] = outcomes) => resultsCsv({ ...prepared, selection, scenarioLink: '#s=test' }, list);
+const outcomes: RunOutcome[] = selectedRuns(prepared.plan, WHOLE).map((i) =>
+  executeRun(prepared.plan.model, prepared.settings, runTask(prepared.plan, i)),
+);
+const csv = (selection = WHOLE, list: readonly RunOutcome[] = outcomes) =>
+  resultsCsv({ ...prepared, selection, scenarioLink: '#s=test' }, list);
 
 describe('experiment documents', () => {
   it('names the field of every problem and never throws', () => {
@@ -32,13 +35,25 @@ describe('experiment documents', () => {
     const r = parseExperiment(doc, findModel);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toMatch(/repetitions/);
-    const r2 = parseExperiment({ ...small(), vary: [{ param: 'noSuchParam', values: [1] }, { param: 'vendors#99.strategy', values: ['profit'] }] }, findModel);
+    const r2 = parseExperiment(
+      {
+        ...small(),
+        vary: [
+          { param: 'noSuchParam', values: [1] },
+          { param: 'vendors#99.strategy', values: ['profit'] },
+        ],
+      },
+      findModel,
+    );
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
       expect(r2.errors[0]).toMatch(/vary\[0\]\.param: unknown parameter "noSuchParam"/);
       expect(r2.errors[1]).toMatch(/no row with id 99/);
     }
-    const r3 = parseExperiment({ ...small(), vary: [{ param: 'vendors#2.strategy', values: ['profit', 'telepathy'] }] }, findModel);
+    const r3 = parseExperiment(
+      { ...small(), vary: [{ param: 'vendors#2.strategy', values: ['profit', 'telepathy'] }] },
+      findModel,
+    );
     expect(r3.ok).toBe(false);
     fc.assert(fc.property(fc.anything(), (junk) => parseExperiment(junk, findModel).ok === false));
   });
@@ -53,13 +68,9 @@ describe('the canonical order and its seeds', () => {
   it('puts the first variation outermost and repetitions innermost', () => {
     expect(runCount(prepared.plan)).toBe(12);
     const runs = Array.from({ length: 12 }, (_, i) => plannedRun(prepared.plan, i));
-    expect(runs.map((r) => `${r.values['vendors#2.strategy']}/${r.values.choiceNoise}/${r.repetition}`).slice(0, 5)).toEqual([
-      'profit/0.3/0',
-      'profit/0.3/1',
-      'profit/0.6/0',
-      'profit/0.6/1',
-      'aggressive/0.3/0',
-    ]);
+    expect(
+      runs.map((r) => `${r.values['vendors#2.strategy']}/${r.values.choiceNoise}/${r.repetition}`).slice(0, 5),
+    ).toEqual(['profit/0.3/0', 'profit/0.3/1', 'profit/0.6/0', 'profit/0.6/1', 'aggressive/0.3/0']);
   });
 
   it('gives compared arms the same seeds (common random numbers) and other settings other seeds', () => {
@@ -75,7 +86,12 @@ describe('the canonical order and its seeds', () => {
     wider.vary[1].values = [0.3, 0.45, 0.6];
     const plan2 = prepare(wider).plan;
     const seeds = (plan: PreparedExperiment['plan']) =>
-      new Map(Array.from({ length: runCount(plan) }, (_, i) => plannedRun(plan, i)).map((r) => [JSON.stringify([r.values, r.repetition]), r.seed]));
+      new Map(
+        Array.from({ length: runCount(plan) }, (_, i) => plannedRun(plan, i)).map((r) => [
+          JSON.stringify([r.values, r.repetition]),
+          r.seed,
+        ]),
+      );
     const before = seeds(prepared.plan);
     const after = seeds(plan2);
     expect(after.size).toBe(18);
@@ -87,7 +103,10 @@ describe('results', () => {
   it('are the same bytes whatever order the runs finish in', () => {
     const reference = csv();
     fc.assert(
-      fc.property(fc.shuffledSubarray(outcomes, { minLength: outcomes.length, maxLength: outcomes.length }), (shuffled) => csv(WHOLE, shuffled) === reference),
+      fc.property(
+        fc.shuffledSubarray(outcomes, { minLength: outcomes.length, maxLength: outcomes.length }),
+        (shuffled) => csv(WHOLE, shuffled) === reference,
+      ),
       { numRuns: 20 },
     );
   });
@@ -96,7 +115,13 @@ describe('results', () => {
     const part = (index: number, count = 3) => {
       const selection = { limit: null, shard: { index, count } };
       const mine = new Set(selectedRuns(prepared.plan, selection));
-      return { name: `part-${index}.csv`, text: csv(selection, outcomes.filter((o) => mine.has(o.index))) };
+      return {
+        name: `part-${index}.csv`,
+        text: csv(
+          selection,
+          outcomes.filter((o) => mine.has(o.index)),
+        ),
+      };
     };
     const parts = [part(3), part(1), part(2)];
     expect(mergeResults(parts)).toBe(csv());
@@ -120,7 +145,9 @@ describe('results', () => {
     expect(text).toMatch(/^# experiment: [0-9a-f]{16} \{/m);
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT|hostname|workers/);
     const header = lines.find((l) => l.startsWith('run,'))!;
-    expect(header).toBe('run,repetition,seed,vendors#2.strategy,choiceNoise,status,tick,share.v2,cumulativeProfit.v2,hhi,error');
+    expect(header).toBe(
+      'run,repetition,seed,vendors#2.strategy,choiceNoise,status,tick,share.v2,cumulativeProfit.v2,hhi,error',
+    );
     const run0 = lines.filter((l) => l.startsWith('0,'));
     expect(run0.map((l) => l.split(',')[6])).toEqual(['120', '240', '360', '365']);
     expect(run0[0].split(',')[2]).toBe(String(plannedRun(prepared.plan, 0).seed));

@@ -22,7 +22,13 @@ function bruteNeighbourCells(grid: Grid, x: number, y: number, r: number): numbe
 }
 
 const filledGrid = fc
-  .record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 12 }), wrap: fc.boolean(), seed: fc.nat(), fill: fc.double({ min: 0, max: 1, noNaN: true }) })
+  .record({
+    width: fc.integer({ min: 1, max: 12 }),
+    height: fc.integer({ min: 1, max: 12 }),
+    wrap: fc.boolean(),
+    seed: fc.nat(),
+    fill: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
   .map(({ width, height, wrap, seed, fill }) => {
     const grid = new Grid(width, height, wrap);
     const random = new Random(`grid:${seed}`);
@@ -55,12 +61,21 @@ describe('Grid', () => {
 
   it('counts same-valued neighbours like the brute-force definition', () => {
     fc.assert(
-      fc.property(filledGrid, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 1 }), ({ grid, groups }, px, py, r, value) => {
-        const x = px % grid.width;
-        const y = py % grid.height;
-        const expected = bruteNeighbourCells(grid, x, y, r).filter((c) => grid.cells[c] !== EMPTY && groups[grid.cells[c]] === value).length;
-        expect(grid.countNeighboursWith(x, y, r, groups, value)).toBe(expected);
-      }),
+      fc.property(
+        filledGrid,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 1 }),
+        ({ grid, groups }, px, py, r, value) => {
+          const x = px % grid.width;
+          const y = py % grid.height;
+          const expected = bruteNeighbourCells(grid, x, y, r).filter(
+            (c) => grid.cells[c] !== EMPTY && groups[grid.cells[c]] === value,
+          ).length;
+          expect(grid.countNeighboursWith(x, y, r, groups, value)).toBe(expected);
+        },
+      ),
     );
   });
 

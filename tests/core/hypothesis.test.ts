@@ -28,13 +28,19 @@ function synthetic(effect: number, noise: number): RunOutcome[] {
     const strategy = run.values['vendors#2.strategy'];
     const wobble = noise * Math.sin(index * 12.9898);
     const share = 0.1 + 0.01 * run.repetition + (strategy === 'aggressive' ? effect : 0) + wobble;
-    return { index, seed: run.seed, status: 'ok', rows: [{ tick: 365, values: settings.reporters.map((r) => (r === 'share.v2' ? share : 0)) }] };
+    return {
+      index,
+      seed: run.seed,
+      status: 'ok',
+      rows: [{ tick: 365, values: settings.reporters.map((r) => (r === 'share.v2' ? share : 0)) }],
+    };
   });
 }
 
 describe('verdicts', () => {
   it('a clear effect holds, no effect does not hold, a noisy one is inconclusive', () => {
-    const verdict = (effect: number, noise: number) => verdictOf(measureEffect(plan, settings, synthetic(effect, noise), hypothesis)!, hypothesis.claim);
+    const verdict = (effect: number, noise: number) =>
+      verdictOf(measureEffect(plan, settings, synthetic(effect, noise), hypothesis)!, hypothesis.claim);
     expect(verdict(0.06, 0.002)).toBe('holds');
     expect(verdict(0, 0.002)).toBe('does-not-hold');
     expect(verdict(0.03, 0.2)).toBe('inconclusive');
@@ -57,10 +63,23 @@ describe('verdicts', () => {
 });
 
 describe('attribution', () => {
-  const at = (effect: number, spread = 0.001): Effect => ({ effect, low: effect - spread, high: effect + spread, n: 30 });
+  const at = (effect: number, spread = 0.001): Effect => ({
+    effect,
+    low: effect - spread,
+    high: effect + spread,
+    n: 30,
+  });
   it('one mechanism carrying the effect is "by construction"; several are "emergent"; none "not carried"', () => {
-    expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.0) }, { mechanism: 'b', effect: at(0.058) }]).label).toBe('by-construction');
-    const emergent = attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.035) }, { mechanism: 'b', effect: at(0.04) }]);
+    expect(
+      attribute(hypothesis, at(0.06), [
+        { mechanism: 'a', effect: at(0.0) },
+        { mechanism: 'b', effect: at(0.058) },
+      ]).label,
+    ).toBe('by-construction');
+    const emergent = attribute(hypothesis, at(0.06), [
+      { mechanism: 'a', effect: at(0.035) },
+      { mechanism: 'b', effect: at(0.04) },
+    ]);
     expect(emergent.label).toBe('emergent');
     expect(emergent.carriers).toEqual(['a', 'b']);
     expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.059) }]).label).toBe('not-carried');

@@ -5,13 +5,29 @@ import { defaultParams, p, parseParamText, validateParams, validateValue } from 
 const schema = {
   count: p.int({ label: 'Count', min: 1, max: 100, default: 10 }),
   rate: p.float({ label: 'Rate', min: 0, max: 1, uiMax: 0.5, default: 0.25 }),
-  mode: p.choice({ label: 'Mode', default: 'a', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] }),
+  mode: p.choice({
+    label: 'Mode',
+    default: 'a',
+    options: [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+    ],
+  }),
   flag: p.boolean({ label: 'Flag', default: false, apply: 'live' }),
   weights: p.list({ label: 'Weights', default: [1, 2], item: { integer: false, min: 0, max: 10 }, maxLength: 4 }),
   vendors: p.table({
     label: 'Vendors',
-    default: { nextId: 2, rows: [{ id: 0, price: 50, name: 'V' }, { id: 1, price: 60, name: 'W' }] },
-    columns: { price: p.float({ label: 'Price', min: 0, max: 100, default: 50 }), name: p.text({ label: 'Name', default: 'V' }) },
+    default: {
+      nextId: 2,
+      rows: [
+        { id: 0, price: 50, name: 'V' },
+        { id: 1, price: 60, name: 'W' },
+      ],
+    },
+    columns: {
+      price: p.float({ label: 'Price', min: 0, max: 100, default: 50 }),
+      name: p.text({ label: 'Name', default: 'V' }),
+    },
     maxRows: 3,
   }),
 };
@@ -46,7 +62,11 @@ describe('validateParams', () => {
     ['a row id not below nextId', { vendors: { nextId: 1, rows: [{ id: 1 }] } }, 'vendors[0].id'],
     ['an unknown column', { vendors: { nextId: 1, rows: [{ id: 0, colour: 1 }] } }, 'vendors[0].colour'],
     ['too many rows', { vendors: { nextId: 4, rows: [{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }] } }, 'vendors'],
-    ['a control character in a name', { vendors: { nextId: 1, rows: [{ id: 0, name: 'A\u0007B' }] } }, 'vendors[0].name'],
+    [
+      'a control character in a name',
+      { vendors: { nextId: 1, rows: [{ id: 0, name: 'A\u0007B' }] } },
+      'vendors[0].name',
+    ],
   ])('rejects %s with a message naming the field', (_, input, field) => {
     const errors = errorsOf(input);
     expect(errors.map((e) => e.field)).toContain(field);

@@ -105,7 +105,17 @@ describe('Run.restore', () => {
 
 describe.each(MODELS.map((m) => [m.id, m] as const))('presets of %s', (_, model) => {
   it.each((model.presets ?? []).map((p) => [p.id, p] as const))('%s is a valid scenario that runs', (_, preset) => {
-    const parsed = parseScenario({ format: 'agora-scenario', version: 1, model: model.id, modelVersion: model.version, seed: preset.seed, params: preset.params }, findModel);
+    const parsed = parseScenario(
+      {
+        format: 'agora-scenario',
+        version: 1,
+        model: model.id,
+        modelVersion: model.version,
+        seed: preset.seed,
+        params: preset.params,
+      },
+      findModel,
+    );
     expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors)).toBe(true);
     if (!parsed.ok) return;
     const run = Run.create(model, parsed.value.params, preset.seed);

@@ -5,7 +5,14 @@ import { createScenario, parseScenario } from '../../src/core/scenario';
 import { findModel } from '../../src/models/registry';
 import { kMeans } from '../../src/models/kmeans';
 
-const base = { format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: kMeans.version, seed: 5, params: {} };
+const base = {
+  format: 'agora-scenario',
+  version: 1,
+  model: 'k-means',
+  modelVersion: kMeans.version,
+  seed: 5,
+  params: {},
+};
 
 describe('parseScenario', () => {
   it('round-trips a scenario written by createScenario, full or with changed params only', () => {

@@ -18,17 +18,22 @@ async function roundTrip(document: unknown): Promise<unknown> {
 describe('scenario links', () => {
   it('round-trip generated scenarios of every model', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...MODELS), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 20 }), async (model, seed, n) => {
-        const params = { ...defaultParams(model.params) };
-        const name = Object.keys(model.params).find((k) => model.params[k].kind === 'int')!;
-        const spec = model.params[name] as { min: number; max: number };
-        params[name] = Math.min(spec.max, Math.max(spec.min, n));
-        const scenario = createScenario(model, seed, params, { onlyChanged: true });
-        const back = await roundTrip(scenario);
-        expect(back).toEqual(scenario);
-        const parsed = parseScenario(back, findModel);
-        expect(parsed.ok && parsed.value.params).toEqual(params);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...MODELS),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 20 }),
+        async (model, seed, n) => {
+          const params = { ...defaultParams(model.params) };
+          const name = Object.keys(model.params).find((k) => model.params[k].kind === 'int')!;
+          const spec = model.params[name] as { min: number; max: number };
+          params[name] = Math.min(spec.max, Math.max(spec.min, n));
+          const scenario = createScenario(model, seed, params, { onlyChanged: true });
+          const back = await roundTrip(scenario);
+          expect(back).toEqual(scenario);
+          const parsed = parseScenario(back, findModel);
+          expect(parsed.ok && parsed.value.params).toEqual(params);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -36,7 +41,11 @@ describe('scenario links', () => {
   it('keeps a typical cloud-market scenario well under 2,000 characters', async () => {
     const params = defaultParams(cloudMarket.params) as Record<string, unknown>;
     const vendors = params.vendors as { nextId: number; rows: Record<string, unknown>[] };
-    const changed = { ...params, customers: 8000, vendors: { ...vendors, rows: vendors.rows.map((r, i) => (i === 2 ? { ...r, strategy: 'dynamic' } : r)) } };
+    const changed = {
+      ...params,
+      customers: 8000,
+      vendors: { ...vendors, rows: vendors.rows.map((r, i) => (i === 2 ? { ...r, strategy: 'dynamic' } : r)) },
+    };
     const link = await encodeScenarioLink(createScenario(cloudMarket, 7, changed as never, { onlyChanged: true }));
     expect(link.length).toBeLessThan(1000);
   });
@@ -51,7 +60,9 @@ describe('scenario links', () => {
     ['an oversized link', `#s=1.${'A'.repeat(MAX_LINK_CHARS)}.00000000`, 'too-large'],
   ])('rejects %s with a typed error', async (_, input, code) => {
     let text = input;
-    const good = await encodeScenarioLink(createScenario(kMeans, 1, defaultParams(kMeans.params), { onlyChanged: true }));
+    const good = await encodeScenarioLink(
+      createScenario(kMeans, 1, defaultParams(kMeans.params), { onlyChanged: true }),
+    );
     if (text === null && code === 'malformed') text = good.slice(0, good.lastIndexOf('.'));
     if (text === null && code === 'tampered') {
       const i = good.indexOf('.') + 3;
@@ -71,16 +82,25 @@ describe('scenario links', () => {
 
   it('never throws on any input', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string().map((s) => `#s=1.${s}`), fc.string().map((s) => `#s=${s}`)), async (input) => {
-        const result = await decodeScenarioLink(input);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `#s=1.${s}`),
+          fc.string().map((s) => `#s=${s}`),
+        ),
+        async (input) => {
+          const result = await decodeScenarioLink(input);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('hands hostile documents to the validator, which rejects them with named fields', async () => {
-    const hostile = JSON.parse('{"format":"agora-scenario","version":1,"model":"k-means","modelVersion":1,"seed":1,"params":{"__proto__":{"x":1},"numCentroids":1e999}}');
+    const hostile = JSON.parse(
+      '{"format":"agora-scenario","version":1,"model":"k-means","modelVersion":1,"seed":1,"params":{"__proto__":{"x":1},"numCentroids":1e999}}',
+    );
     const back = await roundTrip(hostile);
     const parsed = parseScenario(back, findModel);
     expect(parsed.ok).toBe(false);
@@ -107,7 +127,14 @@ async function roundTripText(link: string): Promise<unknown> {
 describe('stored links', () => {
   it('decode like compressed ones and are the same characters every time', async () => {
     const { encodeStoredScenarioLink, decodeScenarioLink } = await import('../../src/core/scenarioLink');
-    const doc = { format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: 1, seed: 3, params: { numClusters: 5, note: 'x'.repeat(2000) } };
+    const doc = {
+      format: 'agora-scenario',
+      version: 1,
+      model: 'k-means',
+      modelVersion: 1,
+      seed: 3,
+      params: { numClusters: 5, note: 'x'.repeat(2000) },
+    };
     const link = encodeStoredScenarioLink(doc);
     expect(encodeStoredScenarioLink(doc)).toBe(link);
     const decoded = await decodeScenarioLink(link);

@@ -4,7 +4,16 @@ import { Random } from '../../src/core/rng';
 import { TorusSpace } from '../../src/core/space';
 
 /** Indices within `radius` of point `self` on the torus, by checking every point. */
-function bruteNear(xs: Float64Array, ys: Float64Array, w: number, h: number, px: number, py: number, radius: number, self: number): number[] {
+function bruteNear(
+  xs: Float64Array,
+  ys: Float64Array,
+  w: number,
+  h: number,
+  px: number,
+  py: number,
+  radius: number,
+  self: number,
+): number[] {
   const out: number[] = [];
   for (let j = 0; j < xs.length; j++) {
     if (j === self) continue;
@@ -56,32 +65,41 @@ describe('TorusSpace', () => {
 
   it('stays exact for points moved up to the slack after the rebuild', () => {
     fc.assert(
-      fc.property(cloud, fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), ({ width, height, bucket, xs, ys, random }, radius, slack) => {
-        const space = new TorusSpace(width, height, bucket);
-        space.rebuild(xs, ys, xs.length, slack);
-        for (let i = 0; i < xs.length; i++) {
-          const { dx, dy } = random.direction();
-          const step = random.uniform(0, slack);
-          xs[i] = TorusSpace.wrap(xs[i] + dx * step, width);
-          ys[i] = TorusSpace.wrap(ys[i] + dy * step, height);
-          space.update(i);
-        }
-        for (let i = 0; i < xs.length; i++) {
-          const found: number[] = [];
-          space.forEachNeighbour(xs[i], ys[i], radius, (j) => found.push(j), i);
-          expect(found.sort((a, b) => a - b)).toEqual(bruteNear(xs, ys, width, height, xs[i], ys[i], radius, i));
-        }
-      }),
+      fc.property(
+        cloud,
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        ({ width, height, bucket, xs, ys, random }, radius, slack) => {
+          const space = new TorusSpace(width, height, bucket);
+          space.rebuild(xs, ys, xs.length, slack);
+          for (let i = 0; i < xs.length; i++) {
+            const { dx, dy } = random.direction();
+            const step = random.uniform(0, slack);
+            xs[i] = TorusSpace.wrap(xs[i] + dx * step, width);
+            ys[i] = TorusSpace.wrap(ys[i] + dy * step, height);
+            space.update(i);
+          }
+          for (let i = 0; i < xs.length; i++) {
+            const found: number[] = [];
+            space.forEachNeighbour(xs[i], ys[i], radius, (j) => found.push(j), i);
+            expect(found.sort((a, b) => a - b)).toEqual(bruteNear(xs, ys, width, height, xs[i], ys[i], radius, i));
+          }
+        },
+      ),
     );
   });
 
   it('wraps coordinates into [0, size)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0.001, max: 1e4, noNaN: true }), (v, size) => {
-        const w = TorusSpace.wrap(v, size);
-        expect(w).toBeGreaterThanOrEqual(0);
-        expect(w).toBeLessThan(size);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.001, max: 1e4, noNaN: true }),
+        (v, size) => {
+          const w = TorusSpace.wrap(v, size);
+          expect(w).toBeGreaterThanOrEqual(0);
+          expect(w).toBeLessThan(size);
+        },
+      ),
     );
     expect(TorusSpace.wrap(-1e-17, 150)).toBe(0);
     expect(TorusSpace.offset(149, 1, 150)).toBe(2);

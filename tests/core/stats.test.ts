@@ -20,7 +20,13 @@ describe('Wilson interval', () => {
         const k = Math.round(p * n);
         const i = wilsonInterval(k, n);
         const four = wilsonInterval(4 * k, 4 * n);
-        return i.low >= 0 && i.high <= 1 && i.low <= k / n + 1e-12 && i.high >= k / n - 1e-12 && four.high - four.low <= i.high - i.low + 1e-12;
+        return (
+          i.low >= 0 &&
+          i.high <= 1 &&
+          i.low <= k / n + 1e-12 &&
+          i.high >= k / n - 1e-12 &&
+          four.high - four.low <= i.high - i.low + 1e-12
+        );
       }),
     );
     expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
@@ -39,9 +45,13 @@ describe('summaries', () => {
   it('puts every value in exactly one histogram bin, even over a subnormal span', () => {
     expect(histogram([0, 5e-324], 2).map((b) => b.count)).toEqual([1, 1]);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (xs, bins) => {
-        return histogram(xs, bins).reduce((n, b) => n + b.count, 0) === xs.length;
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 30 }),
+        (xs, bins) => {
+          return histogram(xs, bins).reduce((n, b) => n + b.count, 0) === xs.length;
+        },
+      ),
     );
   });
 });

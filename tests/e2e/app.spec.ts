@@ -48,7 +48,10 @@ test('opens on the cloud market, with no console errors, and lists the models', 
   await page.goto('/');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('cloud-market');
   const problems = await openApp(page);
-  const options = await page.getByLabel('Model', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const options = await page
+    .getByLabel('Model', { exact: true })
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(options).toContain('k-means');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(tick(page)).toHaveText('1');
@@ -81,7 +84,7 @@ test('Pause stops a running model', async ({ page }) => {
   await expect(tick(page)).toHaveText(stopped!);
 });
 
-test('each Step advances exactly one tick, and the fingerprint equals Node\'s', async ({ page }) => {
+test("each Step advances exactly one tick, and the fingerprint equals Node's", async ({ page }) => {
   await openApp(page);
   const seen = new Set<string>();
   seen.add((await fingerprint(page).textContent())!);
@@ -152,7 +155,9 @@ test('the cloud market runs five years in the browser and ends on the same finge
   await expect(page.getByRole('heading', { name: 'Cloud pricing market' }).first()).toBeVisible();
   await page.getByLabel('Speed').fill('9'); // as fast as possible
   await page.getByRole('button', { name: 'Go' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Stopped at tick 1825: the horizon is reached' })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Stopped at tick 1825: the horizon is reached' }),
+  ).toBeVisible({ timeout: 60_000 });
   const model = findModel('cloud-market')!;
   const run = Run.create(model, defaultParams(model.params), 1);
   run.runUntil(1825);
@@ -165,10 +170,16 @@ const renderWorkers = (page: Page) => page.workers().filter((w) => w.url().inclu
 
 test('the view draws in one render worker, also after switching models', async ({ page }) => {
   await openApp(page);
-  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute('data-renderer', 'worker');
+  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute(
+    'data-renderer',
+    'worker',
+  );
   await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
   await page.getByLabel('Model', { exact: true }).selectOption('k-means');
-  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute('data-renderer', 'worker');
+  await expect(page.getByRole('img', { name: /Model view/ }).locator('canvas')).toHaveAttribute(
+    'data-renderer',
+    'worker',
+  );
   // The worker of each replaced view was ended (none leaks).
   await expect.poll(() => renderWorkers(page).length).toBe(1);
   await expectStepDrawn(page);
@@ -179,7 +190,11 @@ test('when the render worker fails, the view goes on drawing on the main thread'
   const canvas = page.getByRole('img', { name: /Model view/ }).locator('canvas');
   await expect(canvas).toHaveAttribute('data-renderer', 'worker');
   await expect.poll(() => renderWorkers(page).length).toBe(1);
-  await renderWorkers(page)[0].evaluate(() => setTimeout(() => { throw new Error('injected failure'); }));
+  await renderWorkers(page)[0].evaluate(() =>
+    setTimeout(() => {
+      throw new Error('injected failure');
+    }),
+  );
   await expect(canvas).toHaveAttribute('data-renderer', 'main');
   await expect.poll(() => renderWorkers(page).length).toBe(0);
   await expectStepDrawn(page);

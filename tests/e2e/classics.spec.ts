@@ -25,7 +25,13 @@ for (const { id, monitor } of [
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(page.getByLabel('Tick', { exact: true })).toHaveText('4');
     await expect(value).toHaveText(/^0?\.\d+|^1$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export .* as CSV$/ }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /^Export .* as CSV$/ })
+        .first()
+        .click(),
+    ]);
     const csv = await (await import('node:fs')).promises.readFile((await download.path())!, 'utf8');
     expect(csv.trim().split('\n')).toHaveLength(6); // header and ticks 0–4
     expect(errors).toEqual([]);

@@ -14,7 +14,9 @@ const RESUME = 'tests/fixtures/experiments/resume.json';
 /** The CLI's results for an experiment file: what the browser must reproduce byte for byte. */
 function cliResults(file: string): string {
   const out = join(mkdtempSync(join(tmpdir(), 'agora-e2e-')), 'results.csv');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sweep', file, '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sweep', file, '--out', out], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return readFileSync(out, 'utf8');
 }
@@ -28,7 +30,10 @@ async function openExperimentFile(page: Page, file: string): Promise<void> {
 }
 
 async function downloadedCsv(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download results (CSV)' }).click(),
+  ]);
   return readFileSync((await download.path())!, 'utf8');
 }
 
@@ -48,7 +53,9 @@ test('an experiment runs on the worker pool and its CSV equals the CLI’s, byte
   await expect(report.getByRole('row', { name: /^aggressive/ })).toContainText(/^aggressive4\d+%\s*\[\d+%–\d+%\]/);
   await page.getByLabel('Share at least (%)').fill('0');
   await expect(report.getByRole('row', { name: /^profit/ })).toContainText('100% [51%–100%]');
-  await expect(page.getByRole('table', { name: /Distribution of share.v2 per setting/ }).getByRole('row')).toHaveCount(7);
+  await expect(page.getByRole('table', { name: /Distribution of share.v2 per setting/ }).getByRole('row')).toHaveCount(
+    7,
+  );
   await expect(page.getByRole('table', { name: /Mean of share.v2 over/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/experiments.png', fullPage: true });
   expect(errors).toEqual([]);
@@ -72,9 +79,15 @@ test('a worker that crashes mid-run is replaced and the experiment completes', a
   await openExperimentFile(page, RESUME);
   await page.getByLabel('Workers').fill('2');
   await page.getByRole('button', { name: 'Run experiment' }).click();
-  await expect.poll(() => page.workers().filter((w) => w.url().includes('experiment.worker')).length).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.workers().filter((w) => w.url().includes('experiment.worker')).length)
+    .toBeGreaterThan(0);
   const worker = page.workers().find((w) => w.url().includes('experiment.worker'))!;
-  await worker.evaluate(() => setTimeout(() => { throw new Error('injected failure'); }));
+  await worker.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('injected failure');
+    }),
+  );
   await expect(page.getByText(/A worker failed .*injected failure/)).toBeVisible();
   await expect(status(page)).toContainText('Done · 60 of 60 runs', { timeout: 120_000 });
   await expect(status(page)).not.toContainText('failed');

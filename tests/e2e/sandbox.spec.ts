@@ -74,7 +74,8 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
   // Why it chose its seller: each seller's appeal, term by term, and its chance.
   const why = inspector.getByRole('region', { name: 'Why this seller' });
   await expect(why.getByRole('columnheader', { name: 'Chance' })).toBeVisible();
-  for (const seller of ['Atlas', 'Borealis', 'Cirrus', 'Draco', 'direct purchase']) await expect(why.getByRole('rowheader', { name: new RegExp(`^${seller}`) })).toBeVisible();
+  for (const seller of ['Atlas', 'Borealis', 'Cirrus', 'Draco', 'direct purchase'])
+    await expect(why.getByRole('rowheader', { name: new RegExp(`^${seller}`) })).toBeVisible();
   await expect(why.getByRole('rowheader', { name: /\(current\)$/ })).toHaveCount(1);
   await expect(why).toContainText('threshold');
   // The view rings the inspected customer and draws its links to its four network neighbours
@@ -124,8 +125,15 @@ test('keyboard shortcuts drive the run, and presenter mode clears the stage', as
 /** Per day, the sum of the plot's CSV columns whose names match `columns` (from its export). */
 async function exportedSeries(page: Page, plotTitle: string, columns: RegExp): Promise<number[]> {
   const figure = page.getByRole('figure', { name: plotTitle });
-  const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: `Export ${plotTitle} as CSV` }).click()]);
-  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByRole('button', { name: `Export ${plotTitle} as CSV` }).click(),
+  ]);
+  const text = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const [header, ...lines] = text.trim().split('\n');
   const indices = header.split(',').flatMap((name, i) => (columns.test(name) ? [i] : []));
   expect(indices.length, `${columns} in ${header}`).toBeGreaterThan(0);
@@ -147,7 +155,8 @@ async function segmentBands(page: Page): Promise<number[]> {
   for (let y = Math.floor(png.height * 0.35); y < png.height * 0.75; y++) {
     for (let x = 0; x < png.width; x++) {
       const i = 4 * (y * png.width + x);
-      if (Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) < 200) bands[Math.min(2, Math.floor((3 * x) / png.width))]++;
+      if (Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) < 200)
+        bands[Math.min(2, Math.floor((3 * x) / png.width))]++;
     }
   }
   return bands;
@@ -208,7 +217,11 @@ test('a crashed simulation worker is restarted from the last Setup and the scena
   // An uncaught error in the worker's own scope: what a bug in a model would do.
   const worker = page.workers().find((w) => w.url().includes('sim.worker'));
   expect(worker).toBeDefined();
-  await worker!.evaluate(() => setTimeout(() => { throw new Error('injected failure'); }));
+  await worker!.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('injected failure');
+    }),
+  );
   await expect(page.getByRole('alert')).toContainText('The simulation stopped unexpectedly');
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
   await expect(fingerprint(page)).toHaveText(setUp!);

@@ -19,7 +19,9 @@ async function openKMeans(page: Page): Promise<void> {
 }
 
 function cliFingerprint(link: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--scenario', link, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', '--scenario', link, '--json'], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout).fingerprint;
 }
@@ -56,7 +58,12 @@ test('a hostile or broken link shows an alert and keeps the scenario', async ({ 
   const before = await fingerprint(page).textContent();
   const good = page.url();
   const i = good.indexOf('.') + 4;
-  for (const bad of ['#s=1.AAAA.00000000', '#s=1.%E0%A4%A.x', '#s=9.abc.def', `${good.slice(0, i)}${good[i] === 'A' ? 'B' : 'A'}${good.slice(i + 1)}`]) {
+  for (const bad of [
+    '#s=1.AAAA.00000000',
+    '#s=1.%E0%A4%A.x',
+    '#s=9.abc.def',
+    `${good.slice(0, i)}${good[i] === 'A' ? 'B' : 'A'}${good.slice(i + 1)}`,
+  ]) {
     await page.evaluate((hash) => (location.hash = hash.slice(hash.indexOf('#'))), bad);
     await expect(page.getByRole('alert')).toContainText('could not be opened');
     await expect(fingerprint(page)).toHaveText(before!);
@@ -110,9 +117,22 @@ test('a scenario file opens by drag and drop; a bad one is refused', async ({ pa
     await page.dispatchEvent('.app', 'dragover', { dataTransfer });
     await page.dispatchEvent('.app', 'drop', { dataTransfer });
   };
-  await drop('good.json', JSON.stringify({ format: 'agora-scenario', version: 1, model: 'k-means', modelVersion: 1, seed: 77, params: { numCentroids: 9 } }));
+  await drop(
+    'good.json',
+    JSON.stringify({
+      format: 'agora-scenario',
+      version: 1,
+      model: 'k-means',
+      modelVersion: 1,
+      seed: 77,
+      params: { numCentroids: 9 },
+    }),
+  );
   await expect(page.getByLabel('Centroids')).toHaveValue('9');
-  await drop('bad.json', '{"format":"agora-scenario","version":1,"model":"k-means","modelVersion":1,"seed":1,"params":{"numCentroids":"<img src=x onerror=alert(1)>"}}');
+  await drop(
+    'bad.json',
+    '{"format":"agora-scenario","version":1,"model":"k-means","modelVersion":1,"seed":1,"params":{"numCentroids":"<img src=x onerror=alert(1)>"}}',
+  );
   await expect(page.getByRole('alert')).toContainText('could not be opened');
   await expect(page.getByLabel('Centroids')).toHaveValue('9');
   expect(await page.locator('img[src=x]').count()).toBe(0);
@@ -124,7 +144,9 @@ test('runs under the Content-Security-Policy without a violation', async ({ page
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective}`),
+    );
   });
   await openKMeans(page);
   await page.getByRole('button', { name: 'Go' }).click();

@@ -10,7 +10,8 @@ test.describe('a tablet in landscape', () => {
     await page.goto('/');
     await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
     expect(await page.evaluate(noSideScroll)).toBe(true);
-    for (const name of ['Setup', 'Go', 'Step a year']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
+    for (const name of ['Setup', 'Go', 'Step a year'])
+      await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
     await expect(page.getByRole('img', { name: /Model view/ })).toBeVisible();
     await page.getByRole('button', { name: 'Step a year' }).tap();
     await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');

@@ -53,7 +53,10 @@ const scenarioArb = fc.record({
 type ScenarioShape = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toParams(s: ScenarioShape): MarketParams {
-  const rows = <T extends object>(items: T[], extra: (i: number) => object) => ({ nextId: items.length, rows: items.map((item, id) => ({ id, ...extra(id), ...item })) });
+  const rows = <T extends object>(items: T[], extra: (i: number) => object) => ({
+    nextId: items.length,
+    rows: items.map((item, id) => ({ id, ...extra(id), ...item })),
+  });
   return scenario({
     customers: s.customers,
     growth: s.growth,
@@ -201,13 +204,32 @@ describe('cloud market edge scenarios run clean', () => {
     ['one vendor', { vendors: { nextId: 1, rows: [{ id: 0, name: 'Solo', initialShare: 0.8 }] } }],
     ['no supplier capacity', { supplyCoverage: 0 }],
     ['no suppliers', { suppliers: { nextId: 0, rows: [] } }],
-    ['all vendors entering late', { vendors: { nextId: 2, rows: [{ id: 0, name: 'A', entryDay: 100 }, { id: 1, name: 'B', entryDay: 200 }] } }],
+    [
+      'all vendors entering late',
+      {
+        vendors: {
+          nextId: 2,
+          rows: [
+            { id: 0, name: 'A', entryDay: 100 },
+            { id: 1, name: 'B', entryDay: 200 },
+          ],
+        },
+      },
+    ],
     [
       'every event at day 0',
       {
         events: {
           nextId: EVENT_KINDS.length,
-          rows: EVENT_KINDS.map((kind, id) => ({ id, kind, day: 0, subject: kind === 'supply-shock' || kind === 'supplier-cost' ? -1 : 2, object: 0, magnitude: 0.5, duration: 30 })),
+          rows: EVENT_KINDS.map((kind, id) => ({
+            id,
+            kind,
+            day: 0,
+            subject: kind === 'supply-shock' || kind === 'supplier-cost' ? -1 : 2,
+            object: 0,
+            magnitude: 0.5,
+            duration: 30,
+          })),
         },
       },
     ],
@@ -243,7 +265,15 @@ describe('cloud market JSON summary', () => {
   it('lists every vendor with its shares, null for a vendor not yet in the market, and shares summing to 1', () => {
     const run = Run.create(cloudMarket, defaults, 1);
     run.runUntil(30);
-    type VendorJson = { id: number; name: string; share: number | null; customerShare: number | null; price: number | null; profit: number; cumulativeProfit: number };
+    type VendorJson = {
+      id: number;
+      name: string;
+      share: number | null;
+      customerShare: number | null;
+      price: number | null;
+      profit: number;
+      cumulativeProfit: number;
+    };
     const json = run.summaryJson() as { vendors: VendorJson[]; direct: { share: number }; hhi: number };
     expect(json.vendors.map((v) => v.id)).toEqual(defaults.vendors.rows.map((r) => r.id));
     const late = json.vendors.find((v) => v.name === 'Eos')!;
@@ -276,7 +306,9 @@ describe('cloud market behaviour', () => {
   });
 
   it('a supply shock at all suppliers causes stock-outs that a shock-free run does not have', () => {
-    const shock = { events: { nextId: 1, rows: [{ id: 0, kind: 'supply-shock', day: 100, subject: -1, magnitude: 1, duration: 60 }] } };
+    const shock = {
+      events: { nextId: 1, rows: [{ id: 0, kind: 'supply-shock', day: 100, subject: -1, magnitude: 1, duration: 60 }] },
+    };
     const count = (params: MarketParams) => {
       const run = Run.create(cloudMarket, params, 5);
       let outs = 0;
@@ -286,6 +318,8 @@ describe('cloud market behaviour', () => {
       }
       return outs;
     };
-    expect(count(scenario({ ...shock, customers: 1500 }))).toBeGreaterThan(count(scenario({ customers: 1500, events: { nextId: 0, rows: [] } })));
+    expect(count(scenario({ ...shock, customers: 1500 }))).toBeGreaterThan(
+      count(scenario({ customers: 1500, events: { nextId: 0, rows: [] } })),
+    );
   });
 });

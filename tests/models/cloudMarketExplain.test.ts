@@ -13,24 +13,35 @@ const small = (changes: Partial<MarketParams> = {}): MarketParams => ({ ...defau
 describe('explaining a customer', () => {
   it('gives terms that add up to each option’s utility and chances that sum to 1, highest utility most likely', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 400 }), fc.nat(), fc.boolean(), (seed, days, pick, neighbours) => {
-        const run = Run.create(cloudMarket, small({ mechNeighbours: neighbours }), seed);
-        run.runUntil(days);
-        const world = run.world as unknown as MarketWorld;
-        const i = pick % world.agents.customers.count;
-        const e = run.explain('customers', i)!;
-        // Columns: chance, total, price, then the terms (price, quality, service, neighbours, brand, staying).
-        const options = e.rows.map(({ values: [chance, utility, , ...terms], current }) => ({ terms, utility, chance, current }));
-        for (const o of options) {
-          expect(o.terms.reduce((a, b) => a + b, 0)).toBeCloseTo(o.utility, 9);
-          if (!neighbours) expect(o.terms[3]).toBe(0);
-          // Only the current seller carries the switching cost.
-          if (!o.current) expect(o.terms[5]).toBe(0);
-        }
-        expect(options.reduce((a, o) => a + o.chance, 0)).toBeCloseTo(1, 12);
-        const best = [...options].sort((x, y) => y.utility - x.utility)[0];
-        expect(Math.max(...options.map((o) => o.chance))).toBe(best.chance);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.nat(),
+        fc.boolean(),
+        (seed, days, pick, neighbours) => {
+          const run = Run.create(cloudMarket, small({ mechNeighbours: neighbours }), seed);
+          run.runUntil(days);
+          const world = run.world as unknown as MarketWorld;
+          const i = pick % world.agents.customers.count;
+          const e = run.explain('customers', i)!;
+          // Columns: chance, total, price, then the terms (price, quality, service, neighbours, brand, staying).
+          const options = e.rows.map(({ values: [chance, utility, , ...terms], current }) => ({
+            terms,
+            utility,
+            chance,
+            current,
+          }));
+          for (const o of options) {
+            expect(o.terms.reduce((a, b) => a + b, 0)).toBeCloseTo(o.utility, 9);
+            if (!neighbours) expect(o.terms[3]).toBe(0);
+            // Only the current seller carries the switching cost.
+            if (!o.current) expect(o.terms[5]).toBe(0);
+          }
+          expect(options.reduce((a, o) => a + o.chance, 0)).toBeCloseTo(1, 12);
+          const best = [...options].sort((x, y) => y.utility - x.utility)[0];
+          expect(Math.max(...options.map((o) => o.chance))).toBe(best.chance);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -43,7 +54,9 @@ describe('explaining a customer', () => {
     const i = Array.from({ length: world.agents.customers.count }, (_, k) => k).find((k) => c.seller[k] >= 0)!;
     const e = run.explain('customers', i)!;
     const labels = e.rows.map((r) => (typeof r.label === 'string' ? r.label : r.label.english));
-    const active = defaults.vendors.rows.filter((_, j) => world.agents.vendors.col.active[j] && !world.agents.vendors.col.exited[j]).map((r) => String(r.name));
+    const active = defaults.vendors.rows
+      .filter((_, j) => world.agents.vendors.col.active[j] && !world.agents.vendors.col.exited[j])
+      .map((r) => String(r.name));
     expect(labels).toEqual([...active, 'direct purchase']);
     expect(e.rows.filter((r) => r.current)).toHaveLength(1);
     expect(e.rows.every((r) => r.values.length === e.columns.length)).toBe(true);

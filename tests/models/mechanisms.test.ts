@@ -52,7 +52,10 @@ describe('mechanism switches', () => {
   for (const [mechanism, inert] of Object.entries(INERT)) {
     it(`${mechanism} off changes nothing where its mechanism is inert`, { timeout: 60_000 }, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => fingerprint({ ...inert, [mechanism]: false }, seed, 200) === fingerprint(inert, seed, 200)),
+        fc.property(
+          fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+          (seed) => fingerprint({ ...inert, [mechanism]: false }, seed, 200) === fingerprint(inert, seed, 200),
+        ),
         { numRuns: 4 },
       );
     });
@@ -62,7 +65,8 @@ describe('mechanism switches', () => {
     // The default market over its five years: a shock on day 730, a loss budget that runs out.
     const full = { customers: defaults.customers };
     const reference = fingerprint(full, 1, 1825);
-    for (const mechanism of Object.keys(INERT)) expect(fingerprint({ ...full, [mechanism]: false }, 1, 1825), mechanism).not.toBe(reference);
+    for (const mechanism of Object.keys(INERT))
+      expect(fingerprint({ ...full, [mechanism]: false }, 1, 1825), mechanism).not.toBe(reference);
   });
 });
 
@@ -70,10 +74,15 @@ describe('all switches on', () => {
   it('is the plain model, bit for bit, whatever the seed and scenario', { timeout: 60_000 }, () => {
     const on = Object.fromEntries(Object.keys(INERT).map((m) => [m, true]));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer({ min: 0, max: 4 }), (seed, choiceNoise, switchingCost) => {
-        const scenario = { choiceNoise, switchingCost };
-        return fingerprint({ ...scenario, ...on }, seed, 120) === fingerprint(scenario, seed, 120);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (seed, choiceNoise, switchingCost) => {
+          const scenario = { choiceNoise, switchingCost };
+          return fingerprint({ ...scenario, ...on }, seed, 120) === fingerprint(scenario, seed, 120);
+        },
+      ),
       { numRuns: 6 },
     );
   });

@@ -18,7 +18,10 @@ const playwrightOk = { stats: { expected: 4, unexpected: 0, flaky: 0 }, errors: 
 
 describe('summarize-tests', () => {
   it('adds up both runners', () => {
-    expect(summarize(reports({ 'vitest.json': vitestOk, 'playwright.json': playwrightOk }))).toMatchObject({ passed: 14, failed: 0 });
+    expect(summarize(reports({ 'vitest.json': vitestOk, 'playwright.json': playwrightOk }))).toMatchObject({
+      passed: 14,
+      failed: 0,
+    });
   });
 
   it('counts failed tests, a test file that failed to load, and failed steps', () => {
@@ -37,6 +40,9 @@ describe('summarize-tests', () => {
 
   it('counts a missing or unreadable report as a failure', () => {
     expect(summarize(reports({ 'vitest.json': vitestOk }))).toMatchObject({ passed: 10, failed: 1 });
-    expect(summarize(reports({ 'vitest.json': '{', 'playwright.json': playwrightOk }))).toMatchObject({ passed: 4, failed: 1 });
+    expect(summarize(reports({ 'vitest.json': '{', 'playwright.json': playwrightOk }))).toMatchObject({
+      passed: 4,
+      failed: 1,
+    });
   });
 });

@@ -6,7 +6,16 @@ describe('binAgents', () => {
     const xs = [1, 2, 3, 12, 13, 25];
     const ys = [1, 1, 2, 1, 1, 25];
     const categories = new Int8Array([0, 1, 1, 2, -1, 9]);
-    const cells = binAgents(xs.length, (i) => xs[i], (i) => ys[i], categories, 3, 30, 30, 10);
+    const cells = binAgents(
+      xs.length,
+      (i) => xs[i],
+      (i) => ys[i],
+      categories,
+      3,
+      30,
+      30,
+      10,
+    );
     expect(cells.map(({ x, y, count }) => ({ x, y, count }))).toEqual([
       { x: 5, y: 5, count: 3 },
       { x: 15, y: 5, count: 2 },
@@ -21,7 +30,16 @@ describe('binAgents', () => {
     // 1,000 cells of 10 agents each, 30% of category 0 and 70% of category 1 in every cell.
     const n = 10_000;
     const categories = new Int8Array(n).map((_, i) => (i % 10 < 3 ? 0 : 1));
-    const cells = binAgents(n, (i) => (Math.floor(i / 10) % 100) * 10 + 5, (i) => Math.floor(i / 1000) * 10 + 5, categories, 2, 1000, 100, 10);
+    const cells = binAgents(
+      n,
+      (i) => (Math.floor(i / 10) % 100) * 10 + 5,
+      (i) => Math.floor(i / 1000) * 10 + 5,
+      categories,
+      2,
+      1000,
+      100,
+      10,
+    );
     expect(cells).toHaveLength(1000);
     const zeros = cells.filter((c) => c.category === 0).length;
     expect(zeros).toBeGreaterThan(280);
@@ -29,6 +47,17 @@ describe('binAgents', () => {
   });
 
   it('leaves out agents outside the canvas', () => {
-    expect(binAgents(2, (i) => [-5, 50][i], () => 1, null, 1, 30, 30, 10)).toEqual([]);
+    expect(
+      binAgents(
+        2,
+        (i) => [-5, 50][i],
+        () => 1,
+        null,
+        1,
+        30,
+        30,
+        10,
+      ),
+    ).toEqual([]);
   });
 });

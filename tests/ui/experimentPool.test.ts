@@ -18,7 +18,10 @@ class FakeWorker implements PoolWorker {
     if (message.type !== 'run') return;
     const what = this.behaviour(message.index, this);
     setTimeout(() => {
-      if (what === 'answer') this.onmessage?.({ data: { type: 'outcome', outcome: { index: message.index, seed: 1, status: 'ok', rows: [] } } });
+      if (what === 'answer')
+        this.onmessage?.({
+          data: { type: 'outcome', outcome: { index: message.index, seed: 1, status: 'ok', rows: [] } },
+        });
       if (what === 'throw') this.onerror?.({ message: `boom at ${message.index}` });
     }, 1);
   }
@@ -55,7 +58,10 @@ describe('the experiment pool', () => {
 
   it('replaces a worker that throws and retries its run once', async () => {
     const thrown = new Set<number>();
-    const outcomes = await runPool((i) => (i === 5 && !thrown.has(i) ? (thrown.add(i), 'throw') : 'answer'), [...Array(10).keys()]);
+    const outcomes = await runPool(
+      (i) => (i === 5 && !thrown.has(i) ? (thrown.add(i), 'throw') : 'answer'),
+      [...Array(10).keys()],
+    );
     expect(outcomes.find((o) => o.index === 5)!.status).toBe('ok');
     expect(outcomes).toHaveLength(10);
   });

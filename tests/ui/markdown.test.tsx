@@ -4,7 +4,9 @@ import { Markdown, parseBlocks } from '../../src/ui/markdown';
 
 describe('parseBlocks', () => {
   it('splits headings, paragraphs, lists and tables', () => {
-    const blocks = parseBlocks('# Title\n\nSome text\ncontinued.\n\n- a\n- b\n  more b\n\n1. one\n2. two\n\n| x | y |\n|---|:-:|\n| 1 | 2 |\n');
+    const blocks = parseBlocks(
+      '# Title\n\nSome text\ncontinued.\n\n- a\n- b\n  more b\n\n1. one\n2. two\n\n| x | y |\n|---|:-:|\n| 1 | 2 |\n',
+    );
     expect(blocks).toEqual([
       { kind: 'heading', level: 1, text: 'Title' },
       { kind: 'paragraph', text: 'Some text continued.' },
@@ -27,6 +29,8 @@ describe('Markdown', () => {
 
   it('renders a table with header cells', () => {
     const html = renderToStaticMarkup(<Markdown source={'| a | b |\n|---|---|\n| 1 | 2 |'} />);
-    expect(html).toBe('<table><thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>');
+    expect(html).toBe(
+      '<table><thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>',
+    );
   });
 });

@@ -60,7 +60,9 @@ describe('SimController', () => {
     expect(frame).toMatchObject({ tick: 0, status: 'paused', reset: true, fingerprint: run.fingerprint(), seed: 1 });
     expect(frame.rows).toEqual([{ tick: 0, values: run.reporters() }]);
     expect(frame.agents.points.count).toBe(400);
-    expect(Array.from(frame.agents.points.columns.x)).toEqual(Array.from(run.world.agents.points.col.x.subarray(0, 400)));
+    expect(Array.from(frame.agents.points.columns.x)).toEqual(
+      Array.from(run.world.agents.points.col.x.subarray(0, 400)),
+    );
     // Only the columns the view draws travel, each exactly the live slice, transferred.
     expect(Object.keys(frame.agents.points.columns).sort()).toEqual(['cluster', 'x', 'y']);
     expect(Object.keys(frame.agents.centroids.columns).sort()).toEqual(['x', 'y']);
@@ -89,7 +91,11 @@ describe('SimController', () => {
     const before = frames().length;
     for (let i = 0; i < 3; i++) controller.handle({ type: 'step', count: 1 });
     expect(last().tick).toBe(3);
-    expect(frames().slice(before).map((f) => f.tick)).toEqual([1, 2, 3]);
+    expect(
+      frames()
+        .slice(before)
+        .map((f) => f.tick),
+    ).toEqual([1, 2, 3]);
     const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
     run.runUntil(3);
     expect(last().fingerprint).toBe(run.fingerprint());
@@ -126,7 +132,12 @@ describe('SimController', () => {
 
   it('as fast as possible, batches ticks into slices instead of posting a frame per tick', () => {
     const { controller, scheduler, frames } = setupController();
-    controller.handle({ type: 'setup', modelId: 'k-means', params: { numDataPoints: 1000, movementThreshold: 0 }, seed: 3 });
+    controller.handle({
+      type: 'setup',
+      modelId: 'k-means',
+      params: { numDataPoints: 1000, movementThreshold: 0 },
+      seed: 3,
+    });
     controller.handle({ type: 'speed', ticksPerSecond: null });
     const before = frames().length;
     controller.handle({ type: 'go' });

@@ -32,18 +32,35 @@ export interface RecordedRow {
 
 export type RunOutcome =
   | { readonly index: number; readonly seed: number; readonly status: 'ok'; readonly rows: readonly RecordedRow[] }
-  | { readonly index: number; readonly seed: number; readonly status: 'failed'; readonly error: string; readonly rows: readonly RecordedRow[] };
+  | {
+      readonly index: number;
+      readonly seed: number;
+      readonly status: 'failed';
+      readonly error: string;
+      readonly rows: readonly RecordedRow[];
+    };
 
 /** The settings and the reporter columns of an experiment; unknown reporter names are an error. */
-export function runSettings(plan: ResolvedExperiment): { ok: true; value: RunSettings } | { ok: false; errors: string[] } {
+export function runSettings(
+  plan: ResolvedExperiment,
+): { ok: true; value: RunSettings } | { ok: false; errors: string[] } {
   const available = reportersFor(plan.model, plan.baseParams).map((r) => r.name);
   const wanted = plan.reporters ?? available;
   const unknown = wanted.filter((r) => !available.includes(r));
   if (plan.stop && !available.includes(plan.stop.reporter)) unknown.push(plan.stop.reporter);
   if (unknown.length) {
-    return { ok: false, errors: unknown.map((r) => `reporter "${r.slice(0, 60)}" does not exist in this scenario (e.g. ${available.slice(0, 4).join(', ')})`) };
+    return {
+      ok: false,
+      errors: unknown.map(
+        (r) =>
+          `reporter "${r.slice(0, 60)}" does not exist in this scenario (e.g. ${available.slice(0, 4).join(', ')})`,
+      ),
+    };
   }
-  return { ok: true, value: { modelId: plan.model.id, horizon: plan.horizon, every: plan.every, reporters: wanted, stop: plan.stop } };
+  return {
+    ok: true,
+    value: { modelId: plan.model.id, horizon: plan.horizon, every: plan.every, reporters: wanted, stop: plan.stop },
+  };
 }
 
 export function runTask(plan: ResolvedExperiment, index: number): RunTask {
@@ -62,7 +79,8 @@ export function executeRun(model: Model, settings: RunSettings, task: RunTask): 
   const { index, seed } = task;
   try {
     const checked = validateParams(model.params, task.params);
-    if (!checked.ok) return { index, seed, status: 'failed', error: checked.errors.map((e) => e.message).join('; '), rows };
+    if (!checked.ok)
+      return { index, seed, status: 'failed', error: checked.errors.map((e) => e.message).join('; '), rows };
     const run = Run.create(model, checked.value, seed);
     const record = () => {
       const values = run.reporters();

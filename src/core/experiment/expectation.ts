@@ -5,7 +5,15 @@
  */
 import type { Model } from '../model';
 import type { RunOutcome } from './execute';
-import { ablatedExperiment, attribute, measureEffect, verdictOf, type Attribution, type Effect, type Verdict } from './hypothesis';
+import {
+  ablatedExperiment,
+  attribute,
+  measureEffect,
+  verdictOf,
+  type Attribution,
+  type Effect,
+  type Verdict,
+} from './hypothesis';
 import { prepareExperiment, type PreparedExperiment } from './prepare';
 import type { Experiment, Hypothesis } from './schema';
 
@@ -17,7 +25,10 @@ export interface ExpectationPart {
 }
 
 /** The experiment and its ablated copies, prepared; or the problems. */
-export function expectationParts(document: Experiment, findModel: (id: string) => Model | undefined): { ok: true; hypothesis: Hypothesis; parts: ExpectationPart[] } | { ok: false; errors: string[] } {
+export function expectationParts(
+  document: Experiment,
+  findModel: (id: string) => Model | undefined,
+): { ok: true; hypothesis: Hypothesis; parts: ExpectationPart[] } | { ok: false; errors: string[] } {
   if (!document.hypothesis) return { ok: false, errors: ['the experiment states no hypothesis'] };
   const parts: ExpectationPart[] = [];
   for (const mechanism of [null, ...(document.hypothesis.ablations ?? [])]) {
@@ -38,11 +49,19 @@ export interface ExpectationResult {
 }
 
 /** The verdict and attribution once every part has its runs; null while the experiment itself has none. */
-export function expectationResult(hypothesis: Hypothesis, parts: readonly ExpectationPart[], outcomes: readonly (readonly RunOutcome[])[]): ExpectationResult | null {
-  const effects = parts.map((part, i) => measureEffect(part.prepared.plan, part.prepared.settings, outcomes[i], hypothesis));
+export function expectationResult(
+  hypothesis: Hypothesis,
+  parts: readonly ExpectationPart[],
+  outcomes: readonly (readonly RunOutcome[])[],
+): ExpectationResult | null {
+  const effects = parts.map((part, i) =>
+    measureEffect(part.prepared.plan, part.prepared.settings, outcomes[i], hypothesis),
+  );
   const full = effects[0];
   if (!full) return null;
-  const ablated = parts.slice(1).flatMap((part, i) => (effects[i + 1] ? [{ mechanism: part.mechanism!, effect: effects[i + 1]! }] : []));
+  const ablated = parts
+    .slice(1)
+    .flatMap((part, i) => (effects[i + 1] ? [{ mechanism: part.mechanism!, effect: effects[i + 1]! }] : []));
   return {
     verdict: verdictOf(full, hypothesis.claim),
     effect: full,

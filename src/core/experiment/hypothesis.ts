@@ -20,7 +20,10 @@ export interface Effect {
 }
 
 /** Two-sided 97.5% quantiles of Student's t for 1–30 degrees of freedom; the normal beyond. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 function t975(df: number): number {
   return df >= 1 && df <= 30 ? T975[df - 1] : 1.96;
@@ -39,7 +42,12 @@ function finalValue(outcome: RunOutcome, column: number): number | null {
 }
 
 /** The effect the hypothesis names, from finished runs; null while no run (or pair) is complete. */
-export function measureEffect(plan: ResolvedExperiment, settings: RunSettings, outcomes: readonly RunOutcome[], h: Hypothesis): Effect | null {
+export function measureEffect(
+  plan: ResolvedExperiment,
+  settings: RunSettings,
+  outcomes: readonly RunOutcome[],
+  h: Hypothesis,
+): Effect | null {
   const column = settings.reporters.indexOf(h.measure);
   if (column < 0) throw new Error(`hypothesis.measure: the experiment does not record "${h.measure}"`);
   const groups = new Map<string, number[]>();
@@ -65,12 +73,17 @@ export function measureEffect(plan: ResolvedExperiment, settings: RunSettings, o
     }
   }
   if (h.effect.kind === 'difference') {
-    const differences = [...pairs.values()].filter((p) => p.treatment !== undefined && p.control !== undefined).map((p) => p.treatment! - p.control!);
+    const differences = [...pairs.values()]
+      .filter((p) => p.treatment !== undefined && p.control !== undefined)
+      .map((p) => p.treatment! - p.control!);
     return differences.length ? meanInterval(differences) : null;
   }
   const intervals = [...groups.values()].map(meanInterval);
   if (intervals.length === 0) return null;
-  const pick = h.effect.at === 'min' ? (a: Effect, b: Effect) => (b.effect < a.effect ? b : a) : (a: Effect, b: Effect) => (b.effect > a.effect ? b : a);
+  const pick =
+    h.effect.at === 'min'
+      ? (a: Effect, b: Effect) => (b.effect < a.effect ? b : a)
+      : (a: Effect, b: Effect) => (b.effect > a.effect ? b : a);
   return intervals.reduce(pick);
 }
 
@@ -132,7 +145,11 @@ function reference(h: Hypothesis, effect: number): number {
  * part. Not carried: none of the mechanisms tested moves it much (it comes from rules without
  * a switch). No effect: the hypothesis does not hold, so there is nothing to attribute.
  */
-export function attribute(h: Hypothesis, full: Effect, ablated: readonly { mechanism: string; effect: Effect }[]): Attribution {
+export function attribute(
+  h: Hypothesis,
+  full: Effect,
+  ablated: readonly { mechanism: string; effect: Effect }[],
+): Attribution {
   const distance = Math.abs(full.effect - reference(h, full.effect));
   const shares = ablated.map(({ mechanism, effect }) => ({
     mechanism,

@@ -20,7 +20,12 @@ export interface PlannedRun {
 }
 
 /** The seed of one run (an unsigned 32-bit integer). */
-export function runSeed(baseSeed: number, values: Readonly<Record<string, Value>>, compared: ReadonlySet<string>, repetition: number): number {
+export function runSeed(
+  baseSeed: number,
+  values: Readonly<Record<string, Value>>,
+  compared: ReadonlySet<string>,
+  repetition: number,
+): number {
   const key: Record<string, Value> = {};
   for (const [param, value] of Object.entries(values)) if (!compared.has(param)) key[param] = value;
   const hex = new Hasher().word(baseSeed).text(canonicalJson(key)).word(repetition).hex();
@@ -80,7 +85,10 @@ export function paramsForRun(plan: ResolvedExperiment, run: PlannedRun): ParamVa
     const rowId = Number(path.slice(hash + 1, dot));
     const column = path.slice(dot + 1);
     const current = params[table] as TableValue;
-    params[table] = { ...current, rows: current.rows.map((r) => (r.id === rowId ? ({ ...r, [column]: value } as TableRow) : r)) };
+    params[table] = {
+      ...current,
+      rows: current.rows.map((r) => (r.id === rowId ? ({ ...r, [column]: value } as TableRow) : r)),
+    };
   }
   return params as ParamValues<ParamSchema>;
 }

@@ -10,7 +10,10 @@ export interface PreparedExperiment {
   readonly settings: RunSettings;
 }
 
-export function prepareExperiment(document: unknown, findModel: (id: string) => Model | undefined): { ok: true; value: PreparedExperiment } | { ok: false; errors: string[] } {
+export function prepareExperiment(
+  document: unknown,
+  findModel: (id: string) => Model | undefined,
+): { ok: true; value: PreparedExperiment } | { ok: false; errors: string[] } {
   const parsed = parseExperiment(document, findModel);
   if (!parsed.ok) return parsed;
   const settings = runSettings(parsed.value);
@@ -27,7 +30,10 @@ export function baseScenarioLink(plan: ResolvedExperiment): string {
 }
 
 /** The run executor of a worker: prepares the experiment once, then runs index after index. */
-export function experimentExecutor(document: unknown, findModel: (id: string) => Model | undefined): (index: number) => RunOutcome {
+export function experimentExecutor(
+  document: unknown,
+  findModel: (id: string) => Model | undefined,
+): (index: number) => RunOutcome {
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok) throw new Error(prepared.errors.join('; '));
   const { plan, settings } = prepared.value;

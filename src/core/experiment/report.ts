@@ -47,7 +47,10 @@ function strategyParam(vendorId: number): string {
 
 /** Vendors whose strategy the experiment varies (their row ids). */
 export function reportableVendors(plan: ResolvedExperiment): number[] {
-  return plan.variations.map((v) => /^vendors#(\d+)\.strategy$/.exec(v.param)).filter((m) => m !== null).map((m) => Number(m![1]));
+  return plan.variations
+    .map((v) => /^vendors#(\d+)\.strategy$/.exec(v.param))
+    .filter((m) => m !== null)
+    .map((m) => Number(m![1]));
 }
 
 /**
@@ -67,7 +70,8 @@ export function strategyReport(
   if (!variation) return { ok: false, message: `the experiment does not vary ${param}` };
   const shareColumn = settings.reporters.indexOf(`share.v${vendorId}`);
   const profitColumn = settings.reporters.indexOf(`cumulativeProfit.v${vendorId}`);
-  if (shareColumn < 0 || profitColumn < 0) return { ok: false, message: `the experiment must record share.v${vendorId} and cumulativeProfit.v${vendorId}` };
+  if (shareColumn < 0 || profitColumn < 0)
+    return { ok: false, message: `the experiment must record share.v${vendorId} and cumulativeProfit.v${vendorId}` };
   const groups = new Map<string, { shares: number[]; profits: number[]; failed: number }>();
   for (const value of variation.values) groups.set(String(value), { shares: [], profits: [], failed: 0 });
   for (const outcome of outcomes) {

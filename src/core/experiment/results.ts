@@ -58,17 +58,37 @@ function headerLines(ctx: ResultsContext, runs: number): string[] {
 
 function columnLine(ctx: ResultsContext): string {
   const params = ctx.plan.variations.map((v) => textCell(v.param));
-  return ['run', 'repetition', 'seed', ...params, 'status', 'tick', ...ctx.settings.reporters.map(textCell), 'error'].join(',');
+  return [
+    'run',
+    'repetition',
+    'seed',
+    ...params,
+    'status',
+    'tick',
+    ...ctx.settings.reporters.map(textCell),
+    'error',
+  ].join(',');
 }
 
 /** One line per recorded row; a run without rows (failed at setup) still gets one line. */
 function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
   const run = plannedRun(ctx.plan, outcome.index);
-  const lead = [String(run.index), String(run.repetition), String(run.seed), ...ctx.plan.variations.map((v) => valueCell(run.values[v.param]))];
+  const lead = [
+    String(run.index),
+    String(run.repetition),
+    String(run.seed),
+    ...ctx.plan.variations.map((v) => valueCell(run.values[v.param])),
+  ];
   const error = outcome.status === 'failed' ? textCell(outcome.error) : '';
   const rows = outcome.rows.length ? outcome.rows : [null];
   return rows.map((row) =>
-    [...lead, outcome.status, row ? String(row.tick) : '', ...(row ? row.values.map(valueCell) : ctx.settings.reporters.map(() => '')), error].join(','),
+    [
+      ...lead,
+      outcome.status,
+      row ? String(row.tick) : '',
+      ...(row ? row.values.map(valueCell) : ctx.settings.reporters.map(() => '')),
+      error,
+    ].join(','),
   );
 }
 
@@ -127,7 +147,8 @@ function parsePart(name: string, text: string): Part {
   const header: string[] = [];
   let at = 0;
   while (at < lines.length && lines[at].startsWith('# ')) header.push(lines[at++]);
-  if (header[0] !== `# ${RESULTS_FORMAT}`) throw new Error(`${name}: not an Agora results file (its first line should be "# ${RESULTS_FORMAT}")`);
+  if (header[0] !== `# ${RESULTS_FORMAT}`)
+    throw new Error(`${name}: not an Agora results file (its first line should be "# ${RESULTS_FORMAT}")`);
   const field = (key: string) => {
     const line = header.find((h) => h.startsWith(`# ${key}: `));
     if (line === undefined) throw new Error(`${name}: its header has no "${key}" line`);
@@ -137,7 +158,8 @@ function parsePart(name: string, text: string): Part {
   const runs = Number(field('runs'));
   if (!shard || !Number.isInteger(runs)) throw new Error(`${name}: unreadable shard or runs line`);
   const columns = lines[at++] ?? '';
-  if (lines[lines.length - 1] !== END_LINE) throw new Error(`${name}: the file is cut short (no "${END_LINE}" line): was its sweep interrupted?`);
+  if (lines[lines.length - 1] !== END_LINE)
+    throw new Error(`${name}: the file is cut short (no "${END_LINE}" line): was its sweep interrupted?`);
   const byRun = new Map<number, string[]>();
   for (; at < lines.length - 1; at++) {
     const index = Number(lines[at].slice(0, lines[at].indexOf(',')));
@@ -146,7 +168,8 @@ function parsePart(name: string, text: string): Part {
     list.push(lines[at]);
     byRun.set(index, list);
   }
-  if (byRun.size !== runs) throw new Error(`${name}: its header says ${runs} runs but it holds ${byRun.size} (an interrupted shard?)`);
+  if (byRun.size !== runs)
+    throw new Error(`${name}: its header says ${runs} runs but it holds ${byRun.size} (an interrupted shard?)`);
   return { name, header, columns, shard: { index: Number(shard[1]), count: Number(shard[2]) }, runs, lines: byRun };
 }
 
@@ -164,23 +187,37 @@ export function mergeResults(files: readonly { name: string; text: string }[]): 
   const seen = new Map<number, string>();
   for (const part of parts) {
     if (same(part.header) !== same(first.header) || part.columns !== first.columns) {
-      throw new Error(`merge: ${part.name} belongs to another experiment or selection than ${first.name} (foreign part)`);
+      throw new Error(
+        `merge: ${part.name} belongs to another experiment or selection than ${first.name} (foreign part)`,
+      );
     }
-    if (part.shard.count !== count) throw new Error(`merge: ${part.name} is shard ${part.shard.index}/${part.shard.count}, ${first.name} is one of ${count}`);
+    if (part.shard.count !== count)
+      throw new Error(
+        `merge: ${part.name} is shard ${part.shard.index}/${part.shard.count}, ${first.name} is one of ${count}`,
+      );
     const previous = seen.get(part.shard.index);
-    if (previous !== undefined) throw new Error(`merge: shard ${part.shard.index}/${count} given twice (${previous} and ${part.name})`);
+    if (previous !== undefined)
+      throw new Error(`merge: shard ${part.shard.index}/${count} given twice (${previous} and ${part.name})`);
     seen.set(part.shard.index, part.name);
     for (const index of part.lines.keys()) {
-      if (index % count !== part.shard.index - 1) throw new Error(`merge: ${part.name} holds run ${index}, which belongs to shard ${(index % count) + 1}/${count}`);
+      if (index % count !== part.shard.index - 1)
+        throw new Error(
+          `merge: ${part.name} holds run ${index}, which belongs to shard ${(index % count) + 1}/${count}`,
+        );
     }
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length) throw new Error(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(
+      `merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`,
+    );
   const all = new Map<number, string[]>();
   for (const part of parts) for (const [index, lines] of part.lines) all.set(index, lines);
   const total = all.size;
   for (let i = 0; i < total; i++) if (!all.has(i)) throw new Error(`merge: run ${i} is missing from the parts`);
-  const header = first.header.map((l) => (l.startsWith('# shard: ') ? '# shard: 1/1' : l.startsWith('# runs: ') ? `# runs: ${total}` : l));
+  const header = first.header.map((l) =>
+    l.startsWith('# shard: ') ? '# shard: 1/1' : l.startsWith('# runs: ') ? `# runs: ${total}` : l,
+  );
   const out = [...header, first.columns];
   for (let i = 0; i < total; i++) out.push(...all.get(i)!);
   out.push(END_LINE);

@@ -50,7 +50,9 @@ export interface Hypothesis {
    * their random numbers). `level`: the mean of the measure at the setting where it is highest
    * (`max`), lowest (`min`), or over all runs (`all`).
    */
-  readonly effect: { readonly kind: 'difference'; readonly param: string; readonly treatment: Value; readonly control: Value } | { readonly kind: 'level'; readonly at: 'max' | 'min' | 'all' };
+  readonly effect:
+    | { readonly kind: 'difference'; readonly param: string; readonly treatment: Value; readonly control: Value }
+    | { readonly kind: 'level'; readonly at: 'max' | 'min' | 'all' };
   /** The effect is claimed to lie above and/or below these values. */
   readonly claim: { readonly above?: number; readonly below?: number };
   /** Mechanism switches (boolean parameters) to turn off one at a time, to see which carry the effect. */
@@ -97,28 +99,49 @@ export interface ResolvedExperiment {
 
 export type ExperimentResult = { ok: true; value: ResolvedExperiment } | { ok: false; errors: string[] };
 
-const KEYS = new Set(['format', 'version', 'name', 'description', 'scenario', 'vary', 'repetitions', 'horizon', 'record', 'stop', 'hypothesis']);
+const KEYS = new Set([
+  'format',
+  'version',
+  'name',
+  'description',
+  'scenario',
+  'vary',
+  'repetitions',
+  'horizon',
+  'record',
+  'stop',
+  'hypothesis',
+]);
 const CELL = /^([A-Za-z_][\w]*)#(\d+)\.([A-Za-z_][\w]*)$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isCount = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /** The spec a variation's values are checked against: a parameter's, or a table column's. */
-export function specOf(model: Model, params: ParamValues<ParamSchema>, path: string): { spec: ParamSpec; error?: undefined } | { error: string } {
+export function specOf(
+  model: Model,
+  params: ParamValues<ParamSchema>,
+  path: string,
+): { spec: ParamSpec; error?: undefined } | { error: string } {
   const cell = CELL.exec(path);
   if (!cell) {
     const spec = Object.hasOwn(model.params, path) ? model.params[path] : undefined;
     if (!spec) return { error: `unknown parameter "${path.slice(0, 60)}"` };
-    if (spec.kind === 'table' || spec.kind === 'list') return { error: `"${path}" is a ${spec.kind}: vary one of its cells (${path}#<row id>.<column>)` };
+    if (spec.kind === 'table' || spec.kind === 'list')
+      return { error: `"${path}" is a ${spec.kind}: vary one of its cells (${path}#<row id>.<column>)` };
     return { spec };
   }
   const [, table, rowId, column] = cell;
   const spec = Object.hasOwn(model.params, table) ? model.params[table] : undefined;
   if (!spec || spec.kind !== 'table') return { error: `"${table}" is not a table parameter` };
-  const columnSpec = Object.hasOwn((spec as TableSpec).columns, column) ? (spec as TableSpec).columns[column] : undefined;
+  const columnSpec = Object.hasOwn((spec as TableSpec).columns, column)
+    ? (spec as TableSpec).columns[column]
+    : undefined;
   if (!columnSpec) return { error: `table "${table}" has no column "${column}"` };
   const rows = (params[table] as { rows: readonly { id: number }[] }).rows;
-  if (!rows.some((r) => r.id === Number(rowId))) return { error: `table "${table}" of the scenario has no row with id ${rowId}` };
+  if (!rows.some((r) => r.id === Number(rowId)))
+    return { error: `table "${table}" of the scenario has no row with id ${rowId}` };
   return { spec: columnSpec };
 }
 
@@ -130,32 +153,48 @@ export function rangeValues(from: number, to: number, step: number): number[] {
   return out;
 }
 
-function resolveVariation(model: Model, params: ParamValues<ParamSchema>, input: unknown, at: string, errors: string[]): ResolvedVariation | null {
-  if (!isObject(input)) return errors.push(`${at}: must be an object { param, values | range }`), null;
-  for (const key of Object.keys(input)) if (!['param', 'values', 'range', 'compare'].includes(key)) errors.push(`${at}.${key}: unknown key`);
-  if (typeof input.param !== 'string') return errors.push(`${at}.param: must be a parameter name`), null;
+function resolveVariation(
+  model: Model,
+  params: ParamValues<ParamSchema>,
+  input: unknown,
+  at: string,
+  errors: string[],
+): ResolvedVariation | null {
+  if (!isObject(input)) return (errors.push(`${at}: must be an object { param, values | range }`), null);
+  for (const key of Object.keys(input))
+    if (!['param', 'values', 'range', 'compare'].includes(key)) errors.push(`${at}.${key}: unknown key`);
+  if (typeof input.param !== 'string') return (errors.push(`${at}.param: must be a parameter name`), null);
   const target = specOf(model, params, input.param);
-  if (target.error !== undefined) return errors.push(`${at}.param: ${target.error}`), null;
+  if (target.error !== undefined) return (errors.push(`${at}.param: ${target.error}`), null);
   let values: unknown[];
-  if (input.values !== undefined && input.range !== undefined) return errors.push(`${at}: give values or range, not both`), null;
+  if (input.values !== undefined && input.range !== undefined)
+    return (errors.push(`${at}: give values or range, not both`), null);
   if (Array.isArray(input.values)) values = input.values;
   else if (isObject(input.range)) {
     const { from, to, step } = input.range;
-    if (![from, to, step].every((v) => typeof v === 'number' && Number.isFinite(v)) || (step as number) <= 0 || (to as number) < (from as number)) {
-      return errors.push(`${at}.range: needs finite from ≤ to and step > 0`), null;
+    if (
+      ![from, to, step].every((v) => typeof v === 'number' && Number.isFinite(v)) ||
+      (step as number) <= 0 ||
+      (to as number) < (from as number)
+    ) {
+      return (errors.push(`${at}.range: needs finite from ≤ to and step > 0`), null);
     }
-    if (((to as number) - (from as number)) / (step as number) >= MAX_VALUES) return errors.push(`${at}.range: more than ${MAX_VALUES} values`), null;
+    if (((to as number) - (from as number)) / (step as number) >= MAX_VALUES)
+      return (errors.push(`${at}.range: more than ${MAX_VALUES} values`), null);
     values = rangeValues(from as number, to as number, step as number);
-  } else return errors.push(`${at}: needs values (a list) or range { from, to, step }`), null;
-  if (values.length === 0 || values.length > MAX_VALUES) return errors.push(`${at}.values: needs 1 to ${MAX_VALUES} values`), null;
+  } else return (errors.push(`${at}: needs values (a list) or range { from, to, step }`), null);
+  if (values.length === 0 || values.length > MAX_VALUES)
+    return (errors.push(`${at}.values: needs 1 to ${MAX_VALUES} values`), null);
   const checked: Value[] = [];
   values.forEach((v, i) => {
     const result = validateValue(target.spec, v, `${at}.values[${i}]`);
     if (result.ok) checked.push(result.value as Value);
     else errors.push(...result.errors.map((e) => e.message));
   });
-  if (new Set(checked.map((v) => JSON.stringify(v))).size !== checked.length) errors.push(`${at}.values: repeats a value`);
-  if (input.compare !== undefined && typeof input.compare !== 'boolean') errors.push(`${at}.compare: must be true or false`);
+  if (new Set(checked.map((v) => JSON.stringify(v))).size !== checked.length)
+    errors.push(`${at}.values: repeats a value`);
+  if (input.compare !== undefined && typeof input.compare !== 'boolean')
+    errors.push(`${at}.compare: must be true or false`);
   return { param: input.param, values: checked, compare: input.compare === true };
 }
 
@@ -163,18 +202,25 @@ function resolveVariation(model: Model, params: ParamValues<ParamSchema>, input:
 export function parseExperiment(input: unknown, findModel: (id: string) => Model | undefined): ExperimentResult {
   if (!isObject(input)) return { ok: false, errors: ['experiment: must be a JSON object'] };
   const errors: string[] = [];
-  for (const key of Object.keys(input)) if (!KEYS.has(key)) errors.push(`${key.slice(0, 60)}: unknown key in experiment`);
+  for (const key of Object.keys(input))
+    if (!KEYS.has(key)) errors.push(`${key.slice(0, 60)}: unknown key in experiment`);
   if (input.format !== EXPERIMENT_FORMAT) errors.push(`format: must be "${EXPERIMENT_FORMAT}"`);
   if (!isCount(input.version, 1, Number.MAX_SAFE_INTEGER)) errors.push('version: must be a positive integer');
-  else if (input.version > EXPERIMENT_VERSION) errors.push(`version: is ${input.version}, made by a newer Agora (this one reads up to ${EXPERIMENT_VERSION}); please update`);
-  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200) errors.push('name: must be a text of 1 to 200 characters');
-  if (input.description !== undefined && (typeof input.description !== 'string' || input.description.length > 5000)) errors.push('description: must be a text of at most 5,000 characters');
+  else if (input.version > EXPERIMENT_VERSION)
+    errors.push(
+      `version: is ${input.version}, made by a newer Agora (this one reads up to ${EXPERIMENT_VERSION}); please update`,
+    );
+  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200)
+    errors.push('name: must be a text of 1 to 200 characters');
+  if (input.description !== undefined && (typeof input.description !== 'string' || input.description.length > 5000))
+    errors.push('description: must be a text of at most 5,000 characters');
   const migrated = migrateScenario(input.scenario);
   const scenario = migrated.ok ? parseScenario(migrated.document, findModel) : null;
   if (!migrated.ok) errors.push(`scenario: ${migrated.message}`);
   else if (scenario && !scenario.ok) errors.push(...scenario.errors.map((e) => `scenario.${e.message}`));
   if (!isCount(input.repetitions, 1, MAX_RUNS)) errors.push(`repetitions: must be an integer from 1 to ${MAX_RUNS}`);
-  if (input.horizon !== undefined && !isCount(input.horizon, 1, 100_000_000)) errors.push('horizon: must be a positive integer (ticks)');
+  if (input.horizon !== undefined && !isCount(input.horizon, 1, 100_000_000))
+    errors.push('horizon: must be a positive integer (ticks)');
   if (!Array.isArray(input.vary)) errors.push('vary: must be a list of varied parameters (it may be empty)');
   if (!scenario?.ok || errors.length) return { ok: false, errors };
 
@@ -189,21 +235,28 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
     variations.push(resolved);
   });
   const settings = variations.reduce((n, v) => n * v.values.length, 1);
-  if (settings * (input.repetitions as number) > MAX_RUNS) errors.push(`the experiment asks for ${settings * (input.repetitions as number)} runs; at most ${MAX_RUNS.toLocaleString('en')}`);
+  if (settings * (input.repetitions as number) > MAX_RUNS)
+    errors.push(
+      `the experiment asks for ${settings * (input.repetitions as number)} runs; at most ${MAX_RUNS.toLocaleString('en')}`,
+    );
 
   const horizon = (input.horizon as number | undefined) ?? model.horizon?.(params);
-  if (horizon === undefined || !Number.isFinite(horizon)) errors.push('horizon: the model has no horizon of its own, so the experiment must set one');
+  if (horizon === undefined || !Number.isFinite(horizon))
+    errors.push('horizon: the model has no horizon of its own, so the experiment must set one');
   let every = 0;
   let reporters: string[] | null = null;
   if (input.record !== undefined) {
     const record = input.record;
     if (!isObject(record)) errors.push('record: must be an object { reporters?, every? }');
     else {
-      for (const key of Object.keys(record)) if (key !== 'reporters' && key !== 'every') errors.push(`record.${key}: unknown key`);
-      if (record.every !== undefined && !isCount(record.every, 0, 100_000_000)) errors.push('record.every: must be an integer ≥ 0 (0: only the final values)');
+      for (const key of Object.keys(record))
+        if (key !== 'reporters' && key !== 'every') errors.push(`record.${key}: unknown key`);
+      if (record.every !== undefined && !isCount(record.every, 0, 100_000_000))
+        errors.push('record.every: must be an integer ≥ 0 (0: only the final values)');
       else every = (record.every as number | undefined) ?? 0;
       if (record.reporters !== undefined) {
-        if (!Array.isArray(record.reporters) || !record.reporters.every((r) => typeof r === 'string')) errors.push('record.reporters: must be a list of reporter names');
+        if (!Array.isArray(record.reporters) || !record.reporters.every((r) => typeof r === 'string'))
+          errors.push('record.reporters: must be a list of reporter names');
         else reporters = record.reporters as string[];
       }
     }
@@ -212,7 +265,13 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
   if (input.stop !== undefined) {
     const s = input.stop;
     const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-    if (!isObject(s) || typeof s.reporter !== 'string' || !finite(s.above) || !finite(s.below) || (s.above === undefined && s.below === undefined)) {
+    if (
+      !isObject(s) ||
+      typeof s.reporter !== 'string' ||
+      !finite(s.above) ||
+      !finite(s.below) ||
+      (s.above === undefined && s.below === undefined)
+    ) {
       errors.push('stop: must be { reporter, above?, below? } with at least one finite threshold');
     } else stop = { reporter: s.reporter, above: s.above as number | undefined, below: s.below as number | undefined };
   }
@@ -237,30 +296,52 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
 }
 
 function checkHypothesis(h: unknown, model: Model, variations: readonly ResolvedVariation[], errors: string[]): void {
-  if (!isObject(h)) return void errors.push('hypothesis: must be an object { statement, measure, effect, claim, ablations? }');
-  for (const key of Object.keys(h)) if (!['statement', 'measure', 'effect', 'claim', 'ablations'].includes(key)) errors.push(`hypothesis.${key}: unknown key`);
+  if (!isObject(h))
+    return void errors.push('hypothesis: must be an object { statement, measure, effect, claim, ablations? }');
+  for (const key of Object.keys(h))
+    if (!['statement', 'measure', 'effect', 'claim', 'ablations'].includes(key))
+      errors.push(`hypothesis.${key}: unknown key`);
   if (typeof h.statement !== 'string' || h.statement.trim() === '') errors.push('hypothesis.statement: must be a text');
   if (typeof h.measure !== 'string') errors.push('hypothesis.measure: must be a reporter name');
   const effect = h.effect;
-  if (!isObject(effect) || (effect.kind !== 'difference' && effect.kind !== 'level')) errors.push('hypothesis.effect: must be { kind: "difference", param, treatment, control } or { kind: "level", at }');
+  if (!isObject(effect) || (effect.kind !== 'difference' && effect.kind !== 'level'))
+    errors.push(
+      'hypothesis.effect: must be { kind: "difference", param, treatment, control } or { kind: "level", at }',
+    );
   else if (effect.kind === 'difference') {
     const variation = variations.find((v) => v.param === effect.param);
-    if (!variation) errors.push(`hypothesis.effect.param: "${String(effect.param).slice(0, 60)}" is not varied by the experiment`);
+    if (!variation)
+      errors.push(`hypothesis.effect.param: "${String(effect.param).slice(0, 60)}" is not varied by the experiment`);
     else {
       for (const arm of ['treatment', 'control'] as const) {
-        if (!variation.values.some((v) => v === effect[arm])) errors.push(`hypothesis.effect.${arm}: not one of the values of ${variation.param}`);
+        if (!variation.values.some((v) => v === effect[arm]))
+          errors.push(`hypothesis.effect.${arm}: not one of the values of ${variation.param}`);
       }
-      if (!variation.compare) errors.push(`hypothesis.effect.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`);
+      if (!variation.compare)
+        errors.push(
+          `hypothesis.effect.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`,
+        );
     }
-  } else if (!['max', 'min', 'all'].includes(effect.at as string)) errors.push('hypothesis.effect.at: must be "max", "min" or "all"');
+  } else if (!['max', 'min', 'all'].includes(effect.at as string))
+    errors.push('hypothesis.effect.at: must be "max", "min" or "all"');
   const claim = h.claim;
   const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-  if (!isObject(claim) || !finite(claim.above) || !finite(claim.below) || (claim.above === undefined && claim.below === undefined)) {
+  if (
+    !isObject(claim) ||
+    !finite(claim.above) ||
+    !finite(claim.below) ||
+    (claim.above === undefined && claim.below === undefined)
+  ) {
     errors.push('hypothesis.claim: must be { above?, below? } with at least one finite number');
   }
   if (h.ablations !== undefined) {
     if (!Array.isArray(h.ablations)) errors.push('hypothesis.ablations: must be a list of mechanism switches');
-    else for (const a of h.ablations) if (typeof a !== 'string' || model.params[a]?.kind !== 'boolean') errors.push(`hypothesis.ablations: "${String(a).slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`);
+    else
+      for (const a of h.ablations)
+        if (typeof a !== 'string' || model.params[a]?.kind !== 'boolean')
+          errors.push(
+            `hypothesis.ablations: "${String(a).slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`,
+          );
   }
 }
 

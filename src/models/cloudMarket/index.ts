@@ -19,7 +19,9 @@ const DIRECT_COLOR = '#000000';
 /** Colours by seller code: each vendor's chosen colour, then (code 15) the direct channel's black. */
 function sellerPalette(p: MarketParams): string[] {
   const palette: string[] = Array.from({ length: DIRECT + 1 }, () => '#c8c8c8');
-  p.vendors.rows.forEach((row, j) => (palette[j] = VENDOR_COLORS.find(([name]) => name === row.color)?.[1] ?? '#c8c8c8'));
+  p.vendors.rows.forEach(
+    (row, j) => (palette[j] = VENDOR_COLORS.find(([name]) => name === row.color)?.[1] ?? '#c8c8c8'),
+  );
   palette[DIRECT] = DIRECT_COLOR;
   return palette;
 }
@@ -44,7 +46,12 @@ function portrayalOf(p: MarketParams): Portrayal {
         size: 2.5,
         color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
         // Switches ring red-orange, stock-outs ring purple, for a week.
-        highlight: { tickColumn: 'lastEventTick', kindColumn: 'lastEvent', withinTicks: 7, colors: ['', '#d55e00', '#6a3d9a'] },
+        highlight: {
+          tickColumn: 'lastEventTick',
+          kindColumn: 'lastEvent',
+          withinTicks: 7,
+          colors: ['', '#d55e00', '#6a3d9a'],
+        },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },
       },
@@ -80,7 +87,8 @@ export const cloudMarket = defineModel({
   id: 'cloud-market',
   version: 1,
   title: 'Cloud pricing market',
-  summary: 'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
+  summary:
+    'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
   params,
   world: worldDecl,
   setup: (w, ctx) => setupMarket(w, ctx),
@@ -103,7 +111,8 @@ export const cloudMarket = defineModel({
     { id: 'market-size', title: 'Market size', unit: 'units', series: ['market-size'], primary: false },
   ],
   describe: (agents, column, value, p) => {
-    const seller = (code: number) => (code === DIRECT ? 'direct purchase' : code < 0 ? 'none' : String(p.vendors.rows[code]?.name ?? code));
+    const seller = (code: number) =>
+      code === DIRECT ? 'direct purchase' : code < 0 ? 'none' : String(p.vendors.rows[code]?.name ?? code);
     if (column === 'segment') return SEGMENTS[value];
     if (column === 'seller' || column === 'previousSeller') return seller(value);
     if (column === 'producer') return value < 0 ? 'none' : String(p.suppliers.rows[value]?.name ?? value);

@@ -4,7 +4,10 @@ import type { TableRow } from '../../core/params';
 import { params } from './params';
 
 /** The default vendors, the first `count` of them, each changed as `changes[index]` says. */
-function vendors(count: number, changes: Record<number, Partial<Record<string, unknown>>>): { nextId: number; rows: TableRow[] } {
+function vendors(
+  count: number,
+  changes: Record<number, Partial<Record<string, unknown>>>,
+): { nextId: number; rows: TableRow[] } {
   const rows = params.vendors.default.rows.slice(0, count).map((row, i) => ({ ...row, ...changes[i] }) as TableRow);
   return { nextId: params.vendors.default.nextId, rows };
 }
@@ -22,10 +25,16 @@ export const cloudMarketPresets: readonly Preset[] = [
     id: 'supply-shock',
     title: 'A long supply shock',
     question: 'When suppliers fall short, who keeps delivering?',
-    watch: 'Stock-outs pile up at the small vendors during the shock (days 400–580); watch loyalty and shares after it.',
+    watch:
+      'Stock-outs pile up at the small vendors during the shock (days 400–580); watch loyalty and shares after it.',
     seed: 2,
     params: {
-      events: { nextId: 1, rows: [{ id: 0, kind: 'supply-shock', day: 400, perYear: 0, subject: -1, object: -1, magnitude: 0.7, duration: 180 }] },
+      events: {
+        nextId: 1,
+        rows: [
+          { id: 0, kind: 'supply-shock', day: 400, perYear: 0, subject: -1, object: -1, magnitude: 0.7, duration: 180 },
+        ],
+      },
     },
   },
   {
@@ -67,8 +76,24 @@ export const cloudMarketPresets: readonly Preset[] = [
       vendors: vendors(4, {
         0: { initialShare: 0.35 },
         1: { initialShare: 0.25 },
-        2: { name: 'Learner (expand)', strategy: 'learning', policy: 'expand', initialShare: 0.12, margin: 30, priceMax: 90, directSales: 0.5 },
-        3: { name: 'Learner (profit-first)', strategy: 'learning', policy: 'profit-first', initialShare: 0.12, margin: 30, quality: 0.65, channel: 0.5 },
+        2: {
+          name: 'Learner (expand)',
+          strategy: 'learning',
+          policy: 'expand',
+          initialShare: 0.12,
+          margin: 30,
+          priceMax: 90,
+          directSales: 0.5,
+        },
+        3: {
+          name: 'Learner (profit-first)',
+          strategy: 'learning',
+          policy: 'profit-first',
+          initialShare: 0.12,
+          margin: 30,
+          quality: 0.65,
+          channel: 0.5,
+        },
       }),
     },
   },

@@ -55,9 +55,17 @@ export function marketReporters(params: MarketParams): Reporter[] {
     const present = (w: MarketWorld) => v(w).active[j] === 1 || v(w).inUse[j] > 0;
     out.push(
       reporter(`share.${id}`, `Share: ${name}`, (w) => (present(w) ? ratio(v(w).inUse[j], unitsInUse(w)) : null)),
-      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) => (present(w) ? ratio(v(w).customers[j], customersServed(w)) : null)),
+      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) =>
+        present(w) ? ratio(v(w).customers[j], customersServed(w)) : null,
+      ),
       reporter(`price.${id}`, `Price: ${name}`, (w) => (v(w).active[j] ? v(w).price[j] : null), 'credits/unit-day'),
-      reporter(`unitCost.${id}`, `Unit cost: ${name}`, (w, ctx) => (v(w).active[j] ? E.unitDayCost(v(w).unitCost[j], ctx.params.contractDays, row.service as number) : null), 'credits/unit-day'),
+      reporter(
+        `unitCost.${id}`,
+        `Unit cost: ${name}`,
+        (w, ctx) =>
+          v(w).active[j] ? E.unitDayCost(v(w).unitCost[j], ctx.params.contractDays, row.service as number) : null,
+        'credits/unit-day',
+      ),
       reporter(`quality.${id}`, `Quality: ${name}`, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
       reporter(`stock.${id}`, `Stock: ${name}`, (w) => v(w).stock[j], 'units'),
       reporter(`stockouts.${id}`, `Stock-outs: ${name}`, (w) => v(w).stockoutsToday[j]),
@@ -68,7 +76,9 @@ export function marketReporters(params: MarketParams): Reporter[] {
     );
     SEGMENTS.forEach((segment, g) => {
       out.push(
-        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) => (present(w) ? ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g)) : null)),
+        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) =>
+          present(w) ? ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g)) : null,
+        ),
       );
     });
   });
@@ -102,4 +112,3 @@ function segmentTotal(w: MarketWorld, g: number): number {
   for (let k = 0; k < w.agents.suppliers.count; k++) t += segmentUnits(w.agents.suppliers.col, g)[k];
   return t;
 }
-

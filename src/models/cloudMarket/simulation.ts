@@ -59,7 +59,16 @@ const derived = {
   /** Segment profiles: [segment][attribute] in the order of PROFILE. */
   profile: [new Float64Array(8), new Float64Array(8), new Float64Array(8)],
 };
-const PROFILE = ['PriceSensitivity', 'QualityRequirement', 'ServiceRequirement', 'DirectLoyalty', 'ChannelLoyalty', 'ItCapability', 'Susceptibility', 'Units'] as const;
+const PROFILE = [
+  'PriceSensitivity',
+  'QualityRequirement',
+  'ServiceRequirement',
+  'DirectLoyalty',
+  'ChannelLoyalty',
+  'ItCapability',
+  'Susceptibility',
+  'Units',
+] as const;
 
 function refreshDerived(w: MarketWorld, ctx: Ctx): void {
   const s = w.agents.suppliers.col;
@@ -70,7 +79,10 @@ function refreshDerived(w: MarketWorld, ctx: Ctx): void {
   for (let k = 0; k < w.agents.suppliers.count; k++) {
     if (s.direct[k]) {
       derived.hasDirect = true;
-      derived.directPrice = Math.min(derived.directPrice, (s.cost[k] * (1 + s.margin[k] / 100)) / ctx.params.contractDays);
+      derived.directPrice = Math.min(
+        derived.directPrice,
+        (s.cost[k] * (1 + s.margin[k] / 100)) / ctx.params.contractDays,
+      );
     }
     if (s.shockUntil[k] > ctx.tick && s.shock[k] > 0) derived.shortage = true;
     if (derived.producer < 0 || s.capacityShare[k] > s.capacityShare[derived.producer]) derived.producer = k;
@@ -193,7 +205,8 @@ function appraise(w: MarketWorld, ctx: Ctx, i: number, withNeighbours: boolean):
     if (!available[j]) continue;
     let price = v.price[j];
     // Targeting: offers aimed at the target's renewing customers, just under its price.
-    if (targeted && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick) price = Math.min(price, v.price[current] * 0.95);
+    if (targeted && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick)
+      price = Math.min(price, v.price[current] * 0.95);
     offered[j] = price;
     utility[j] =
       pricePull * price +
@@ -211,10 +224,12 @@ function appraise(w: MarketWorld, ctx: Ctx, i: number, withNeighbours: boolean):
     offered[DIRECT] = price;
     const selfOperation = E.SELF_OPERATION * (1 - c.itCapability[i]);
     // No service; the quality of a bare unit is that of the market's best-known hardware (0.7).
-    utility[DIRECT] = pricePull * (price + selfOperation) + qualityPull * 0.7 + social * neighbourCount[DIRECT] + w.globals.directBrand;
+    utility[DIRECT] =
+      pricePull * (price + selfOperation) + qualityPull * 0.7 + social * neighbourCount[DIRECT] + w.globals.directBrand;
   }
   for (let j = n; j < DIRECT; j++) available[j] = 0;
-  if (current >= 0 && available[current] && params.mechSwitchingCost) utility[current] += params.switchingCost * c.loyalty[i];
+  if (current >= 0 && available[current] && params.mechSwitchingCost)
+    utility[current] += params.switchingCost * c.loyalty[i];
   return n;
 }
 
@@ -274,7 +289,9 @@ export function appraisal(w: MarketWorld, ctx: Ctx, i: number): Appraisal {
     const qualityTerm = qualityPull * (direct ? 0.7 : v.quality[j]);
     const serviceTerm = direct
       ? 0
-      : E.WEIGHT_SERVICE * c.serviceRequirement[i] * derived.service[j] + c.channelLoyalty[i] * derived.channel[j] + c.directLoyalty[i] * derived.directSales[j];
+      : E.WEIGHT_SERVICE * c.serviceRequirement[i] * derived.service[j] +
+        c.channelLoyalty[i] * derived.channel[j] +
+        c.directLoyalty[i] * derived.directSales[j];
     const stayTerm = j === current && ctx.params.mechSwitchingCost ? ctx.params.switchingCost * c.loyalty[i] : 0;
     options.push({
       option: j,
@@ -290,7 +307,12 @@ export function appraisal(w: MarketWorld, ctx: Ctx, i: number): Appraisal {
     });
   }
   const threshold = ctx.params.loyaltyThreshold;
-  return { options, loyalty: c.loyalty[i], threshold, renewsWithoutComparing: current >= 0 && c.loyalty[i] > threshold && available[current] === 1 };
+  return {
+    options,
+    loyalty: c.loyalty[i],
+    threshold,
+    renewsWithoutComparing: current >= 0 && c.loyalty[i] > threshold && available[current] === 1,
+  };
 }
 
 /** Draws an option from the logit over available options; −1 when none is left. */
@@ -317,7 +339,10 @@ function drawOption(temperature: number, rng: Random): number {
 // ——— sales ———
 
 /** The units-in-use-by-segment column of vendors or suppliers for `segment`. */
-export function segmentUnits(cols: { seg0: Float64Array; seg1: Float64Array; seg2: Float64Array }, segment: number): Float64Array {
+export function segmentUnits(
+  cols: { seg0: Float64Array; seg1: Float64Array; seg2: Float64Array },
+  segment: number,
+): Float64Array {
   return segment === 0 ? cols.seg0 : segment === 1 ? cols.seg1 : cols.seg2;
 }
 
@@ -512,14 +537,20 @@ function procure(w: MarketWorld, ctx: Ctx): void {
     if (wanted > free && weight > 0) {
       if (ctx.params.mechShareAllocation) {
         for (let j = 0; j < nv; j++) {
-          if (granted[j] > 0) granted[j] = Math.min(granted[j], Math.floor((free * pow(granted[j], ctx.params.allocationExponent)) / weight));
+          if (granted[j] > 0)
+            granted[j] = Math.min(
+              granted[j],
+              Math.floor((free * pow(granted[j], ctx.params.allocationExponent)) / weight),
+            );
         }
       } else biggestFirst(nv, free);
     }
     for (let j = 0; j < nv; j++) {
       const units = granted[j];
       if (units <= 0) continue;
-      const discount = ctx.params.mechVolumeDiscount ? (s.maxDiscount[k] / 100) * Math.min(1, v.volume[j] / (E.FULL_DISCOUNT_FLOW_DAYS * Math.max(1, flow))) : 0;
+      const discount = ctx.params.mechVolumeDiscount
+        ? (s.maxDiscount[k] / 100) * Math.min(1, v.volume[j] / (E.FULL_DISCOUNT_FLOW_DAYS * Math.max(1, flow)))
+        : 0;
       const unitPrice = s.cost[k] * (1 + s.margin[k] / 100) * (1 - discount);
       const paid = Math.round(unitPrice * units);
       v.unitCost[j] = (v.unitCost[j] * v.stock[j] + paid) / (v.stock[j] + units);
@@ -732,7 +763,8 @@ function runEvents(w: MarketWorld, ctx: Ctx): void {
   for (const e of ctx.params.events.rows) {
     const perYear = num(e, 'perYear');
     // Random events: the daily hazard that gives the yearly probability.
-    const fires = perYear > 0 ? rng.chance(1 - pow(1 - Math.min(perYear, 0.999999), 1 / 365)) : num(e, 'day') === ctx.tick;
+    const fires =
+      perYear > 0 ? rng.chance(1 - pow(1 - Math.min(perYear, 0.999999), 1 / 365)) : num(e, 'day') === ctx.tick;
     if (fires) fireEvent(w, ctx, e);
   }
   if (w.globals.demandUntil <= ctx.tick) w.globals.demandFactor = 1;
@@ -760,8 +792,13 @@ function learn(w: MarketWorld, ctx: Ctx): void {
     if (!v.active[j]) continue;
     const age = ctx.tick - v.entryDay[j];
     const experience = age / 1500 + v.inUse[j] / market;
-    v.quality[j] = ctx.params.mechLearningCurve ? 1 - (1 - v.startQuality[j]) * exp(-experience * 0.5) : v.startQuality[j];
-    const handicap = v.entryDay[j] > 0 && ctx.params.mechEntrantHandicap ? ctx.params.entrantHandicap * exp(-age / ctx.params.brandDays - (10 * v.inUse[j]) / market) : 0;
+    v.quality[j] = ctx.params.mechLearningCurve
+      ? 1 - (1 - v.startQuality[j]) * exp(-experience * 0.5)
+      : v.startQuality[j];
+    const handicap =
+      v.entryDay[j] > 0 && ctx.params.mechEntrantHandicap
+        ? ctx.params.entrantHandicap * exp(-age / ctx.params.brandDays - (10 * v.inUse[j]) / market)
+        : 0;
     v.brand[j] = v.baseBrand[j] - handicap;
   }
 }
@@ -773,7 +810,9 @@ function accountDay(w: MarketWorld, ctx: Ctx): void {
   for (let j = 0; j < w.agents.vendors.count; j++) v.shareNow[j] = total > 0 ? v.inUse[j] / total : 0;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     if (!v.active[j]) continue;
-    const operating = Math.round(v.inUse[j] * E.operatingCost(num(rows[j], 'service')) + v.size[j] * E.OVERHEAD_PER_SIZE);
+    const operating = Math.round(
+      v.inUse[j] * E.operatingCost(num(rows[j], 'service')) + v.size[j] * E.OVERHEAD_PER_SIZE,
+    );
     v.cost[j] += operating;
     v.cash[j] -= operating;
     w.globals.operatingPaid += operating;
@@ -921,7 +960,8 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
       suppliers.col.soldToVendors[k] += stock;
     }
   }
-  for (let j = 0; j < vendors.count; j++) if (num(rows[j], 'size') > 0 && !v.active[j]) v.size[j] = num(rows[j], 'size');
+  for (let j = 0; j < vendors.count; j++)
+    if (num(rows[j], 'size') > 0 && !v.active[j]) v.size[j] = num(rows[j], 'size');
 }
 
 /**
@@ -963,7 +1003,8 @@ function calibrateBrands(w: MarketWorld, ctx: Ctx, target: Float64Array): void {
       brands[j] += ctx.params.choiceNoise * log(target[j] / Math.max(modelShare[j], 1e-9));
       v.brand[j] = brands[j];
     }
-    if (target[DIRECT] > 0) w.globals.directBrand += ctx.params.choiceNoise * log(target[DIRECT] / Math.max(modelShare[DIRECT], 1e-9));
+    if (target[DIRECT] > 0)
+      w.globals.directBrand += ctx.params.choiceNoise * log(target[DIRECT] / Math.max(modelShare[DIRECT], 1e-9));
   }
   // Vendors without an initial share (entrants) start from the mean brand of the incumbents.
   let sum = 0;

@@ -68,7 +68,10 @@ export function Inspector({ model }: { model: Model }) {
   useEffect(() => (inspected ? subscribeFrames(() => setVersion((v) => v + 1)) : undefined), [inspected]);
   if (!inspected) return <p className="inspector-hint">{t('inspector.hint')}</p>;
   const frame = latestFrame();
-  const current = frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id ? frame.inspected : undefined;
+  const current =
+    frame?.inspected && frame.inspected.agents === inspected.agents && frame.inspected.id === inspected.id
+      ? frame.inspected
+      : undefined;
   const values = current?.values;
   const layer = model.portrayal(useApp.getState().appliedParams).layers.find((l) => l.agents === inspected.agents);
   return (
@@ -88,7 +91,10 @@ export function Inspector({ model }: { model: Model }) {
             {Object.entries(values).map(([name, value]) => (
               <Fragment key={name}>
                 <dt>{tModel(model.id, `column.${inspected.agents}.${name}`, words(name))}</dt>
-                <dd>{model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ?? formatValue(value)}</dd>
+                <dd>
+                  {model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ??
+                    formatValue(value)}
+                </dd>
               </Fragment>
             ))}
           </dl>

@@ -52,7 +52,14 @@ function ModelMonitors() {
   useApp((s) => s.plotVersion); // refresh with the plots, a few times a second
   const model = findModel(modelId)!;
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
-  const names = useMemo(() => plotSeries({ id: 'monitors', title: '', series: model.monitors ?? [] }, reporters.map((r) => r.name)), [model, reporters]);
+  const names = useMemo(
+    () =>
+      plotSeries(
+        { id: 'monitors', title: '', series: model.monitors ?? [] },
+        reporters.map((r) => r.name),
+      ),
+    [model, reporters],
+  );
   const log = reporterLog();
   return (
     <>
@@ -60,20 +67,31 @@ function ModelMonitors() {
         const decl = reporters.find((r) => r.name === name)!;
         const column = log.names.includes(name) ? log.column(name) : null;
         const value = column && column.length ? column[column.length - 1] : undefined;
-        return <Monitor key={name} label={tModel(model.id, `reporter.${name}.label`, decl.label)} value={formatValue(name, value)} />;
+        return (
+          <Monitor
+            key={name}
+            label={tModel(model.id, `reporter.${name}.label`, decl.label)}
+            value={formatValue(name, value)}
+          />
+        );
       })}
     </>
   );
 }
 
 export function Monitors() {
-  const { tick, status, fingerprint, modelId } = useApp(useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint, modelId: s.modelId })));
+  const { tick, status, fingerprint, modelId } = useApp(
+    useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint, modelId: s.modelId })),
+  );
   const ticksPerYear = findModel(modelId)?.ticksPerYear;
   return (
     <div className="monitors">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
       {ticksPerYear && (
-        <Monitor label={t('monitor.date')} value={t('monitor.dateValue', { year: Math.floor(tick / ticksPerYear) + 1, day: (tick % ticksPerYear) + 1 })} />
+        <Monitor
+          label={t('monitor.date')}
+          value={t('monitor.dateValue', { year: Math.floor(tick / ticksPerYear) + 1, day: (tick % ticksPerYear) + 1 })}
+        />
       )}
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} wide />
       <p className="status" role="status">

@@ -71,7 +71,9 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
             step={spec.step}
             value={n}
             aria-valuetext={`${formatNumber(n, spec.step)}${spec.unit ? ` ${spec.unit}` : ''}`}
-            onChange={(e) => setParam(name, spec.kind === 'int' ? Math.round(Number(e.target.value)) : Number(e.target.value))}
+            onChange={(e) =>
+              setParam(name, spec.kind === 'int' ? Math.round(Number(e.target.value)) : Number(e.target.value))
+            }
           />
           <span className="value" aria-hidden="true">
             {formatNumber(n, spec.step)}
@@ -93,10 +95,25 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
       );
       break;
     case 'boolean':
-      input = <input type="checkbox" aria-label={label} checked={value as boolean} onChange={(e) => setParam(name, e.target.checked)} />;
+      input = (
+        <input
+          type="checkbox"
+          aria-label={label}
+          checked={value as boolean}
+          onChange={(e) => setParam(name, e.target.checked)}
+        />
+      );
       break;
     case 'text':
-      input = <input type="text" aria-label={label} value={value as string} maxLength={spec.maxLength} onChange={(e) => setParam(name, e.target.value)} />;
+      input = (
+        <input
+          type="text"
+          aria-label={label}
+          value={value as string}
+          maxLength={spec.maxLength}
+          onChange={(e) => setParam(name, e.target.value)}
+        />
+      );
       break;
     default:
       // Lists: JSON text, checked by the shared validator.

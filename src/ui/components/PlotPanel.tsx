@@ -4,7 +4,14 @@
  */
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_PALETTE, plotSeries, reportersFor, type Model, type PlotDecl, type ReporterDecl } from '../../core/model';
+import {
+  CATEGORY_PALETTE,
+  plotSeries,
+  reportersFor,
+  type Model,
+  type PlotDecl,
+  type ReporterDecl,
+} from '../../core/model';
 import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
@@ -92,7 +99,21 @@ function useStaggered(version: number, order: number): number {
 }
 
 // Memoised: a frame that brings no new plot version must not re-render the charts.
-const Plot = memo(function Plot({ model, plot, order, reporters, params, ...props }: { model: Model; plot: PlotDecl; version: number; order: number; reporters: readonly ReporterDecl[]; params: ParamValues<ParamSchema> }) {
+const Plot = memo(function Plot({
+  model,
+  plot,
+  order,
+  reporters,
+  params,
+  ...props
+}: {
+  model: Model;
+  plot: PlotDecl;
+  version: number;
+  order: number;
+  reporters: readonly ReporterDecl[];
+  params: ParamValues<ParamSchema>;
+}) {
   const version = useStaggered(props.version, order);
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
@@ -100,17 +121,28 @@ const Plot = memo(function Plot({ model, plot, order, reporters, params, ...prop
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   const rows = useMemo(() => chartRows(names), [names, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
-  const labelOf = (name: string) => tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
+  const labelOf = (name: string) =>
+    tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
   return (
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
         {title}
         {plot.unit ? <span className="unit"> ({plot.unit})</span> : null}
         <span className="plot-actions">
-          <button type="button" aria-label={t('plot.exportCsv', { title })} onClick={() => exportCsv(names, `${model.id}-${plot.id}.csv`)} disabled={rows.length === 0}>
+          <button
+            type="button"
+            aria-label={t('plot.exportCsv', { title })}
+            onClick={() => exportCsv(names, `${model.id}-${plot.id}.csv`)}
+            disabled={rows.length === 0}
+          >
             {t('plot.csv')}
           </button>
-          <button type="button" aria-label={t('plot.exportPng', { title })} onClick={() => exportPng(figure.current, `${model.id}-${plot.id}.png`)} disabled={rows.length === 0}>
+          <button
+            type="button"
+            aria-label={t('plot.exportPng', { title })}
+            onClick={() => exportPng(figure.current, `${model.id}-${plot.id}.png`)}
+            disabled={rows.length === 0}
+          >
             {t('plot.png')}
           </button>
         </span>
@@ -118,7 +150,12 @@ const Plot = memo(function Plot({ model, plot, order, reporters, params, ...prop
       {rows.length === 0 ? (
         <p className="empty">{t('plot.empty')}</p>
       ) : (
-        <LineChart width={presenter ? 460 : 340} height={presenter ? 300 : 190} data={rows} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
+        <LineChart
+          width={presenter ? 460 : 340}
+          height={presenter ? 300 : 190}
+          data={rows}
+          margin={{ top: 6, right: 12, bottom: 4, left: 4 }}
+        >
           <CartesianGrid stroke="#e4e4e4" />
           <XAxis
             dataKey="tick"
@@ -126,11 +163,23 @@ const Plot = memo(function Plot({ model, plot, order, reporters, params, ...prop
             domain={['dataMin', 'dataMax']}
             allowDecimals={false}
             tick={TICK}
-            tickFormatter={ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined}
+            tickFormatter={
+              ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined
+            }
           />
           {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
-          <YAxis width={56} interval={0} tick={TICK} domain={['auto', 'auto']} tickFormatter={(v: number) => COMPACT.format(v)} />
-          <Tooltip labelFormatter={(v) => (ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`)} />
+          <YAxis
+            width={56}
+            interval={0}
+            tick={TICK}
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => COMPACT.format(v)}
+          />
+          <Tooltip
+            labelFormatter={(v) =>
+              ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`
+            }
+          />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
             <Line
@@ -171,7 +220,17 @@ export function PlotPanel({ model }: { model: Model }) {
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
   const primary = model.plots.filter((p) => p.primary !== false);
   const more = model.plots.filter((p) => p.primary === false);
-  const plotOf = (plot: PlotDecl, order: number) => <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} version={version} order={order} reporters={reporters} params={params} />;
+  const plotOf = (plot: PlotDecl, order: number) => (
+    <Plot
+      key={`${model.id}.${plot.id}`}
+      model={model}
+      plot={plot}
+      version={version}
+      order={order}
+      reporters={reporters}
+      params={params}
+    />
+  );
   return (
     <div className="plots">
       {primary.map(plotOf)}

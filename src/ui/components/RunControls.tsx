@@ -10,20 +10,29 @@ import { useApp } from '../store';
 const SPEEDS = [1, 2, 5, 10, 30, 60, 120, 300, 1000, null] as const;
 
 export function RunControls() {
-  const { status, ticksPerSecond, modelId } = useApp(useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond, modelId: s.modelId })));
+  const { status, ticksPerSecond, modelId } = useApp(
+    useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond, modelId: s.modelId })),
+  );
   const ticksPerYear = findModel(modelId)?.ticksPerYear;
   const speedId = useId();
   const running = status === 'running';
   const finished = status === 'stopped' || status === 'horizon' || status === 'starting';
   const speedIndex = SPEEDS.indexOf(ticksPerSecond as (typeof SPEEDS)[number]);
-  const speedText = ticksPerSecond === null ? t('control.speed.max') : t('control.speed.value', { value: ticksPerSecond });
+  const speedText =
+    ticksPerSecond === null ? t('control.speed.max') : t('control.speed.value', { value: ticksPerSecond });
   return (
     <div className="run-controls">
       <div className="buttons">
         <button type="button" onClick={setup}>
           {t('control.setup')}
         </button>
-        <button type="button" className="primary" onClick={running ? pause : go} disabled={!running && finished} aria-pressed={running}>
+        <button
+          type="button"
+          className="primary"
+          onClick={running ? pause : go}
+          disabled={!running && finished}
+          aria-pressed={running}
+        >
           {running ? t('control.pause') : t('control.go')}
         </button>
         <button type="button" onClick={() => step()} disabled={running || finished}>

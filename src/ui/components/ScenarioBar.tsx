@@ -18,7 +18,8 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
           <li key={preset.id} className="preset">
             <h3>{tModel(model.id, `preset.${preset.id}.title`, preset.title)}</h3>
             <p>
-              <strong>{t('scenario.question')}:</strong> {tModel(model.id, `preset.${preset.id}.question`, preset.question)}
+              <strong>{t('scenario.question')}:</strong>{' '}
+              {tModel(model.id, `preset.${preset.id}.question`, preset.question)}
             </p>
             <p>
               <strong>{t('scenario.watch')}:</strong> {tModel(model.id, `preset.${preset.id}.watch`, preset.watch)}
@@ -39,7 +40,8 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
           <li key={file} className="preset">
             <h3>{experiment.name}</h3>
             <p>
-              <strong>{t('scenario.question')}:</strong> {t('scenario.expectationQuestion', { statement: experiment.hypothesis!.statement })}
+              <strong>{t('scenario.question')}:</strong>{' '}
+              {t('scenario.expectationQuestion', { statement: experiment.hypothesis!.statement })}
             </p>
             <p>
               <strong>{t('scenario.watch')}:</strong> {experiment.description}

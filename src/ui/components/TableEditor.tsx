@@ -11,7 +11,17 @@ import { setParam } from '../session';
 import { useApp } from '../store';
 import { cellLabel, rowName } from '../tableCells';
 
-function Cell({ spec, value, label, onChange }: { spec: CellSpec; value: unknown; label: string; onChange: (v: unknown) => void }) {
+function Cell({
+  spec,
+  value,
+  label,
+  onChange,
+}: {
+  spec: CellSpec;
+  value: unknown;
+  label: string;
+  onChange: (v: unknown) => void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const commit = (v: unknown, text: string | null) => {
@@ -39,10 +49,25 @@ function Cell({ spec, value, label, onChange }: { spec: CellSpec; value: unknown
       );
       break;
     case 'boolean':
-      input = <input type="checkbox" aria-label={label} checked={value as boolean} onChange={(e) => commit(e.target.checked, null)} />;
+      input = (
+        <input
+          type="checkbox"
+          aria-label={label}
+          checked={value as boolean}
+          onChange={(e) => commit(e.target.checked, null)}
+        />
+      );
       break;
     case 'text':
-      input = <input type="text" aria-label={label} value={value as string} maxLength={spec.maxLength} onChange={(e) => commit(e.target.value, null)} />;
+      input = (
+        <input
+          type="text"
+          aria-label={label}
+          value={value as string}
+          maxLength={spec.maxLength}
+          onChange={(e) => commit(e.target.value, null)}
+        />
+      );
       break;
     default:
       input = (
@@ -88,7 +113,13 @@ function Timeline({ table, horizon, label }: { table: TableValue; horizon: numbe
               style={{ left: `${Math.min(100, (100 * day) / Math.max(1, horizon))}%` }}
               title={text}
               aria-label={text}
-              onClick={() => document.querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)?.focus()}
+              onClick={() =>
+                document
+                  .querySelector<HTMLInputElement>(
+                    `input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`,
+                  )
+                  ?.focus()
+              }
             />
           );
         })}
@@ -115,14 +146,19 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
     if ('name' in spec.columns) row.name = `${spec.columns.name.default} ${table.nextId + 1}`;
     // A new row gets a colour no other row has, while there is one.
     const color = spec.columns.color;
-    if (color?.kind === 'choice') row.color = color.options.find((o) => !table.rows.some((r) => r.color === o.value))?.value ?? color.default;
+    if (color?.kind === 'choice')
+      row.color = color.options.find((o) => !table.rows.some((r) => r.color === o.value))?.value ?? color.default;
     update([...table.rows, row as TableRow], table.nextId + 1);
   };
   const removeRow = (row: TableRow) => {
     const before = table;
     update(table.rows.filter((r) => r.id !== row.id));
     useApp.setState({
-      message: { kind: 'notice', text: t('table.removed', { row: rowName(row) }), action: { label: t('control.undo'), run: () => setParam(name, before) } },
+      message: {
+        kind: 'notice',
+        text: t('table.removed', { row: rowName(row) }),
+        action: { label: t('control.undo'), run: () => setParam(name, before) },
+      },
     });
   };
   return (
@@ -130,7 +166,9 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
       <h3>
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
-      {'day' in spec.columns && <Timeline table={table} horizon={model.horizon?.(useApp.getState().params) ?? 3650} label={label} />}
+      {'day' in spec.columns && (
+        <Timeline table={table} horizon={model.horizon?.(useApp.getState().params) ?? 3650} label={label} />
+      )}
       <div className="table-scroll">
         <table>
           <thead>
@@ -175,7 +213,9 @@ export function TableEditor({ model, name, spec }: { model: Model; name: string;
 
 /** Every table parameter of the model, full width under the main panels. */
 export function TablesPanel({ model }: { model: Model }) {
-  const tables = Object.entries(model.params).filter((entry): entry is [string, TableSpec] => entry[1].kind === 'table');
+  const tables = Object.entries(model.params).filter(
+    (entry): entry is [string, TableSpec] => entry[1].kind === 'table',
+  );
   if (tables.length === 0) return null;
   return (
     <section className="panel tables">

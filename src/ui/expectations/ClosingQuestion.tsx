@@ -34,7 +34,10 @@ export function ClosingQuestion() {
   if (!COMPARISON) return null;
   const base = prepareExperiment(COMPARISON, findModel);
   if (!base.ok) return <p className="exp-warning">{base.errors[0]}</p>;
-  const vendors = (base.value.plan.baseParams.vendors as TableValue).rows.map((r) => ({ id: r.id, name: String(r.name) }));
+  const vendors = (base.value.plan.baseParams.vendors as TableValue).rows.map((r) => ({
+    id: r.id,
+    name: String(r.name),
+  }));
   const strategies = base.value.plan.variations[0].values.map(String);
 
   const run = async () => {
@@ -50,7 +53,12 @@ export function ClosingQuestion() {
     setProgress({ done, total });
     const finished: VendorRuns[] = [];
     for (const part of parts) {
-      const outcomes = await runOnPool(part.document, selectedRuns(part.prepared.plan, WHOLE), useExpectations.getState().workers, () => setProgress({ done: ++done, total }));
+      const outcomes = await runOnPool(
+        part.document,
+        selectedRuns(part.prepared.plan, WHOLE),
+        useExpectations.getState().workers,
+        () => setProgress({ done: ++done, total }),
+      );
       finished.push({ name: part.name, id: part.id, prepared: part.prepared, outcomes });
       setRuns([...finished]);
     }
@@ -60,16 +68,31 @@ export function ClosingQuestion() {
   return (
     <section className="panel closing-question" aria-labelledby="closing-heading">
       <h2 id="closing-heading">{t('expect.closing')}</h2>
-      <p className="exp-description">{t('expect.closingIntro', { runs: COMPARISON.repetitions * strategies.length * vendors.length })}</p>
+      <p className="exp-description">
+        {t('expect.closingIntro', { runs: COMPARISON.repetitions * strategies.length * vendors.length })}
+      </p>
       <div className="exp-row">
         <button type="button" disabled={progress !== null} onClick={() => void run()}>
           {t('expect.closingRun')}
         </button>
         {progress && <progress max={progress.total} value={progress.done} aria-label={t('expect.closingProgress')} />}
         <label htmlFor={ids.share}>{t('exp.report.minShare')}</label>
-        <input id={ids.share} type="number" min={0} max={100} value={minSharePct} onChange={(e) => setMinSharePct(Number(e.target.value))} />
+        <input
+          id={ids.share}
+          type="number"
+          min={0}
+          max={100}
+          value={minSharePct}
+          onChange={(e) => setMinSharePct(Number(e.target.value))}
+        />
         <label htmlFor={ids.profit}>{t('exp.report.minProfit')}</label>
-        <input id={ids.profit} type="number" step={1e6} value={minProfit} onChange={(e) => setMinProfit(Number(e.target.value))} />
+        <input
+          id={ids.profit}
+          type="number"
+          step={1e6}
+          value={minProfit}
+          onChange={(e) => setMinProfit(Number(e.target.value))}
+        />
       </div>
       {runs.length > 0 && (
         <table aria-label={t('expect.closingTable')}>
@@ -83,17 +106,30 @@ export function ClosingQuestion() {
           </thead>
           <tbody>
             {runs.map((v) => {
-              const report = strategyReport(v.prepared.plan, v.prepared.settings, v.outcomes, v.id, minSharePct / 100, minProfit);
+              const report = strategyReport(
+                v.prepared.plan,
+                v.prepared.settings,
+                v.outcomes,
+                v.id,
+                minSharePct / 100,
+                minProfit,
+              );
               return (
                 <tr key={v.id}>
                   <th scope="row">{v.name}</th>
-                  {report.ok
-                    ? report.value.rows.map((r) => (
-                        <td key={r.strategy}>
-                          <strong>{percent(r.both.p)}</strong> <span className="ci">[{percent(r.both.interval.low)}–{percent(r.both.interval.high)}]</span> <span className="ci">n={r.runs}</span>
-                        </td>
-                      ))
-                    : <td colSpan={strategies.length}>{report.message}</td>}
+                  {report.ok ? (
+                    report.value.rows.map((r) => (
+                      <td key={r.strategy}>
+                        <strong>{percent(r.both.p)}</strong>{' '}
+                        <span className="ci">
+                          [{percent(r.both.interval.low)}–{percent(r.both.interval.high)}]
+                        </span>{' '}
+                        <span className="ci">n={r.runs}</span>
+                      </td>
+                    ))
+                  ) : (
+                    <td colSpan={strategies.length}>{report.message}</td>
+                  )}
                 </tr>
               );
             })}

@@ -7,7 +7,14 @@ import { useId } from 'react';
 import { t } from '../../i18n';
 import { ClosingQuestion } from './ClosingQuestion';
 import { attributionText, effectText, verdictText } from './expectationText';
-import { closeExpectations, exportExpectationReport, openExpectationExperiment, openExpectationScenario, runAllExpectations, runExpectation } from './expectationSession';
+import {
+  closeExpectations,
+  exportExpectationReport,
+  openExpectationExperiment,
+  openExpectationScenario,
+  runAllExpectations,
+  runExpectation,
+} from './expectationSession';
 import { useExpectations } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 
@@ -28,7 +35,16 @@ export function ExpectationsPage() {
             {t('expect.runAll')}
           </button>
           <label htmlFor={workersId}>{t('exp.workers')}</label>
-          <input id={workersId} type="number" min={1} max={64} value={workers} onChange={(e) => useExpectations.setState({ workers: Math.max(1, Math.min(64, Number(e.target.value) || 1)) })} />
+          <input
+            id={workersId}
+            type="number"
+            min={1}
+            max={64}
+            value={workers}
+            onChange={(e) =>
+              useExpectations.setState({ workers: Math.max(1, Math.min(64, Number(e.target.value) || 1)) })
+            }
+          />
           <button type="button" onClick={exportExpectationReport}>
             {t('expect.export')}
           </button>
@@ -48,18 +64,32 @@ export function ExpectationsPage() {
                     <select
                       aria-label={t('expect.predictionOf', { n: EXPECTATIONS.findIndex((e) => e.file === file) + 1 })}
                       value={predictions[file] ?? ''}
-                      onChange={(e) => useExpectations.setState((s) => ({ predictions: { ...s.predictions, [file]: e.target.value as 'holds' | 'does-not-hold' } }))}
+                      onChange={(e) =>
+                        useExpectations.setState((s) => ({
+                          predictions: { ...s.predictions, [file]: e.target.value as 'holds' | 'does-not-hold' },
+                        }))
+                      }
                     >
                       <option value="">{t('expect.noPrediction')}</option>
                       <option value="holds">{t('expect.verdict.holds')}</option>
                       <option value="does-not-hold">{t('expect.verdict.does-not-hold')}</option>
                     </select>
                   </label>
-                  {result && predictions[file] && <span className="prediction-check">{predictions[file] === result.verdict ? t('expect.predictionRight') : t('expect.predictionWrong')}</span>}
+                  {result && predictions[file] && (
+                    <span className="prediction-check">
+                      {predictions[file] === result.verdict ? t('expect.predictionRight') : t('expect.predictionWrong')}
+                    </span>
+                  )}
                 </div>
                 <div className="exp-row">
                   <span className="verdict" aria-label={t('expect.col.verdict')}>
-                    {result ? verdictText(result.verdict) : state?.status === 'running' ? t('expect.running', { done: state.done, total: state.total }) : state?.status === 'error' ? state.error : t('expect.notRun')}
+                    {result
+                      ? verdictText(result.verdict)
+                      : state?.status === 'running'
+                        ? t('expect.running', { done: state.done, total: state.total })
+                        : state?.status === 'error'
+                          ? state.error
+                          : t('expect.notRun')}
                   </span>
                   {result && (
                     <>
@@ -75,14 +105,19 @@ export function ExpectationsPage() {
                     <ul>
                       {result.attribution.shares.map((s) => (
                         <li key={s.mechanism}>
-                          {t('expect.without', { mechanism: s.mechanism })}: {effectText(s.effect)} — {verdictText(s.verdict)}, {t('expect.moves', { percent: Math.round(100 * s.moved) })}
+                          {t('expect.without', { mechanism: s.mechanism })}: {effectText(s.effect)} —{' '}
+                          {verdictText(s.verdict)}, {t('expect.moves', { percent: Math.round(100 * s.moved) })}
                         </li>
                       ))}
                     </ul>
                   </details>
                 )}
                 <div className="exp-row">
-                  <button type="button" disabled={state?.status === 'running'} onClick={() => void runExpectation(file, experiment)}>
+                  <button
+                    type="button"
+                    disabled={state?.status === 'running'}
+                    onClick={() => void runExpectation(file, experiment)}
+                  >
                     {result ? t('expect.rerun') : t('expect.run')}
                   </button>
                   <button type="button" onClick={() => openExpectationScenario(experiment)}>

@@ -12,12 +12,19 @@ import { attributionText, effectText, verdictText } from './expectationText';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function expectationReport(rows: readonly { file: string; experiment: Experiment; result: ExpectationResult | null }[]): string {
+export function expectationReport(
+  rows: readonly { file: string; experiment: Experiment; result: ExpectationResult | null }[],
+): string {
   const body = rows
     .map(({ file, experiment, result }) => {
       const h = experiment.hypothesis!;
       const mechanisms = result
-        ? result.attribution.shares.map((s) => `<li>${escape(t('expect.without', { mechanism: s.mechanism }))}: ${escape(effectText(s.effect))} — ${escape(verdictText(s.verdict))}, ${escape(t('expect.moves', { percent: Math.round(100 * s.moved) }))}</li>`).join('')
+        ? result.attribution.shares
+            .map(
+              (s) =>
+                `<li>${escape(t('expect.without', { mechanism: s.mechanism }))}: ${escape(effectText(s.effect))} — ${escape(verdictText(s.verdict))}, ${escape(t('expect.moves', { percent: Math.round(100 * s.moved) }))}</li>`,
+            )
+            .join('')
         : '';
       return `<tr><td>${escape(h.statement)}<br><small>${escape(file)} · ${experimentHash(experiment)}</small></td><td>${result ? escape(verdictText(result.verdict)) : escape(t('expect.notRun'))}</td><td>${result ? escape(effectText(result.effect)) : ''}</td><td>${result ? result.runs : ''}</td><td>${result ? escape(attributionText(result.attribution)) : ''}<ul>${mechanisms}</ul></td></tr>`;
     })

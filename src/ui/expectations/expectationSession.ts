@@ -19,7 +19,12 @@ import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 
 function update(file: string, change: Partial<ExpectationState>): void {
-  useExpectations.setState((s) => ({ states: { ...s.states, [file]: { ...(s.states[file] ?? { status: 'idle', done: 0, total: 0, result: null, error: null }), ...change } } }));
+  useExpectations.setState((s) => ({
+    states: {
+      ...s.states,
+      [file]: { ...(s.states[file] ?? { status: 'idle', done: 0, total: 0, result: null, error: null }), ...change },
+    },
+  }));
 }
 
 export function openExpectations(): void {
@@ -41,7 +46,11 @@ export async function runExpectation(file: string, experiment: Experiment): Prom
   let done = 0;
   const outcomes: RunOutcome[][] = [];
   for (const [i, part] of resolved.parts.entries()) {
-    outcomes.push(await runOnPool(part.document, indices[i], useExpectations.getState().workers, () => update(file, { done: ++done })));
+    outcomes.push(
+      await runOnPool(part.document, indices[i], useExpectations.getState().workers, () =>
+        update(file, { done: ++done }),
+      ),
+    );
   }
   update(file, { status: 'done', result: expectationResult(resolved.hypothesis, resolved.parts, outcomes) });
 }
@@ -61,6 +70,12 @@ export function openExpectationExperiment(experiment: Experiment): void {
 }
 
 export function exportExpectationReport(): void {
-  const html = expectationReport(EXPECTATIONS.map(({ file, experiment }) => ({ file, experiment, result: useExpectations.getState().states[file]?.result ?? null })));
+  const html = expectationReport(
+    EXPECTATIONS.map(({ file, experiment }) => ({
+      file,
+      experiment,
+      result: useExpectations.getState().states[file]?.result ?? null,
+    })),
+  );
   download(new Blob([html], { type: 'text/html' }), t('expect.reportFile'));
 }

@@ -20,4 +20,9 @@ export interface ExpectationsState {
   predictions: Record<string, 'holds' | 'does-not-hold'>;
 }
 
-export const useExpectations = create<ExpectationsState>(() => ({ open: false, workers: defaultWorkers(), states: {}, predictions: {} }));
+export const useExpectations = create<ExpectationsState>(() => ({
+  open: false,
+  workers: defaultWorkers(),
+  states: {},
+  predictions: {},
+}));

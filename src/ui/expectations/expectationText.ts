@@ -3,7 +3,6 @@ import { figure } from '../../core/experiment/expectation';
 import type { Attribution, Effect, Verdict } from '../../core/experiment/hypothesis';
 import { t } from '../../i18n';
 
-
 export function effectText(e: Effect): string {
   return t('expect.effectValue', { effect: figure(e.effect), low: figure(e.low), high: figure(e.high), n: e.n });
 }

@@ -114,7 +114,10 @@ export class ExperimentPool {
     slot.index = index;
     slot.startedAt = this.options.now();
     const timeout = (this.options.timeoutMs ?? ((slowest) => Math.max(60_000, 20 * slowest)))(this.slowestMs);
-    slot.timer = this.options.setTimer(() => this.failed(slot, `no answer within ${Math.round(timeout / 1000)} s`), timeout);
+    slot.timer = this.options.setTimer(
+      () => this.failed(slot, `no answer within ${Math.round(timeout / 1000)} s`),
+      timeout,
+    );
     slot.worker.postMessage({ type: 'run', index });
   }
 
@@ -138,7 +141,14 @@ export class ExperimentPool {
       const tries = (this.attempts.get(index) ?? 0) + 1;
       this.attempts.set(index, tries);
       if (tries < ATTEMPTS) this.queue.unshift(index);
-      else this.options.onOutcome({ index, seed: 0, status: 'failed', error: `failed ${ATTEMPTS} times: ${reason}`, rows: [] });
+      else
+        this.options.onOutcome({
+          index,
+          seed: 0,
+          status: 'failed',
+          error: `failed ${ATTEMPTS} times: ${reason}`,
+          rows: [],
+        });
     }
     this.fill();
   }

@@ -49,7 +49,14 @@ function results(): Promise<ResultStore> {
 
 /** A new experiment on the sandbox's current scenario. */
 export function draftFromSandbox(): Experiment {
-  return { format: EXPERIMENT_FORMAT, version: EXPERIMENT_VERSION, name: t('exp.defaultName'), scenario: scenarioOnDisplay(true), vary: [], repetitions: 10 };
+  return {
+    format: EXPERIMENT_FORMAT,
+    version: EXPERIMENT_VERSION,
+    name: t('exp.defaultName'),
+    scenario: scenarioOnDisplay(true),
+    vary: [],
+    repetitions: 10,
+  };
 }
 
 export function setDraft(draft: Experiment): void {
@@ -70,7 +77,9 @@ export function closeExperiments(): void {
 export function openExperimentDocument(document: unknown, source: string): boolean {
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok) {
-    useApp.setState({ message: { kind: 'error', text: t('scenario.refused', { source, problem: prepared.errors[0] }) } });
+    useApp.setState({
+      message: { kind: 'error', text: t('scenario.refused', { source, problem: prepared.errors[0] }) },
+    });
     return false;
   }
   const draft = document as Experiment;
@@ -101,7 +110,16 @@ async function finish(): Promise<void> {
   const { active, total } = useExperiments.getState();
   pool = null;
   useExperiments.setState({ status: 'done' });
-  if (active) await (await results()).saveExperiment({ hash: active.hash, name: active.document.name, document: active.document, total, finished: true });
+  if (active)
+    await (
+      await results()
+    ).saveExperiment({
+      hash: active.hash,
+      name: active.document.name,
+      document: active.document,
+      total,
+      finished: true,
+    });
 }
 
 /** Runs the draft: runs already kept in storage for this very experiment are not run again. */
@@ -183,7 +201,11 @@ export function resumeSaved(saved: SavedExperiment): void {
 // ——— files and links ———
 
 function fileName(name: string, extension: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'experiment';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'experiment';
   return `agora-${slug}.${extension}`;
 }
 
@@ -192,12 +214,19 @@ export function exportResults(kind: 'csv' | 'json'): void {
   if (!active) return;
   const ctx = { ...active.prepared, selection: WHOLE, scenarioLink: baseScenarioLink(active.prepared.plan) };
   const text = kind === 'csv' ? resultsCsv(ctx, outcomes) : resultsJson(ctx, outcomes);
-  download(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), fileName(`${active.document.name}-results`, kind));
+  download(
+    new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
+    fileName(`${active.document.name}-results`, kind),
+  );
 }
 
 export function exportExperimentFile(): void {
   const { draft } = useExperiments.getState();
-  if (draft) download(new Blob([JSON.stringify(draft, null, 2) + '\n'], { type: 'application/json' }), fileName(draft.name, 'json'));
+  if (draft)
+    download(
+      new Blob([JSON.stringify(draft, null, 2) + '\n'], { type: 'application/json' }),
+      fileName(draft.name, 'json'),
+    );
 }
 
 export async function shareExperiment(): Promise<void> {

@@ -29,11 +29,21 @@ export function variableParams(model: Model, params: ParamValues<ParamSchema>): 
       for (const row of (params[name] as TableValue).rows) {
         for (const [column, cell] of Object.entries(spec.columns)) {
           if (cell.kind === 'text') continue;
-          out.push({ path: `${name}#${row.id}.${column}`, label: cellLabel(model, name, column, cell, row), spec: cell, initial: initialValues(cell, row[column]) });
+          out.push({
+            path: `${name}#${row.id}.${column}`,
+            label: cellLabel(model, name, column, cell, row),
+            spec: cell,
+            initial: initialValues(cell, row[column]),
+          });
         }
       }
     } else if (spec.kind !== 'list' && spec.kind !== 'text') {
-      out.push({ path: name, label: tModel(model.id, `param.${name}.label`, spec.label), spec, initial: initialValues(spec, params[name]) });
+      out.push({
+        path: name,
+        label: tModel(model.id, `param.${name}.label`, spec.label),
+        spec,
+        initial: initialValues(spec, params[name]),
+      });
     }
   }
   return out;
@@ -47,16 +57,26 @@ export function labelOfPath(model: Model, params: ParamValues<ParamSchema>, path
  * Reads the values field of the form: "a, b, c" or a range "0.1 to 0.9 step 0.2". Numbers,
  * booleans and texts as the parameter's kind wants them; the experiment's parser checks ranges.
  */
-export function parseValuesText(text: string, spec: ParamSpec | CellSpec): { values?: Value[]; range?: { from: number; to: number; step: number } } {
+export function parseValuesText(
+  text: string,
+  spec: ParamSpec | CellSpec,
+): { values?: Value[]; range?: { from: number; to: number; step: number } } {
   const range = /^\s*(-?[\d.]+(?:e-?\d+)?)\s*to\s*(-?[\d.]+(?:e-?\d+)?)\s*step\s*([\d.]+(?:e-?\d+)?)\s*$/i.exec(text);
-  if (range && (spec.kind === 'int' || spec.kind === 'float')) return { range: { from: Number(range[1]), to: Number(range[2]), step: Number(range[3]) } };
-  const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (range && (spec.kind === 'int' || spec.kind === 'float'))
+    return { range: { from: Number(range[1]), to: Number(range[2]), step: Number(range[3]) } };
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (spec.kind === 'int' || spec.kind === 'float') return { values: parts.map((s) => (s === '' ? NaN : Number(s))) };
   if (spec.kind === 'boolean') return { values: parts.map((s) => (s === 'true' ? true : s === 'false' ? false : s)) };
   return { values: parts };
 }
 
-export function valuesText(variation: { values?: readonly Value[]; range?: { from: number; to: number; step: number } }): string {
+export function valuesText(variation: {
+  values?: readonly Value[];
+  range?: { from: number; to: number; step: number };
+}): string {
   if (variation.range) return `${variation.range.from} to ${variation.range.to} step ${variation.range.step}`;
   return (variation.values ?? []).map(String).join(', ');
 }

@@ -4,7 +4,9 @@ import { ExperimentPool, type PoolWorker } from './experimentPool';
 
 export function createExperimentWorker(): PoolWorker {
   // IMPORTANT: Vite only bundles a worker written literally in this form.
-  return new Worker(new URL('../../worker/experiment.worker.ts', import.meta.url), { type: 'module' }) as unknown as PoolWorker;
+  return new Worker(new URL('../../worker/experiment.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as PoolWorker;
 }
 
 export const browserTimers = {
@@ -14,7 +16,12 @@ export const browserTimers = {
 };
 
 /** Runs `indices` of an experiment document; resolves with every outcome (in finishing order). */
-export function runOnPool(document: unknown, indices: readonly number[], workers: number, onOutcome: (outcome: RunOutcome) => void): Promise<RunOutcome[]> {
+export function runOnPool(
+  document: unknown,
+  indices: readonly number[],
+  workers: number,
+  onOutcome: (outcome: RunOutcome) => void,
+): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   if (indices.length === 0) return Promise.resolve(outcomes);
   return new Promise((resolve) => {

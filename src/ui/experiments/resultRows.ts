@@ -25,7 +25,11 @@ export function resultRows({ plan, settings }: PreparedExperiment, outcomes: rea
     .sort((a, b) => a.index - b.index)
     .map((o) => {
       const last = o.rows[o.rows.length - 1];
-      return { ...runRecord(plan, o), error: o.status === 'failed' ? o.error : '', final: last ? last.values : settings.reporters.map(() => null) };
+      return {
+        ...runRecord(plan, o),
+        error: o.status === 'failed' ? o.error : '',
+        final: last ? last.values : settings.reporters.map(() => null),
+      };
     });
 }
 
@@ -50,5 +54,10 @@ export function bySetting(rows: readonly ResultRow[], column: number, params: re
     group.outcomes.push(v);
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => ({ values: g.values, summary: summarize(g.outcomes), standardError: standardError(g.outcomes), outcomes: g.outcomes }));
+  return [...groups.values()].map((g) => ({
+    values: g.values,
+    summary: summarize(g.outcomes),
+    standardError: standardError(g.outcomes),
+    outcomes: g.outcomes,
+  }));
 }

@@ -83,7 +83,9 @@ class IndexedDbStore implements ResultStore {
 
   async unfinished(): Promise<SavedExperiment[]> {
     if (!this.persistent) return this.memory.unfinished();
-    const rows = (await request(this.db.transaction(EXPERIMENTS).objectStore(EXPERIMENTS).getAll())) as SavedExperiment[];
+    const rows = (await request(
+      this.db.transaction(EXPERIMENTS).objectStore(EXPERIMENTS).getAll(),
+    )) as SavedExperiment[];
     return rows.filter((r) => !r.finished);
   }
 

@@ -15,7 +15,9 @@ DOMAdapter.set(WebWorkerAdapter);
 let renderer: Promise<ViewRenderer> | null = null;
 
 async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
-  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () => scope.postMessage({ type: 'drawn' }));
+  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () =>
+    scope.postMessage({ type: 'drawn' }),
+  );
   // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.
   if (r.kind !== 'webgl') {
     r.destroy();
@@ -27,7 +29,9 @@ async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewR
 scope.onmessage = ({ data }) => {
   if (data.type === 'init') {
     renderer = start(data);
-    renderer.catch((e: unknown) => scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
+    renderer.catch((e: unknown) =>
+      scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
     return;
   }
   // Messages that arrive while Pixi starts wait for it, in order; after a failure, none matter.

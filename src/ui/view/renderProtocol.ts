@@ -15,7 +15,13 @@ export const RenderCommands = {
 
 export type ToRenderer =
   /** First message: the canvas (transferred) and what to draw; the portrayal's texts are translated already. */
-  | { readonly type: typeof RenderCommands.init; readonly canvas: OffscreenCanvas; readonly portrayal: Portrayal; readonly size: ViewSize; readonly camera: Camera }
+  | {
+      readonly type: typeof RenderCommands.init;
+      readonly canvas: OffscreenCanvas;
+      readonly portrayal: Portrayal;
+      readonly size: ViewSize;
+      readonly camera: Camera;
+    }
   /** The newest frame; its buffers are transferred copies. */
   | { readonly type: typeof RenderCommands.frame; readonly frame: ViewFrame }
   | { readonly type: typeof RenderCommands.camera; readonly camera: Camera }

@@ -69,7 +69,11 @@ function copyForWorker(frame: FrameMessage): { frame: ViewFrame; transfer: Array
 }
 
 function canRenderInWorker(): boolean {
-  return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+  return (
+    typeof Worker !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    'transferControlToOffscreen' in HTMLCanvasElement.prototype
+  );
 }
 
 function workerBackend(scene: Scene, events: BackendEvents): Backend {
@@ -85,13 +89,16 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
     throw e;
   }
   const post = (message: ToRenderer, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-  worker.onmessage = ({ data }: MessageEvent<FromRenderer>) => (data.type === 'drawn' ? events.drawn() : events.failed(data.message));
+  worker.onmessage = ({ data }: MessageEvent<FromRenderer>) =>
+    data.type === 'drawn' ? events.drawn() : events.failed(data.message);
   worker.onerror = (event) => {
     event.preventDefault();
     events.failed(event.message || 'the render worker failed');
   };
   worker.onmessageerror = () => events.failed('a message from the render worker could not be read');
-  post({ type: 'init', canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera }, [offscreen]);
+  post({ type: 'init', canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera }, [
+    offscreen,
+  ]);
   return {
     frame(frame) {
       const copy = copyForWorker(frame);
@@ -113,14 +120,21 @@ function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
   ready.catch((e: unknown) => console.error('the agent view could not start:', e));
   // IMPORTANT: Pixi starts asynchronously and may finish after dispose (StrictMode runs
   // effects twice): calls wait for it, and a disposed renderer is destroyed once started.
-  const later = (fn: (renderer: ViewRenderer) => void) => void ready.then((r) => !disposed && fn(r), () => {});
+  const later = (fn: (renderer: ViewRenderer) => void) =>
+    void ready.then(
+      (r) => !disposed && fn(r),
+      () => {},
+    );
   return {
     frame: (frame) => later((r) => r.setFrame(frame)),
     camera: (camera) => later((r) => r.setCamera(camera)),
     resize: (size) => later((r) => r.resize(size)),
     dispose() {
       disposed = true;
-      void ready.then((r) => r.destroy(), () => {});
+      void ready.then(
+        (r) => r.destroy(),
+        () => {},
+      );
       canvas.remove();
     },
   };

@@ -34,7 +34,32 @@ function shapeTexture(app: Application, shape: LayerPortrayal['shape'] | 'ring')
   else {
     // A cross with a thin dark outline so it reads on any background and over any point.
     const w = SHAPE_PX / 4;
-    g.poly([0, w, w, 0, r, r - w, SHAPE_PX - w, 0, SHAPE_PX, w, r + w, r, SHAPE_PX, SHAPE_PX - w, SHAPE_PX - w, SHAPE_PX, r, r + w, w, SHAPE_PX, 0, SHAPE_PX - w, r - w, r])
+    g.poly([
+      0,
+      w,
+      w,
+      0,
+      r,
+      r - w,
+      SHAPE_PX - w,
+      0,
+      SHAPE_PX,
+      w,
+      r + w,
+      r,
+      SHAPE_PX,
+      SHAPE_PX - w,
+      SHAPE_PX - w,
+      SHAPE_PX,
+      r,
+      r + w,
+      w,
+      SHAPE_PX,
+      0,
+      SHAPE_PX - w,
+      r - w,
+      r,
+    ])
       .fill(0xffffff)
       .stroke({ color: 0x222222, width: 2 });
   }
@@ -129,7 +154,15 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
       p.scaleY = size;
       p.alpha = alphas ? 0.15 + 0.85 * alphas[i] : 1;
       if (eventKinds && eventKinds[i] > 0 && frame.tick - eventTicks![i] <= highlight!.withinTicks) {
-        const ring = new Particle({ texture: ringTexture, anchorX: 0.5, anchorY: 0.5, x: p.x, y: p.y, scaleX: size * 2, scaleY: size * 2 });
+        const ring = new Particle({
+          texture: ringTexture,
+          anchorX: 0.5,
+          anchorY: 0.5,
+          x: p.x,
+          y: p.y,
+          scaleX: size * 2,
+          scaleY: size * 2,
+        });
         ring.tint = ringColors[eventKinds[i]] ?? 0;
         rings.particleChildren.push(ring);
       }
@@ -143,7 +176,8 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
     container.update();
     rings.update();
     if (spec.agentLabels) {
-      while (labels.children.length < count) labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
+      while (labels.children.length < count)
+        labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
       while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
       for (let i = 0; i < count; i++) {
         const text = labels.children[i] as Text;
@@ -174,12 +208,25 @@ function drawAggregated({ spec, container, squareTexture, rings, labels }: Layer
     m.height,
     cellPx,
   );
-  const other = rule.kind === 'category' ? colorNumber(rule.otherColor) : rule.kind === 'fixed' ? colorNumber(rule.color) : PALETTE[0];
+  const other =
+    rule.kind === 'category'
+      ? colorNumber(rule.otherColor)
+      : rule.kind === 'fixed'
+        ? colorNumber(rule.color)
+        : PALETTE[0];
   const particles = container.particleChildren;
   particles.length = 0;
   const size = cellPx / SHAPE_PX;
   for (const cell of cells) {
-    const p = new Particle({ texture: squareTexture, anchorX: 0.5, anchorY: 0.5, x: cell.x, y: cell.y, scaleX: size, scaleY: size });
+    const p = new Particle({
+      texture: squareTexture,
+      anchorX: 0.5,
+      anchorY: 0.5,
+      x: cell.x,
+      y: cell.y,
+      scaleX: size,
+      scaleY: size,
+    });
     p.tint = cell.category >= 0 ? palette[cell.category] : other;
     particles.push(p);
   }
@@ -203,9 +250,11 @@ function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame,
   const x = sx(mark.x);
   const y = sy(mark.y);
   if (mark.linked.length > 0) {
-    for (let k = 0; k < mark.linked.length; k += 2) target.moveTo(x, y).lineTo(sx(mark.linked[k]), sy(mark.linked[k + 1]));
+    for (let k = 0; k < mark.linked.length; k += 2)
+      target.moveTo(x, y).lineTo(sx(mark.linked[k]), sy(mark.linked[k + 1]));
     target.stroke({ width: 1.5, color: colorNumber(spec.links!.color), alpha: 0.85 });
-    for (let k = 0; k < mark.linked.length; k += 2) target.circle(sx(mark.linked[k]), sy(mark.linked[k + 1]), spec.size + 2);
+    for (let k = 0; k < mark.linked.length; k += 2)
+      target.circle(sx(mark.linked[k]), sy(mark.linked[k + 1]), spec.size + 2);
     target.stroke({ width: 1.5, color: colorNumber(spec.links!.color) });
   }
   target.circle(x, y, spec.size + 4).stroke({ width: 2.5, color: INSPECTED_COLOR });
@@ -215,7 +264,11 @@ function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame,
 function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement): void {
   target.removeChildren().forEach((c) => c.destroy());
   for (const a of portrayal.annotations ?? []) {
-    const text = new Text({ text: a.text, style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 }, anchor: { x: 0.5, y: 1 } });
+    const text = new Text({
+      text: a.text,
+      style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 },
+      anchor: { x: 0.5, y: 1 },
+    });
     text.x = screenX(m, a.x);
     text.y = screenY(m, a.y);
     target.addChild(text);
@@ -234,8 +287,11 @@ export interface ViewRenderer {
 
 /** Frame pacing that exists on the main thread and, in Chromium and Firefox, in workers. */
 const nextFrame: (fn: (now: number) => void) => number =
-  typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(fn) : (fn) => setTimeout(() => fn(performance.now()), 16) as unknown as number;
-const cancelFrame: (handle: number) => void = typeof cancelAnimationFrame === 'function' ? (h) => cancelAnimationFrame(h) : (h) => clearTimeout(h);
+  typeof requestAnimationFrame === 'function'
+    ? (fn) => requestAnimationFrame(fn)
+    : (fn) => setTimeout(() => fn(performance.now()), 16) as unknown as number;
+const cancelFrame: (handle: number) => void =
+  typeof cancelAnimationFrame === 'function' ? (h) => cancelAnimationFrame(h) : (h) => clearTimeout(h);
 
 /**
  * Starts Pixi on `canvas` (an OffscreenCanvas in a worker needs `DOMAdapter.set(WebWorkerAdapter)`
@@ -268,7 +324,9 @@ export async function createViewRenderer(
   const ringTexture = shapeTexture(app, 'ring');
   const squareTexture = shapeTexture(app, 'square');
   const layers: Layer[] = portrayal.layers.map((spec) => {
-    const container = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
+    const container = new ParticleContainer<Particle>({
+      dynamicProperties: { position: true, color: true, vertex: true },
+    });
     const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
     const labels = new Container();
     world.addChild(rings, container, labels);

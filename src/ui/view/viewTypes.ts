@@ -4,7 +4,9 @@ import type { Column } from '../../core/world';
 /** The part of a frame the renderer draws: per agent set, the view's columns (see viewColumns). */
 export interface ViewFrame {
   readonly tick: number;
-  readonly agents: Readonly<Record<string, { readonly count: number; readonly columns: Readonly<Record<string, Column>> }>>;
+  readonly agents: Readonly<
+    Record<string, { readonly count: number; readonly columns: Readonly<Record<string, Column>> }>
+  >;
   /** The agent open in the inspector, with all its attributes (null values: it is gone). */
   readonly inspected?: { readonly agents: string; readonly values: Readonly<Record<string, number>> | null } | null;
 }

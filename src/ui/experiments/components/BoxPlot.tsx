@@ -10,7 +10,14 @@ export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: n
   return (
     <svg className="box-plot" width={width} height={18} role="img" aria-label={label}>
       <line x1={x(summary.min)} x2={x(summary.max)} y1={9} y2={9} stroke="#5b6470" />
-      <rect x={x(summary.q25)} y={3} width={Math.max(1, x(summary.q75) - x(summary.q25))} height={12} fill="#cfe3f3" stroke="#0072b2" />
+      <rect
+        x={x(summary.q25)}
+        y={3}
+        width={Math.max(1, x(summary.q75) - x(summary.q25))}
+        height={12}
+        fill="#cfe3f3"
+        stroke="#0072b2"
+      />
       <line x1={x(summary.median)} x2={x(summary.median)} y1={2} y2={16} stroke="#0072b2" strokeWidth={2} />
     </svg>
   );

@@ -20,22 +20,46 @@ function Field({ label, children }: { label: string; children: (id: string) => R
 
 const intOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
-export function ExperimentForm({ draft, problems, locked }: { draft: Experiment; problems: readonly string[]; locked: boolean }) {
+export function ExperimentForm({
+  draft,
+  problems,
+  locked,
+}: {
+  draft: Experiment;
+  problems: readonly string[];
+  locked: boolean;
+}) {
   const scenario = useMemo(() => parseScenario(draft.scenario, findModel), [draft.scenario]);
   const model = scenario.ok ? scenario.value.model : null;
-  const choices = useMemo(() => (scenario.ok ? variableParams(scenario.value.model, scenario.value.params) : []), [scenario]);
+  const choices = useMemo(
+    () => (scenario.ok ? variableParams(scenario.value.model, scenario.value.params) : []),
+    [scenario],
+  );
   const update = (change: Partial<Experiment>) => setDraft({ ...draft, ...change });
-  const updateVariation = (i: number, change: Partial<Variation>) => update({ vary: draft.vary.map((v, k) => (k === i ? { ...v, ...change } : v)) });
+  const updateVariation = (i: number, change: Partial<Variation>) =>
+    update({ vary: draft.vary.map((v, k) => (k === i ? { ...v, ...change } : v)) });
   const specOf = (path: string) => choices.find((c) => c.path === path)?.spec;
   const changed = scenario.ok ? Object.keys(draft.scenario.params ?? {}).length : 0;
   return (
     <fieldset className="exp-form" disabled={locked}>
       <legend>{t('exp.form')}</legend>
-      <Field label={t('exp.name')}>{(id) => <input id={id} type="text" value={draft.name} maxLength={200} onChange={(e) => update({ name: e.target.value })} />}</Field>
+      <Field label={t('exp.name')}>
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            value={draft.name}
+            maxLength={200}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+        )}
+      </Field>
       <div className="exp-field">
         <span>{t('exp.baseScenario')}</span>
         <span className="exp-scenario">
-          {model ? t('exp.scenarioSummary', { model: model.title, seed: draft.scenario.seed, changed }) : t('exp.noScenario')}
+          {model
+            ? t('exp.scenarioSummary', { model: model.title, seed: draft.scenario.seed, changed })
+            : t('exp.noScenario')}
           <button type="button" onClick={() => update({ scenario: scenarioOnDisplay(true) })}>
             {t('exp.useSandbox')}
           </button>
@@ -63,7 +87,12 @@ export function ExperimentForm({ draft, problems, locked }: { draft: Experiment;
                     value={v.param}
                     onChange={(e) => {
                       const choice = choices.find((c) => c.path === e.target.value)!;
-                      updateVariation(i, { param: choice.path, values: [...choice.initial], range: undefined, compare: choice.spec.kind === 'choice' || choice.spec.kind === 'boolean' });
+                      updateVariation(i, {
+                        param: choice.path,
+                        values: [...choice.initial],
+                        range: undefined,
+                        compare: choice.spec.kind === 'choice' || choice.spec.kind === 'boolean',
+                      });
                     }}
                   >
                     {choices.map((c) => (
@@ -79,15 +108,33 @@ export function ExperimentForm({ draft, problems, locked }: { draft: Experiment;
                     type="text"
                     aria-label={t('exp.valuesOf', { param: label })}
                     defaultValue={valuesText(v)}
-                    placeholder={spec?.kind === 'int' || spec?.kind === 'float' ? '0.1, 0.2 or 0.1 to 0.9 step 0.2' : ''}
-                    onChange={(e) => spec && updateVariation(i, { values: undefined, range: undefined, ...parseValuesText(e.target.value, spec) })}
+                    placeholder={
+                      spec?.kind === 'int' || spec?.kind === 'float' ? '0.1, 0.2 or 0.1 to 0.9 step 0.2' : ''
+                    }
+                    onChange={(e) =>
+                      spec &&
+                      updateVariation(i, {
+                        values: undefined,
+                        range: undefined,
+                        ...parseValuesText(e.target.value, spec),
+                      })
+                    }
                   />
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={t('exp.comparedOf', { param: label })} checked={v.compare === true} onChange={(e) => updateVariation(i, { compare: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('exp.comparedOf', { param: label })}
+                    checked={v.compare === true}
+                    onChange={(e) => updateVariation(i, { compare: e.target.checked })}
+                  />
                 </td>
                 <td>
-                  <button type="button" aria-label={t('exp.removeVaried', { param: label })} onClick={() => update({ vary: draft.vary.filter((_, k) => k !== i) })}>
+                  <button
+                    type="button"
+                    aria-label={t('exp.removeVaried', { param: label })}
+                    onClick={() => update({ vary: draft.vary.filter((_, k) => k !== i) })}
+                  >
                     ×
                   </button>
                 </td>
@@ -102,18 +149,54 @@ export function ExperimentForm({ draft, problems, locked }: { draft: Experiment;
         onClick={() => {
           const used = new Set(draft.vary.map((v) => v.param));
           const choice = choices.find((c) => !used.has(c.path)) ?? choices[0];
-          update({ vary: [...draft.vary, { param: choice.path, values: [...choice.initial], compare: choice.spec.kind === 'choice' || choice.spec.kind === 'boolean' }] });
+          update({
+            vary: [
+              ...draft.vary,
+              {
+                param: choice.path,
+                values: [...choice.initial],
+                compare: choice.spec.kind === 'choice' || choice.spec.kind === 'boolean',
+              },
+            ],
+          });
         }}
       >
         {t('exp.addVaried')}
       </button>
       <div className="exp-row">
-        <Field label={t('exp.repetitions')}>{(id) => <input id={id} type="number" min={1} value={draft.repetitions} onChange={(e) => update({ repetitions: Number(e.target.value) })} />}</Field>
+        <Field label={t('exp.repetitions')}>
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              value={draft.repetitions}
+              onChange={(e) => update({ repetitions: Number(e.target.value) })}
+            />
+          )}
+        </Field>
         <Field label={t('exp.horizon')}>
-          {(id) => <input id={id} type="number" min={1} placeholder={t('exp.modelHorizon')} value={draft.horizon ?? ''} onChange={(e) => update({ horizon: intOrUndefined(e.target.value) })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              placeholder={t('exp.modelHorizon')}
+              value={draft.horizon ?? ''}
+              onChange={(e) => update({ horizon: intOrUndefined(e.target.value) })}
+            />
+          )}
         </Field>
         <Field label={t('exp.every')}>
-          {(id) => <input id={id} type="number" min={0} value={draft.record?.every ?? 0} onChange={(e) => update({ record: { ...draft.record, every: Number(e.target.value) } })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              value={draft.record?.every ?? 0}
+              onChange={(e) => update({ record: { ...draft.record, every: Number(e.target.value) } })}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('exp.reporters')}>
@@ -124,7 +207,10 @@ export function ExperimentForm({ draft, problems, locked }: { draft: Experiment;
             placeholder={t('exp.allReporters')}
             defaultValue={(draft.record?.reporters ?? []).join(', ')}
             onChange={(e) => {
-              const list = e.target.value.split(',').map((s) => s.trim()).filter(Boolean);
+              const list = e.target.value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
               update({ record: { ...draft.record, reporters: list.length ? list : undefined } });
             }}
           />
@@ -138,15 +224,33 @@ export function ExperimentForm({ draft, problems, locked }: { draft: Experiment;
               type="text"
               placeholder={t('exp.noStop')}
               value={draft.stop?.reporter ?? ''}
-              onChange={(e) => update({ stop: e.target.value.trim() ? { ...draft.stop, reporter: e.target.value.trim() } : undefined })}
+              onChange={(e) =>
+                update({ stop: e.target.value.trim() ? { ...draft.stop, reporter: e.target.value.trim() } : undefined })
+              }
             />
           )}
         </Field>
         <Field label={t('exp.stopAbove')}>
-          {(id) => <input id={id} type="number" disabled={!draft.stop} value={draft.stop?.above ?? ''} onChange={(e) => draft.stop && update({ stop: { ...draft.stop, above: intOrUndefined(e.target.value) } })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              disabled={!draft.stop}
+              value={draft.stop?.above ?? ''}
+              onChange={(e) => draft.stop && update({ stop: { ...draft.stop, above: intOrUndefined(e.target.value) } })}
+            />
+          )}
         </Field>
         <Field label={t('exp.stopBelow')}>
-          {(id) => <input id={id} type="number" disabled={!draft.stop} value={draft.stop?.below ?? ''} onChange={(e) => draft.stop && update({ stop: { ...draft.stop, below: intOrUndefined(e.target.value) } })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              disabled={!draft.stop}
+              value={draft.stop?.below ?? ''}
+              onChange={(e) => draft.stop && update({ stop: { ...draft.stop, below: intOrUndefined(e.target.value) } })}
+            />
+          )}
         </Field>
       </div>
       {problems.length > 0 && (

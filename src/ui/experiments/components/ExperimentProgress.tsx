@@ -50,7 +50,14 @@ export function ExperimentProgress({ canRun }: { canRun: boolean }) {
           {t('exp.cancel')}
         </button>
         <label htmlFor={workersId}>{t('exp.workers')}</label>
-        <input id={workersId} type="number" min={1} max={64} value={s.workers} onChange={(e) => setWorkers(Math.max(1, Math.min(64, Number(e.target.value) || 1)))} />
+        <input
+          id={workersId}
+          type="number"
+          min={1}
+          max={64}
+          value={s.workers}
+          onChange={(e) => setWorkers(Math.max(1, Math.min(64, Number(e.target.value) || 1)))}
+        />
       </div>
       {s.active && (
         <>

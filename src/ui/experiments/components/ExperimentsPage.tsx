@@ -2,7 +2,13 @@
 import { useId, useMemo, useState } from 'react';
 import { t } from '../../../i18n';
 import { OpenFileButton } from '../../components/OpenFileButton';
-import { closeExperiments, exportExperimentFile, exportResults, openExperimentDocument, shareExperiment } from '../experimentSession';
+import {
+  closeExperiments,
+  exportExperimentFile,
+  exportResults,
+  openExperimentDocument,
+  shareExperiment,
+} from '../experimentSession';
 import { useExperiments } from '../experimentStore';
 import { labelOfPath } from '../paramPaths';
 import { READY_EXPERIMENTS } from '../readyExperiments';

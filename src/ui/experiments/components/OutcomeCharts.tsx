@@ -47,10 +47,17 @@ export function Distributions({ rows, column, outcome, params, labels }: Props) 
               <td>{formatNumber(g.summary.mean)}</td>
               <td>{formatNumber(g.summary.sd)}</td>
               <td>
-                {formatNumber(g.summary.min)} · {formatNumber(g.summary.q25)} · <strong>{formatNumber(g.summary.median)}</strong> · {formatNumber(g.summary.q75)} · {formatNumber(g.summary.max)}
+                {formatNumber(g.summary.min)} · {formatNumber(g.summary.q25)} ·{' '}
+                <strong>{formatNumber(g.summary.median)}</strong> · {formatNumber(g.summary.q75)} ·{' '}
+                {formatNumber(g.summary.max)}
               </td>
               <td>
-                <BoxPlot summary={g.summary} min={lo} max={hi} label={t('exp.boxOf', { setting: params.map((p) => String(g.values[p])).join(', ') })} />
+                <BoxPlot
+                  summary={g.summary}
+                  min={lo}
+                  max={hi}
+                  label={t('exp.boxOf', { setting: params.map((p) => String(g.values[p])).join(', ') })}
+                />
               </td>
             </tr>
           ))}
@@ -70,7 +77,11 @@ export function AgainstParameter({ rows, column, outcome, params, labels }: Prop
     return bySetting(rows, column, [param])
       .map((g) => {
         const half = Z95 * (Number.isFinite(g.standardError) ? g.standardError : 0);
-        return { x: g.values[param] as number, mean: g.summary.mean, band: [g.summary.mean - half, g.summary.mean + half] as [number, number] };
+        return {
+          x: g.values[param] as number,
+          mean: g.summary.mean,
+          band: [g.summary.mean - half, g.summary.mean + half] as [number, number],
+        };
       })
       .sort((a, b) => a.x - b.x);
   }, [rows, column, param]);
@@ -88,8 +99,17 @@ export function AgainstParameter({ rows, column, outcome, params, labels }: Prop
       <ComposedChart width={420} height={220} data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke="#e4e4e4" />
         <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} />
-        <YAxis width={64} tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => formatNumber(v)} />
-        <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => formatNumber(Number(x))).join(' – ') : formatNumber(Number(v)))} />
+        <YAxis
+          width={64}
+          tick={{ fontSize: 11 }}
+          domain={['auto', 'auto']}
+          tickFormatter={(v: number) => formatNumber(v)}
+        />
+        <Tooltip
+          formatter={(v) =>
+            Array.isArray(v) ? v.map((x) => formatNumber(Number(x))).join(' – ') : formatNumber(Number(v))
+          }
+        />
         <Area dataKey="band" name={t('exp.band')} stroke="none" fill="#cfe3f3" isAnimationActive={false} />
         <Line dataKey="mean" name={t('exp.col.mean')} stroke="#0072b2" strokeWidth={2} dot isAnimationActive={false} />
       </ComposedChart>
@@ -127,7 +147,14 @@ export function Heatmap({ rows, column, outcome, params, labels }: Props) {
               const g = cell(y, x);
               const share = g && hi > lo ? (g.summary.mean - lo) / (hi - lo) : 0.5;
               return (
-                <td key={x} style={g ? { background: `hsl(205 70% ${92 - 50 * share}%)`, color: share > 0.6 ? '#fff' : undefined } : undefined}>
+                <td
+                  key={x}
+                  style={
+                    g
+                      ? { background: `hsl(205 70% ${92 - 50 * share}%)`, color: share > 0.6 ? '#fff' : undefined }
+                      : undefined
+                  }
+                >
                   {g ? formatNumber(g.summary.mean) : '—'}
                 </td>
               );

@@ -12,7 +12,17 @@ interface Column {
   readonly value: (row: ResultRow) => number | string | boolean | null;
 }
 
-export function ResultsTable({ rows, params, labels, reporters }: { rows: readonly ResultRow[]; params: readonly string[]; labels: Readonly<Record<string, string>>; reporters: readonly string[] }) {
+export function ResultsTable({
+  rows,
+  params,
+  labels,
+  reporters,
+}: {
+  rows: readonly ResultRow[];
+  params: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  reporters: readonly string[];
+}) {
   const filterId = useId();
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'run', descending: false });
   const [filter, setFilter] = useState('');
@@ -22,7 +32,11 @@ export function ResultsTable({ rows, params, labels, reporters }: { rows: readon
       { key: 'repetition', label: t('exp.col.repetition'), value: (r) => r.repetition },
       { key: 'seed', label: t('exp.col.seed'), value: (r) => r.seed },
       ...params.map((p) => ({ key: `p:${p}`, label: labels[p] ?? p, value: (r: ResultRow) => r.values[p] })),
-      { key: 'status', label: t('exp.col.status'), value: (r) => (r.status === 'ok' ? r.status : `${r.status}: ${r.error}`) },
+      {
+        key: 'status',
+        label: t('exp.col.status'),
+        value: (r) => (r.status === 'ok' ? r.status : `${r.status}: ${r.error}`),
+      },
       ...reporters.map((name, i) => ({ key: `r:${name}`, label: name, value: (r: ResultRow) => r.final[i] })),
     ],
     [params, labels, reporters],
@@ -30,7 +44,15 @@ export function ResultsTable({ rows, params, labels, reporters }: { rows: readon
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const column = columns.find((c) => c.key === sort.key) ?? columns[0];
-    const kept = needle ? rows.filter((r) => columns.some((c) => String(c.value(r) ?? '').toLowerCase().includes(needle))) : [...rows];
+    const kept = needle
+      ? rows.filter((r) =>
+          columns.some((c) =>
+            String(c.value(r) ?? '')
+              .toLowerCase()
+              .includes(needle),
+          ),
+        )
+      : [...rows];
     kept.sort((a, b) => {
       const x = column.value(a);
       const y = column.value(b);
@@ -41,15 +63,24 @@ export function ResultsTable({ rows, params, labels, reporters }: { rows: readon
   }, [rows, columns, sort, filter]);
   return (
     <div className="exp-table">
-      <label htmlFor={filterId}>{t('exp.filter')}</label> <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <span className="exp-count">{t('exp.showing', { shown: Math.min(SHOWN, shown.length), total: shown.length })}</span>
+      <label htmlFor={filterId}>{t('exp.filter')}</label>{' '}
+      <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <span className="exp-count">
+        {t('exp.showing', { shown: Math.min(SHOWN, shown.length), total: shown.length })}
+      </span>
       <div className="table-scroll">
         <table aria-label={t('exp.runsTable')}>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" onClick={() => setSort({ key: c.key, descending: sort.key === c.key && !sort.descending })}>
+                <th
+                  key={c.key}
+                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    onClick={() => setSort({ key: c.key, descending: sort.key === c.key && !sort.descending })}
+                  >
                     {c.label}
                   </button>
                 </th>
@@ -61,7 +92,11 @@ export function ResultsTable({ rows, params, labels, reporters }: { rows: readon
               <tr key={r.run} className={r.status === 'failed' ? 'failed' : undefined}>
                 {columns.map((c) => {
                   const v = c.value(r);
-                  return <td key={c.key}>{typeof v === 'number' && c.key.startsWith('r:') ? formatNumber(v) : String(v ?? '—')}</td>;
+                  return (
+                    <td key={c.key}>
+                      {typeof v === 'number' && c.key.startsWith('r:') ? formatNumber(v) : String(v ?? '—')}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

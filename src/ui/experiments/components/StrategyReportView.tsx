@@ -17,12 +17,21 @@ const percent = (p: number) => (Number.isNaN(p) ? '—' : `${(100 * p).toFixed(0
 function Chance({ p }: { p: Probability }) {
   return (
     <>
-      <strong>{percent(p.p)}</strong> <span className="ci">[{percent(p.interval.low)}–{percent(p.interval.high)}]</span>
+      <strong>{percent(p.p)}</strong>{' '}
+      <span className="ci">
+        [{percent(p.interval.low)}–{percent(p.interval.high)}]
+      </span>
     </>
   );
 }
 
-export function StrategyReportView({ prepared, outcomes }: { prepared: PreparedExperiment; outcomes: readonly RunOutcome[] }) {
+export function StrategyReportView({
+  prepared,
+  outcomes,
+}: {
+  prepared: PreparedExperiment;
+  outcomes: readonly RunOutcome[];
+}) {
   const ids = { vendor: useId(), share: useId(), profit: useId() };
   const vendors = reportableVendors(prepared.plan);
   const rows = (prepared.plan.baseParams.vendors as TableValue | undefined)?.rows ?? [];
@@ -32,7 +41,10 @@ export function StrategyReportView({ prepared, outcomes }: { prepared: PreparedE
   const [minProfit, setMinProfit] = useState(0);
   const chosen = vendor !== null && vendors.includes(vendor) ? vendor : vendors[0];
   const report = useMemo(
-    () => (chosen === undefined ? null : strategyReport(prepared.plan, prepared.settings, outcomes, chosen, minSharePct / 100, minProfit)),
+    () =>
+      chosen === undefined
+        ? null
+        : strategyReport(prepared.plan, prepared.settings, outcomes, chosen, minSharePct / 100, minProfit),
     [prepared, outcomes, chosen, minSharePct, minProfit],
   );
   if (chosen === undefined) return <p className="empty">{t('exp.report.none')}</p>;
@@ -55,9 +67,23 @@ export function StrategyReportView({ prepared, outcomes }: { prepared: PreparedE
           ))}
         </select>
         <label htmlFor={ids.share}>{t('exp.report.minShare')}</label>
-        <input id={ids.share} type="number" min={0} max={100} step={1} value={minSharePct} onChange={(e) => setMinSharePct(Number(e.target.value))} />
+        <input
+          id={ids.share}
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={minSharePct}
+          onChange={(e) => setMinSharePct(Number(e.target.value))}
+        />
         <label htmlFor={ids.profit}>{t('exp.report.minProfit')}</label>
-        <input id={ids.profit} type="number" step={1e6} value={minProfit} onChange={(e) => setMinProfit(Number(e.target.value))} />
+        <input
+          id={ids.profit}
+          type="number"
+          step={1e6}
+          value={minProfit}
+          onChange={(e) => setMinProfit(Number(e.target.value))}
+        />
       </div>
       <table aria-label={t('exp.report.table', { vendor: nameOf(chosen) })}>
         <thead>
@@ -89,10 +115,26 @@ export function StrategyReportView({ prepared, outcomes }: { prepared: PreparedE
                 <Chance p={r.both} />
               </td>
               <td>
-                {r.runs > 0 && <BoxPlot summary={summarize(r.shares)} min={sLo} max={sHi} label={t('exp.report.sharesOf', { strategy: r.strategy })} />} {percent(r.shareSummary.median)}
+                {r.runs > 0 && (
+                  <BoxPlot
+                    summary={summarize(r.shares)}
+                    min={sLo}
+                    max={sHi}
+                    label={t('exp.report.sharesOf', { strategy: r.strategy })}
+                  />
+                )}{' '}
+                {percent(r.shareSummary.median)}
               </td>
               <td>
-                {r.runs > 0 && <BoxPlot summary={summarize(r.profits)} min={pLo} max={pHi} label={t('exp.report.profitsOf', { strategy: r.strategy })} />} {formatNumber(r.profitSummary.median)}
+                {r.runs > 0 && (
+                  <BoxPlot
+                    summary={summarize(r.profits)}
+                    min={pLo}
+                    max={pHi}
+                    label={t('exp.report.profitsOf', { strategy: r.strategy })}
+                  />
+                )}{' '}
+                {formatNumber(r.profitSummary.median)}
               </td>
             </tr>
           ))}
