@@ -4,6 +4,7 @@
  * of the effect to mechanisms by ablation: the same experiment rerun with one switch off at a
  * time (same seeds, so common random numbers), and how far each removal moves the effect.
  */
+import { countedValue, reportersFor } from '../model';
 import { mean, standardError } from '../stats';
 import type { RunOutcome, RunSettings } from './execute';
 import { plannedRun } from './plan';
@@ -53,7 +54,7 @@ function meanInterval(xs: readonly number[]): Effect {
 
 function finalValue(outcome: RunOutcome, column: number): number | null {
   const last = outcome.rows[outcome.rows.length - 1];
-  return outcome.status === 'ok' && last ? last.values[column] : null;
+  return last ? last.values[column] : null;
 }
 
 /** The effect the hypothesis names, from finished runs; null while no run (or pair) is complete. */
@@ -65,11 +66,12 @@ export function measureEffect(
 ): Effect | null {
   const column = settings.reporters.indexOf(h.measure);
   if (column < 0) throw new Error(`hypothesis.measure: the experiment does not record "${h.measure}"`);
+  const reporters = reportersFor(plan.model, plan.baseParams);
   const groups = new Map<string, number[]>();
   const pairs = new Map<string, { treatment?: number; control?: number }>();
   for (const outcome of outcomes) {
-    // A missing value (a vendor not in the market) counts as 0: it holds no share, made no profit.
-    const value = finalValue(outcome, column) ?? (outcome.status === 'ok' ? 0 : null);
+    // A missing value counts as the reporter declares (or is left out); a failed run never counts.
+    const value = outcome.status === 'ok' ? countedValue(reporters, h.measure, finalValue(outcome, column)) : null;
     if (value === null) continue;
     const run = plannedRun(plan, outcome.index);
     if (h.effect.kind === 'difference') {
