@@ -7,7 +7,12 @@ import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeRun, runTask, type RunOutcome } from '../core/experiment/execute';
-import { expectationParts, expectationResult, figure, type ExpectationResult } from '../core/experiment/expectation';
+import {
+  expectationParts,
+  expectationResult,
+  figure as figureOf,
+  type ExpectationResult,
+} from '../core/experiment/expectation';
 import { selectedRuns, WHOLE } from '../core/experiment/plan';
 import type { Experiment } from '../core/experiment/schema';
 import { findModel } from '../models/registry';
@@ -84,6 +89,7 @@ export async function expectationsCommand(args: ExpectationsArgs, out: Output): 
     };
     report.push(row);
     if (!args.json) {
+      const figure = (v: number) => figureOf(v, r.format);
       out.stdout(
         `${file}\n  ${row.statement}\n  ${row.verdict}: effect ${figure(row.effect)} [${figure(row.low)}, ${figure(row.high)}], n = ${row.n} (${row.runs} runs)`,
       );

@@ -17,11 +17,24 @@ export interface ModelContext<P = Record<string, unknown>> {
   readonly tick: number;
 }
 
+/**
+ * How a reporter's value reads: `percent` a fraction shown as a percentage, `money` an amount,
+ * `count` a number of things, `plain` any other number. Display only: data stays raw.
+ */
+export type ReporterFormat = 'percent' | 'money' | 'count' | 'plain';
+
 export interface ReporterDecl<D extends WorldDecl = WorldDecl, P = Record<string, unknown>> {
   /** Stable key, used in CLI JSON, CSV columns and plots (e.g. `square-deviation`). */
   readonly name: string;
   readonly label: string;
   readonly unit?: string;
+  /** How monitors, plots, tooltips, experiments and expectations show the value. Default: `plain`. */
+  readonly format?: ReporterFormat;
+  /**
+   * What a missing value (null) counts as in an experiment's statistics, e.g. 0 for the share of
+   * a seller not in the market. Default: undefined, a missing value is left out.
+   */
+  readonly missing?: number;
   /** The value now; null when undefined (e.g. a mean over no agents). */
   compute(world: World<D>, ctx: ModelContext<P>): number | null;
 }
@@ -34,6 +47,19 @@ export interface PlotDecl {
   readonly series: readonly string[];
   /** Shown at once; other plots are one click away. Default: true. */
   readonly primary?: boolean;
+}
+
+/**
+ * An analysis a model offers beyond the generic results views (e.g. a market's strategy report).
+ * The UI renders the view registered for the model under `id` where `on` says; a model that
+ * declares none gets none.
+ */
+export interface AnalysisDecl {
+  /** kebab-case, unique within the model; names the view that renders it. */
+  readonly id: string;
+  readonly title: string;
+  /** `experiment`: beside an experiment's results; `expectations`: on the expectations page. */
+  readonly on: 'experiment' | 'expectations';
 }
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -171,7 +197,7 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   isDone?(world: World<D>, ctx: ModelContext<ParamValues<S>>): boolean;
   /** Ticks after which a run stops regardless; undefined = no horizon. */
   horizon?(params: ParamValues<S>): number | undefined;
-  /** Fixed, or derived from the parameters (e.g. one share reporter per vendor row). */
+  /** Fixed, or derived from the parameters (e.g. one reporter per row of a table parameter). */
   readonly reporters:
     | readonly ReporterDecl<D, ParamValues<S>>[]
     | ((params: ParamValues<S>) => readonly ReporterDecl<D, ParamValues<S>>[]);
@@ -189,7 +215,7 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   readonly monitors?: readonly string[];
   /** Words for a coded value in the inspector (e.g. seller 2 → "Cirrus"); undefined = the number. */
   describe?(agents: string, column: string, value: number, params: ParamValues<S>): string | undefined;
-  /** The colour of a reporter's plot line, so that a vendor has one colour everywhere; undefined = by order. */
+  /** The colour of a reporter's plot line, so that an entity has one colour everywhere; undefined = by order. */
   seriesColor?(reporter: string, params: ParamValues<S>): string | undefined;
   /**
    * Why agent `index` of `agents` acts as it does (e.g. how a customer weighs its sellers), for
@@ -197,6 +223,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
    * never changes a run.
    */
   explain?(world: World<D>, ctx: ModelContext<ParamValues<S>>, agents: string, index: number): Explanation | null;
+  /** Analyses beyond the generic results views; undefined = none. */
+  readonly analyses?: readonly AnalysisDecl[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */
@@ -221,6 +249,24 @@ export function reportersFor(model: Model, params: ParamValues<ParamSchema>): re
     names.add(r.name);
   }
   return list;
+}
+
+/** How the reporter `name` reads, from its declaration; `plain` for an unknown name. */
+export function reporterFormat(reporters: readonly ReporterDecl[], name: string): ReporterFormat {
+  return reporters.find((r) => r.name === name)?.format ?? 'plain';
+}
+
+/**
+ * The value a statistic counts for a recorded value of the reporter `name`: the value itself,
+ * or for a missing one the reporter's declared `missing`; null when it is left out.
+ */
+export function countedValue(
+  reporters: readonly ReporterDecl[],
+  name: string,
+  value: number | null | undefined,
+): number | null {
+  if (value !== null && value !== undefined) return value;
+  return reporters.find((r) => r.name === name)?.missing ?? null;
 }
 
 /** The reporter names a plot shows, expanding `prefix*` entries. */

@@ -189,7 +189,6 @@ export const en = {
   'exp.col.sd': 'SD',
   'exp.col.quartiles': 'Min · Q1 · median · Q3 · max',
   'exp.col.distribution': 'Distribution',
-  'exp.report.title': 'Strategy report',
   'exp.report.none':
     "This experiment does not vary a vendor's strategy; the strategy report needs that (see the ready strategy comparison).",
   'exp.report.vendor': 'Vendor',
@@ -238,7 +237,6 @@ export const en = {
   'expect.provenance':
     'Agora {app}, model cloud-market. Each expectation names its experiment file (experiments/) and hash; rerun them with: npm run -s agora -- expectations',
   'expect.reportFile': 'agora-expectations.html',
-  'expect.closing': 'The closing question: which strategy gives what chance of share and profit?',
   'expect.closingIntro':
     'For the default market, each vendor in turn tries each of the five strategies (the ready strategy comparison, {runs} runs in all, the other vendors as they are).',
   'expect.closingRun': 'Run the strategy reports',

@@ -197,6 +197,7 @@ export const kMeans = defineModel({
     {
       name: 'empty-centroids',
       label: 'Centroids without points',
+      format: 'count',
       compute: (w) => w.agents.centroids.col.points.subarray(0, w.agents.centroids.count).filter((n) => n === 0).length,
     },
   ],

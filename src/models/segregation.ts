@@ -204,7 +204,7 @@ export const segregation = defineModel({
   reporters: [
     { name: 'happy-fraction', label: 'Happy fraction', compute: (w) => happyFraction(w) },
     { name: 'similar-neighbours', label: 'Similar neighbours', compute: (w, ctx) => similarShare(w, ctx.params) },
-    { name: 'moved', label: 'Agents that moved', compute: (w) => w.globals.moved },
+    { name: 'moved', label: 'Agents that moved', format: 'count', compute: (w) => w.globals.moved },
   ],
   plots: [
     { id: 'happy', title: 'Happy fraction', series: ['happy-fraction', 'similar-neighbours'] },

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../src/core/experiment/execute';
-import { attribute, measureEffect, verdictOf, type Effect } from '../../src/core/experiment/hypothesis';
+import { attribute, measureEffect, t975, verdictOf, type Effect } from '../../src/core/experiment/hypothesis';
 import { plannedRun, runCount } from '../../src/core/experiment/plan';
 import { prepareExperiment } from '../../src/core/experiment/prepare';
 import type { Hypothesis } from '../../src/core/experiment/schema';
@@ -84,5 +84,28 @@ describe('attribution', () => {
     expect(emergent.carriers).toEqual(['a', 'b']);
     expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.059) }]).label).toBe('not-carried');
     expect(attribute(hypothesis, at(0.0), [{ mechanism: 'a', effect: at(0.06) }]).label).toBe('no-effect');
+  });
+});
+
+describe("Student's t quantile", () => {
+  it('matches known values above 30 degrees of freedom, and tends to the normal', () => {
+    // t(0.975; df) from R's qt(0.975, df); the tables' 3 decimals are 2.040, 2.021, 2.000, 1.980, 1.962.
+    const known: [number, number][] = [
+      [31, 2.039513],
+      [40, 2.021075],
+      [60, 2.000298],
+      [120, 1.97993],
+      [1000, 1.962339],
+    ];
+    for (const [df, t] of known) expect(t975(df)).toBeCloseTo(t, 5);
+    expect(t975(1e9)).toBeCloseTo(1.959964, 6);
+  });
+
+  it('falls smoothly from the table into the expansion', () => {
+    expect(t975(30)).toBe(2.042);
+    for (let df = 30; df < 400; df++) {
+      expect(t975(df + 1)).toBeLessThan(t975(df));
+      expect(t975(df) - t975(df + 1)).toBeLessThan(0.003);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * per mechanism it names. From their runs come the verdict, the effect with its interval, and
  * the attribution. The CLI's `expectations` and the app's expectations page both use this.
  */
-import type { Model } from '../model';
+import { reporterFormat, reportersFor, type Model, type ReporterFormat } from '../model';
 import type { RunOutcome } from './execute';
 import {
   ablatedExperiment,
@@ -46,6 +46,8 @@ export interface ExpectationResult {
   readonly attribution: Attribution;
   /** Runs behind the verdict and the attribution together. */
   readonly runs: number;
+  /** How the measure reads (its reporter's declared format), for `figure`. */
+  readonly format: ReporterFormat;
 }
 
 /** The verdict and attribution once every part has its runs; null while the experiment itself has none. */
@@ -67,11 +69,19 @@ export function expectationResult(
     effect: full,
     attribution: attribute(hypothesis, full, ablated),
     runs: outcomes.reduce((n, o) => n + o.length, 0),
+    format: reporterFormat(
+      reportersFor(parts[0].prepared.plan.model, parts[0].prepared.plan.baseParams),
+      hypothesis.measure,
+    ),
   };
 }
 
-/** A figure of a verdict at four significant digits: the CLI and the app print the same text. */
-export function figure(v: number): string {
+/**
+ * A figure of a verdict at four significant digits, a percentage for a `percent` measure: the
+ * CLI and the app print the same text (toPrecision is exactly specified, unlike Intl).
+ */
+export function figure(v: number, format: ReporterFormat = 'plain'): string {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (format === 'percent') return `${figure(100 * v)}%`;
   return Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toPrecision(4);
 }

@@ -4,6 +4,7 @@
  * of the effect to mechanisms by ablation: the same experiment rerun with one switch off at a
  * time (same seeds, so common random numbers), and how far each removal moves the effect.
  */
+import { countedValue, reportersFor } from '../model';
 import { mean, standardError } from '../stats';
 import type { RunOutcome, RunSettings } from './execute';
 import { plannedRun } from './plan';
@@ -19,14 +20,29 @@ export interface Effect {
   readonly n: number;
 }
 
-/** Two-sided 97.5% quantiles of Student's t for 1–30 degrees of freedom; the normal beyond. */
+/** 97.5% quantiles of Student's t for 1–30 degrees of freedom (two-sided 95% intervals). */
 const T975 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
   2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
-function t975(df: number): number {
-  return df >= 1 && df <= 30 ? T975[df - 1] : 1.96;
+/** The standard normal's 97.5% quantile. */
+const Z975 = 1.959963984540054;
+
+/**
+ * The 97.5% quantile of Student's t with `df` degrees of freedom: the table up to 30, beyond it
+ * the Cornish–Fisher expansion of t in powers of 1/df around the normal quantile (Abramowitz &
+ * Stegun 26.7.5), within 1e-5 of the exact value from df 30 on and tending to 1.96.
+ */
+export function t975(df: number): number {
+  if (df <= 30) return T975[df - 1];
+  const z = Z975;
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
 }
 
 /** Mean and 95% t-interval of a sample; a sample of one has an unbounded interval. */
@@ -38,7 +54,7 @@ function meanInterval(xs: readonly number[]): Effect {
 
 function finalValue(outcome: RunOutcome, column: number): number | null {
   const last = outcome.rows[outcome.rows.length - 1];
-  return outcome.status === 'ok' && last ? last.values[column] : null;
+  return last ? last.values[column] : null;
 }
 
 /** The effect the hypothesis names, from finished runs; null while no run (or pair) is complete. */
@@ -50,11 +66,12 @@ export function measureEffect(
 ): Effect | null {
   const column = settings.reporters.indexOf(h.measure);
   if (column < 0) throw new Error(`hypothesis.measure: the experiment does not record "${h.measure}"`);
+  const reporters = reportersFor(plan.model, plan.baseParams);
   const groups = new Map<string, number[]>();
   const pairs = new Map<string, { treatment?: number; control?: number }>();
   for (const outcome of outcomes) {
-    // A missing value (a vendor not in the market) counts as 0: it holds no share, made no profit.
-    const value = finalValue(outcome, column) ?? (outcome.status === 'ok' ? 0 : null);
+    // A missing value counts as the reporter declares (or is left out); a failed run never counts.
+    const value = outcome.status === 'ok' ? countedValue(reporters, h.measure, finalValue(outcome, column)) : null;
     if (value === null) continue;
     const run = plannedRun(plan, outcome.index);
     if (h.effect.kind === 'difference') {

@@ -19,7 +19,7 @@ export type Value = number | string | boolean;
 
 /** One varied parameter: a list of values, or a numeric range with a step. */
 export interface Variation {
-  /** A parameter name, or a table cell: `table#rowId.column` (e.g. `vendors#2.strategy`). */
+  /** A parameter name, or a table cell: `table#rowId.column` (e.g. `events#0.magnitude`). */
   readonly param: string;
   readonly values?: readonly Value[];
   readonly range?: { readonly from: number; readonly to: number; readonly step: number };

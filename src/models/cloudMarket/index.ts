@@ -10,6 +10,7 @@ import { explainCustomer } from './explain';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
+import { marketAnalyses } from './analyses';
 import { hhi, marketReporters } from './reporters';
 import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
 import { DIRECT, SEGMENTS, worldDecl } from './state';
@@ -97,6 +98,7 @@ export const cloudMarket = defineModel({
   ticksPerYear: 365,
   monitors: ['share.v*', 'share.direct', 'cumulativeProfit.*'],
   reporters: (p) => marketReporters(p),
+  analyses: marketAnalyses,
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
     { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },

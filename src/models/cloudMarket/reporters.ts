@@ -1,5 +1,5 @@
 /** Daily reporters of the market, per vendor (named by the vendor row's stable id) and for the market. */
-import type { ModelContext, ReporterDecl } from '../../core/model';
+import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/model';
 import type { WorldDecl } from '../../core/world';
 import * as E from './economics';
 import type { MarketParams } from './params';
@@ -9,8 +9,21 @@ import { segmentUnits, unitsInUse } from './simulation';
 type Reporter = ReporterDecl<WorldDecl, MarketParams>;
 type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | null;
 
-function reporter(name: string, label: string, compute: Compute, unit?: string): Reporter {
-  return { name, label, unit, compute: compute as Reporter['compute'] };
+/** How a reporter reads, and what its missing value counts as in an experiment's statistics. */
+interface Reading {
+  readonly format: ReporterFormat;
+  readonly missing?: number;
+}
+
+/** A fraction of the market: a seller not in the market (no value) holds none of it. */
+const SHARE: Reading = { format: 'percent', missing: 0 };
+const FRACTION: Reading = { format: 'percent' };
+const MONEY: Reading = { format: 'money' };
+const COUNT: Reading = { format: 'count' };
+const PLAIN: Reading = { format: 'plain' };
+
+function reporter(name: string, label: string, reading: Reading, compute: Compute, unit?: string): Reporter {
+  return { name, label, unit, ...reading, compute: compute as Reporter['compute'] };
 }
 
 function directUnits(w: MarketWorld): number {
@@ -54,54 +67,65 @@ export function marketReporters(params: MarketParams): Reporter[] {
     // A vendor not yet in the market (and holding nothing) has no share: null, not 0.
     const present = (w: MarketWorld) => v(w).active[j] === 1 || v(w).inUse[j] > 0;
     out.push(
-      reporter(`share.${id}`, `Share: ${name}`, (w) => (present(w) ? ratio(v(w).inUse[j], unitsInUse(w)) : null)),
-      reporter(`customerShare.${id}`, `Customer share: ${name}`, (w) =>
+      reporter(`share.${id}`, `Share: ${name}`, SHARE, (w) =>
+        present(w) ? ratio(v(w).inUse[j], unitsInUse(w)) : null,
+      ),
+      reporter(`customerShare.${id}`, `Customer share: ${name}`, SHARE, (w) =>
         present(w) ? ratio(v(w).customers[j], customersServed(w)) : null,
       ),
-      reporter(`price.${id}`, `Price: ${name}`, (w) => (v(w).active[j] ? v(w).price[j] : null), 'credits/unit-day'),
+      reporter(
+        `price.${id}`,
+        `Price: ${name}`,
+        MONEY,
+        (w) => (v(w).active[j] ? v(w).price[j] : null),
+        'credits/unit-day',
+      ),
       reporter(
         `unitCost.${id}`,
         `Unit cost: ${name}`,
+        MONEY,
         (w, ctx) =>
           v(w).active[j] ? E.unitDayCost(v(w).unitCost[j], ctx.params.contractDays, row.service as number) : null,
         'credits/unit-day',
       ),
-      reporter(`quality.${id}`, `Quality: ${name}`, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
-      reporter(`stock.${id}`, `Stock: ${name}`, (w) => v(w).stock[j], 'units'),
-      reporter(`stockouts.${id}`, `Stock-outs: ${name}`, (w) => v(w).stockoutsToday[j]),
-      reporter(`revenue.${id}`, `Revenue: ${name}`, (w) => v(w).revenue[j], 'credits'),
-      reporter(`profit.${id}`, `Profit: ${name}`, (w) => v(w).profit[j], 'credits'),
-      reporter(`cumulativeProfit.${id}`, `Cumulative profit: ${name}`, (w) => v(w).cumProfit[j], 'credits'),
-      reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
+      reporter(`quality.${id}`, `Quality: ${name}`, PLAIN, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
+      reporter(`stock.${id}`, `Stock: ${name}`, COUNT, (w) => v(w).stock[j], 'units'),
+      reporter(`stockouts.${id}`, `Stock-outs: ${name}`, COUNT, (w) => v(w).stockoutsToday[j]),
+      reporter(`revenue.${id}`, `Revenue: ${name}`, MONEY, (w) => v(w).revenue[j], 'credits'),
+      reporter(`profit.${id}`, `Profit: ${name}`, MONEY, (w) => v(w).profit[j], 'credits'),
+      reporter(`cumulativeProfit.${id}`, `Cumulative profit: ${name}`, MONEY, (w) => v(w).cumProfit[j], 'credits'),
+      reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, PLAIN, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
     );
     SEGMENTS.forEach((segment, g) => {
       out.push(
-        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, (w) =>
+        reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, SHARE, (w) =>
           present(w) ? ratio(segmentUnits(v(w), g)[j], segmentTotal(w, g)) : null,
         ),
       );
     });
   });
   out.push(
-    reporter('share.direct', 'Share: direct purchase', (w) => ratio(directUnits(w), unitsInUse(w))),
-    reporter('customerShare.direct', 'Customer share: direct purchase', (w) => {
+    reporter('share.direct', 'Share: direct purchase', SHARE, (w) => ratio(directUnits(w), unitsInUse(w))),
+    reporter('customerShare.direct', 'Customer share: direct purchase', SHARE, (w) => {
       let t = 0;
       for (let k = 0; k < w.agents.suppliers.count; k++) t += w.agents.suppliers.col.directCustomers[k];
       return ratio(t, customersServed(w));
     }),
-    reporter('stockouts.direct', 'Stock-outs: direct purchase', (w) => w.globals.directStockouts),
+    reporter('stockouts.direct', 'Stock-outs: direct purchase', COUNT, (w) => w.globals.directStockouts),
     ...SEGMENTS.map((segment, g) =>
-      reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, (w) => {
+      reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, SHARE, (w) => {
         let t = 0;
         for (let k = 0; k < w.agents.suppliers.count; k++) t += segmentUnits(w.agents.suppliers.col, g)[k];
         return ratio(t, segmentTotal(w, g));
       }),
     ),
-    reporter('hhi', 'Concentration (HHI)', (w) => hhi(w)),
-    reporter('market-size', 'Market size (units in use)', (w) => unitsInUse(w), 'units'),
-    reporter('customers', 'Customers', (w) => w.agents.customers.count),
-    reporter('unmet', 'Customers who could not buy', (w) => w.globals.unmet),
-    reporter('switching-rate', 'Switching at renewal (so far)', (w) => ratio(w.globals.switches, w.globals.renewals)),
+    reporter('hhi', 'Concentration (HHI)', PLAIN, (w) => hhi(w)),
+    reporter('market-size', 'Market size (units in use)', COUNT, (w) => unitsInUse(w), 'units'),
+    reporter('customers', 'Customers', COUNT, (w) => w.agents.customers.count),
+    reporter('unmet', 'Customers who could not buy', COUNT, (w) => w.globals.unmet),
+    reporter('switching-rate', 'Switching at renewal (so far)', FRACTION, (w) =>
+      ratio(w.globals.switches, w.globals.renewals),
+    ),
   );
   return out;
 }

@@ -5,10 +5,8 @@ import { plotSeries, reportersFor } from '../../core/model';
 import { t, tModel } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { reporterLog } from '../frameBus';
+import { formatMonitor } from '../reporterFormat';
 import { useApp } from '../store';
-
-/** Built once: a NumberFormat is costly to make and monitors format on every frame. */
-const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 function Monitor({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
   const id = useId();
@@ -40,13 +38,6 @@ function statusText(status: string, tick: number): string {
   }
 }
 
-/** A reporter's latest value for a monitor: shares as percentages, money compact, none as "n/a". */
-function formatValue(name: string, value: number | undefined): string {
-  if (value === undefined || Number.isNaN(value)) return 'n/a';
-  if (name.startsWith('share.')) return `${(100 * value).toFixed(1)}%`;
-  return COMPACT.format(value);
-}
-
 function ModelMonitors() {
   const { modelId, params } = useApp(useShallow((s) => ({ modelId: s.modelId, params: s.appliedParams })));
   useApp((s) => s.plotVersion); // refresh with the plots, a few times a second
@@ -71,7 +62,7 @@ function ModelMonitors() {
           <Monitor
             key={name}
             label={tModel(model.id, `reporter.${name}.label`, decl.label)}
-            value={formatValue(name, value)}
+            value={formatMonitor(value, decl.format)}
           />
         );
       })}

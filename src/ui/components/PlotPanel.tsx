@@ -7,6 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import {
   CATEGORY_PALETTE,
   plotSeries,
+  reporterFormat,
   reportersFor,
   type Model,
   type PlotDecl,
@@ -16,11 +17,9 @@ import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { download } from '../download';
+import { formatAxis, formatValue } from '../reporterFormat';
 import { reporterLog } from '../frameBus';
 import { useApp } from '../store';
-
-/** Built once: a NumberFormat is costly to make and axes format on every update. */
-const COMPACT = new Intl.NumberFormat('en', { notation: 'compact' });
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
 const MAX_POINTS = 120;
@@ -121,6 +120,8 @@ const Plot = memo(function Plot({
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   const rows = useMemo(() => chartRows(names), [names, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
+  // A plot's series share a unit, so the first one's format reads the axis.
+  const axisFormat = reporterFormat(reporters, names[0] ?? '');
   const labelOf = (name: string) =>
     tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
   return (
@@ -173,9 +174,10 @@ const Plot = memo(function Plot({
             interval={0}
             tick={TICK}
             domain={['auto', 'auto']}
-            tickFormatter={(v: number) => COMPACT.format(v)}
+            tickFormatter={(v: number) => formatAxis(v, axisFormat)}
           />
           <Tooltip
+            formatter={(v, _name, item) => formatValue(Number(v), reporterFormat(reporters, String(item.dataKey)))}
             labelFormatter={(v) =>
               ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`
             }

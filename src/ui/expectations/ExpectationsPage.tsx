@@ -4,8 +4,10 @@
  * carry it (by ablation), a one-click rerun, and links to its scenario and its experiment.
  */
 import { useId } from 'react';
+import type { Model } from '../../core/model';
 import { t } from '../../i18n';
-import { ClosingQuestion } from './ClosingQuestion';
+import { findModel } from '../../models/registry';
+import { ExpectationsAnalyses } from '../models/AnalysisPanels';
 import { attributionText, effectText, verdictText } from './expectationText';
 import {
   closeExpectations,
@@ -17,6 +19,11 @@ import {
 } from './expectationSession';
 import { useExpectations } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
+
+/** The models the expectations are about, whose own analyses follow them. */
+const MODELS = [...new Set(EXPECTATIONS.map((e) => e.experiment.scenario.model))]
+  .map(findModel)
+  .filter((m): m is Model => m !== undefined);
 
 export function ExpectationsPage() {
   const workersId = useId();
@@ -93,7 +100,7 @@ export function ExpectationsPage() {
                   </span>
                   {result && (
                     <>
-                      <span aria-label={t('expect.col.effect')}>{effectText(result.effect)}</span>
+                      <span aria-label={t('expect.col.effect')}>{effectText(result.effect, result.format)}</span>
                       <span aria-label={t('expect.col.runs')}>{t('expect.runs', { runs: result.runs })}</span>
                       <span aria-label={t('expect.col.mechanism')}>{attributionText(result.attribution)}</span>
                     </>
@@ -105,7 +112,7 @@ export function ExpectationsPage() {
                     <ul>
                       {result.attribution.shares.map((s) => (
                         <li key={s.mechanism}>
-                          {t('expect.without', { mechanism: s.mechanism })}: {effectText(s.effect)} —{' '}
+                          {t('expect.without', { mechanism: s.mechanism })}: {effectText(s.effect, result.format)} —{' '}
                           {verdictText(s.verdict)}, {t('expect.moves', { percent: Math.round(100 * s.moved) })}
                         </li>
                       ))}
@@ -132,7 +139,7 @@ export function ExpectationsPage() {
           })}
         </ol>
       </section>
-      <ClosingQuestion />
+      <ExpectationsAnalyses models={MODELS} />
     </main>
   );
 }

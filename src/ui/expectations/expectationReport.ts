@@ -22,11 +22,11 @@ export function expectationReport(
         ? result.attribution.shares
             .map(
               (s) =>
-                `<li>${escape(t('expect.without', { mechanism: s.mechanism }))}: ${escape(effectText(s.effect))} — ${escape(verdictText(s.verdict))}, ${escape(t('expect.moves', { percent: Math.round(100 * s.moved) }))}</li>`,
+                `<li>${escape(t('expect.without', { mechanism: s.mechanism }))}: ${escape(effectText(s.effect, result.format))} — ${escape(verdictText(s.verdict))}, ${escape(t('expect.moves', { percent: Math.round(100 * s.moved) }))}</li>`,
             )
             .join('')
         : '';
-      return `<tr><td>${escape(h.statement)}<br><small>${escape(file)} · ${experimentHash(experiment)}</small></td><td>${result ? escape(verdictText(result.verdict)) : escape(t('expect.notRun'))}</td><td>${result ? escape(effectText(result.effect)) : ''}</td><td>${result ? result.runs : ''}</td><td>${result ? escape(attributionText(result.attribution)) : ''}<ul>${mechanisms}</ul></td></tr>`;
+      return `<tr><td>${escape(h.statement)}<br><small>${escape(file)} · ${experimentHash(experiment)}</small></td><td>${result ? escape(verdictText(result.verdict)) : escape(t('expect.notRun'))}</td><td>${result ? escape(effectText(result.effect, result.format)) : ''}</td><td>${result ? result.runs : ''}</td><td>${result ? escape(attributionText(result.attribution)) : ''}<ul>${mechanisms}</ul></td></tr>`;
     })
     .join('\n');
   return `<!doctype html>

@@ -1,10 +1,13 @@
 /** Verdicts, effects and attributions as text, shared by the page and its report. */
 import { figure } from '../../core/experiment/expectation';
 import type { Attribution, Effect, Verdict } from '../../core/experiment/hypothesis';
+import type { ReporterFormat } from '../../core/model';
 import { t } from '../../i18n';
 
-export function effectText(e: Effect): string {
-  return t('expect.effectValue', { effect: figure(e.effect), low: figure(e.low), high: figure(e.high), n: e.n });
+/** The effect in its measure's format (the CLI prints the same figures). */
+export function effectText(e: Effect, format: ReporterFormat): string {
+  const f = (v: number) => figure(v, format);
+  return t('expect.effectValue', { effect: f(e.effect), low: f(e.low), high: f(e.high), n: e.n });
 }
 
 export function verdictText(v: Verdict): string {

@@ -41,11 +41,19 @@ export interface SettingSummary {
   readonly outcomes: readonly number[];
 }
 
-/** Runs grouped by the values of `params` (all varied parameters by default), summarising one outcome column. */
-export function bySetting(rows: readonly ResultRow[], column: number, params: readonly string[]): SettingSummary[] {
+/**
+ * Runs grouped by the values of `params`, summarising one outcome column; a missing value
+ * counts as `missing` (the reporter's declaration), or is left out when that is undefined.
+ */
+export function bySetting(
+  rows: readonly ResultRow[],
+  column: number,
+  params: readonly string[],
+  missing?: number,
+): SettingSummary[] {
   const groups = new Map<string, { values: Record<string, Value>; outcomes: number[] }>();
   for (const row of rows) {
-    const v = row.final[column];
+    const v = row.final[column] ?? missing;
     if (row.status !== 'ok' || v === null || v === undefined) continue;
     const values: Record<string, Value> = {};
     for (const p of params) values[p] = row.values[p];

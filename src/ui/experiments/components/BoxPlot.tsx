@@ -1,9 +1,6 @@
 /** A horizontal box plot (min, quartiles, median, max) drawn on a shared scale, as inline SVG. */
 import type { Summary } from '../../../core/stats';
 
-const STANDARD = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
-const COMPACT = new Intl.NumberFormat('en', { maximumSignificantDigits: 4, notation: 'compact' });
-
 export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: number; max: number; label: string }) {
   const width = 160;
   const x = (v: number) => (max > min ? ((v - min) / (max - min)) * (width - 8) + 4 : width / 2);
@@ -21,10 +18,4 @@ export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: n
       <line x1={x(summary.median)} x2={x(summary.median)} y1={2} y2={16} stroke="#0072b2" strokeWidth={2} />
     </svg>
   );
-}
-
-/** Numbers in result tables: compact, with at most 4 significant digits. */
-export function formatNumber(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  return (Math.abs(v) >= 1e6 ? COMPACT : STANDARD).format(v);
 }

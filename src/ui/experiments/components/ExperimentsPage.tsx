@@ -1,7 +1,9 @@
-/** The experiments page: author or open an experiment, run it, explore its results, read the strategy report. */
+/** The experiments page: author or open an experiment, run it, explore its results and its model's analyses. */
 import { useId, useMemo, useState } from 'react';
+import { reporterFormat, reportersFor } from '../../../core/model';
 import { t } from '../../../i18n';
 import { OpenFileButton } from '../../components/OpenFileButton';
+import { ExperimentAnalyses } from '../../models/AnalysisPanels';
 import {
   closeExperiments,
   exportExperimentFile,
@@ -17,20 +19,28 @@ import { ExperimentForm } from './ExperimentForm';
 import { ExperimentProgress } from './ExperimentProgress';
 import { AgainstParameter, Distributions, Heatmap } from './OutcomeCharts';
 import { ResultsTable } from './ResultsTable';
-import { StrategyReportView } from './StrategyReportView';
 
 function Results() {
   const outcomeId = useId();
   const { active, outcomes } = useExperiments();
   const [outcome, setOutcome] = useState<string | null>(null);
   const rows = useMemo(() => (active ? resultRows(active.prepared, outcomes) : []), [active, outcomes]);
+  const declared = useMemo(
+    () => (active ? reportersFor(active.prepared.plan.model, active.prepared.plan.baseParams) : []),
+    [active],
+  );
+  const formats = useMemo(
+    () => (active ? active.prepared.settings.reporters.map((name) => reporterFormat(declared, name)) : []),
+    [active, declared],
+  );
   if (!active || outcomes.length === 0) return null;
   const { plan, settings } = active.prepared;
   const params = plan.variations.map((v) => v.param);
   const labels = Object.fromEntries(params.map((p) => [p, labelOfPath(plan.model, plan.baseParams, p)]));
   const chosen = outcome && settings.reporters.includes(outcome) ? outcome : settings.reporters[0];
   const column = settings.reporters.indexOf(chosen);
-  const props = { rows, column, outcome: chosen, params, labels };
+  const missing = declared.find((r) => r.name === chosen)?.missing;
+  const props = { rows, column, outcome: chosen, format: formats[column], missing, params, labels };
   return (
     <section className="panel exp-results" aria-labelledby="exp-results-heading">
       <h2 id="exp-results-heading">{t('exp.results')}</h2>
@@ -57,7 +67,7 @@ function Results() {
       <h3>{t('exp.heatmap')}</h3>
       <Heatmap {...props} />
       <h3>{t('exp.runsTable')}</h3>
-      <ResultsTable rows={rows} params={params} labels={labels} reporters={settings.reporters} />
+      <ResultsTable rows={rows} params={params} labels={labels} reporters={settings.reporters} formats={formats} />
     </section>
   );
 }
@@ -103,12 +113,7 @@ export function ExperimentsPage() {
         {draft && <ExperimentForm draft={draft} problems={problems} locked={busy} />}
         <ExperimentProgress canRun={!!draft && problems.length === 0} />
       </section>
-      {active && outcomes.length > 0 && (
-        <section className="panel" aria-labelledby="exp-report-heading">
-          <h2 id="exp-report-heading">{t('exp.report.title')}</h2>
-          <StrategyReportView prepared={active.prepared} outcomes={outcomes} />
-        </section>
-      )}
+      {active && outcomes.length > 0 && <ExperimentAnalyses prepared={active.prepared} outcomes={outcomes} />}
       <Results />
     </main>
   );

@@ -5,21 +5,27 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReporterFormat } from '../../../core/model';
 import { Z95 } from '../../../core/stats';
 import { t } from '../../../i18n';
 import { bySetting, type ResultRow } from '../resultRows';
-import { BoxPlot, formatNumber } from './BoxPlot';
+import { formatAxis, formatValue } from '../../reporterFormat';
+import { BoxPlot } from './BoxPlot';
 
 interface Props {
   readonly rows: readonly ResultRow[];
   readonly column: number;
   readonly outcome: string;
+  /** How the outcome reads (its reporter's declared format). */
+  readonly format: ReporterFormat;
+  /** What a missing value of the outcome counts as (its reporter's `missing`); undefined: left out. */
+  readonly missing: number | undefined;
   readonly params: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
 }
 
-export function Distributions({ rows, column, outcome, params, labels }: Props) {
-  const groups = useMemo(() => bySetting(rows, column, params), [rows, column, params]);
+export function Distributions({ rows, column, outcome, format, missing, params, labels }: Props) {
+  const groups = useMemo(() => bySetting(rows, column, params, missing), [rows, column, params, missing]);
   const lo = Math.min(...groups.map((g) => g.summary.min));
   const hi = Math.max(...groups.map((g) => g.summary.max));
   return (
@@ -44,12 +50,12 @@ export function Distributions({ rows, column, outcome, params, labels }: Props) 
                 <td key={p}>{String(g.values[p])}</td>
               ))}
               <td>{g.summary.n}</td>
-              <td>{formatNumber(g.summary.mean)}</td>
-              <td>{formatNumber(g.summary.sd)}</td>
+              <td>{formatValue(g.summary.mean, format)}</td>
+              <td>{formatValue(g.summary.sd, format)}</td>
               <td>
-                {formatNumber(g.summary.min)} · {formatNumber(g.summary.q25)} ·{' '}
-                <strong>{formatNumber(g.summary.median)}</strong> · {formatNumber(g.summary.q75)} ·{' '}
-                {formatNumber(g.summary.max)}
+                {formatValue(g.summary.min, format)} · {formatValue(g.summary.q25, format)} ·{' '}
+                <strong>{formatValue(g.summary.median, format)}</strong> · {formatValue(g.summary.q75, format)} ·{' '}
+                {formatValue(g.summary.max, format)}
               </td>
               <td>
                 <BoxPlot
@@ -67,14 +73,14 @@ export function Distributions({ rows, column, outcome, params, labels }: Props) 
   );
 }
 
-export function AgainstParameter({ rows, column, outcome, params, labels }: Props) {
+export function AgainstParameter({ rows, column, outcome, format, missing, params, labels }: Props) {
   const id = useId();
   const numeric = params.filter((p) => rows.some((r) => typeof r.values[p] === 'number'));
   const [chosen, setChosen] = useState<string | null>(null);
   const param = chosen && numeric.includes(chosen) ? chosen : numeric[0];
   const data = useMemo(() => {
     if (!param) return [];
-    return bySetting(rows, column, [param])
+    return bySetting(rows, column, [param], missing)
       .map((g) => {
         const half = Z95 * (Number.isFinite(g.standardError) ? g.standardError : 0);
         return {
@@ -84,7 +90,7 @@ export function AgainstParameter({ rows, column, outcome, params, labels }: Prop
         };
       })
       .sort((a, b) => a.x - b.x);
-  }, [rows, column, param]);
+  }, [rows, column, param, missing]);
   if (!param) return <p className="empty">{t('exp.noNumericParam')}</p>;
   return (
     <figure className="plot" aria-label={t('exp.againstOf', { outcome, param: labels[param] ?? param })}>
@@ -103,11 +109,11 @@ export function AgainstParameter({ rows, column, outcome, params, labels }: Prop
           width={64}
           tick={{ fontSize: 11 }}
           domain={['auto', 'auto']}
-          tickFormatter={(v: number) => formatNumber(v)}
+          tickFormatter={(v: number) => formatAxis(v, format)}
         />
         <Tooltip
           formatter={(v) =>
-            Array.isArray(v) ? v.map((x) => formatNumber(Number(x))).join(' – ') : formatNumber(Number(v))
+            Array.isArray(v) ? v.map((x) => formatValue(Number(x), format)).join(' – ') : formatValue(Number(v), format)
           }
         />
         <Area dataKey="band" name={t('exp.band')} stroke="none" fill="#cfe3f3" isAnimationActive={false} />
@@ -117,9 +123,9 @@ export function AgainstParameter({ rows, column, outcome, params, labels }: Prop
   );
 }
 
-export function Heatmap({ rows, column, outcome, params, labels }: Props) {
+export function Heatmap({ rows, column, outcome, format, missing, params, labels }: Props) {
   const [a, b] = params;
-  const groups = useMemo(() => (a && b ? bySetting(rows, column, [a, b]) : []), [rows, column, a, b]);
+  const groups = useMemo(() => (a && b ? bySetting(rows, column, [a, b], missing) : []), [rows, column, a, b, missing]);
   if (!a || !b) return <p className="empty">{t('exp.needTwoParams')}</p>;
   const xs = [...new Set(groups.map((g) => String(g.values[b])))];
   const ys = [...new Set(groups.map((g) => String(g.values[a])))];
@@ -155,7 +161,7 @@ export function Heatmap({ rows, column, outcome, params, labels }: Props) {
                       : undefined
                   }
                 >
-                  {g ? formatNumber(g.summary.mean) : '—'}
+                  {g ? formatValue(g.summary.mean, format) : '—'}
                 </td>
               );
             })}

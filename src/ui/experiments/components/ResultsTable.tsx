@@ -2,7 +2,8 @@
 import { useId, useMemo, useState } from 'react';
 import { t } from '../../../i18n';
 import type { ResultRow } from '../resultRows';
-import { formatNumber } from './BoxPlot';
+import type { ReporterFormat } from '../../../core/model';
+import { formatValue } from '../../reporterFormat';
 
 const SHOWN = 200;
 
@@ -10,6 +11,8 @@ interface Column {
   readonly key: string;
   readonly label: string;
   readonly value: (row: ResultRow) => number | string | boolean | null;
+  /** A reporter column's format; undefined for the run's own columns, shown as they are. */
+  readonly format?: ReporterFormat;
 }
 
 export function ResultsTable({
@@ -17,11 +20,14 @@ export function ResultsTable({
   params,
   labels,
   reporters,
+  formats,
 }: {
   rows: readonly ResultRow[];
   params: readonly string[];
   labels: Readonly<Record<string, string>>;
   reporters: readonly string[];
+  /** Aligned with `reporters`. */
+  formats: readonly ReporterFormat[];
 }) {
   const filterId = useId();
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'run', descending: false });
@@ -37,9 +43,14 @@ export function ResultsTable({
         label: t('exp.col.status'),
         value: (r) => (r.status === 'ok' ? r.status : `${r.status}: ${r.error}`),
       },
-      ...reporters.map((name, i) => ({ key: `r:${name}`, label: name, value: (r: ResultRow) => r.final[i] })),
+      ...reporters.map((name, i) => ({
+        key: `r:${name}`,
+        label: name,
+        value: (r: ResultRow) => r.final[i],
+        format: formats[i],
+      })),
     ],
-    [params, labels, reporters],
+    [params, labels, reporters, formats],
   );
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -94,7 +105,7 @@ export function ResultsTable({
                   const v = c.value(r);
                   return (
                     <td key={c.key}>
-                      {typeof v === 'number' && c.key.startsWith('r:') ? formatNumber(v) : String(v ?? '—')}
+                      {typeof v === 'number' && c.format ? formatValue(v, c.format) : String(v ?? '—')}
                     </td>
                   );
                 })}

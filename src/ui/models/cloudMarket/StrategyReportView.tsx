@@ -6,11 +6,12 @@
 import { useId, useMemo, useState } from 'react';
 import type { RunOutcome } from '../../../core/experiment/execute';
 import type { PreparedExperiment } from '../../../core/experiment/prepare';
-import { reportableVendors, strategyReport, type Probability } from '../../../core/experiment/report';
-import { summarize } from '../../../core/stats';
 import type { TableValue } from '../../../core/params';
+import { summarize } from '../../../core/stats';
 import { t } from '../../../i18n';
-import { BoxPlot, formatNumber } from './BoxPlot';
+import { reportableVendors, strategyReport, type Probability } from '../../../models/cloudMarket/analyses';
+import { BoxPlot } from '../../experiments/components/BoxPlot';
+import { formatValue } from '../../reporterFormat';
 
 const percent = (p: number) => (Number.isNaN(p) ? '—' : `${(100 * p).toFixed(0)}%`);
 
@@ -56,7 +57,7 @@ export function StrategyReportView({
   const [sLo, sHi] = range(shares);
   const [pLo, pHi] = range(profits);
   return (
-    <section className="strategy-report" aria-label={t('exp.report.title')}>
+    <div className="strategy-report">
       <div className="exp-row">
         <label htmlFor={ids.vendor}>{t('exp.report.vendor')}</label>
         <select id={ids.vendor} value={chosen} onChange={(e) => setVendor(Number(e.target.value))}>
@@ -91,7 +92,7 @@ export function StrategyReportView({
             <th>{t('exp.report.strategy')}</th>
             <th>{t('exp.col.runs')}</th>
             <th>{t('exp.report.pShare', { x: minSharePct })}</th>
-            <th>{t('exp.report.pProfit', { y: formatNumber(minProfit) })}</th>
+            <th>{t('exp.report.pProfit', { y: formatValue(minProfit, 'money') })}</th>
             <th>{t('exp.report.pBoth')}</th>
             <th>{t('exp.report.shares')}</th>
             <th>{t('exp.report.profits')}</th>
@@ -134,13 +135,13 @@ export function StrategyReportView({
                     label={t('exp.report.profitsOf', { strategy: r.strategy })}
                   />
                 )}{' '}
-                {formatNumber(r.profitSummary.median)}
+                {formatValue(r.profitSummary.median, 'money')}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="note">{t('exp.report.note')}</p>
-    </section>
+    </div>
   );
 }

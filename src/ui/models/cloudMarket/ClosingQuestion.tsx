@@ -3,16 +3,16 @@
  * every vendor, summarised as each strategy's probability of share ≥ X and profit ≥ Y.
  */
 import { useId, useState } from 'react';
-import type { RunOutcome } from '../../core/experiment/execute';
-import { selectedRuns, WHOLE } from '../../core/experiment/plan';
-import { prepareExperiment, type PreparedExperiment } from '../../core/experiment/prepare';
-import { strategyComparisonFor, strategyReport } from '../../core/experiment/report';
-import type { TableValue } from '../../core/params';
-import { t } from '../../i18n';
-import { findModel } from '../../models/registry';
-import { runOnPool } from '../experiments/poolRunner';
-import { READY_EXPERIMENTS } from '../experiments/readyExperiments';
-import { useExpectations } from './expectationStore';
+import type { RunOutcome } from '../../../core/experiment/execute';
+import { selectedRuns, WHOLE } from '../../../core/experiment/plan';
+import { prepareExperiment, type PreparedExperiment } from '../../../core/experiment/prepare';
+import type { TableValue } from '../../../core/params';
+import { t } from '../../../i18n';
+import { strategyComparisonFor, strategyReport } from '../../../models/cloudMarket/analyses';
+import { findModel } from '../../../models/registry';
+import { useExpectations } from '../../expectations/expectationStore';
+import { runOnPool } from '../../experiments/poolRunner';
+import { READY_EXPERIMENTS } from '../../experiments/readyExperiments';
 
 const COMPARISON = READY_EXPERIMENTS.find((r) => r.file === 'strategy-comparison.json')?.experiment;
 
@@ -66,8 +66,7 @@ export function ClosingQuestion() {
   };
 
   return (
-    <section className="panel closing-question" aria-labelledby="closing-heading">
-      <h2 id="closing-heading">{t('expect.closing')}</h2>
+    <div className="closing-question">
       <p className="exp-description">
         {t('expect.closingIntro', { runs: COMPARISON.repetitions * strategies.length * vendors.length })}
       </p>
@@ -137,6 +136,6 @@ export function ClosingQuestion() {
         </table>
       )}
       <p className="note">{t('expect.closingNote')}</p>
-    </section>
+    </div>
   );
 }

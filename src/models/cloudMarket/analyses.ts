@@ -1,12 +1,26 @@
 /**
- * The strategy report, the model brief's closing question: for one vendor, each strategy's
- * probability of ending the horizon with share ≥ X and cumulative profit ≥ Y, with 95% Wilson
- * intervals, the number of runs behind each, and the distributions behind them.
+ * The market's own analyses (declared in the model's `analyses`; the UI's cloud-market views
+ * render them). The strategy report, the model brief's closing question: for one vendor, each
+ * strategy's probability of ending the horizon with share ≥ X and cumulative profit ≥ Y, with
+ * 95% Wilson intervals, the number of runs behind each, and the distributions behind them.
  */
-import { summarize, wilsonInterval, type Interval, type Summary } from '../stats';
-import type { RunOutcome, RunSettings } from './execute';
-import { plannedRun } from './plan';
-import type { Experiment, ResolvedExperiment } from './schema';
+import type { RunOutcome, RunSettings } from '../../core/experiment/execute';
+import { plannedRun } from '../../core/experiment/plan';
+import type { Experiment, ResolvedExperiment } from '../../core/experiment/schema';
+import { countedValue, reportersFor, type AnalysisDecl } from '../../core/model';
+import { summarize, wilsonInterval, type Interval, type Summary } from '../../core/stats';
+
+export const STRATEGY_REPORT = 'strategy-report';
+export const CLOSING_QUESTION = 'closing-question';
+
+export const marketAnalyses: readonly AnalysisDecl[] = [
+  { id: STRATEGY_REPORT, title: 'Strategy report', on: 'experiment' },
+  {
+    id: CLOSING_QUESTION,
+    title: 'The closing question: which strategy gives what chance of share and profit?',
+    on: 'expectations',
+  },
+];
 
 export interface Probability {
   readonly successes: number;
@@ -68,10 +82,13 @@ export function strategyReport(
   const param = strategyParam(vendorId);
   const variation = plan.variations.find((v) => v.param === param);
   if (!variation) return { ok: false, message: `the experiment does not vary ${param}` };
-  const shareColumn = settings.reporters.indexOf(`share.v${vendorId}`);
-  const profitColumn = settings.reporters.indexOf(`cumulativeProfit.v${vendorId}`);
+  const shareName = `share.v${vendorId}`;
+  const profitName = `cumulativeProfit.v${vendorId}`;
+  const shareColumn = settings.reporters.indexOf(shareName);
+  const profitColumn = settings.reporters.indexOf(profitName);
   if (shareColumn < 0 || profitColumn < 0)
-    return { ok: false, message: `the experiment must record share.v${vendorId} and cumulativeProfit.v${vendorId}` };
+    return { ok: false, message: `the experiment must record ${shareName} and ${profitName}` };
+  const reporters = reportersFor(plan.model, plan.baseParams);
   const groups = new Map<string, { shares: number[]; profits: number[]; failed: number }>();
   for (const value of variation.values) groups.set(String(value), { shares: [], profits: [], failed: 0 });
   for (const outcome of outcomes) {
@@ -81,9 +98,12 @@ export function strategyReport(
       group.failed++;
       continue;
     }
-    // A vendor that never entered holds no share.
-    group.shares.push(last.values[shareColumn] ?? 0);
-    group.profits.push(last.values[profitColumn] ?? 0);
+    // Missing values count as the reporters declare (a vendor that never entered holds no share).
+    const share = countedValue(reporters, shareName, last.values[shareColumn]);
+    const profit = countedValue(reporters, profitName, last.values[profitColumn]);
+    if (share === null || profit === null) continue;
+    group.shares.push(share);
+    group.profits.push(profit);
   }
   const rows = [...groups.entries()].map(([strategy, g]) => {
     const n = g.shares.length;
