@@ -10,7 +10,7 @@ import { strategyComparisonFor, strategyReport } from '../../core/experiment/rep
 import type { TableValue } from '../../core/params';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
-import { runOnPool } from '../experiments/poolRunner';
+import { runOnPool } from '../../worker/webExperimentPool';
 import { READY_EXPERIMENTS } from '../experiments/readyExperiments';
 import { useExpectations } from './expectationStore';
 
