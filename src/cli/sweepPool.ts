@@ -1,69 +1,49 @@
 /**
- * The CLI's pool of worker processes: deals run indices to whichever worker is free, collects
- * the outcomes, and replaces a worker that dies — its run is retried once on a fresh worker,
- * then recorded as failed with the cause. Completion order does not matter: results are
- * written in canonical order.
+ * The CLI's experiment workers: each is a Node child process running `sweepWorker.ts`, adapted
+ * to the one experiment pool (retries, hung-worker timeouts) shared with the browser.
+ * Completion order does not matter: results are written in canonical order.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { RunOutcome } from '../core/experiment/execute';
+import { runIndices, type PoolTimers, type CreateWorker } from '../worker/experimentPool';
+import type { FromExperimentWorker } from '../worker/experimentProtocol';
 
-export type ToSweepWorker = { type: 'experiment'; document: unknown } | { type: 'run'; index: number };
-export type FromSweepWorker = { type: 'outcome'; outcome: RunOutcome };
+const SWEEP_WORKER = fileURLToPath(new URL('./sweepWorker.ts', import.meta.url));
 
-const WORKER = fileURLToPath(new URL('./sweepWorker.ts', import.meta.url));
-/** Tries of one run before it is recorded as failed. */
-const ATTEMPTS = 2;
+/** Forks `modulePath` as a pool worker; a crash is reported with the last line it wrote to stderr. */
+export function childProcessWorker(modulePath: string): CreateWorker {
+  return (listeners) => {
+    // The parent's execArgv carries tsx's loader, so the child runs TypeScript too.
+    const child = fork(modulePath, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    child.on('message', (message: FromExperimentWorker) => listeners.message(message));
+    child.on('error', (error) => listeners.failed(error.message));
+    // 'close' comes after the stderr pipe is drained, so the cause is complete.
+    child.on('close', (code, signal) =>
+      listeners.failed(stderr.trim().split('\n').pop() || `worker process exited (${signal ?? `code ${code}`})`),
+    );
+    return { postMessage: (message) => child.send(message), terminate: () => child.kill() };
+  };
+}
 
-export function runPool(
+export const nodeTimers: PoolTimers = {
+  now: () => performance.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Runs `indices` of an experiment document on `workers` child processes. */
+export async function runPool(
   document: unknown,
   indices: readonly number[],
   workers: number,
   onOutcome: (outcome: RunOutcome) => void,
 ): Promise<void> {
-  const queue = [...indices];
-  const attempts = new Map<number, number>();
-  let pending = indices.length;
-  return new Promise((resolve) => {
-    if (pending === 0) return resolve();
-    const finish = (outcome: RunOutcome) => {
-      onOutcome(outcome);
-      if (--pending === 0) resolve();
-    };
-    const start = (): void => {
-      if (queue.length === 0) return;
-      // The parent's execArgv carries tsx's loader, so the child runs TypeScript too.
-      const child: ChildProcess = fork(WORKER, [], {
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        serialization: 'advanced',
-      });
-      let current: number | null = null;
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-      const next = () => {
-        current = queue.shift() ?? null;
-        if (current === null) child.disconnect();
-        else child.send({ type: 'run', index: current } satisfies ToSweepWorker);
-      };
-      child.on('message', (message: FromSweepWorker) => {
-        finish(message.outcome);
-        next();
-      });
-      child.on('exit', (code, signal) => {
-        if (current === null) return;
-        const index = current;
-        const tries = (attempts.get(index) ?? 0) + 1;
-        attempts.set(index, tries);
-        if (tries < ATTEMPTS) queue.unshift(index);
-        else {
-          const cause = stderr.trim().split('\n').pop() || `worker process exited (${signal ?? `code ${code}`})`;
-          finish({ index, seed: 0, status: 'failed', error: `failed ${ATTEMPTS} times: ${cause}`, rows: [] });
-        }
-        start();
-      });
-      child.send({ type: 'experiment', document } satisfies ToSweepWorker);
-      next();
-    };
-    for (let i = 0; i < Math.min(workers, queue.length); i++) start();
-  });
+  await runIndices(
+    { document, size: workers, createWorker: childProcessWorker(SWEEP_WORKER), onOutcome, ...nodeTimers },
+    indices,
+  );
 }

@@ -1,14 +1,8 @@
-/**
- * A worker process of `agora sweep`: prepares the experiment it is sent once, then executes
- * the runs it is given one at a time and sends each outcome back.
- */
-import { experimentExecutor } from '../core/experiment/prepare';
-import { findModel } from '../models/registry';
-import type { FromSweepWorker, ToSweepWorker } from './sweepPool';
+/** A worker process of the CLI's experiment pool: Node IPC messaging around `serveExperiment`. */
+import type { ToExperimentWorker } from '../worker/experimentProtocol';
+import { serveExperiment } from '../worker/serveExperiment';
 
-let execute: ((index: number) => FromSweepWorker['outcome']) | null = null;
-
-process.on('message', (message: ToSweepWorker) => {
-  if (message.type === 'experiment') execute = experimentExecutor(message.document, findModel);
-  else process.send!({ type: 'outcome', outcome: execute!(message.index) } satisfies FromSweepWorker);
-});
+serveExperiment(
+  (message) => process.send!(message),
+  (handle) => process.on('message', (message: ToExperimentWorker) => handle(message)),
+);

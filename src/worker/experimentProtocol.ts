@@ -1,4 +1,4 @@
-/** Messages between the browser's experiment pool and its workers. */
+/** Messages between the experiment pool and its workers, in the browser and in the CLI alike. */
 import type { RunOutcome } from '../core/experiment/execute';
 
 export type ToExperimentWorker = { type: 'experiment'; document: unknown } | { type: 'run'; index: number };

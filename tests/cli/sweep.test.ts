@@ -1,12 +1,16 @@
 /**
- * `agora sweep` / `agora merge` as real processes: identical bytes for 1 and 2 workers and for
- * merged shards; GNU parallel over local shards; the Kubernetes Job's command for each index.
+ * `agora sweep` / `agora merge`: one end-to-end case as a real process on a pool of worker
+ * processes, whose bytes the in-process sweep, and 3 shards merged, must equal; GNU parallel over
+ * local shards; the Kubernetes Job's command for each index. The pool itself is tested in-process
+ * (tests/worker/experimentPool.test.ts, tests/cli/sweepPool.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseArgs, type MergeArgs, type SweepArgs } from '../../src/cli/args';
+import { mergeCommand, sweepCommand } from '../../src/cli/sweepCommand';
 
 const EXPERIMENT = 'tests/fixtures/experiments/small.json';
 
@@ -15,53 +19,48 @@ function agora(...argv: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const quiet = { stdout: () => {}, stderr: () => {} };
+/** `agora sweep …` in this process, on one worker: runs in-process, no pool. */
+const sweep = (...argv: string[]) => sweepCommand(parseArgs(['sweep', ...argv, '--workers', '1']) as SweepArgs, quiet);
+const merge = (...argv: string[]) => mergeCommand(parseArgs(['merge', ...argv]) as MergeArgs, quiet);
+
 const dir = mkdtempSync(join(tmpdir(), 'agora-sweep-'));
 const file = (name: string) => join(dir, name);
 const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('agora sweep and merge', () => {
-  it('writes the same bytes with 1 and with 2 workers, and 3 merged shards equal them', { timeout: 120_000 }, () => {
-    expect(agora('sweep', EXPERIMENT, '--workers', '1', '--out', file('one.csv')).code).toBe(0);
+  it('writes the same bytes on 2 worker processes as in-process, and 3 merged shards equal them', async () => {
     const two = agora('sweep', EXPERIMENT, '--workers', '2', '--out', file('two.csv'));
-    expect(two.code).toBe(0);
-    expect(two.stderr).toMatch(/12\/12 runs/);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).toMatch(/on 2 workers\n(.*\n)*agora: 12\/12 runs/);
+    await sweep(EXPERIMENT, '--out', file('one.csv'));
     const one = readFileSync(file('one.csv'), 'utf8');
+    expect(one).toMatch(/^# shard: 1\/1$/m);
+    expect(one.split('\n').filter((l) => /^\d+,/.test(l)).length).toBeGreaterThan(12);
     expect(readFileSync(file('two.csv'), 'utf8')).toBe(one);
-    for (const i of [1, 2, 3])
-      expect(agora('sweep', EXPERIMENT, '--shard', `${i}/3`, '--out', file(`part-${i}.csv`)).code).toBe(0);
-    const merged = agora(
-      'merge',
-      file('part-2.csv'),
-      file('part-3.csv'),
-      file('part-1.csv'),
-      '--out',
-      file('merged.csv'),
-    );
-    expect(merged.code).toBe(0);
+    for (const i of [1, 2, 3]) await sweep(EXPERIMENT, '--shard', `${i}/3`, '--out', file(`part-${i}.csv`));
+    expect(readFileSync(file('part-1.csv'), 'utf8')).not.toBe(one);
+    merge(file('part-2.csv'), file('part-3.csv'), file('part-1.csv'), '--out', file('merged.csv'));
     expect(readFileSync(file('merged.csv'), 'utf8')).toBe(one);
-    const missing = agora('merge', file('part-1.csv'), file('part-3.csv'));
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/missing shard 2\/3/);
+    expect(() => merge(file('part-1.csv'), file('part-3.csv'))).toThrow(/missing shard 2\/3/);
   });
 
-  it('--limit takes the first N runs of the canonical order before sharding', () => {
-    const r = agora('sweep', EXPERIMENT, '--limit', '3', '--shard', '2/2');
-    expect(r.code).toBe(0);
-    const runs = r.stdout
+  it('--limit takes the first N runs of the canonical order before sharding', async () => {
+    await sweep(EXPERIMENT, '--limit', '3', '--shard', '2/2', '--out', file('limited.csv'));
+    const csv = readFileSync(file('limited.csv'), 'utf8');
+    const runs = csv
       .split('\n')
       .filter((l) => /^\d+,/.test(l))
       .map((l) => l.split(',')[0]);
     expect([...new Set(runs)]).toEqual(['1']);
-    expect(r.stdout).toMatch(/^# limit: 3$/m);
+    expect(csv).toMatch(/^# limit: 3$/m);
   });
 
-  it('answers bad flags and bad experiments with one clear message and exit code 2', () => {
-    expect(agora('sweep', EXPERIMENT, '--shard', '0/3').stderr).toMatch(/--shard must be i\/n with 1 ≤ i ≤ n/);
-    expect(agora('sweep', EXPERIMENT, '--shard', '4/3').code).toBe(2);
-    expect(agora('sweep', 'no-such.json').stderr).toMatch(/no such file/);
-    const bad = agora('sweep', 'package.json');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not a valid experiment/);
+  it('answers bad flags and bad experiments with one clear message', async () => {
+    expect(() => sweep(EXPERIMENT, '--shard', '0/3')).toThrow(/--shard must be i\/n with 1 ≤ i ≤ n/);
+    expect(() => sweep(EXPERIMENT, '--shard', '4/3')).toThrow(/--shard must be i\/n/);
+    await expect(sweep('no-such.json')).rejects.toThrow(/no such file/);
+    await expect(sweep('package.json')).rejects.toThrow(/not a valid experiment/);
   });
 
   // Reported as skipped (not passed) where `parallel` is absent; .ci/run installs it.

@@ -12,7 +12,7 @@ import { findModel } from '../../models/registry';
 import { download } from '../download';
 import { closeExperiments, openExperimentDocument } from '../experiments/experimentSession';
 import { useExperiments } from '../experiments/experimentStore';
-import { runOnPool } from '../experiments/poolRunner';
+import { runOnPool } from '../../worker/webExperimentPool';
 import { loadDocument } from '../scenarioSession';
 import { expectationReport } from './expectationReport';
 import { useExpectations, type ExpectationState } from './expectationStore';

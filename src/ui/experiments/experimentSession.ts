@@ -15,8 +15,8 @@ import { findModel } from '../../models/registry';
 import { download } from '../download';
 import { loadDocument, scenarioOnDisplay } from '../scenarioSession';
 import { useApp } from '../store';
-import { ExperimentPool } from './experimentPool';
-import { browserTimers, createExperimentWorker } from './poolRunner';
+import { ExperimentPool } from '../../worker/experimentPool';
+import { browserTimers, createExperimentWorker } from '../../worker/webExperimentPool';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 

@@ -3,11 +3,8 @@ import { DOMAdapter, WebWorkerAdapter } from 'pixi.js';
 import type { FromRenderer, ToRenderer } from './renderProtocol';
 import { createViewRenderer, type ViewRenderer } from './viewRenderer';
 
-// Typed locally: the app's tsconfig carries DOM types, not the WebWorker ones.
-const scope = self as unknown as {
-  postMessage(message: FromRenderer): void;
-  onmessage: ((event: MessageEvent<ToRenderer>) => void) | null;
-};
+/** Posts to the page, typed: the worker's own postMessage takes any message. */
+const post = (message: FromRenderer) => self.postMessage(message);
 
 // Pixi creates its own canvases (text, textures) as OffscreenCanvas here: no document.
 DOMAdapter.set(WebWorkerAdapter);
@@ -16,7 +13,7 @@ let renderer: Promise<ViewRenderer> | null = null;
 
 async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
   const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () =>
-    scope.postMessage({ type: 'drawn' }),
+    post({ type: 'drawn' }),
   );
   // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.
   if (r.kind !== 'webgl') {
@@ -26,12 +23,10 @@ async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewR
   return r;
 }
 
-scope.onmessage = ({ data }) => {
+self.onmessage = ({ data }: MessageEvent<ToRenderer>) => {
   if (data.type === 'init') {
     renderer = start(data);
-    renderer.catch((e: unknown) =>
-      scope.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
+    renderer.catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
     return;
   }
   // Messages that arrive while Pixi starts wait for it, in order; after a failure, none matter.

@@ -7,7 +7,7 @@
 // IMPORTANT: without it pixi compiles shaders with `new Function`, which the app's
 // Content-Security-Policy (no eval) forbids, and the canvas stays blank.
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture } from 'pixi.js';
+import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture, type ICanvas } from 'pixi.js';
 import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
 import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
 import { inspectedMark, screenMapping } from '../viewGeometry';
@@ -294,12 +294,12 @@ const cancelFrame: (handle: number) => void =
   typeof cancelAnimationFrame === 'function' ? (h) => cancelAnimationFrame(h) : (h) => clearTimeout(h);
 
 /**
- * Starts Pixi on `canvas` (an OffscreenCanvas in a worker needs `DOMAdapter.set(WebWorkerAdapter)`
- * first). `onDrawn` is called after each render that showed a new frame: the moment to hand
- * over the next one. Rejects where no renderer can start.
+ * Starts Pixi on `canvas`: a canvas of the page, or an OffscreenCanvas in a worker (after
+ * `DOMAdapter.set(WebWorkerAdapter)`). `onDrawn` is called after each render that showed a new
+ * frame: the moment to hand over the next one. Rejects where no renderer can start.
  */
 export async function createViewRenderer(
-  canvas: HTMLCanvasElement | OffscreenCanvas,
+  canvas: ICanvas,
   portrayal: Portrayal,
   size: ViewSize,
   camera: Camera,

@@ -11,7 +11,7 @@ import { t } from '../../../i18n';
 import { strategyComparisonFor, strategyReport } from '../../../models/cloudMarket/analyses';
 import { findModel } from '../../../models/registry';
 import { useExpectations } from '../../expectations/expectationStore';
-import { runOnPool } from '../../experiments/poolRunner';
+import { runOnPool } from '../../../worker/webExperimentPool';
 import { READY_EXPERIMENTS } from '../../experiments/readyExperiments';
 
 const COMPARISON = READY_EXPERIMENTS.find((r) => r.file === 'strategy-comparison.json')?.experiment;

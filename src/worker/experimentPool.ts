@@ -1,35 +1,52 @@
 /**
- * The browser's pool of experiment workers: deals run indices to free workers, pauses (no new
- * runs; running ones finish), resumes, cancels, and changes size on the fly. A worker that
- * throws or stops answering is terminated and replaced; its run is retried once, then recorded
- * as failed with its cause, and the experiment goes on.
+ * The one pool of experiment workers, for the browser and the CLI: deals run indices to free
+ * workers, pauses (no new runs; running ones finish), resumes, cancels, and changes size on the
+ * fly. A worker that fails or stops answering is terminated and replaced; its run is retried
+ * once, then recorded as failed with its cause, and the experiment goes on. It knows no host:
+ * workers come from an adapter (a Web Worker, a Node child process, a fake in tests) and the
+ * clock and timers are injected.
  */
-import type { RunOutcome } from '../../core/experiment/execute';
-import type { FromExperimentWorker, ToExperimentWorker } from '../../worker/experimentProtocol';
+import type { RunOutcome } from '../core/experiment/execute';
+import type { FromExperimentWorker, ToExperimentWorker } from './experimentProtocol';
 
-/** What the pool needs of a worker (a Web Worker, or a fake in tests). */
+/** What the pool needs of a running worker. */
 export interface PoolWorker {
   postMessage(message: ToExperimentWorker): void;
   terminate(): void;
-  onmessage: ((event: { data: FromExperimentWorker }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
 }
 
-export interface PoolOptions {
-  readonly document: unknown;
-  readonly size: number;
-  readonly createWorker: () => PoolWorker;
-  readonly onOutcome: (outcome: RunOutcome) => void;
-  /** A worker was replaced; the reason, for the user. */
-  readonly onReplaced?: (reason: string) => void;
-  /** No answer within this long is a hung worker. Default: 20 × the slowest run so far, at least 60 s. */
-  readonly timeoutMs?: (slowestRunMs: number) => number;
+/** Where a worker reports; calls after the pool has terminated it are ignored. */
+export interface PoolWorkerListeners {
+  message(message: FromExperimentWorker): void;
+  /** The worker threw, crashed or exited; `reason` is for people. */
+  failed(reason: string): void;
+}
+
+/** Starts one worker that reports to `listeners`. */
+export type CreateWorker = (listeners: PoolWorkerListeners) => PoolWorker;
+
+export interface PoolTimers {
+  /** Milliseconds, from any origin. */
   readonly now: () => number;
   readonly setTimer: (fn: () => void, ms: number) => unknown;
   readonly clearTimer: (handle: unknown) => void;
 }
 
+export interface PoolOptions extends PoolTimers {
+  readonly document: unknown;
+  readonly size: number;
+  readonly createWorker: CreateWorker;
+  readonly onOutcome: (outcome: RunOutcome) => void;
+  /** A worker was replaced; the reason, for the user. */
+  readonly onReplaced?: (reason: string) => void;
+  /** No answer within this long is a hung worker. Default: 20 × the slowest run so far, at least 60 s. */
+  readonly timeoutMs?: (slowestRunMs: number) => number;
+}
+
+/** Tries of one run before it is recorded as failed. */
 const ATTEMPTS = 2;
+
+const defaultTimeoutMs = (slowestRunMs: number) => Math.max(60_000, 20 * slowestRunMs);
 
 interface Slot {
   worker: PoolWorker;
@@ -74,6 +91,7 @@ export class ExperimentPool {
     this.fill();
   }
 
+  /** Idle workers above the new size stop now; busy ones when their run is done. */
   resize(size: number): void {
     this.size = Math.max(1, size);
     for (const slot of this.slots) if (this.slots.size > this.size && slot.index === null) this.retire(slot);
@@ -94,14 +112,17 @@ export class ExperimentPool {
   }
 
   private spawn(): Slot {
-    const worker = this.options.createWorker();
-    const slot: Slot = { worker, index: null, startedAt: 0, timer: null };
-    worker.onmessage = (event) => this.finished(slot, event.data.outcome);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.failed(slot, event.message || 'the worker failed');
+    // Adapters report asynchronously, so the listeners never see `slot` before it exists.
+    const slot: Slot = {
+      worker: this.options.createWorker({
+        message: (message) => this.finished(slot, message.outcome),
+        failed: (reason) => this.failed(slot, reason || 'the worker failed'),
+      }),
+      index: null,
+      startedAt: 0,
+      timer: null,
     };
-    worker.postMessage({ type: 'experiment', document: this.options.document });
+    slot.worker.postMessage({ type: 'experiment', document: this.options.document });
     this.slots.add(slot);
     return slot;
   }
@@ -113,7 +134,7 @@ export class ExperimentPool {
     if (index === undefined) return this.retire(slot);
     slot.index = index;
     slot.startedAt = this.options.now();
-    const timeout = (this.options.timeoutMs ?? ((slowest) => Math.max(60_000, 20 * slowest)))(this.slowestMs);
+    const timeout = (this.options.timeoutMs ?? defaultTimeoutMs)(this.slowestMs);
     slot.timer = this.options.setTimer(
       () => this.failed(slot, `no answer within ${Math.round(timeout / 1000)} s`),
       timeout,
@@ -130,7 +151,7 @@ export class ExperimentPool {
     this.dispatch(slot);
   }
 
-  /** The worker threw or hung: replace it; retry its run once, then record the run as failed. */
+  /** The worker failed or hung: replace it; retry its run once, then record the run as failed. */
   private failed(slot: Slot, reason: string): void {
     if (!this.slots.has(slot)) return;
     const index = slot.index;
@@ -155,9 +176,30 @@ export class ExperimentPool {
 
   private retire(slot: Slot): void {
     this.options.clearTimer(slot.timer);
-    slot.worker.onmessage = null;
-    slot.worker.onerror = null;
-    slot.worker.terminate();
     this.slots.delete(slot);
+    slot.worker.terminate();
   }
+}
+
+/** Runs `indices` of an experiment document on a fresh pool; resolves with every outcome (in finishing order). */
+export function runIndices(
+  options: Omit<PoolOptions, 'onOutcome'> & { readonly onOutcome?: (outcome: RunOutcome) => void },
+  indices: readonly number[],
+): Promise<RunOutcome[]> {
+  const outcomes: RunOutcome[] = [];
+  if (indices.length === 0) return Promise.resolve(outcomes);
+  return new Promise((resolve) => {
+    const pool = new ExperimentPool({
+      ...options,
+      onOutcome: (outcome) => {
+        outcomes.push(outcome);
+        options.onOutcome?.(outcome);
+        if (outcomes.length === indices.length) {
+          pool.cancel();
+          resolve(outcomes);
+        }
+      },
+    });
+    pool.enqueue(indices);
+  });
 }
