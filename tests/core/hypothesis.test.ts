@@ -1,5 +1,6 @@
 /** Verdicts and attribution on synthetic outcomes: the logic alone, with known answers. */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../src/core/experiment/execute';
 import { attribute, measureEffect, t975, verdictOf, type Effect } from '../../src/core/experiment/hypothesis';
@@ -59,6 +60,31 @@ describe('verdicts', () => {
     expect(e.effect).toBeGreaterThan(0.2); // aggressive: 0.1 + mean repetition term 0.095 + 0.05
     expect(verdictOf(e, level.claim)).toBe('holds');
     expect(verdictOf(e, { below: 0.2 })).toBe('does-not-hold');
+  });
+});
+
+describe('order of arrival', () => {
+  it('gives the same effect to the last bit, whatever order the runs finished in', () => {
+    // Values whose float sums depend on the order of addition.
+    const outcomes = synthetic(0.05, 0.3).map((o, i) => ({
+      ...o,
+      rows: o.rows.map((r) => ({
+        ...r,
+        values: r.values.map((v) => (!v ? v : v * (1 + i * 1e-3) + 1e5 * (i % 3))),
+      })),
+    }));
+    const level: Hypothesis = { ...hypothesis, effect: { kind: 'level', at: 'all' } };
+    const inOrder = [
+      measureEffect(plan, settings, outcomes, hypothesis),
+      measureEffect(plan, settings, outcomes, level),
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(outcomes, { minLength: outcomes.length }), (arrived) => {
+        expect(measureEffect(plan, settings, arrived, hypothesis)).toStrictEqual(inOrder[0]);
+        expect(measureEffect(plan, settings, arrived, level)).toStrictEqual(inOrder[1]);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 

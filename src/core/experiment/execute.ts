@@ -40,6 +40,14 @@ export type RunOutcome =
       readonly rows: readonly RecordedRow[];
     };
 
+/**
+ * Outcomes in run order, whatever order they finished in: sums over runs then add in one order,
+ * so every summary is the same to the last bit in the browser, the CLI and with any worker count.
+ */
+export function inRunOrder(outcomes: readonly RunOutcome[]): RunOutcome[] {
+  return [...outcomes].sort((a, b) => a.index - b.index);
+}
+
 /** The settings and the reporter columns of an experiment; unknown reporter names are an error. */
 export function runSettings(
   plan: ResolvedExperiment,

@@ -6,7 +6,7 @@
  */
 import { countedValue, reportersFor } from '../model';
 import { mean, standardError } from '../stats';
-import type { RunOutcome, RunSettings } from './execute';
+import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun } from './plan';
 import type { Experiment, Hypothesis, ResolvedExperiment } from './schema';
 
@@ -69,7 +69,7 @@ export function measureEffect(
   const reporters = reportersFor(plan.model, plan.baseParams);
   const groups = new Map<string, number[]>();
   const pairs = new Map<string, { treatment?: number; control?: number }>();
-  for (const outcome of outcomes) {
+  for (const outcome of inRunOrder(outcomes)) {
     // A missing value counts as the reporter declares (or is left out); a failed run never counts.
     const value = outcome.status === 'ok' ? countedValue(reporters, h.measure, finalValue(outcome, column)) : null;
     if (value === null) continue;

@@ -7,7 +7,7 @@
  */
 import { Hasher } from '../hash';
 import { APP_VERSION } from '../version';
-import type { RunSettings, RunOutcome } from './execute';
+import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun, type Selection } from './plan';
 import { canonicalJson, type Experiment, type ResolvedExperiment } from './schema';
 
@@ -94,7 +94,7 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
 
 /** The CSV of finished runs, in canonical order whatever order they finished in. */
 export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
-  const sorted = [...outcomes].sort((a, b) => a.index - b.index);
+  const sorted = inRunOrder(outcomes);
   const lines = [...headerLines(ctx, sorted.length), columnLine(ctx)];
   for (const outcome of sorted) lines.push(...runLines(ctx, outcome));
   lines.push(END_LINE);
@@ -109,7 +109,7 @@ export function runRecord(plan: ResolvedExperiment, outcome: RunOutcome) {
 
 /** The same results as JSON: provenance, columns, and every run with its rows. */
 export function resultsJson(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
-  const sorted = [...outcomes].sort((a, b) => a.index - b.index);
+  const sorted = inRunOrder(outcomes);
   const document = {
     format: RESULTS_FORMAT,
     app: `agora ${APP_VERSION}`,

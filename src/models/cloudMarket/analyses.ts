@@ -4,7 +4,7 @@
  * strategy's probability of ending the horizon with share ≥ X and cumulative profit ≥ Y, with
  * 95% Wilson intervals, the number of runs behind each, and the distributions behind them.
  */
-import type { RunOutcome, RunSettings } from '../../core/experiment/execute';
+import { inRunOrder, type RunOutcome, type RunSettings } from '../../core/experiment/execute';
 import { plannedRun } from '../../core/experiment/plan';
 import type { Experiment, ResolvedExperiment } from '../../core/experiment/schema';
 import { countedValue, reportersFor, type AnalysisDecl } from '../../core/model';
@@ -91,7 +91,7 @@ export function strategyReport(
   const reporters = reportersFor(plan.model, plan.baseParams);
   const groups = new Map<string, { shares: number[]; profits: number[]; failed: number }>();
   for (const value of variation.values) groups.set(String(value), { shares: [], profits: [], failed: 0 });
-  for (const outcome of outcomes) {
+  for (const outcome of inRunOrder(outcomes)) {
     const group = groups.get(String(plannedRun(plan, outcome.index).values[param]))!;
     const last = outcome.rows[outcome.rows.length - 1];
     if (outcome.status === 'failed' || !last) {

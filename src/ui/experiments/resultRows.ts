@@ -3,7 +3,7 @@
  * final outcomes, in canonical order; and the runs grouped by setting (the varied values
  * except the repetition) with a summary of one outcome.
  */
-import type { RunOutcome } from '../../core/experiment/execute';
+import { inRunOrder, type RunOutcome } from '../../core/experiment/execute';
 import { runRecord } from '../../core/experiment/results';
 import type { PreparedExperiment } from '../../core/experiment/prepare';
 import type { Value } from '../../core/experiment/schema';
@@ -21,16 +21,14 @@ export interface ResultRow {
 }
 
 export function resultRows({ plan, settings }: PreparedExperiment, outcomes: readonly RunOutcome[]): ResultRow[] {
-  return [...outcomes]
-    .sort((a, b) => a.index - b.index)
-    .map((o) => {
-      const last = o.rows[o.rows.length - 1];
-      return {
-        ...runRecord(plan, o),
-        error: o.status === 'failed' ? o.error : '',
-        final: last ? last.values : settings.reporters.map(() => null),
-      };
-    });
+  return inRunOrder(outcomes).map((o) => {
+    const last = o.rows[o.rows.length - 1];
+    return {
+      ...runRecord(plan, o),
+      error: o.status === 'failed' ? o.error : '',
+      final: last ? last.values : settings.reporters.map(() => null),
+    };
+  });
 }
 
 export interface SettingSummary {
