@@ -64,7 +64,7 @@ function fieldOf(issue: v.BaseIssue<unknown>, root: string): string {
   return field || root;
 }
 
-export type DocumentResult<T> =
+type DocumentResult<T> =
   { ok: true; value: T } | { ok: false; errors: { readonly field: string; readonly message: string }[] };
 
 /**
