@@ -2,6 +2,7 @@
  * The CLI's argument parser: argv in, a typed command or one usage error out. Pure, so every
  * error path is unit-tested without spawning a process.
  */
+import { parseArgs as parseArgv } from 'node:util';
 import { MAX_SEED } from '../core/rng';
 
 export interface RunArgs {
@@ -48,14 +49,81 @@ export type Command =
 
 export class UsageError extends Error {}
 
+type Flag = { readonly type: 'string' | 'boolean'; readonly multiple?: boolean };
+
+/** Each flag given, with its values in the order given (a boolean flag: one empty string). */
+interface Flags {
+  readonly values: ReadonlyMap<string, readonly string[]>;
+  readonly positionals: readonly string[];
+  readonly help: boolean;
+}
+
+/**
+ * Reads the flags of one command with `util.parseArgs`. It runs non-strict, and its tokens are
+ * checked here instead: strict mode would refuse `--seed -1` as ambiguous before we could say
+ * what a seed must be, and it does not notice a flag given twice.
+ */
+function readFlags(command: string, argv: readonly string[], flags: Readonly<Record<string, Flag>>): Flags {
+  const { tokens } = parseArgv({
+    args: [...argv],
+    options: { ...flags, help: { type: 'boolean', short: 'h' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const allowed = Object.keys(flags).map((name) => `--${name}`);
+  const values = new Map<string, string[]>();
+  const positionals: string[] = [];
+  let help = false;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (token.name === 'help') {
+      help = true;
+      continue;
+    }
+    const flag = Object.hasOwn(flags, token.name) ? flags[token.name] : undefined;
+    if (!flag)
+      throw new UsageError(`unknown flag ${token.rawName} for "${command}" (allowed: ${allowed.join(', ')}, --help)`);
+    const value = token.value;
+    if (flag.type === 'boolean') {
+      if (value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      values.set(token.name, ['']);
+      continue;
+    }
+    // `--seed=` has no value; nor has `--seed --json`: a flag right after a value flag.
+    if (value === undefined || (token.inlineValue ? value === '' : /^--./.test(value)))
+      throw new UsageError(`${token.rawName} needs a value`);
+    if (values.has(token.name) && !flag.multiple) throw new UsageError(`${token.rawName} given twice`);
+    values.set(token.name, [...(values.get(token.name) ?? []), value]);
+  }
+  return { values, positionals, help };
+}
+
+/** The value of a flag, if given; an empty value counts as none. */
+function textFlag(flags: Flags, name: string): string | undefined {
+  const value = flags.values.get(name)?.[0];
+  if (value === '') throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
 const INTEGER = /^\d+$/;
 
-function integerFlag(flag: string, text: string, max: number): number {
+/** An integer flag from `min` to `max`, if given. */
+function integerFlag(flags: Flags, name: string, min: number, max: number): number | undefined {
+  const text = flags.values.get(name)?.[0];
+  if (text === undefined) return undefined;
   const value = Number(text);
   if (!INTEGER.test(text) || value > max) {
-    throw new UsageError(`${flag} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(text)}`);
   }
+  if (value < min) throw new UsageError(`--${name} must be at least ${min}`);
   return value;
+}
+
+function noPositionals(command: string, flags: Flags, what = 'no arguments'): void {
+  if (flags.positionals.length)
+    throw new UsageError(`${command} takes ${what}, got ${JSON.stringify(flags.positionals[0])}`);
 }
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
@@ -65,112 +133,62 @@ export function parseArgs(argv: readonly string[]): Command {
     const topic = rest[0];
     return { command: 'help', topic: topic === 'run' || topic === 'sweep' || topic === 'merge' ? topic : undefined };
   }
+  if (command === 'run') return parseRun(rest);
   if (command === 'sweep') return parseSweep(rest);
   if (command === 'merge') return parseMerge(rest);
   if (command === 'expectations') return parseExpectations(rest);
-  if (command === 'models') {
-    for (const a of rest) if (a !== '--json') throw new UsageError(`unknown flag ${a} for "models" (allowed: --json)`);
-    return { command: 'models', json: rest.includes('--json') };
-  }
-  if (command !== 'run')
-    throw new UsageError(
-      `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`,
-    );
-
-  const out: { -readonly [K in keyof RunArgs]: RunArgs[K] } = { command: 'run', params: [], json: false };
-  const params: { name: string; value: string }[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    // Accept both `--flag value` and `--flag=value`.
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = rest[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2))
-        throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return { command: 'help', topic: 'run' };
-      case '--json':
-        if (inline !== undefined) throw new UsageError('--json takes no value');
-        out.json = true;
-        break;
-      case '--model':
-        if (out.model !== undefined) throw new UsageError('--model given twice');
-        out.model = value();
-        break;
-      case '--scenario':
-        if (out.scenario !== undefined) throw new UsageError('--scenario given twice');
-        out.scenario = value();
-        break;
-      case '--seed':
-        if (out.seed !== undefined) throw new UsageError('--seed given twice');
-        out.seed = integerFlag('--seed', value(), MAX_SEED);
-        break;
-      case '--ticks':
-        if (out.ticks !== undefined) throw new UsageError('--ticks given twice');
-        out.ticks = integerFlag('--ticks', value(), 1e9);
-        break;
-      case '--series':
-        if (out.series !== undefined) throw new UsageError('--series given twice');
-        out.series = value();
-        break;
-      case '--param': {
-        const text = value();
-        const at = text.indexOf('=');
-        if (at <= 0) throw new UsageError(`--param must look like name=value, got ${JSON.stringify(text)}`);
-        params.push({ name: text.slice(0, at), value: text.slice(at + 1) });
-        break;
-      }
-      default:
-        throw new UsageError(`unknown flag ${arg} (see --help)`);
-    }
-  }
-  out.params = params;
-  if (out.model === undefined && out.scenario === undefined)
-    throw new UsageError('run needs --model <id> or --scenario <file>');
-  return out;
+  if (command === 'models') return parseModels(rest);
+  throw new UsageError(
+    `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`,
+  );
 }
 
-/** Splits `--flag=value` / `--flag value` pairs and positional arguments. */
-function flagsOf(
-  rest: readonly string[],
-  known: readonly string[],
-): { flags: Map<string, string>; positional: string[] } {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!known.includes(flag)) throw new UsageError(`unknown flag ${flag} (allowed: ${known.join(', ')})`);
-    if (flags.has(flag)) throw new UsageError(`${flag} given twice`);
-    const value = eq > 0 ? arg.slice(eq + 1) : rest[i + 1];
-    if (eq < 0) i++;
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
-      throw new UsageError(`${flag} needs a value`);
-    flags.set(flag, value);
-  }
-  return { flags, positional };
+const WORKERS = { type: 'string' } as const;
+
+function parseRun(rest: readonly string[]): RunArgs | { command: 'help'; topic: 'run' } {
+  const flags = readFlags('run', rest, {
+    model: { type: 'string' },
+    scenario: { type: 'string' },
+    param: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    ticks: { type: 'string' },
+    series: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (flags.help) return { command: 'help', topic: 'run' };
+  noPositionals('run', flags, 'no file (give it with --scenario)');
+  const params = (flags.values.get('param') ?? []).map((text) => {
+    const at = text.indexOf('=');
+    if (at <= 0) throw new UsageError(`--param must look like name=value, got ${JSON.stringify(text)}`);
+    return { name: text.slice(0, at), value: text.slice(at + 1) };
+  });
+  const run: RunArgs = {
+    command: 'run',
+    model: textFlag(flags, 'model'),
+    scenario: textFlag(flags, 'scenario'),
+    params,
+    seed: integerFlag(flags, 'seed', 0, MAX_SEED),
+    ticks: integerFlag(flags, 'ticks', 0, 1e9),
+    json: flags.values.has('json'),
+    series: textFlag(flags, 'series'),
+  };
+  if (run.model === undefined && run.scenario === undefined)
+    throw new UsageError('run needs --model <id> or --scenario <file>');
+  return run;
 }
 
 function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; topic: 'sweep' } {
-  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'sweep' };
-  const { flags, positional } = flagsOf(rest, ['--workers', '--shard', '--limit', '--out']);
-  if (positional.length !== 1)
-    throw new UsageError(`sweep needs exactly one experiment file, got ${positional.length}`);
+  const flags = readFlags('sweep', rest, {
+    workers: WORKERS,
+    shard: { type: 'string' },
+    limit: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (flags.help) return { command: 'help', topic: 'sweep' };
+  if (flags.positionals.length !== 1)
+    throw new UsageError(`sweep needs exactly one experiment file, got ${flags.positionals.length}`);
   let shard = { index: 1, count: 1 };
-  const shardText = flags.get('--shard');
+  const shardText = textFlag(flags, 'shard');
   if (shardText !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shardText);
     const index = m ? Number(m[1]) : NaN;
@@ -182,32 +200,44 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
     }
     shard = { index, count };
   }
-  const workers = flags.has('--workers') ? integerFlag('--workers', flags.get('--workers')!, 256) : undefined;
-  if (workers === 0) throw new UsageError('--workers must be at least 1');
-  const limit = flags.has('--limit') ? integerFlag('--limit', flags.get('--limit')!, 1e9) : null;
-  if (limit === 0) throw new UsageError('--limit must be at least 1');
-  return { command: 'sweep', experiment: positional[0], workers, shard, limit, out: flags.get('--out') };
+  return {
+    command: 'sweep',
+    experiment: flags.positionals[0],
+    workers: integerFlag(flags, 'workers', 1, 256),
+    shard,
+    limit: integerFlag(flags, 'limit', 1, 1e9) ?? null,
+    out: textFlag(flags, 'out'),
+  };
 }
 
-function parseExpectations(rest: readonly string[]): ExpectationsArgs {
-  const json = rest.includes('--json');
-  const { flags, positional } = flagsOf(
-    rest.filter((a) => a !== '--json'),
-    ['--only', '--workers'],
-  );
-  if (positional.length)
-    throw new UsageError(`expectations takes no file (it reads experiments/expectation-*.json), got ${positional[0]}`);
-  const only = flags.has('--only') ? integerFlag('--only', flags.get('--only')!, 99) : undefined;
-  const workers = flags.has('--workers') ? integerFlag('--workers', flags.get('--workers')!, 256) : undefined;
-  if (workers === 0) throw new UsageError('--workers must be at least 1');
-  return { command: 'expectations', only, workers, json };
+function parseExpectations(rest: readonly string[]): ExpectationsArgs | { command: 'help' } {
+  const flags = readFlags('expectations', rest, {
+    only: { type: 'string' },
+    workers: WORKERS,
+    json: { type: 'boolean' },
+  });
+  if (flags.help) return { command: 'help' };
+  noPositionals('expectations', flags, 'no file (it reads experiments/expectation-*.json)');
+  return {
+    command: 'expectations',
+    only: integerFlag(flags, 'only', 0, 99),
+    workers: integerFlag(flags, 'workers', 1, 256),
+    json: flags.values.has('json'),
+  };
 }
 
 function parseMerge(rest: readonly string[]): MergeArgs | { command: 'help'; topic: 'merge' } {
-  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'merge' };
-  const { flags, positional } = flagsOf(rest, ['--out']);
-  if (positional.length === 0) throw new UsageError('merge needs the part files to merge');
-  return { command: 'merge', parts: positional, out: flags.get('--out') };
+  const flags = readFlags('merge', rest, { out: { type: 'string' } });
+  if (flags.help) return { command: 'help', topic: 'merge' };
+  if (flags.positionals.length === 0) throw new UsageError('merge needs the part files to merge');
+  return { command: 'merge', parts: flags.positionals, out: textFlag(flags, 'out') };
+}
+
+function parseModels(rest: readonly string[]): Command {
+  const flags = readFlags('models', rest, { json: { type: 'boolean' } });
+  if (flags.help) return { command: 'help' };
+  noPositionals('models', flags);
+  return { command: 'models', json: flags.values.has('json') };
 }
 
 export const HELP = `Agora — run agent-based models headless.

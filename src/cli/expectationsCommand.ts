@@ -14,7 +14,7 @@ import {
   type ExpectationResult,
 } from '../core/experiment/expectation';
 import { selectedRuns, WHOLE } from '../core/experiment/plan';
-import type { Experiment } from '../core/experiment/schema';
+import { parseExperiment, type Experiment } from '../core/experiment/schema';
 import { findModel } from '../models/registry';
 import { UsageError, type ExpectationsArgs } from './args';
 import type { Output } from './runCommand';
@@ -64,7 +64,9 @@ export async function expectationsCommand(args: ExpectationsArgs, out: Output): 
   const workers = args.workers ?? availableParallelism();
   const report: unknown[] = [];
   for (const file of chosen) {
-    const document = JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')) as Experiment;
+    const parsed = parseExperiment(JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')), findModel);
+    if (!parsed.ok) throw new UsageError(`${DIRECTORY}/${file} is not a valid experiment: ${parsed.errors.join('; ')}`);
+    const document = parsed.value.experiment;
     out.stderr(`agora: ${document.name}…`);
     const r = await runExpectation(document, workers);
     const row = {

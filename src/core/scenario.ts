@@ -3,6 +3,8 @@
  * `{ format: "agora-scenario", version: 1, model, modelVersion, seed, params }`.
  * `parseScenario` is the single gate from untrusted input to a runnable scenario.
  */
+import * as v from 'valibot';
+import { count, documentObject, isPlainObject, parseDocument } from './documentSchema';
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
 import { isValidSeed, MAX_SEED } from './rng';
@@ -11,14 +13,32 @@ export const SCENARIO_FORMAT = 'agora-scenario';
 /** Current version of the scenario format; older versions migrate forward on parse. */
 export const SCENARIO_VERSION = 1;
 
-export interface Scenario {
-  readonly format: typeof SCENARIO_FORMAT;
-  readonly version: number;
-  readonly model: string;
-  readonly modelVersion: number;
-  readonly seed: number;
-  readonly params: Readonly<Record<string, unknown>>;
-}
+const POSITIVE = 'must be a positive integer';
+
+/** The envelope; its parameters are checked against the model's spec by `resolveScenario`. */
+export const ScenarioSchema = documentObject(
+  {
+    format: v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`),
+    version: v.pipe(
+      count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
+      v.maxValue(
+        SCENARIO_VERSION,
+        (issue) => `is ${issue.input}, made by a newer Agora (this one reads up to ${SCENARIO_VERSION}); please update`,
+      ),
+    ),
+    model: v.string('must be a model id'),
+    modelVersion: count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
+    seed: v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`),
+    /** Omitted: every parameter at its default. */
+    params: v.optional(
+      v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be an object of parameter values'),
+    ),
+  },
+  'a JSON object',
+  'unknown key in scenario',
+);
+
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 
 /** A scenario checked against its model: complete, validated parameters. */
 export interface ResolvedScenario {
@@ -54,54 +74,33 @@ export function createScenario(
   };
 }
 
-const KEYS = new Set(['format', 'version', 'model', 'modelVersion', 'seed', 'params']);
-
-function fail(field: string, message: string): ScenarioResult {
-  return { ok: false, errors: [{ field, message: `${field}: ${message}` }] };
-}
-
 /**
  * Checks an untrusted scenario document (already JSON-parsed) against the model registry.
  * Never throws; every problem comes back as a message naming its field.
  */
 export function parseScenario(input: unknown, findModel: (id: string) => Model | undefined): ScenarioResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail('scenario', 'must be a JSON object');
+  const scenario = parseDocument(ScenarioSchema, input, 'scenario');
+  return scenario.ok ? resolveScenario(scenario.value, findModel) : scenario;
+}
+
+/** The semantic half of `parseScenario`: the model exists, and the parameters meet its spec. */
+export function resolveScenario(scenario: Scenario, findModel: (id: string) => Model | undefined): ScenarioResult {
+  const model = findModel(scenario.model);
+  if (!model) {
+    const message = `model: unknown model "${scenario.model.slice(0, 60)}"`;
+    return { ok: false, errors: [{ field: 'model', message }] };
   }
-  const doc = input as Record<string, unknown>;
-  for (const key of Object.keys(doc)) {
-    if (!KEYS.has(key)) return fail(key, 'unknown key in scenario');
-  }
-  if (doc.format !== SCENARIO_FORMAT) return fail('format', `must be "${SCENARIO_FORMAT}"`);
-  const version = doc.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('version', 'must be a positive integer');
-  }
-  if (version > SCENARIO_VERSION) {
-    return fail(
-      'version',
-      `is ${version}, made by a newer Agora (this one reads up to ${SCENARIO_VERSION}); please update`,
-    );
-  }
-  if (typeof doc.model !== 'string') return fail('model', 'must be a model id');
-  const model = findModel(doc.model);
-  if (!model) return fail('model', `unknown model "${doc.model.slice(0, 60)}"`);
-  const modelVersion = doc.modelVersion;
-  if (typeof modelVersion !== 'number' || !Number.isInteger(modelVersion) || modelVersion < 1) {
-    return fail('modelVersion', 'must be a positive integer');
-  }
-  if (!isValidSeed(doc.seed)) return fail('seed', `must be an integer from 0 to ${MAX_SEED}`);
-  const params = validateParams(model.params, doc.params ?? {});
+  const params = validateParams(model.params, scenario.params ?? {});
   if (!params.ok)
     return {
       ok: false,
       errors: params.errors.map((e) => ({ field: `params.${e.field}`, message: `params.${e.message}` })),
     };
   const warnings =
-    modelVersion === model.version
+    scenario.modelVersion === model.version
       ? []
       : [
-          `This scenario was made with ${model.id} version ${modelVersion}; this is version ${model.version}, so its numbers may differ.`,
+          `This scenario was made with ${model.id} version ${scenario.modelVersion}; this is version ${model.version}, so its numbers may differ.`,
         ];
-  return { ok: true, value: { model, seed: doc.seed, params: params.value, warnings } };
+  return { ok: true, value: { model, seed: scenario.seed, params: params.value, warnings } };
 }

@@ -28,6 +28,27 @@ describe('parseArgs', () => {
     });
   });
 
+  it('parses sweep, merge and expectations, with a switch given twice tolerated', () => {
+    expect(parseArgs(['sweep', 'a.json', '--shard=2/3', '--limit', '5', '--workers', '2', '--out', 'r.csv'])).toEqual({
+      command: 'sweep',
+      experiment: 'a.json',
+      workers: 2,
+      shard: { index: 2, count: 3 },
+      limit: 5,
+      out: 'r.csv',
+    });
+    expect(parseArgs(['merge', 'a.csv', 'b.csv', '--out', 'c.csv'])).toEqual({
+      command: 'merge',
+      parts: ['a.csv', 'b.csv'],
+      out: 'c.csv',
+    });
+    expect(parseArgs(['expectations', '--only', '3', '--json', '--json'])).toEqual({
+      command: 'expectations',
+      only: 3,
+      json: true,
+    });
+  });
+
   it('accepts the whole seed range', () => {
     expect(parseArgs(['run', '--model', 'm', '--seed', '0'])).toMatchObject({ seed: 0 });
     expect(parseArgs(['run', '--model', 'm', '--seed', '4294967295'])).toMatchObject({ seed: 4294967295 });
@@ -49,7 +70,16 @@ describe('parseArgs', () => {
     [['run', '--model', 'm', '--json=yes'], /^--json takes no value$/],
     [['run', '--model', 'm', '--series'], /^--series needs a value$/],
     [['run', '--model', 'm', '--model', 'n'], /^--model given twice$/],
+    [['run', '--model', 'm', '--seed='], /^--seed needs a value$/],
+    [['run', '--model', 'm', 'extra.json'], /^run takes no file \(give it with --scenario\), got "extra.json"$/],
+    [['run', '--model', ''], /^--model needs a value$/],
     [['run'], /^run needs --model <id> or --scenario <file>$/],
+    [['sweep', 'a.json', '--workers', '0'], /^--workers must be at least 1$/],
+    [['sweep', 'a.json', '--shard', '1/2', '--shard', '2/2'], /^--shard given twice$/],
+    [['sweep', 'a.json', '--limit', '--out', 'r.csv'], /^--limit needs a value$/],
+    [['sweep', 'a.json', 'b.json'], /^sweep needs exactly one experiment file, got 2$/],
+    [['merge', 'a.csv', '--colour'], /^unknown flag --colour for "merge" \(allowed: --out, --help\)$/],
+    [['expectations', 'x.json'], /^expectations takes no file/],
     [['fly'], /^unknown command "fly"/],
     [['models', '--verbose'], /^unknown flag --verbose/],
   ])('%j → one clear line', (argv, message) => {
@@ -62,5 +92,7 @@ describe('parseArgs', () => {
     expect(parseArgs([])).toEqual({ command: 'help', topic: undefined });
     expect(parseArgs(['--help'])).toEqual({ command: 'help', topic: undefined });
     expect(parseArgs(['run', '--model', 'm', '--help'])).toEqual({ command: 'help', topic: 'run' });
+    expect(parseArgs(['sweep', 'a.json', '-h'])).toEqual({ command: 'help', topic: 'sweep' });
+    expect(parseArgs(['expectations', '--help'])).toEqual({ command: 'help' });
   });
 });

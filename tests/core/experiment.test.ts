@@ -10,6 +10,8 @@ import { parseExperiment, rangeValues } from '../../src/core/experiment/schema';
 import { findModel } from '../../src/models/registry';
 
 const small = () => JSON.parse(readFileSync('tests/fixtures/experiments/small.json', 'utf8'));
+/** The small experiment varying choiceNoise only, in the way given. */
+const variation = (fields: object) => ({ ...small(), vary: [{ param: 'choiceNoise', ...fields }] });
 
 function prepare(document: unknown): PreparedExperiment {
   const r = prepareExperiment(document, findModel);
@@ -55,6 +57,31 @@ describe('experiment documents', () => {
     );
     expect(r3.ok).toBe(false);
     fc.assert(fc.property(fc.anything(), (junk) => parseExperiment(junk, findModel).ok === false));
+  });
+
+  it.each([
+    ['a list', () => [], 'experiment: must be a JSON object'],
+    ['an unknown key', () => ({ ...small(), colour: 'red' }), 'colour: unknown key in experiment'],
+    ['no name', () => ({ ...small(), name: undefined }), 'name: must be a text of 1 to 200 characters'],
+    ['a newer version', () => ({ ...small(), version: 2 }), 'version: is 2, made by a newer Agora'],
+    ['a scenario that is a list', () => ({ ...small(), scenario: [] }), 'scenario: must be a JSON object'],
+    ['a scenario of an unknown model', (d = small()) => ({ ...d, scenario: { ...d.scenario, model: 'x' } }), 'x"'],
+    ['values and range', () => variation({ values: [0.3], range: { from: 0, to: 1, step: 1 } }), 'not both'],
+    ['neither values nor range', () => variation({}), 'vary[0]: needs values (a list) or range'],
+    ['a backwards range', () => variation({ range: { from: 1, to: 0, step: 1 } }), 'vary[0].range: needs from ≤ to'],
+    ['a value that is an object', () => variation({ values: [{}] }), 'vary[0].values[0]: must be a number, a text'],
+    ['an unknown key of a variation', () => variation({ values: [0.3], by: 1 }), 'vary[0].by: unknown key'],
+    ['a stop without threshold', () => ({ ...small(), stop: { reporter: 'hhi' } }), 'stop: needs a threshold'],
+    ['a reporter that is no text', () => ({ ...small(), record: { reporters: [1] } }), 'record.reporters[0]: must'],
+  ])('refuses %s with a message naming the field', (_, doc, message) => {
+    const r = parseExperiment(doc(), findModel);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toContain(message);
+  });
+
+  it('keeps the document as written, so its hash does not change', () => {
+    const r = parseExperiment(small(), findModel);
+    expect(r.ok && JSON.stringify(r.value.experiment)).toBe(JSON.stringify(small()));
   });
 
   it('expands ranges with the same decimals everywhere', () => {

@@ -36,6 +36,8 @@ describe('parseScenario', () => {
     ['a seed of 2^32', { ...base, seed: 2 ** 32 }, 'seed'],
     ['a fractional model version', { ...base, modelVersion: 1.5 }, 'modelVersion'],
     ['a bad parameter', { ...base, params: { numCentroids: 0 } }, 'params.numCentroids'],
+    ['parameters that are a list', { ...base, params: [] }, 'params'],
+    ['no seed', { ...base, seed: undefined }, 'seed'],
   ])('rejects %s, naming the field', (_, doc, field) => {
     const r = parseScenario(doc, findModel);
     expect(r.ok).toBe(false);

@@ -4,9 +4,20 @@
  * the app's form, the share link, files under experiments/ and the CLI's `sweep`.
  * `parseExperiment` is the one gate: it never throws and names the field of every problem.
  */
+import * as v from 'valibot';
+import {
+  count,
+  documentObject,
+  finite,
+  isPlainObject,
+  kindOf,
+  parseDocument,
+  strictEntries,
+  text,
+} from '../documentSchema';
 import type { Model } from '../model';
 import { validateValue, type ParamSpec, type ParamValues, type ParamSchema, type TableSpec } from '../params';
-import { parseScenario, type Scenario } from '../scenario';
+import { resolveScenario, ScenarioSchema } from '../scenario';
 import { migrateScenario } from '../scenarioMigrations';
 
 export const EXPERIMENT_FORMAT = 'agora-experiment';
@@ -15,65 +26,157 @@ export const EXPERIMENT_VERSION = 1;
 export const MAX_RUNS = 1_000_000;
 export const MAX_VALUES = 10_000;
 
-export type Value = number | string | boolean;
+const ValueSchema = v.union(
+  [v.number(), v.string(), v.boolean()],
+  (issue) => `must be a number, a text or true/false, got ${kindOf(issue.input)}`,
+);
+export type Value = v.InferOutput<typeof ValueSchema>;
+
+const RangeSchema = v.pipe(
+  documentObject({ from: finite(), to: finite(), step: finite() }, 'an object { from, to, step }'),
+  v.check(({ from, to, step }) => step > 0 && to >= from, 'needs from ≤ to and step > 0'),
+  v.check(({ from, to, step }) => rangeLength(from, to, step) <= MAX_VALUES, `more than ${MAX_VALUES} values`),
+);
 
 /** One varied parameter: a list of values, or a numeric range with a step. */
-export interface Variation {
-  /** A parameter name, or a table cell: `table#rowId.column` (e.g. `events#0.magnitude`). */
-  readonly param: string;
-  readonly values?: readonly Value[];
-  readonly range?: { readonly from: number; readonly to: number; readonly step: number };
-  /**
-   * A compared arm (a strategy, an ablation switch): left out of the run's seed, so every arm
-   * of a comparison meets the same random numbers (common random numbers).
-   */
-  readonly compare?: boolean;
-}
+const VariationSchema = v.pipe(
+  documentObject(
+    {
+      /** A parameter name, or a table cell: `table#rowId.column` (e.g. `events#0.magnitude`). */
+      param: v.string('must be a parameter name'),
+      values: v.optional(
+        v.pipe(
+          v.array(ValueSchema, 'must be a list'),
+          v.minLength(1, `needs 1 to ${MAX_VALUES} values`),
+          v.maxLength(MAX_VALUES, `needs 1 to ${MAX_VALUES} values`),
+        ),
+      ),
+      range: v.optional(RangeSchema),
+      /**
+       * A compared arm (a strategy, an ablation switch): left out of the run's seed, so every arm
+       * of a comparison meets the same random numbers (common random numbers).
+       */
+      compare: v.optional(v.boolean('must be true or false')),
+    },
+    'an object { param, values | range }',
+  ),
+  v.check((variation) => !(variation.values && variation.range), 'give values or range, not both'),
+  v.check((variation) => !!(variation.values || variation.range), 'needs values (a list) or range { from, to, step }'),
+);
+export type Variation = v.InferOutput<typeof VariationSchema>;
+
+const atLeastOne = (bounds: { above?: number; below?: number }) =>
+  bounds.above !== undefined || bounds.below !== undefined;
 
 /** Stop a run early once a reporter crosses a threshold. */
-export interface StopCondition {
-  readonly reporter: string;
-  readonly above?: number;
-  readonly below?: number;
-}
+const StopSchema = v.pipe(
+  documentObject(
+    { reporter: v.string('must be a reporter name'), above: v.optional(finite()), below: v.optional(finite()) },
+    'an object { reporter, above?, below? }',
+  ),
+  v.check((bounds) => atLeastOne(bounds), 'needs a threshold: above, below or both'),
+);
+export type StopCondition = v.InferOutput<typeof StopSchema>;
+
+const EFFECT = 'must be { kind: "difference", param, treatment, control } or { kind: "level", at }';
 
 /**
  * What an experiment tests, fixed before it runs: a measure (a reporter's final value), the
  * effect computed from it, and the claim about that effect. See ./hypothesis.ts.
  */
-export interface Hypothesis {
-  readonly statement: string;
-  readonly measure: string;
-  /**
-   * `difference`: the paired mean difference of the measure between two values of a compared
-   * parameter (treatment − control; pairs share the other values and the repetition, hence
-   * their random numbers). `level`: the mean of the measure at the setting where it is highest
-   * (`max`), lowest (`min`), or over all runs (`all`).
-   */
-  readonly effect:
-    | { readonly kind: 'difference'; readonly param: string; readonly treatment: Value; readonly control: Value }
-    | { readonly kind: 'level'; readonly at: 'max' | 'min' | 'all' };
-  /** The effect is claimed to lie above and/or below these values. */
-  readonly claim: { readonly above?: number; readonly below?: number };
-  /** Mechanism switches (boolean parameters) to turn off one at a time, to see which carry the effect. */
-  readonly ablations?: readonly string[];
-}
+const HypothesisSchema = documentObject(
+  {
+    statement: text('must be a text'),
+    measure: v.string('must be a reporter name'),
+    /**
+     * `difference`: the paired mean difference of the measure between two values of a compared
+     * parameter (treatment − control; pairs share the other values and the repetition, hence
+     * their random numbers). `level`: the mean of the measure at the setting where it is highest
+     * (`max`), lowest (`min`), or over all runs (`all`).
+     */
+    effect: v.variant(
+      'kind',
+      [
+        strictEntries({
+          kind: v.literal('difference'),
+          param: v.string('must be a parameter name'),
+          treatment: ValueSchema,
+          control: ValueSchema,
+        }),
+        strictEntries({
+          kind: v.literal('level'),
+          at: v.picklist(['max', 'min', 'all'], 'must be "max", "min" or "all"'),
+        }),
+      ],
+      // The variant names `kind` when the input is an object whose kind is neither.
+      (issue) => (issue.path ? 'must be "difference" or "level"' : EFFECT),
+    ),
+    /** The effect is claimed to lie above and/or below these values. */
+    claim: v.pipe(
+      documentObject({ above: v.optional(finite()), below: v.optional(finite()) }, 'an object { above?, below? }'),
+      v.check((bounds) => atLeastOne(bounds), 'needs a bound: above, below or both'),
+    ),
+    /** Mechanism switches (boolean parameters) to turn off one at a time, to see which carry the effect. */
+    ablations: v.optional(v.array(v.string('must be the name of a switch'), 'must be a list of mechanism switches')),
+  },
+  'an object { statement, measure, effect, claim, ablations? }',
+);
+export type Hypothesis = v.InferOutput<typeof HypothesisSchema>;
 
-export interface Experiment {
-  readonly format: typeof EXPERIMENT_FORMAT;
-  readonly version: number;
-  readonly name: string;
-  readonly description?: string;
-  readonly scenario: Scenario;
-  readonly vary: readonly Variation[];
-  readonly repetitions: number;
-  /** Ticks per run; omitted: the model's own horizon. */
-  readonly horizon?: number;
-  /** Reporters recorded (omitted: all) at the end of each run, and every N ticks when `every` > 0. */
-  readonly record?: { readonly reporters?: readonly string[]; readonly every?: number };
-  readonly stop?: StopCondition;
-  readonly hypothesis?: Hypothesis;
-}
+/** The base scenario, of any format version: migrated, then checked like any scenario. */
+const MigratedScenarioSchema = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const migrated = migrateScenario(dataset.value);
+    if (migrated.ok) return migrated.document;
+    addIssue({ message: migrated.message });
+    return NEVER;
+  }),
+  ScenarioSchema,
+);
+
+const NAME = 'must be a text of 1 to 200 characters';
+const DESCRIPTION = 'must be a text of at most 5,000 characters';
+
+/**
+ * An experiment document (BehaviorSpace's "experiment"): a base scenario, the parameters it
+ * varies, repetitions, horizon, what to record and an optional stop condition.
+ */
+const ExperimentSchema = documentObject(
+  {
+    format: v.literal(EXPERIMENT_FORMAT, `must be "${EXPERIMENT_FORMAT}"`),
+    version: v.pipe(
+      count(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
+      v.maxValue(
+        EXPERIMENT_VERSION,
+        (issue) =>
+          `is ${issue.input}, made by a newer Agora (this one reads up to ${EXPERIMENT_VERSION}); please update`,
+      ),
+    ),
+    name: text(NAME, 200),
+    description: v.optional(v.pipe(v.string(DESCRIPTION), v.maxLength(5000, DESCRIPTION))),
+    scenario: MigratedScenarioSchema,
+    vary: v.array(VariationSchema, 'must be a list of varied parameters (it may be empty)'),
+    repetitions: count(1, MAX_RUNS, `must be an integer from 1 to ${MAX_RUNS}`),
+    /** Ticks per run; omitted: the model's own horizon. */
+    horizon: v.optional(count(1, 100_000_000, 'must be a positive integer (ticks)')),
+    /** Reporters recorded (omitted: all) at the end of each run, and every N ticks when `every` > 0. */
+    record: v.optional(
+      documentObject(
+        {
+          reporters: v.optional(v.array(v.string('must be a reporter name'), 'must be a list of reporter names')),
+          every: v.optional(count(0, 100_000_000, 'must be an integer ≥ 0 (0: only the final values)')),
+        },
+        'an object { reporters?, every? }',
+      ),
+    ),
+    stop: v.optional(StopSchema),
+    hypothesis: v.optional(HypothesisSchema),
+  },
+  'a JSON object',
+  'unknown key in experiment',
+);
+export type Experiment = v.InferOutput<typeof ExperimentSchema>;
 
 /** A varied parameter resolved against the model: its values, validated. */
 export interface ResolvedVariation {
@@ -99,24 +202,7 @@ export interface ResolvedExperiment {
 
 export type ExperimentResult = { ok: true; value: ResolvedExperiment } | { ok: false; errors: string[] };
 
-const KEYS = new Set([
-  'format',
-  'version',
-  'name',
-  'description',
-  'scenario',
-  'vary',
-  'repetitions',
-  'horizon',
-  'record',
-  'stop',
-  'hypothesis',
-]);
 const CELL = /^([A-Za-z_][\w]*)#(\d+)\.([A-Za-z_][\w]*)$/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /** The spec a variation's values are checked against: a parameter's, or a table column's. */
 export function specOf(
@@ -145,173 +231,103 @@ export function specOf(
   return { spec: columnSpec };
 }
 
+/** How many values a range has: the last one may fall a rounding error short of `to`. */
+function rangeLength(from: number, to: number, step: number): number {
+  return Math.floor((to - from) / step + 1e-9) + 1;
+}
+
 /** The values of a range, computed so that every machine gets the same decimals. */
 export function rangeValues(from: number, to: number, step: number): number[] {
   const out: number[] = [];
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  const count = rangeLength(from, to, step);
   for (let k = 0; k < count && k <= MAX_VALUES; k++) out.push(Number((from + k * step).toPrecision(12)));
   return out;
 }
 
+/** The semantic checks of a variation: its parameter exists, and each value meets its spec. */
 function resolveVariation(
   model: Model,
   params: ParamValues<ParamSchema>,
-  input: unknown,
+  variation: Variation,
   at: string,
   errors: string[],
 ): ResolvedVariation | null {
-  if (!isObject(input)) return (errors.push(`${at}: must be an object { param, values | range }`), null);
-  for (const key of Object.keys(input))
-    if (!['param', 'values', 'range', 'compare'].includes(key)) errors.push(`${at}.${key}: unknown key`);
-  if (typeof input.param !== 'string') return (errors.push(`${at}.param: must be a parameter name`), null);
-  const target = specOf(model, params, input.param);
+  const target = specOf(model, params, variation.param);
   if (target.error !== undefined) return (errors.push(`${at}.param: ${target.error}`), null);
-  let values: unknown[];
-  if (input.values !== undefined && input.range !== undefined)
-    return (errors.push(`${at}: give values or range, not both`), null);
-  if (Array.isArray(input.values)) values = input.values;
-  else if (isObject(input.range)) {
-    const { from, to, step } = input.range;
-    if (
-      ![from, to, step].every((v) => typeof v === 'number' && Number.isFinite(v)) ||
-      (step as number) <= 0 ||
-      (to as number) < (from as number)
-    ) {
-      return (errors.push(`${at}.range: needs finite from ≤ to and step > 0`), null);
-    }
-    if (((to as number) - (from as number)) / (step as number) >= MAX_VALUES)
-      return (errors.push(`${at}.range: more than ${MAX_VALUES} values`), null);
-    values = rangeValues(from as number, to as number, step as number);
-  } else return (errors.push(`${at}: needs values (a list) or range { from, to, step }`), null);
-  if (values.length === 0 || values.length > MAX_VALUES)
-    return (errors.push(`${at}.values: needs 1 to ${MAX_VALUES} values`), null);
+  const range = variation.range;
+  const values = range ? rangeValues(range.from, range.to, range.step) : (variation.values ?? []);
   const checked: Value[] = [];
-  values.forEach((v, i) => {
-    const result = validateValue(target.spec, v, `${at}.values[${i}]`);
+  values.forEach((value, i) => {
+    const result = validateValue(target.spec, value, `${at}.values[${i}]`);
     if (result.ok) checked.push(result.value as Value);
     else errors.push(...result.errors.map((e) => e.message));
   });
-  if (new Set(checked.map((v) => JSON.stringify(v))).size !== checked.length)
+  if (new Set(checked.map((value) => JSON.stringify(value))).size !== checked.length)
     errors.push(`${at}.values: repeats a value`);
-  if (input.compare !== undefined && typeof input.compare !== 'boolean')
-    errors.push(`${at}.compare: must be true or false`);
-  return { param: input.param, values: checked, compare: input.compare === true };
+  return { param: variation.param, values: checked, compare: variation.compare === true };
 }
 
-/** Checks an untrusted experiment document against the model registry. Never throws. */
+/**
+ * Checks an untrusted experiment document against the model registry. Never throws. The
+ * schema checks the document's shape; what needs the model (parameters, values, horizon,
+ * run count, the hypothesis against the variations) is checked here.
+ */
 export function parseExperiment(input: unknown, findModel: (id: string) => Model | undefined): ExperimentResult {
-  if (!isObject(input)) return { ok: false, errors: ['experiment: must be a JSON object'] };
-  const errors: string[] = [];
-  for (const key of Object.keys(input))
-    if (!KEYS.has(key)) errors.push(`${key.slice(0, 60)}: unknown key in experiment`);
-  if (input.format !== EXPERIMENT_FORMAT) errors.push(`format: must be "${EXPERIMENT_FORMAT}"`);
-  if (!isCount(input.version, 1, Number.MAX_SAFE_INTEGER)) errors.push('version: must be a positive integer');
-  else if (input.version > EXPERIMENT_VERSION)
-    errors.push(
-      `version: is ${input.version}, made by a newer Agora (this one reads up to ${EXPERIMENT_VERSION}); please update`,
-    );
-  if (typeof input.name !== 'string' || input.name.trim() === '' || input.name.length > 200)
-    errors.push('name: must be a text of 1 to 200 characters');
-  if (input.description !== undefined && (typeof input.description !== 'string' || input.description.length > 5000))
-    errors.push('description: must be a text of at most 5,000 characters');
-  const migrated = migrateScenario(input.scenario);
-  const scenario = migrated.ok ? parseScenario(migrated.document, findModel) : null;
-  if (!migrated.ok) errors.push(`scenario: ${migrated.message}`);
-  else if (scenario && !scenario.ok) errors.push(...scenario.errors.map((e) => `scenario.${e.message}`));
-  if (!isCount(input.repetitions, 1, MAX_RUNS)) errors.push(`repetitions: must be an integer from 1 to ${MAX_RUNS}`);
-  if (input.horizon !== undefined && !isCount(input.horizon, 1, 100_000_000))
-    errors.push('horizon: must be a positive integer (ticks)');
-  if (!Array.isArray(input.vary)) errors.push('vary: must be a list of varied parameters (it may be empty)');
-  if (!scenario?.ok || errors.length) return { ok: false, errors };
+  const parsed = parseDocument(ExperimentSchema, input, 'experiment');
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => e.message) };
+  const experiment = parsed.value;
+  const scenario = resolveScenario(experiment.scenario, findModel);
+  if (!scenario.ok) return { ok: false, errors: scenario.errors.map((e) => `scenario.${e.message}`) };
 
+  const errors: string[] = [];
   const { model, params, seed, warnings } = scenario.value;
   const variations: ResolvedVariation[] = [];
   const seen = new Set<string>();
-  (input.vary as unknown[]).forEach((v, i) => {
-    const resolved = resolveVariation(model, params, v, `vary[${i}]`, errors);
+  experiment.vary.forEach((variation, i) => {
+    const resolved = resolveVariation(model, params, variation, `vary[${i}]`, errors);
     if (!resolved) return;
     if (seen.has(resolved.param)) errors.push(`vary[${i}].param: "${resolved.param}" is varied twice`);
     seen.add(resolved.param);
     variations.push(resolved);
   });
-  const settings = variations.reduce((n, v) => n * v.values.length, 1);
-  if (settings * (input.repetitions as number) > MAX_RUNS)
-    errors.push(
-      `the experiment asks for ${settings * (input.repetitions as number)} runs; at most ${MAX_RUNS.toLocaleString('en')}`,
-    );
+  const runs = variations.reduce((n, v) => n * v.values.length, 1) * experiment.repetitions;
+  if (runs > MAX_RUNS) errors.push(`the experiment asks for ${runs} runs; at most ${MAX_RUNS.toLocaleString('en')}`);
 
-  const horizon = (input.horizon as number | undefined) ?? model.horizon?.(params);
+  const horizon = experiment.horizon ?? model.horizon?.(params);
   if (horizon === undefined || !Number.isFinite(horizon))
     errors.push('horizon: the model has no horizon of its own, so the experiment must set one');
-  let every = 0;
-  let reporters: string[] | null = null;
-  if (input.record !== undefined) {
-    const record = input.record;
-    if (!isObject(record)) errors.push('record: must be an object { reporters?, every? }');
-    else {
-      for (const key of Object.keys(record))
-        if (key !== 'reporters' && key !== 'every') errors.push(`record.${key}: unknown key`);
-      if (record.every !== undefined && !isCount(record.every, 0, 100_000_000))
-        errors.push('record.every: must be an integer ≥ 0 (0: only the final values)');
-      else every = (record.every as number | undefined) ?? 0;
-      if (record.reporters !== undefined) {
-        if (!Array.isArray(record.reporters) || !record.reporters.every((r) => typeof r === 'string'))
-          errors.push('record.reporters: must be a list of reporter names');
-        else reporters = record.reporters as string[];
-      }
-    }
-  }
-  let stop: StopCondition | undefined;
-  if (input.stop !== undefined) {
-    const s = input.stop;
-    const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-    if (
-      !isObject(s) ||
-      typeof s.reporter !== 'string' ||
-      !finite(s.above) ||
-      !finite(s.below) ||
-      (s.above === undefined && s.below === undefined)
-    ) {
-      errors.push('stop: must be { reporter, above?, below? } with at least one finite threshold');
-    } else stop = { reporter: s.reporter, above: s.above as number | undefined, below: s.below as number | undefined };
-  }
-  if (input.hypothesis !== undefined) checkHypothesis(input.hypothesis, model, variations, errors);
+  if (experiment.hypothesis) checkHypothesis(experiment.hypothesis, model, variations, errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     value: {
-      experiment: input as unknown as Experiment,
+      experiment,
       model,
       seed,
       baseParams: params,
       variations,
-      repetitions: input.repetitions as number,
-      horizon: horizon as number,
-      every,
-      reporters,
-      stop,
+      repetitions: experiment.repetitions,
+      horizon: horizon!,
+      every: experiment.record?.every ?? 0,
+      reporters: experiment.record?.reporters ?? null,
+      stop: experiment.stop,
       warnings,
     },
   };
 }
 
-function checkHypothesis(h: unknown, model: Model, variations: readonly ResolvedVariation[], errors: string[]): void {
-  if (!isObject(h))
-    return void errors.push('hypothesis: must be an object { statement, measure, effect, claim, ablations? }');
-  for (const key of Object.keys(h))
-    if (!['statement', 'measure', 'effect', 'claim', 'ablations'].includes(key))
-      errors.push(`hypothesis.${key}: unknown key`);
-  if (typeof h.statement !== 'string' || h.statement.trim() === '') errors.push('hypothesis.statement: must be a text');
-  if (typeof h.measure !== 'string') errors.push('hypothesis.measure: must be a reporter name');
-  const effect = h.effect;
-  if (!isObject(effect) || (effect.kind !== 'difference' && effect.kind !== 'level'))
-    errors.push(
-      'hypothesis.effect: must be { kind: "difference", param, treatment, control } or { kind: "level", at }',
-    );
-  else if (effect.kind === 'difference') {
+/** The hypothesis against the experiment: its arms are values of a compared variation, its ablations switches. */
+function checkHypothesis(
+  hypothesis: Hypothesis,
+  model: Model,
+  variations: readonly ResolvedVariation[],
+  errors: string[],
+): void {
+  const effect = hypothesis.effect;
+  if (effect.kind === 'difference') {
     const variation = variations.find((v) => v.param === effect.param);
     if (!variation)
-      errors.push(`hypothesis.effect.param: "${String(effect.param).slice(0, 60)}" is not varied by the experiment`);
+      errors.push(`hypothesis.effect.param: "${effect.param.slice(0, 60)}" is not varied by the experiment`);
     else {
       for (const arm of ['treatment', 'control'] as const) {
         if (!variation.values.some((v) => v === effect[arm]))
@@ -322,38 +338,23 @@ function checkHypothesis(h: unknown, model: Model, variations: readonly Resolved
           `hypothesis.effect.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`,
         );
     }
-  } else if (!['max', 'min', 'all'].includes(effect.at as string))
-    errors.push('hypothesis.effect.at: must be "max", "min" or "all"');
-  const claim = h.claim;
-  const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-  if (
-    !isObject(claim) ||
-    !finite(claim.above) ||
-    !finite(claim.below) ||
-    (claim.above === undefined && claim.below === undefined)
-  ) {
-    errors.push('hypothesis.claim: must be { above?, below? } with at least one finite number');
   }
-  if (h.ablations !== undefined) {
-    if (!Array.isArray(h.ablations)) errors.push('hypothesis.ablations: must be a list of mechanism switches');
-    else
-      for (const a of h.ablations)
-        if (typeof a !== 'string' || model.params[a]?.kind !== 'boolean')
-          errors.push(
-            `hypothesis.ablations: "${String(a).slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`,
-          );
-  }
+  for (const ablation of hypothesis.ablations ?? [])
+    if (model.params[ablation]?.kind !== 'boolean')
+      errors.push(
+        `hypothesis.ablations: "${ablation.slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`,
+      );
 }
 
 /** True for a document that claims to be an experiment (links and files may hold either kind). */
 export function isExperimentDocument(document: unknown): boolean {
-  return isObject(document) && document.format === EXPERIMENT_FORMAT;
+  return isPlainObject(document) && document.format === EXPERIMENT_FORMAT;
 }
 
 /** JSON with object keys sorted at every level: equal documents give equal text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     return `{${Object.keys(value)
       .filter((k) => value[k] !== undefined)
       .sort()

@@ -1,0 +1,88 @@
+/**
+ * Valibot building blocks for the JSON documents (scenarios, experiments): strict objects,
+ * counts and texts whose messages read like the rest of Agora, and one function that turns
+ * valibot's issues into lines naming their field, e.g. `vary[0].range: needs from ≤ to`.
+ */
+import * as v from 'valibot';
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a wrong value is, for a message: `a list`, `an object`, `null`, `NaN`. */
+export function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
+}
+
+/** Longest key quoted back in a message: hostile documents may carry huge keys. */
+const KEY_CHARS = 60;
+
+/**
+ * `v.strictObject` whose problems name the key: an unknown key gets `unknownKey`, a missing
+ * one its field's own message (what the field must be), so no message is written twice.
+ */
+export function strictEntries<const E extends v.ObjectEntries>(entries: E, unknownKey = 'unknown key') {
+  return v.strictObject(entries, (issue) => {
+    if (issue.expected === 'never') return unknownKey;
+    const key = issue.path?.at(-1)?.key;
+    const field = typeof key === 'string' && Object.hasOwn(entries, key) ? entries[key] : undefined;
+    return (field && v.safeParse(field, undefined).issues?.[0].message) ?? 'must be an object';
+  });
+}
+
+/** A strict JSON object (arrays and null refused with `must be <expected>`). */
+export function documentObject<const E extends v.ObjectEntries>(entries: E, expected: string, unknownKey?: string) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isPlainObject, `must be ${expected}`),
+    strictEntries(entries, unknownKey),
+  );
+}
+
+/** An integer in [min, max]. */
+export const count = (min: number, max: number, message: string) =>
+  v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+
+/** A finite number. */
+export const finite = (message = 'must be a finite number') => v.pipe(v.number(message), v.finite(message));
+
+/** A text that is not blank, at most `max` characters long. */
+export const text = (message: string, max = Number.POSITIVE_INFINITY) =>
+  v.pipe(
+    v.string(message),
+    v.check((s) => s.trim() !== '', message),
+    v.maxLength(max, message),
+  );
+
+/** `a.b[2].c` for an issue's path; `root` when it concerns the whole document. */
+function fieldOf(issue: v.BaseIssue<unknown>, root: string): string {
+  let field = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') field += `[${key}]`;
+    else field += `${field ? '.' : ''}${String(key).slice(0, KEY_CHARS)}`;
+  }
+  return field || root;
+}
+
+type DocumentResult<T> =
+  { ok: true; value: T } | { ok: false; errors: { readonly field: string; readonly message: string }[] };
+
+/**
+ * Checks an untrusted document against a schema. Never throws; each problem comes back as
+ * `field: message`. One message per field: a pipe stops at its first failed check.
+ */
+export function parseDocument<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  root: string,
+): DocumentResult<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  return {
+    ok: false,
+    errors: result.issues.map((issue) => {
+      const field = fieldOf(issue, root);
+      return { field, message: `${field}: ${issue.message}` };
+    }),
+  };
+}
