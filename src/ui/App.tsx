@@ -25,7 +25,7 @@ function openExperimentsPage(): void {
   closeExpectations();
   openExperiments();
 }
-import { importFile, startScenarioSession } from './scenarioSession';
+import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage, selectModel } from './session';
 import { useApp } from './store';
@@ -108,7 +108,7 @@ export function App() {
   const experimentsOpen = useExperiments((s) => s.open);
   const expectationsOpen = useExpectations((s) => s.open);
   useEffect(() => {
-    void startScenarioSession().then(offerInterruptedExperiment);
+    void startSession().then(offerInterruptedExperiment);
     return installShortcuts();
   }, []);
 

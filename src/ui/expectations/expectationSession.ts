@@ -13,7 +13,7 @@ import { download } from '../download';
 import { closeExperiments, openExperimentDocument } from '../experiments/experimentSession';
 import { useExperiments } from '../experiments/experimentStore';
 import { runOnPool } from '../experiments/poolRunner';
-import { loadDocument } from '../scenarioSession';
+import { loadScenario } from '../scenarioSession';
 import { expectationReport } from './expectationReport';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
@@ -60,7 +60,7 @@ export async function runAllExpectations(): Promise<void> {
 }
 
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadDocument(experiment.scenario, experiment.name)) closeExpectations();
+  if (loadScenario(experiment.scenario, experiment.name)) closeExpectations();
 }
 
 export function openExpectationExperiment(experiment: Experiment): void {

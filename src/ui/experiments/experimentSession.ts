@@ -13,7 +13,7 @@ import { encodeScenarioLink } from '../../core/scenarioLink';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
-import { loadDocument, scenarioOnDisplay } from '../scenarioSession';
+import { loadScenario, scenarioOnDisplay } from '../scenarioSession';
 import { useApp } from '../store';
 import { ExperimentPool } from './experimentPool';
 import { browserTimers, createExperimentWorker } from './poolRunner';
@@ -83,7 +83,7 @@ export function openExperimentDocument(document: unknown, source: string): boole
     return false;
   }
   const draft = document as Experiment;
-  loadDocument(draft.scenario, source);
+  loadScenario(draft.scenario, source);
   setDraft(draft);
   useExperiments.setState({ open: true });
   return true;
