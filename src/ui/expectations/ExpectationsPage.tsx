@@ -7,8 +7,8 @@ import { useId } from 'react';
 import { t } from '../../i18n';
 import { ClosingQuestion } from './ClosingQuestion';
 import { attributionText, effectText, verdictText } from './expectationText';
+import { showPage } from '../session';
 import {
-  closeExpectations,
   exportExpectationReport,
   openExpectationExperiment,
   openExpectationScenario,
@@ -28,7 +28,7 @@ export function ExpectationsPage() {
         <h2 id="expect-heading">{t('expect.title')}</h2>
         <p className="exp-description">{t('expect.intro')}</p>
         <div className="exp-row">
-          <button type="button" onClick={closeExpectations}>
+          <button type="button" onClick={() => showPage('sandbox')}>
             {t('exp.back')}
           </button>
           <button type="button" className="primary" disabled={busy} onClick={() => void runAllExpectations()}>

@@ -10,10 +10,10 @@ import type { Experiment } from '../../core/experiment/schema';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
-import { closeExperiments, openExperimentDocument } from '../experiments/experimentSession';
-import { useExperiments } from '../experiments/experimentStore';
+import { openExperimentDocument } from '../experiments/experimentSession';
 import { runOnPool } from '../experiments/poolRunner';
 import { loadScenario } from '../scenarioSession';
+import { showPage } from '../session';
 import { expectationReport } from './expectationReport';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
@@ -25,15 +25,6 @@ function update(file: string, change: Partial<ExpectationState>): void {
       [file]: { ...(s.states[file] ?? { status: 'idle', done: 0, total: 0, result: null, error: null }), ...change },
     },
   }));
-}
-
-export function openExpectations(): void {
-  closeExperiments();
-  useExpectations.setState({ open: true });
-}
-
-export function closeExpectations(): void {
-  useExpectations.setState({ open: false });
 }
 
 /** Runs one expectation from scratch (results are never reused: the model may have changed). */
@@ -60,13 +51,12 @@ export async function runAllExpectations(): Promise<void> {
 }
 
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadScenario(experiment.scenario, experiment.name)) closeExpectations();
+  if (loadScenario(experiment.scenario, experiment.name)) showPage('sandbox');
 }
 
+/** Opens the expectation's experiment on the experiments page. */
 export function openExpectationExperiment(experiment: Experiment): void {
-  closeExpectations();
   openExperimentDocument(experiment, experiment.name);
-  useExperiments.setState({ open: true });
 }
 
 export function exportExpectationReport(): void {

@@ -2,13 +2,8 @@
 import { useId, useMemo, useState } from 'react';
 import { t } from '../../../i18n';
 import { OpenFileButton } from '../../components/OpenFileButton';
-import {
-  closeExperiments,
-  exportExperimentFile,
-  exportResults,
-  openExperimentDocument,
-  shareExperiment,
-} from '../experimentSession';
+import { showPage } from '../../session';
+import { exportExperimentFile, exportResults, openExperimentDocument, shareExperiment } from '../experimentSession';
 import { useExperiments } from '../experimentStore';
 import { labelOfPath } from '../paramPaths';
 import { READY_EXPERIMENTS } from '../readyExperiments';
@@ -71,7 +66,7 @@ export function ExperimentsPage() {
       <section className="panel exp-author" aria-labelledby="exp-heading">
         <h2 id="exp-heading">{t('exp.title')}</h2>
         <div className="exp-row">
-          <button type="button" onClick={closeExperiments}>
+          <button type="button" onClick={() => showPage('sandbox')}>
             {t('exp.back')}
           </button>
           <label htmlFor={readyId}>{t('exp.ready')}</label>
