@@ -45,7 +45,7 @@ export function ExpectationsPage() {
               useExpectations.setState({ workers: Math.max(1, Math.min(64, Number(e.target.value) || 1)) })
             }
           />
-          <button type="button" onClick={exportExpectationReport}>
+          <button type="button" onClick={() => void exportExpectationReport()}>
             {t('expect.export')}
           </button>
         </div>

@@ -14,7 +14,6 @@ import { openExperimentDocument } from '../experiments/experimentSession';
 import { runOnPool } from '../experiments/poolRunner';
 import { loadScenario } from '../scenarioSession';
 import { showPage } from '../session';
-import { expectationReport } from './expectationReport';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 
@@ -59,7 +58,9 @@ export function openExpectationExperiment(experiment: Experiment): void {
   openExperimentDocument(experiment, experiment.name);
 }
 
-export function exportExpectationReport(): void {
+export async function exportExpectationReport(): Promise<void> {
+  // Loaded on demand: react-dom/server is a large part of the report and only the report needs it.
+  const { expectationReport } = await import('./expectationReport');
   const html = expectationReport(
     EXPECTATIONS.map(({ file, experiment }) => ({
       file,
