@@ -37,9 +37,7 @@ function sequence(seed: number, n: number, map: (u: number) => number): number[]
  * checked with 70-digit decimal arithmetic when the table was made (inputs where this module
  * is 1 ulp off the true value were left out). Any engine must reproduce these bits exactly.
  */
-const GOLDEN: ReadonlyArray<
-  readonly [name: 'exp' | 'log' | 'sin' | 'cos' | 'atan' | 'atan2' | 'pow', args: number[], bits: string]
-> = [
+const GOLDEN: ReadonlyArray<readonly [name: 'exp' | 'log' | 'sin' | 'cos' | 'pow', args: number[], bits: string]> = [
   ['exp', [-700], '00d14f2b0fb9307f'],
   ['exp', [-20.5], '3e157a3afeed00ab'],
   ['exp', [-1], '3fd78b56362cef38'],
@@ -83,19 +81,6 @@ const GOLDEN: ReadonlyArray<
   ['cos', [123.456], 'bfe307e5980a1558'],
   ['sin', [99999.9], '3fc152d095f16415'],
   ['cos', [99999.9], 'bfefb4a09c5331fd'],
-  ['atan', [-10000000000], 'bff921fb543d4de0'],
-  ['atan', [-2], 'bff1b6e192ebbe44'],
-  ['atan', [-0.5], 'bfddac670561bb4f'],
-  ['atan', [1e-9], '3e112e0be826d695'],
-  ['atan', [0.3], '3fd2a73a661eaf06'],
-  ['atan', [1], '3fe921fb54442d18'],
-  ['atan', [2.5], '3ff30b6d796a4da8'],
-  ['atan', [100], '3ff8f905eb2def22'],
-  ['atan2', [1, 1], '3fe921fb54442d18'],
-  ['atan2', [1, -1], '4002d97c7f3321d2'],
-  ['atan2', [-1, -1], 'c002d97c7f3321d2'],
-  ['atan2', [-2, 3], 'bfe2d0ead6066395'],
-  ['atan2', [0.00001, 100000], '3ddb7cdfd9d7bdbb'],
   ['pow', [2, 0.5], '3ff6a09e667f3bcd'],
   ['pow', [10, -3], '3f50624dd2f1a9fc'],
   ['pow', [123.4, 3.3], '415e651559d85244'],
@@ -125,29 +110,15 @@ describe('deterministic math: special values', () => {
     expect(d.log(-1)).toBeNaN();
     expect(d.log(Infinity)).toBe(Infinity);
     expect(d.log(5e-324)).toBeCloseTo(-744.4400719213812, 12);
-    expect(d.log2(1024)).toBe(10);
   });
 
-  it('sin, cos, atan, atan2', () => {
+  it('sin and cos', () => {
     for (const f of [d.sin, d.cos]) {
       expect(f(NaN)).toBeNaN();
       expect(f(Infinity)).toBeNaN();
     }
     expect(Object.is(d.sin(-0), -0)).toBe(true);
     expect(d.cos(0)).toBe(1);
-    expect(d.atan(Infinity)).toBe(Math.PI / 2);
-    expect(Object.is(d.atan(-0), -0)).toBe(true);
-    expect(Object.is(d.atan2(0, 1), 0)).toBe(true);
-    expect(Object.is(d.atan2(-0, 1), -0)).toBe(true);
-    expect(d.atan2(0, -1)).toBe(Math.PI);
-    expect(d.atan2(-0, -1)).toBe(-Math.PI);
-    expect(d.atan2(0, -0)).toBe(Math.PI);
-    expect(d.atan2(1, 0)).toBe(Math.PI / 2);
-    expect(d.atan2(-1, 0)).toBe(-Math.PI / 2);
-    expect(d.atan2(Infinity, Infinity)).toBe(Math.PI / 4);
-    expect(d.atan2(-Infinity, -Infinity)).toBe((-3 * Math.PI) / 4);
-    expect(d.atan2(1, -Infinity)).toBe(Math.PI);
-    expect(d.atan2(NaN, 1)).toBeNaN();
   });
 
   it('pow follows ECMAScript (Math.pow and **) in every special case', () => {
@@ -185,21 +156,12 @@ describe('deterministic math: accuracy against the host engine (a sanity check, 
     ['log near 1', d.log, Math.log, (u) => 1 + (u - 0.5) * 0.01],
     ['sin', d.sin, Math.sin, (u) => (u - 0.5) * 2000],
     ['cos', d.cos, Math.cos, (u) => (u - 0.5) * 2000],
-    ['atan', d.atan, Math.atan, (u) => Math.tan((u - 0.5) * 3.14)],
     ['pow', (x) => d.pow(x, 1.7), (x) => Math.pow(x, 1.7), (u) => u * 1000],
     ['pow near 1', (y) => d.pow(1.0001, y), (y) => Math.pow(1.0001, y), (u) => (u - 0.5) * 1e6],
   ];
   it.each(cases)('%s', (_, ours, host, map) => {
     let worst = 0;
     for (const x of sequence(7, 4000, map)) worst = Math.max(worst, ulps(ours(x), host(x)));
-    expect(worst).toBeLessThanOrEqual(2);
-  });
-
-  it('atan2 over all four quadrants', () => {
-    const ys = sequence(1, 3000, (u) => (u - 0.5) * 20);
-    const xs = sequence(2, 3000, (u) => (u - 0.5) * 20);
-    let worst = 0;
-    ys.forEach((y, i) => (worst = Math.max(worst, ulps(d.atan2(y, xs[i]), Math.atan2(y, xs[i])))));
     expect(worst).toBeLessThanOrEqual(2);
   });
 });
@@ -213,13 +175,12 @@ describe('deterministic math: properties', () => {
     );
   });
 
-  it('sin² + cos² = 1 and atan2 recovers the angle', () => {
+  it('sin² + cos² = 1', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), (x) => {
         const s = d.sin(x);
         const c = d.cos(x);
         expect(Math.abs(s * s + c * c - 1)).toBeLessThan(4e-16);
-        expect(Math.abs(d.sin(d.atan2(s, c)) - s)).toBeLessThan(1e-15);
       }),
     );
   });
