@@ -110,16 +110,6 @@ export function log(x: number): number {
   return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }
 
-/** Base-2 logarithm. */
-export function log2(x: number): number {
-  return log(x) * 1.4426950408889634;
-}
-
-/** Base-10 logarithm. */
-export function log10(x: number): number {
-  return log(x) * 0.4342944819032518;
-}
-
 // π/2 in three 33-bit parts (PIO2_1 + PIO2_2 + PIO2_2T) and the tail after the first part:
 // n·PIO2_1 and n·PIO2_2 are exact for the n met here.
 const PIO2_1 = 1.57079632673412561417;
@@ -214,119 +204,6 @@ export function sin(x: number): number {
 /** Cosine of x radians: sin(x + π/2). */
 export function cos(x: number): number {
   return sinShifted(x, 1);
-}
-
-/** Tangent of x radians. */
-export function tan(x: number): number {
-  return sin(x) / cos(x);
-}
-
-const ATAN_HI = [4.63647609000806093515e-1, 7.85398163397448278999e-1, 9.82793723247329054082e-1, 1.570796326794896558];
-const ATAN_LO = [
-  2.26987774529616870924e-17, 3.06161699786838301793e-17, 1.39033110312309984516e-17, 6.12323399573676603587e-17,
-];
-
-/** Arctangent, in (−π/2, π/2). */
-export function atan(x: number): number {
-  if (x !== x) return x;
-  const negative = x < 0 || Object.is(x, -0);
-  let a = negative ? -x : x;
-  if (a === 0) return x;
-  if (a > 1.8014398509481984e16) return negative ? -ATAN_HI[3] - ATAN_LO[3] : ATAN_HI[3] + ATAN_LO[3];
-  // Reduce to |t| ≤ 7/16 around one of the breakpoints atan(0.5), atan(1), atan(1.5), atan(∞).
-  let id = -1;
-  if (a >= 0.4375) {
-    if (a < 1.1875) {
-      if (a < 0.6875) {
-        id = 0;
-        a = (2 * a - 1) / (2 + a);
-      } else {
-        id = 1;
-        a = (a - 1) / (a + 1);
-      }
-    } else if (a < 2.4375) {
-      id = 2;
-      a = (a - 1.5) / (1 + 1.5 * a);
-    } else {
-      id = 3;
-      a = -1 / a;
-    }
-  }
-  const z = a * a;
-  const w = z * z;
-  // Odd and even parts of the minimax polynomial (fdlibm's aT[0…10]).
-  const s1 =
-    z *
-    (3.33333333333329318027e-1 +
-      w *
-        (1.42857142725034663711e-1 +
-          w *
-            (9.09088713343650656196e-2 +
-              w * (6.66107313738753120669e-2 + w * (4.97687799461593236017e-2 + w * 1.62858201153657823623e-2)))));
-  const s2 =
-    w *
-    (-1.99999999998764832476e-1 +
-      w *
-        (-1.1111110405462355788e-1 +
-          w * (-7.69187620504482999495e-2 + w * (-5.83357013379057348645e-2 + w * -3.6531572744216915527e-2))));
-  if (id < 0) {
-    const r = a - a * (s1 + s2);
-    return negative ? -r : r;
-  }
-  const r = ATAN_HI[id] - (a * (s1 + s2) - ATAN_LO[id] - a);
-  return negative ? -r : r;
-}
-
-const PI = 3.141592653589793116;
-const PI_LO = 1.2246467991473532e-16;
-
-/** The angle of the point (x, y) from the positive x axis, in (−π, π]. */
-export function atan2(y: number, x: number): number {
-  if (x !== x || y !== y) return NaN;
-  const yNegative = y < 0 || Object.is(y, -0);
-  const xNegative = x < 0 || Object.is(x, -0);
-  if (y === 0) {
-    if (!xNegative) return y; // ±0
-    return yNegative ? -PI : PI;
-  }
-  if (x === 0) return yNegative ? -PI / 2 : PI / 2;
-  if (x === Infinity || x === -Infinity) {
-    if (y === Infinity || y === -Infinity) {
-      const r = x > 0 ? PI / 4 : (3 * PI) / 4;
-      return yNegative ? -r : r;
-    }
-    const r = x > 0 ? 0 : PI;
-    return yNegative ? -r : r;
-  }
-  if (y === Infinity || y === -Infinity) return yNegative ? -PI / 2 : PI / 2;
-  const ratio = y / x;
-  const ay = yNegative ? -y : y;
-  const ax = xNegative ? -x : x;
-  // |y/x| beyond 2^60: the angle is ±π/2 to double precision.
-  if (ay / ax > 1.152921504606846976e18) return yNegative ? -PI / 2 : PI / 2;
-  let z: number;
-  if (xNegative && ay / ax < 8.67361737988403547206e-19)
-    z = 0; // |y/x| tiny, x < 0
-  else z = atan(ratio < 0 ? -ratio : ratio);
-  if (!xNegative) return yNegative ? -z : z;
-  const r = PI - (z - PI_LO);
-  return yNegative ? -r : r;
-}
-
-/** √(x² + y²) without undue overflow or underflow. */
-export function hypot(x: number, y: number): number {
-  if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return Infinity;
-  if (x !== x || y !== y) return NaN;
-  let a = x < 0 ? -x : x;
-  let b = y < 0 ? -y : y;
-  if (a < b) {
-    const t = a;
-    a = b;
-    b = t;
-  }
-  if (a === 0) return 0;
-  const r = b / a;
-  return a * Math.sqrt(1 + r * r);
 }
 
 // ——— pow: double-double arithmetic (Dekker's exact products) keeps the error below 1 ulp. ———

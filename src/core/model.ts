@@ -3,6 +3,7 @@
  * codecs and CLI; its world declaration drives storage, snapshots, fingerprints and frames;
  * its reporters, plots and portrayal (plain data) drive the view; its info is its documentation.
  */
+import { okabeIto } from './palette';
 import type { ParamSchema, ParamValues } from './params';
 import type { Rng } from './rng';
 import type { World, WorldDecl } from './world';
@@ -62,17 +63,8 @@ export interface AnalysisDecl {
   readonly on: 'experiment' | 'expectations';
 }
 
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const CATEGORY_PALETTE = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#000000',
-] as const;
+/** The Okabe–Ito colours, all eight, in the order categories take them. */
+export const CATEGORY_PALETTE = okabeIto('blue', 'orange', 'green', 'pink', 'sky', 'vermilion', 'yellow', 'black');
 
 export type ColorRule =
   | { readonly kind: 'fixed'; readonly color: string }

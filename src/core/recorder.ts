@@ -2,6 +2,7 @@
  * Reporter collection: a run's reporter values over time, stored column-wise (one growable
  * Float64Array per reporter, NaN for "no value"), for plots, CSV export and experiments.
  */
+import { csvLine } from './csv';
 import type { Reporters } from './run';
 
 export class ReporterLog {
@@ -68,13 +69,11 @@ export class ReporterLog {
 
 /** The log as CSV: a `tick` column, then one column per reporter; no value is an empty cell. */
 export function reporterLogCsv(log: ReporterLog): string {
-  const lines = [['tick', ...log.names].join(',')];
+  const lines = [csvLine(['tick', ...log.names])];
   const ticks = log.tickColumn();
   const columns = log.names.map((name) => log.column(name));
   for (let i = 0; i < log.length; i++) {
-    const cells = [String(ticks[i])];
-    for (const column of columns) cells.push(Number.isNaN(column[i]) ? '' : String(column[i]));
-    lines.push(cells.join(','));
+    lines.push(csvLine([ticks[i], ...columns.map((column) => (Number.isNaN(column[i]) ? null : column[i]))]));
   }
   return lines.join('\n') + '\n';
 }

@@ -9,6 +9,7 @@
  * to gather into flocks flying in one direction: alignment and neighbour counts rise.
  */
 import { defineModel, type ModelContext } from '../core/model';
+import { okabeIto } from '../core/palette';
 import { p, type ParamValues } from '../core/params';
 import { TorusSpace } from '../core/space';
 import type { World } from '../core/world';
@@ -219,7 +220,7 @@ function meanNeighbours(w: FlockingWorld): number | null {
 }
 
 /** Headings' colours around the compass, so that a flock flying one way shares a colour. */
-const HEADING_PALETTE = ['#0072b2', '#56b4e9', '#009e73', '#f0e442', '#e69f00', '#d55e00', '#cc79a7', '#000000'];
+const HEADING_PALETTE = okabeIto('blue', 'sky', 'green', 'yellow', 'orange', 'vermilion', 'pink', 'black');
 
 export const flocking = defineModel({
   id: 'flocking',

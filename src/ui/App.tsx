@@ -14,20 +14,12 @@ import { TablesPanel } from './components/TableEditor';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
-import { closeExperiments, offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
-import { useExperiments } from './experiments/experimentStore';
+import { offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
-import { closeExpectations, openExpectations } from './expectations/expectationSession';
-import { useExpectations } from './expectations/expectationStore';
 import { Markdown } from './markdown';
-
-function openExperimentsPage(): void {
-  closeExpectations();
-  openExperiments();
-}
-import { importFile, startScenarioSession } from './scenarioSession';
+import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
-import { dismissMessage, selectModel } from './session';
+import { dismissMessage, selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
 function ShortcutHelp() {
@@ -39,7 +31,7 @@ function ShortcutHelp() {
       role="dialog"
       aria-modal="true"
       aria-labelledby="help-title"
-      onClick={() => useApp.setState({ showHelp: false })}
+      onClick={() => showHelp(false)}
     >
       <div className="help-card" onClick={(e) => e.stopPropagation()}>
         <h2 id="help-title">{t('shortcut.title')}</h2>
@@ -53,7 +45,7 @@ function ShortcutHelp() {
             </div>
           ))}
         </dl>
-        <button type="button" autoFocus onClick={() => useApp.setState({ showHelp: false })}>
+        <button type="button" autoFocus onClick={() => showHelp(false)}>
           {t('error.dismiss')}
         </button>
       </div>
@@ -105,10 +97,9 @@ export function App() {
 
   const [dragging, setDragging] = useState(false);
   const presenter = useApp((s) => s.presenter);
-  const experimentsOpen = useExperiments((s) => s.open);
-  const expectationsOpen = useExpectations((s) => s.open);
+  const page = useApp((s) => s.page);
   useEffect(() => {
-    void startScenarioSession().then(offerInterruptedExperiment);
+    void startSession().then(offerInterruptedExperiment);
     return installShortcuts();
   }, []);
 
@@ -133,30 +124,25 @@ export function App() {
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
-        <button
-          type="button"
-          className="header-button"
-          aria-pressed={presenter}
-          onClick={() => useApp.setState({ presenter: !presenter })}
-        >
+        <button type="button" className="header-button" aria-pressed={presenter} onClick={togglePresenter}>
           {t('control.presenter')}
         </button>
-        <button type="button" className="header-button" onClick={() => useApp.setState({ showHelp: true })}>
+        <button type="button" className="header-button" onClick={() => showHelp(true)}>
           {t('control.shortcuts')}
         </button>
         <button
           type="button"
           className="header-button"
-          aria-pressed={experimentsOpen && !expectationsOpen}
-          onClick={experimentsOpen && !expectationsOpen ? closeExperiments : openExperimentsPage}
+          aria-pressed={page === 'experiments'}
+          onClick={page === 'experiments' ? () => showPage('sandbox') : openExperiments}
         >
           {t('exp.open')}
         </button>
         <button
           type="button"
           className="header-button"
-          aria-pressed={expectationsOpen}
-          onClick={expectationsOpen ? closeExpectations : openExpectations}
+          aria-pressed={page === 'expectations'}
+          onClick={() => showPage(page === 'expectations' ? 'sandbox' : 'expectations')}
         >
           {t('expect.open')}
         </button>
@@ -175,9 +161,9 @@ export function App() {
       <MessageBanner />
       <InterruptedBanner />
       <ShortcutHelp />
-      {expectationsOpen ? (
+      {page === 'expectations' ? (
         <ExpectationsPage />
-      ) : experimentsOpen ? (
+      ) : page === 'experiments' ? (
         <ExperimentsPage />
       ) : (
         <main className="layout">
@@ -204,7 +190,7 @@ export function App() {
           </section>
         </main>
       )}
-      {!experimentsOpen && !expectationsOpen && <TablesPanel model={model} />}
+      {page === 'sandbox' && <TablesPanel model={model} />}
     </div>
   );
 }

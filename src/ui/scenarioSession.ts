@@ -1,14 +1,13 @@
 /**
  * Scenarios in and out of the app: share links, the address bar, files, presets and the
  * work kept locally across reloads. Every way in goes through `parseScenario`; a problem
- * shows as an alert and leaves the current scenario untouched.
+ * shows as an alert and leaves the current scenario untouched. Links and files that may hold
+ * an experiment instead come in through `openDocument.ts`.
  */
 import type { Preset } from '../core/model';
 import { createScenario, parseScenario, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../core/scenario';
 import { download } from './download';
-import { openExperimentDocument } from './experiments/experimentSession';
-import { isExperimentDocument } from '../core/experiment/schema';
-import { COMFORTABLE_LINK_CHARS, decodeScenarioLink, encodeScenarioLink, fragmentOf } from '../core/scenarioLink';
+import { COMFORTABLE_LINK_CHARS, encodeScenarioLink } from '../core/scenarioLink';
 import { migrateScenario } from '../core/scenarioMigrations';
 import { t } from '../i18n';
 import { findModel } from '../models/registry';
@@ -17,8 +16,6 @@ import { useApp, type Message } from './store';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
-/** Largest scenario file accepted, in bytes. */
-const MAX_FILE_BYTES = 1024 * 1024;
 /** The address bar and the saved work follow the scenario after this quiet time (ms). */
 const SETTLE_MS = 600;
 
@@ -42,8 +39,7 @@ function scenarioInControls(): Scenario {
  * Loads a scenario document (already decoded) and sets it up. Returns false, with an alert
  * naming the problem, when the document is not a valid scenario; nothing changes then.
  */
-export function loadDocument(document: unknown, source: string): boolean {
-  if (isExperimentDocument(document)) return openExperimentDocument(document, source);
+export function loadScenario(document: unknown, source: string): boolean {
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
     say({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
@@ -59,16 +55,6 @@ export function loadDocument(document: unknown, source: string): boolean {
   setup();
   if (warnings.length) say({ kind: 'notice', text: warnings.join(' ') });
   return true;
-}
-
-async function loadLink(text: string): Promise<boolean> {
-  const decoded = await decodeScenarioLink(text);
-  if (!decoded.ok) {
-    say({ kind: 'error', text: t('scenario.refused', { source: t('scenario.link'), problem: decoded.error.message }) });
-    return false;
-  }
-  lastFragment = fragmentOf(text);
-  return loadDocument(decoded.document, t('scenario.link'));
 }
 
 // ——— share ———
@@ -99,6 +85,16 @@ export async function share(): Promise<void> {
 
 let lastFragment: string | null = null;
 let settleTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Notes the link (fragment without `#`) just opened, so the address bar does not push it again. */
+export function linkOpened(fragment: string | null): void {
+  lastFragment = fragment;
+}
+
+/** Whether the address bar already shows this link (fragment without `#`): Back to it opens nothing. */
+export function addressShows(fragment: string): boolean {
+  return fragment === lastFragment;
+}
 
 function followAddress(fragment: string): void {
   if (lastFragment === fragment.slice(1)) return;
@@ -138,7 +134,7 @@ function restoreFrom(key: string): boolean {
   const text = storage()?.getItem(key);
   if (!text) return false;
   try {
-    return loadDocument(JSON.parse(text), t('scenario.savedWork'));
+    return loadScenario(JSON.parse(text), t('scenario.savedWork'));
   } catch {
     return false;
   }
@@ -154,30 +150,11 @@ export function exportFile(): void {
   );
 }
 
-export async function importFile(file: File): Promise<void> {
-  const source = t('scenario.file', { name: file.name.slice(0, 80) });
-  if (file.size > MAX_FILE_BYTES) {
-    say({
-      kind: 'error',
-      text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }),
-    });
-    return;
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(await file.text());
-  } catch {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.notJson') }) });
-    return;
-  }
-  if (loadDocument(document, source)) say({ kind: 'notice', text: t('scenario.opened', { source }) });
-}
-
 // ——— presets ———
 
 export function openPreset(modelId: string, preset: Preset): void {
   const model = findModel(modelId)!;
-  loadDocument(
+  loadScenario(
     {
       format: SCENARIO_FORMAT,
       version: SCENARIO_VERSION,
@@ -192,15 +169,8 @@ export function openPreset(modelId: string, preset: Preset): void {
 
 // ——— start ———
 
-/**
- * Opens the link in the address bar if there is one (the work it displaces stays
- * restorable), else the work kept from last time, else the default scenario.
- */
-export async function startScenarioSession(): Promise<void> {
-  window.addEventListener('popstate', () => {
-    const fragment = fragmentOf(location.hash);
-    if (fragment && fragment !== lastFragment) void loadLink(location.hash);
-  });
+/** From now on the address bar and the work kept locally follow the scenario. */
+export function followScenario(): void {
   useApp.subscribe((s, prev) => {
     if (
       s.appliedParams !== prev.appliedParams ||
@@ -214,22 +184,25 @@ export async function startScenarioSession(): Promise<void> {
   });
   // Closing the tab must not lose a change still waiting for the quiet time.
   window.addEventListener('pagehide', saveWork);
-  let refusal: Message | null = null;
-  if (fragmentOf(location.hash)) {
-    const work = storage()?.getItem(WORK_KEY);
-    if (work) storage()?.setItem(DISPLACED_KEY, work);
-    const opened = await loadLink(location.hash);
-    if (opened && work) {
-      say({
-        kind: 'notice',
-        text: t('scenario.displaced'),
-        action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },
-      });
-    }
-    if (opened) return;
-    refusal = useApp.getState().message;
-  }
-  if (!restoreFrom(WORK_KEY)) setup();
-  // Setup clears messages: say again why the link was not opened.
-  if (refusal) say(refusal);
+}
+
+/** Keeps the work of last time aside before a link displaces it; false when there is none. */
+export function setWorkAside(): boolean {
+  const work = storage()?.getItem(WORK_KEY);
+  if (work) storage()?.setItem(DISPLACED_KEY, work);
+  return Boolean(work);
+}
+
+/** Offers to bring back the work a link displaced. */
+export function offerWorkSetAside(): void {
+  say({
+    kind: 'notice',
+    text: t('scenario.displaced'),
+    action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },
+  });
+}
+
+/** Opens the work kept from last time; false when there is none or it no longer opens. */
+export function restoreWork(): boolean {
+  return restoreFrom(WORK_KEY);
 }

@@ -9,7 +9,7 @@ import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
 import { publishFrame } from './frameBus';
-import { initialRun, scenarioFor, useApp } from './store';
+import { initialRun, scenarioFor, useApp, type Page } from './store';
 
 /**
  * How often plots re-sample while running (ms). A chart update costs tens of ms in recharts on
@@ -135,4 +135,23 @@ export function inspect(agent: { agents: string; id: number } | null): void {
 
 export function dismissMessage(): void {
   useApp.setState({ message: null });
+}
+
+/** Shows one page: the sandbox, the experiments or the expectations. */
+export function showPage(page: Page): void {
+  useApp.setState({ page });
+}
+
+export function togglePresenter(): void {
+  useApp.setState((s) => ({ presenter: !s.presenter }));
+}
+
+/** Shows or hides the keyboard-shortcut help. */
+export function showHelp(show: boolean): void {
+  useApp.setState({ showHelp: show });
+}
+
+/** Esc: closes the shortcut help and leaves presenter mode. */
+export function closeOverlays(): void {
+  useApp.setState({ showHelp: false, presenter: false });
 }

@@ -4,9 +4,7 @@
  */
 import type { MessageKey } from '../i18n/en';
 import { findModel } from '../models/registry';
-import { go, pause, setup, step } from './session';
-import { useExpectations } from './expectations/expectationStore';
-import { useExperiments } from './experiments/experimentStore';
+import { closeOverlays, go, pause, setup, showHelp, step, togglePresenter } from './session';
 import { useApp } from './store';
 
 export interface Shortcut {
@@ -49,19 +47,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: 'P',
     action: 'shortcut.presenter',
     matches: (e) => e.key === 'p' || e.key === 'P',
-    run: () => useApp.setState((s) => ({ presenter: !s.presenter })),
+    run: togglePresenter,
   },
   {
     keys: '?',
     action: 'shortcut.help',
     matches: (e) => e.key === '?',
-    run: () => useApp.setState((s) => ({ showHelp: !s.showHelp })),
+    run: () => showHelp(!useApp.getState().showHelp),
   },
   {
     keys: 'Esc',
     action: 'shortcut.close',
     matches: (e) => e.key === 'Escape',
-    run: () => useApp.setState({ showHelp: false, presenter: false }),
+    run: closeOverlays,
   },
 ];
 
@@ -76,15 +74,7 @@ function typing(target: EventTarget | null): boolean {
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
-    if (
-      e.ctrlKey ||
-      e.metaKey ||
-      e.altKey ||
-      typing(e.target) ||
-      useExperiments.getState().open ||
-      useExpectations.getState().open
-    )
-      return;
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useApp.getState().page !== 'sandbox') return;
     const shortcut = SHORTCUTS.find((s) => s.matches(e));
     if (!shortcut) return;
     e.preventDefault();

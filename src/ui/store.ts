@@ -1,7 +1,8 @@
 /**
- * The app's one zustand store, in slices: the scenario being edited (model, params, seed)
- * and the state of the run (tick, status, fingerprint, messages). Actions are plain
- * functions in ./session.ts. Per-tick agent data never enters this store (see frameBus).
+ * The app's store, in slices: the scenario being edited (model, params, seed), the state of
+ * the run (tick, status, fingerprint, messages) and the page on show. Actions are plain
+ * functions in ./session.ts and the other *Session.ts modules. Per-tick agent data never
+ * enters this store (see frameBus).
  */
 import { create } from 'zustand';
 import { defaultParams, type ParamSchema, type ParamValues } from '../core/params';
@@ -40,13 +41,20 @@ export interface RunSlice {
   showHelp: boolean;
 }
 
+/** What fills the window below the top bar. */
+export type Page = 'sandbox' | 'experiments' | 'expectations';
+
+export interface PageSlice {
+  page: Page;
+}
+
 export interface Message {
   readonly kind: 'error' | 'notice';
   readonly text: string;
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
-export type AppState = ScenarioSlice & RunSlice;
+export type AppState = ScenarioSlice & RunSlice & PageSlice;
 
 function scenarioFor(modelId: string, seed: number): ScenarioSlice {
   const model = findModel(modelId)!;
@@ -70,6 +78,7 @@ export const initialRun: RunSlice = {
 export const useApp = create<AppState>()(() => ({
   ...scenarioFor(DEFAULT_MODEL_ID, 1),
   ...initialRun,
+  page: 'sandbox',
 }));
 
 export { scenarioFor };

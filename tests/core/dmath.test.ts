@@ -55,29 +55,15 @@ describe('deterministic math: special values', () => {
     expect(d.log(-1)).toBeNaN();
     expect(d.log(Infinity)).toBe(Infinity);
     expect(d.log(5e-324)).toBeCloseTo(-744.4400719213812, 12);
-    expect(d.log2(1024)).toBe(10);
   });
 
-  it('sin, cos, atan, atan2', () => {
+  it('sin and cos', () => {
     for (const f of [d.sin, d.cos]) {
       expect(f(NaN)).toBeNaN();
       expect(f(Infinity)).toBeNaN();
     }
     expect(Object.is(d.sin(-0), -0)).toBe(true);
     expect(d.cos(0)).toBe(1);
-    expect(d.atan(Infinity)).toBe(Math.PI / 2);
-    expect(Object.is(d.atan(-0), -0)).toBe(true);
-    expect(Object.is(d.atan2(0, 1), 0)).toBe(true);
-    expect(Object.is(d.atan2(-0, 1), -0)).toBe(true);
-    expect(d.atan2(0, -1)).toBe(Math.PI);
-    expect(d.atan2(-0, -1)).toBe(-Math.PI);
-    expect(d.atan2(0, -0)).toBe(Math.PI);
-    expect(d.atan2(1, 0)).toBe(Math.PI / 2);
-    expect(d.atan2(-1, 0)).toBe(-Math.PI / 2);
-    expect(d.atan2(Infinity, Infinity)).toBe(Math.PI / 4);
-    expect(d.atan2(-Infinity, -Infinity)).toBe((-3 * Math.PI) / 4);
-    expect(d.atan2(1, -Infinity)).toBe(Math.PI);
-    expect(d.atan2(NaN, 1)).toBeNaN();
   });
 
   it('pow follows ECMAScript (Math.pow and **) in every special case', () => {
@@ -115,21 +101,12 @@ describe('deterministic math: accuracy against the host engine (a sanity check, 
     ['log near 1', d.log, Math.log, (u) => 1 + (u - 0.5) * 0.01],
     ['sin', d.sin, Math.sin, (u) => (u - 0.5) * 2000],
     ['cos', d.cos, Math.cos, (u) => (u - 0.5) * 2000],
-    ['atan', d.atan, Math.atan, (u) => Math.tan((u - 0.5) * 3.14)],
     ['pow', (x) => d.pow(x, 1.7), (x) => Math.pow(x, 1.7), (u) => u * 1000],
     ['pow near 1', (y) => d.pow(1.0001, y), (y) => Math.pow(1.0001, y), (u) => (u - 0.5) * 1e6],
   ];
   it.each(cases)('%s', (_, ours, host, map) => {
     let worst = 0;
     for (const x of sequence(7, 4000, map)) worst = Math.max(worst, ulps(ours(x), host(x)));
-    expect(worst).toBeLessThanOrEqual(2);
-  });
-
-  it('atan2 over all four quadrants', () => {
-    const ys = sequence(1, 3000, (u) => (u - 0.5) * 20);
-    const xs = sequence(2, 3000, (u) => (u - 0.5) * 20);
-    let worst = 0;
-    ys.forEach((y, i) => (worst = Math.max(worst, ulps(d.atan2(y, xs[i]), Math.atan2(y, xs[i])))));
     expect(worst).toBeLessThanOrEqual(2);
   });
 });
@@ -143,13 +120,12 @@ describe('deterministic math: properties', () => {
     );
   });
 
-  it('sin² + cos² = 1 and atan2 recovers the angle', () => {
+  it('sin² + cos² = 1', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), (x) => {
         const s = d.sin(x);
         const c = d.cos(x);
         expect(Math.abs(s * s + c * c - 1)).toBeLessThan(4e-16);
-        expect(Math.abs(d.sin(d.atan2(s, c)) - s)).toBeLessThan(1e-15);
       }),
     );
   });

@@ -1,4 +1,4 @@
-export type GoldenFunction = 'exp' | 'log' | 'sin' | 'cos' | 'atan' | 'atan2' | 'pow';
+export type GoldenFunction = 'exp' | 'log' | 'sin' | 'cos' | 'pow';
 
 /**
  * The reference of record: results whose bit patterns equal the correctly rounded true value,
@@ -50,19 +50,6 @@ export const DMATH_GOLDEN: ReadonlyArray<readonly [name: GoldenFunction, args: n
   ['cos', [123.456], 'bfe307e5980a1558'],
   ['sin', [99999.9], '3fc152d095f16415'],
   ['cos', [99999.9], 'bfefb4a09c5331fd'],
-  ['atan', [-10000000000], 'bff921fb543d4de0'],
-  ['atan', [-2], 'bff1b6e192ebbe44'],
-  ['atan', [-0.5], 'bfddac670561bb4f'],
-  ['atan', [1e-9], '3e112e0be826d695'],
-  ['atan', [0.3], '3fd2a73a661eaf06'],
-  ['atan', [1], '3fe921fb54442d18'],
-  ['atan', [2.5], '3ff30b6d796a4da8'],
-  ['atan', [100], '3ff8f905eb2def22'],
-  ['atan2', [1, 1], '3fe921fb54442d18'],
-  ['atan2', [1, -1], '4002d97c7f3321d2'],
-  ['atan2', [-1, -1], 'c002d97c7f3321d2'],
-  ['atan2', [-2, 3], 'bfe2d0ead6066395'],
-  ['atan2', [0.00001, 100000], '3ddb7cdfd9d7bdbb'],
   ['pow', [2, 0.5], '3ff6a09e667f3bcd'],
   ['pow', [10, -3], '3f50624dd2f1a9fc'],
   ['pow', [123.4, 3.3], '415e651559d85244'],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { executeRun, runTask, type RunOutcome } from '../../src/core/experiment/execute';
 import { plannedRun, runCount, selectedRuns, WHOLE } from '../../src/core/experiment/plan';
 import { prepareExperiment, type PreparedExperiment } from '../../src/core/experiment/prepare';
-import { mergeResults, resultsCsv, textCell } from '../../src/core/experiment/results';
+import { mergeResults, resultsCsv } from '../../src/core/experiment/results';
 import { parseExperiment, rangeValues } from '../../src/core/experiment/schema';
 import { findModel } from '../../src/models/registry';
 
@@ -177,14 +177,6 @@ describe('results', () => {
     const run0 = lines.filter((l) => l.startsWith('0,'));
     expect(run0.map((l) => l.split(',')[6])).toEqual(['120', '240', '360', '365']);
     expect(run0[0].split(',')[2]).toBe(String(plannedRun(prepared.plan, 0).seed));
-  });
-
-  it('makes text cells safe in a spreadsheet', () => {
-    expect(textCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(textCell('+1')).toBe("'+1");
-    expect(textCell('@sum')).toBe("'@sum");
-    expect(textCell('a\nb')).toBe('a b');
-    expect(textCell('profit')).toBe('profit');
   });
 
   it('records a failing run with its cause and goes on', () => {

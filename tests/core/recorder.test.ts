@@ -38,4 +38,10 @@ describe('reporterLogCsv', () => {
     log.add(1, { a: -2, b: 3 });
     expect(reporterLogCsv(log)).toBe('tick,a,b\n0,1.5,\n1,-2,3\n');
   });
+
+  it('writes reporter names through the same cell writer as the results: quoted, never a formula', () => {
+    const log = new ReporterLog(['share, %', '=cost']);
+    log.add(0, { 'share, %': 0.5, '=cost': 2 });
+    expect(reporterLogCsv(log)).toBe(`tick,"share, %",'=cost\n0,0.5,2\n`);
+  });
 });

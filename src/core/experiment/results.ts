@@ -5,6 +5,7 @@
  * or when it ran, so identical experiments give identical bytes. Parts written by shards merge
  * into exactly the bytes of an unsharded run.
  */
+import { csvCell, textCell } from '../csv';
 import { Hasher } from '../hash';
 import { APP_VERSION } from '../version';
 import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
@@ -17,21 +18,6 @@ const END_LINE = '# end';
 
 export function experimentHash(experiment: Experiment): string {
   return new Hasher().text(canonicalJson(experiment)).hex();
-}
-
-/**
- * A text cell safe in a spreadsheet: a leading = + - @ tab or CR would start a formula, so it
- * gets a quote mark; line breaks become spaces (one record per line); commas and quotes are quoted.
- */
-export function textCell(text: string): string {
-  let s = text.replace(/[\r\n]+/g, ' ');
-  if (/^[=+\-@\t]/.test(s)) s = `'${s}`;
-  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function valueCell(v: number | string | boolean | null): string {
-  if (v === null) return '';
-  return typeof v === 'string' ? textCell(v) : String(v);
 }
 
 export interface ResultsContext {
@@ -77,7 +63,7 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
     String(run.index),
     String(run.repetition),
     String(run.seed),
-    ...ctx.plan.variations.map((v) => valueCell(run.values[v.param])),
+    ...ctx.plan.variations.map((v) => csvCell(run.values[v.param])),
   ];
   const error = outcome.status === 'failed' ? textCell(outcome.error) : '';
   const rows = outcome.rows.length ? outcome.rows : [null];
@@ -86,7 +72,7 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
       ...lead,
       outcome.status,
       row ? String(row.tick) : '',
-      ...(row ? row.values.map(valueCell) : ctx.settings.reporters.map(() => '')),
+      ...(row ? row.values.map(csvCell) : ctx.settings.reporters.map(() => '')),
       error,
     ].join(','),
   );

@@ -6,6 +6,7 @@
  * wars that end in positive margins, and a supply shock that hurts small vendors most.
  */
 import { defineModel, type Portrayal } from '../../core/model';
+import { OKABE_ITO } from '../../core/palette';
 import { explainCustomer } from './explain';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
@@ -15,7 +16,7 @@ import { hhi, marketReporters } from './reporters';
 import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
 import { DIRECT, SEGMENTS, worldDecl } from './state';
 
-const DIRECT_COLOR = '#000000';
+const DIRECT_COLOR = OKABE_ITO.black;
 
 /** Colours by seller code: each vendor's chosen colour, then (code 15) the direct channel's black. */
 function sellerPalette(p: MarketParams): string[] {
@@ -51,7 +52,7 @@ function portrayalOf(p: MarketParams): Portrayal {
           tickColumn: 'lastEventTick',
           kindColumn: 'lastEvent',
           withinTicks: 7,
-          colors: ['', '#d55e00', '#6a3d9a'],
+          colors: ['', OKABE_ITO.vermilion, '#6a3d9a'],
         },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },

@@ -1,4 +1,5 @@
 /** Parameters of the cloud pricing market: globals, segments, and the vendor, supplier and event tables. */
+import { OKABE_ITO } from '../../core/palette';
 import { p, type ParamValues } from '../../core/params';
 
 export const STRATEGIES = ['profit', 'follow', 'aggressive', 'dynamic', 'learning'] as const;
@@ -18,15 +19,14 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** At most this many vendors (seller codes 0–14; 15 is the direct channel). */
 export const MAX_VENDORS = 15;
 
-/** Vendor colours: the colour-blind-safe Okabe–Ito set first, then Paul Tol's muted scheme. */
+/**
+ * Vendor colours: the colour-blind-safe Okabe–Ito set first (its black is the direct channel's),
+ * then Paul Tol's muted scheme.
+ */
 export const VENDOR_COLORS = [
-  ['blue', '#0072b2'],
-  ['orange', '#e69f00'],
-  ['green', '#009e73'],
-  ['pink', '#cc79a7'],
-  ['sky', '#56b4e9'],
-  ['vermilion', '#d55e00'],
-  ['yellow', '#f0e442'],
+  ...(['blue', 'orange', 'green', 'pink', 'sky', 'vermilion', 'yellow'] as const).map(
+    (name) => [name, OKABE_ITO[name]] as const,
+  ),
   ['indigo', '#332288'],
   ['cyan', '#88ccee'],
   ['teal', '#44aa99'],

@@ -1,6 +1,6 @@
 /** A button that opens a JSON file (scenario or experiment: the file's format decides) through importFile. */
 import { useRef } from 'react';
-import { importFile } from '../scenarioSession';
+import { importFile } from '../openDocument';
 
 export function OpenFileButton({ label, disabled }: { label: string; disabled?: boolean }) {
   const fileInput = useRef<HTMLInputElement>(null);

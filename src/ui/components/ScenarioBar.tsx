@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { findModel } from '../../models/registry';
 import { t, tModel } from '../../i18n';
 import { EXPECTATIONS } from '../expectations/readyExpectations';
-import { exportFile, loadDocument, openPreset, share } from '../scenarioSession';
+import { exportFile, loadScenario, openPreset, share } from '../scenarioSession';
 import { OpenFileButton } from './OpenFileButton';
 import { useApp } from '../store';
 
@@ -50,7 +50,7 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
               type="button"
               aria-label={`${t('scenario.open')}: ${experiment.name}`}
               onClick={() => {
-                if (loadDocument(experiment.scenario, experiment.name)) onClose();
+                if (loadScenario(experiment.scenario, experiment.name)) onClose();
               }}
             >
               {t('scenario.open')}

@@ -9,8 +9,8 @@ import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { ExpectationsAnalyses } from '../models/AnalysisPanels';
 import { attributionText, effectText, verdictText } from './expectationText';
+import { showPage } from '../session';
 import {
-  closeExpectations,
   exportExpectationReport,
   openExpectationExperiment,
   openExpectationScenario,
@@ -35,7 +35,7 @@ export function ExpectationsPage() {
         <h2 id="expect-heading">{t('expect.title')}</h2>
         <p className="exp-description">{t('expect.intro')}</p>
         <div className="exp-row">
-          <button type="button" onClick={closeExpectations}>
+          <button type="button" onClick={() => showPage('sandbox')}>
             {t('exp.back')}
           </button>
           <button type="button" className="primary" disabled={busy} onClick={() => void runAllExpectations()}>
@@ -52,7 +52,7 @@ export function ExpectationsPage() {
               useExpectations.setState({ workers: Math.max(1, Math.min(64, Number(e.target.value) || 1)) })
             }
           />
-          <button type="button" onClick={exportExpectationReport}>
+          <button type="button" onClick={() => void exportExpectationReport()}>
             {t('expect.export')}
           </button>
         </div>

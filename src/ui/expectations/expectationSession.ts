@@ -10,11 +10,10 @@ import type { Experiment } from '../../core/experiment/schema';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
-import { closeExperiments, openExperimentDocument } from '../experiments/experimentSession';
-import { useExperiments } from '../experiments/experimentStore';
+import { openExperimentDocument } from '../experiments/experimentSession';
 import { runOnPool } from '../../worker/webExperimentPool';
-import { loadDocument } from '../scenarioSession';
-import { expectationReport } from './expectationReport';
+import { loadScenario } from '../scenarioSession';
+import { showPage } from '../session';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 
@@ -25,15 +24,6 @@ function update(file: string, change: Partial<ExpectationState>): void {
       [file]: { ...(s.states[file] ?? { status: 'idle', done: 0, total: 0, result: null, error: null }), ...change },
     },
   }));
-}
-
-export function openExpectations(): void {
-  closeExperiments();
-  useExpectations.setState({ open: true });
-}
-
-export function closeExpectations(): void {
-  useExpectations.setState({ open: false });
 }
 
 /** Runs one expectation from scratch (results are never reused: the model may have changed). */
@@ -60,16 +50,17 @@ export async function runAllExpectations(): Promise<void> {
 }
 
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadDocument(experiment.scenario, experiment.name)) closeExpectations();
+  if (loadScenario(experiment.scenario, experiment.name)) showPage('sandbox');
 }
 
+/** Opens the expectation's experiment on the experiments page. */
 export function openExpectationExperiment(experiment: Experiment): void {
-  closeExpectations();
   openExperimentDocument(experiment, experiment.name);
-  useExperiments.setState({ open: true });
 }
 
-export function exportExpectationReport(): void {
+export async function exportExpectationReport(): Promise<void> {
+  // Loaded on demand: react-dom/server is a large part of the report and only the report needs it.
+  const { expectationReport } = await import('./expectationReport');
   const html = expectationReport(
     EXPECTATIONS.map(({ file, experiment }) => ({
       file,

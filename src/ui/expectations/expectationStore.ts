@@ -12,7 +12,6 @@ export interface ExpectationState {
 }
 
 export interface ExpectationsState {
-  open: boolean;
   workers: number;
   /** By the experiment's file name. */
   states: Record<string, ExpectationState>;
@@ -21,7 +20,6 @@ export interface ExpectationsState {
 }
 
 export const useExpectations = create<ExpectationsState>(() => ({
-  open: false,
   workers: defaultWorkers(),
   states: {},
   predictions: {},

@@ -13,7 +13,8 @@ import { encodeScenarioLink } from '../../core/scenarioLink';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
-import { loadDocument, scenarioOnDisplay } from '../scenarioSession';
+import { loadScenario, scenarioOnDisplay } from '../scenarioSession';
+import { showPage } from '../session';
 import { useApp } from '../store';
 import { ExperimentPool } from '../../worker/experimentPool';
 import { browserTimers, createExperimentWorker } from '../../worker/webExperimentPool';
@@ -64,13 +65,10 @@ export function setDraft(draft: Experiment): void {
   useExperiments.setState({ draft, problems: prepared.ok ? [] : prepared.errors });
 }
 
+/** Shows the experiments page, with a draft on the sandbox's scenario if there is none yet. */
 export function openExperiments(): void {
-  useExperiments.setState({ open: true });
+  showPage('experiments');
   if (!useExperiments.getState().draft) setDraft(draftFromSandbox());
-}
-
-export function closeExperiments(): void {
-  useExperiments.setState({ open: false });
 }
 
 /** Opens an experiment document from a link or a file: its scenario in the sandbox, the experiment on its page. */
@@ -83,9 +81,9 @@ export function openExperimentDocument(document: unknown, source: string): boole
     return false;
   }
   const draft = document as Experiment;
-  loadDocument(draft.scenario, source);
+  loadScenario(draft.scenario, source);
   setDraft(draft);
-  useExperiments.setState({ open: true });
+  showPage('experiments');
   return true;
 }
 

@@ -12,8 +12,6 @@ import type { SavedExperiment } from './resultStore';
 export type ExperimentStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled';
 
 export interface ExperimentsState {
-  /** The experiments page is shown instead of the sandbox. */
-  open: boolean;
   draft: Experiment | null;
   /** Problems of the draft, one per line; empty when it can run. */
   problems: string[];
@@ -41,7 +39,6 @@ export function defaultWorkers(): number {
 }
 
 export const useExperiments = create<ExperimentsState>(() => ({
-  open: false,
   draft: null,
   problems: [],
   status: 'idle',

@@ -1,4 +1,5 @@
 /** A horizontal box plot (min, quartiles, median, max) drawn on a shared scale, as inline SVG. */
+import { OKABE_ITO } from '../../../core/palette';
 import type { Summary } from '../../../core/stats';
 
 export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: number; max: number; label: string }) {
@@ -13,9 +14,9 @@ export function BoxPlot({ summary, min, max, label }: { summary: Summary; min: n
         width={Math.max(1, x(summary.q75) - x(summary.q25))}
         height={12}
         fill="#cfe3f3"
-        stroke="#0072b2"
+        stroke={OKABE_ITO.blue}
       />
-      <line x1={x(summary.median)} x2={x(summary.median)} y1={2} y2={16} stroke="#0072b2" strokeWidth={2} />
+      <line x1={x(summary.median)} x2={x(summary.median)} y1={2} y2={16} stroke={OKABE_ITO.blue} strokeWidth={2} />
     </svg>
   );
 }

@@ -4,13 +4,8 @@ import { reporterFormat, reportersFor } from '../../../core/model';
 import { t } from '../../../i18n';
 import { OpenFileButton } from '../../components/OpenFileButton';
 import { ExperimentAnalyses } from '../../models/AnalysisPanels';
-import {
-  closeExperiments,
-  exportExperimentFile,
-  exportResults,
-  openExperimentDocument,
-  shareExperiment,
-} from '../experimentSession';
+import { showPage } from '../../session';
+import { exportExperimentFile, exportResults, openExperimentDocument, shareExperiment } from '../experimentSession';
 import { useExperiments } from '../experimentStore';
 import { labelOfPath } from '../paramPaths';
 import { READY_EXPERIMENTS } from '../readyExperiments';
@@ -81,7 +76,7 @@ export function ExperimentsPage() {
       <section className="panel exp-author" aria-labelledby="exp-heading">
         <h2 id="exp-heading">{t('exp.title')}</h2>
         <div className="exp-row">
-          <button type="button" onClick={closeExperiments}>
+          <button type="button" onClick={() => showPage('sandbox')}>
             {t('exp.back')}
           </button>
           <label htmlFor={readyId}>{t('exp.ready')}</label>

@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReporterFormat } from '../../../core/model';
+import { OKABE_ITO } from '../../../core/palette';
 import { Z95 } from '../../../core/stats';
 import { t } from '../../../i18n';
 import { bySetting, type ResultRow } from '../resultRows';
@@ -117,7 +118,14 @@ export function AgainstParameter({ rows, column, outcome, format, missing, param
           }
         />
         <Area dataKey="band" name={t('exp.band')} stroke="none" fill="#cfe3f3" isAnimationActive={false} />
-        <Line dataKey="mean" name={t('exp.col.mean')} stroke="#0072b2" strokeWidth={2} dot isAnimationActive={false} />
+        <Line
+          dataKey="mean"
+          name={t('exp.col.mean')}
+          stroke={OKABE_ITO.blue}
+          strokeWidth={2}
+          dot
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </figure>
   );

@@ -1,0 +1,87 @@
+/**
+ * Documents into the app whatever they hold: a link (in the address bar, or reached by Back and
+ * Forward) or a file opens a scenario in the sandbox or an experiment on its page. It sits above
+ * the scenario and the experiment sessions so that neither has to import the other.
+ */
+import { isExperimentDocument } from '../core/experiment/schema';
+import { decodeScenarioLink, fragmentOf } from '../core/scenarioLink';
+import { t } from '../i18n';
+import { openExperimentDocument } from './experiments/experimentSession';
+import {
+  addressShows,
+  followScenario,
+  linkOpened,
+  loadScenario,
+  offerWorkSetAside,
+  restoreWork,
+  setWorkAside,
+} from './scenarioSession';
+import { setup } from './session';
+import { useApp, type Message } from './store';
+
+/** Largest file accepted, in bytes. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+function say(message: Message): void {
+  useApp.setState({ message });
+}
+
+/**
+ * Opens a decoded document: an experiment on its page (its scenario in the sandbox), else a
+ * scenario. Returns false, with an alert naming the problem, when it is neither; nothing changes then.
+ */
+export function openDocument(document: unknown, source: string): boolean {
+  return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
+}
+
+async function openLink(text: string): Promise<boolean> {
+  const decoded = await decodeScenarioLink(text);
+  if (!decoded.ok) {
+    say({ kind: 'error', text: t('scenario.refused', { source: t('scenario.link'), problem: decoded.error.message }) });
+    return false;
+  }
+  linkOpened(fragmentOf(text));
+  return openDocument(decoded.document, t('scenario.link'));
+}
+
+export async function importFile(file: File): Promise<void> {
+  const source = t('scenario.file', { name: file.name.slice(0, 80) });
+  if (file.size > MAX_FILE_BYTES) {
+    say({
+      kind: 'error',
+      text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }),
+    });
+    return;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(await file.text());
+  } catch {
+    say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.notJson') }) });
+    return;
+  }
+  if (openDocument(document, source)) say({ kind: 'notice', text: t('scenario.opened', { source }) });
+}
+
+/**
+ * Opens the link in the address bar if there is one (the work it displaces stays
+ * restorable), else the work kept from last time, else the default scenario.
+ */
+export async function startSession(): Promise<void> {
+  window.addEventListener('popstate', () => {
+    const fragment = fragmentOf(location.hash);
+    if (fragment && !addressShows(fragment)) void openLink(location.hash);
+  });
+  followScenario();
+  let refusal: Message | null = null;
+  if (fragmentOf(location.hash)) {
+    const setAside = setWorkAside();
+    const opened = await openLink(location.hash);
+    if (opened && setAside) offerWorkSetAside();
+    if (opened) return;
+    refusal = useApp.getState().message;
+  }
+  if (!restoreWork()) setup();
+  // Setup clears messages: say again why the link was not opened.
+  if (refusal) say(refusal);
+}
