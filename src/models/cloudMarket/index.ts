@@ -11,8 +11,9 @@ import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
 import { hhi, marketReporters } from './reporters';
-import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
-import { DIRECT, SEGMENTS, worldDecl } from './state';
+import { stepMarket } from './day';
+import { setupMarket } from './setup';
+import { DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = '#000000';
 
