@@ -5,6 +5,7 @@ import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
 import { parseScenario } from '../../src/core/scenario';
 import { findModel, MODELS } from '../../src/models/registry';
+import { GOLDENS } from '../models/goldens';
 
 /** Ticks to exercise per model: enough to leave setup well behind, cheap enough for CI. */
 const TICKS = 5;
@@ -121,5 +122,26 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('presets of %s', (_, model)
     const run = Run.create(model, parsed.value.params, preset.seed);
     run.runUntil(TICKS);
     expect(run.fingerprint()).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('golden fingerprints (tests/models/goldens.ts)', () => {
+  it('are recorded for every model at its current version, and for no other model or version', () => {
+    const current = MODELS.map((m) => `${m.id} v${m.version}`).sort();
+    const recorded = Object.entries(GOLDENS)
+      .flatMap(([id, byVersion]) => Object.keys(byVersion).map((version) => `${id} v${version}`))
+      .sort();
+    expect(recorded).toEqual(current);
+  });
+
+  // A model without goldens for its version fails the test above.
+  const withGoldens = MODELS.filter((m) => GOLDENS[m.id]?.[m.version]);
+  describe.each(withGoldens.map((m) => [m.id, m.version, m] as const))('%s v%i', (_, version, model) => {
+    it.each(GOLDENS[model.id][version])('seed %i at tick %i', (seed, tick, expected) => {
+      const run = Run.create(model, defaultParams(model.params), seed);
+      run.runUntil(tick);
+      expect(run.tick).toBe(tick);
+      expect(run.fingerprint(), 'results changed: bump the model version and record its goldens').toBe(expected);
+    });
   });
 });

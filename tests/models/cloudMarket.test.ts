@@ -243,24 +243,6 @@ describe('cloud market edge scenarios run clean', () => {
   });
 });
 
-/**
- * Golden fingerprints of cloud-market v1 with default parameters: change them only together
- * with a deliberate bump of cloudMarket.version.
- */
-const GOLDEN: ReadonlyArray<readonly [seed: number, tick: number, fingerprint: string]> = [
-  [1, 0, 'a94d8751dce9211f'],
-  [1, 30, '8bf368f264ff4db0'],
-  [2, 365, '95e628958681f837'],
-];
-
-describe('cloud market golden fingerprints', () => {
-  it.each(GOLDEN)('seed %i at tick %i', (seed, tick, expected) => {
-    const run = Run.create(cloudMarket, defaults, seed);
-    run.runUntil(tick);
-    expect(run.fingerprint()).toBe(expected);
-  });
-});
-
 describe('cloud market JSON summary', () => {
   it('lists every vendor with its shares, null for a vendor not yet in the market, and shares summing to 1', () => {
     const run = Run.create(cloudMarket, defaults, 1);

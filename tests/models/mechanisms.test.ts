@@ -2,7 +2,7 @@
  * The cloud market's mechanism switches change only what they name: each one, switched off in
  * a scenario where its mechanism is inert, leaves every number bit for bit as it was; switched
  * off in the default scenario, it changes the run. (With all switches on the model is the plain
- * model: the golden fingerprints in cloudMarket.test.ts predate the switches.)
+ * model: the golden fingerprints in goldens.ts predate the switches.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -38,3 +38,7 @@ export function operatingCost(service: number): number {
 export function unitDayCost(unitCost: number, contractDays: number, service: number): number {
   return unitCost / contractDays + operatingCost(service);
 }
+
+export function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}

@@ -13,8 +13,9 @@ import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from '
 import { cloudMarketPresets } from './presets';
 import { marketAnalyses } from './analyses';
 import { hhi, marketReporters } from './reporters';
-import { setupMarket, shareOf, stepMarket, unitsInUse } from './simulation';
-import { DIRECT, SEGMENTS, worldDecl } from './state';
+import { stepMarket } from './day';
+import { setupMarket } from './setup';
+import { DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = OKABE_ITO.black;
 

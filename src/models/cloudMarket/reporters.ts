@@ -3,8 +3,7 @@ import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/mode
 import type { WorldDecl } from '../../core/world';
 import * as E from './economics';
 import type { MarketParams } from './params';
-import { SEGMENTS, type MarketWorld } from './state';
-import { segmentUnits, unitsInUse } from './simulation';
+import { SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
 
 type Reporter = ReporterDecl<WorldDecl, MarketParams>;
 type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | null;

@@ -1,4 +1,4 @@
-/** The state of the cloud market as struct-of-arrays agent sets, and small helpers over it. */
+/** The state of the cloud market as struct-of-arrays agent sets, and the queries over it that several submodels read. */
 import type { World } from '../../core/world';
 
 /** `seller` code of a customer buying straight from a supplier; vendors are 0 … DIRECT − 1. */
@@ -157,3 +157,27 @@ export const worldDecl = {
 } as const;
 
 export type MarketWorld = World<typeof worldDecl>;
+
+/** Units in use in the whole market: held from vendors plus bought directly from suppliers. */
+export function unitsInUse(w: MarketWorld): number {
+  const v = w.agents.vendors.col;
+  let t = 0;
+  for (let j = 0; j < w.agents.vendors.count; j++) t += v.inUse[j];
+  const s = w.agents.suppliers.col;
+  for (let k = 0; k < w.agents.suppliers.count; k++) t += s.directInUse[k];
+  return t;
+}
+
+/** Vendor j's share of the units in use (0 in an empty market). */
+export function shareOf(w: MarketWorld, j: number): number {
+  const total = unitsInUse(w);
+  return total > 0 ? w.agents.vendors.col.inUse[j] / total : 0;
+}
+
+/** The units-in-use-by-segment column of vendors or suppliers for `segment`. */
+export function segmentUnits(
+  cols: { seg0: Float64Array; seg1: Float64Array; seg2: Float64Array },
+  segment: number,
+): Float64Array {
+  return segment === 0 ? cols.seg0 : segment === 1 ? cols.seg1 : cols.seg2;
+}

@@ -1,0 +1,145 @@
+/**
+ * A customer's choice among the sellers: each option's utility (one formula, `utilityTerms`,
+ * read by the hot path and by the inspector's "why" table), and the logit draw over them.
+ * Names: c/v are the customer and vendor columns, i a customer, j an option (a vendor's index
+ * or DIRECT).
+ */
+import { exp } from '../../core/dmath';
+import type { Random } from '../../core/rng';
+import * as E from './economics';
+import type { Ctx } from './paramValues';
+import type { MarketParams } from './params';
+import { MAX_OPTIONS, type Scratch } from './scratch';
+import { DIRECT, NEIGHBOURS, type MarketWorld } from './state';
+
+type CustomerCols = MarketWorld['agents']['customers']['col'];
+
+/** Fills `share` with the share of customer i's neighbours holding each option. */
+function countNeighbours(w: MarketWorld, share: Float64Array, i: number): void {
+  const c = w.agents.customers.col;
+  share.fill(0);
+  let n = 0;
+  // Unrolled over the four links: this runs for every choice of every customer.
+  for (let k = 0; k < NEIGHBOURS; k++) {
+    const link = k === 0 ? c.n0[i] : k === 1 ? c.n1[i] : k === 2 ? c.n2[i] : c.n3[i];
+    if (link < 0) continue;
+    n++;
+    const seller = c.seller[link];
+    if (seller >= 0) share[seller]++;
+  }
+  if (n > 0) for (let j = 0; j < MAX_OPTIONS; j++) share[j] /= n;
+}
+
+/** Reads customer i's weights into `scratch.pulls`, once per choice. */
+function readPulls(scratch: Scratch, c: CustomerCols, i: number, withNeighbours: boolean): void {
+  const p = scratch.pulls;
+  p.price = (-E.WEIGHT_PRICE * c.priceSensitivity[i]) / E.PRICE_SCALE;
+  p.quality = E.WEIGHT_QUALITY * c.qualityRequirement[i];
+  p.service = E.WEIGHT_SERVICE * c.serviceRequirement[i];
+  p.channel = c.channelLoyalty[i];
+  p.directSales = c.directLoyalty[i];
+  p.neighbours = withNeighbours ? E.WEIGHT_NEIGHBOURS * c.susceptibility[i] : 0;
+  p.selfOperation = E.SELF_OPERATION * (1 - c.itCapability[i]);
+}
+
+/**
+ * The utility of option j at `price` for the customer whose pulls and neighbours are in the
+ * scratch: fills `scratch.terms` with its addends and returns their sum, added in this order.
+ */
+export function utilityTerms(w: MarketWorld, scratch: Scratch, j: number, price: number): number {
+  const { pulls: p, terms: t } = scratch;
+  t.neighbours = p.neighbours * scratch.neighbourShare[j];
+  if (j === DIRECT) {
+    // No service; the quality of a bare unit is that of the market's best-known hardware (0.7).
+    t.price = p.price * (price + p.selfOperation);
+    t.quality = p.quality * 0.7;
+    t.service = 0;
+    t.channel = 0;
+    t.directSales = 0;
+    t.brand = w.globals.directBrand;
+    return t.price + t.quality + t.neighbours + t.brand;
+  }
+  const d = scratch.derived;
+  t.price = p.price * price;
+  t.quality = p.quality * w.agents.vendors.col.quality[j];
+  t.service = p.service * d.service[j];
+  t.channel = p.channel * d.channel[j];
+  t.directSales = p.directSales * d.directSales[j];
+  t.brand = w.agents.vendors.col.brand[j];
+  return t.price + t.quality + t.service + t.channel + t.directSales + t.neighbours + t.brand;
+}
+
+/** The switching cost that holds customer i to its current seller (added when the mechanism is on). */
+export function stayTerm(params: MarketParams, c: CustomerCols, i: number): number {
+  return params.switchingCost * c.loyalty[i];
+}
+
+/** Fills the scratch's `utility`, `offered` and `available` for customer i (and its pulls and neighbours). */
+export function appraise(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, withNeighbours: boolean): void {
+  const params = ctx.params;
+  const c = w.agents.customers.col;
+  const v = w.agents.vendors.col;
+  const { utility, offered, available, derived } = scratch;
+  const current = c.seller[i];
+  readPulls(scratch, c, i, withNeighbours);
+  if (withNeighbours) countNeighbours(w, scratch.neighbourShare, i);
+  else scratch.neighbourShare.fill(0);
+  const targeted = current >= 0 && current < DIRECT;
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    available[j] = v.active[j] && !v.exited[j] ? 1 : 0;
+    if (!available[j]) continue;
+    let price = v.price[j];
+    // Targeting: offers aimed at the target's renewing customers, just under its price.
+    if (targeted && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick)
+      price = Math.min(price, v.price[current] * 0.95);
+    offered[j] = price;
+    utility[j] = utilityTerms(w, scratch, j, price);
+  }
+  available[DIRECT] = derived.hasDirect ? 1 : 0;
+  if (available[DIRECT]) {
+    offered[DIRECT] = derived.directPrice;
+    utility[DIRECT] = utilityTerms(w, scratch, DIRECT, derived.directPrice);
+  }
+  for (let j = w.agents.vendors.count; j < DIRECT; j++) available[j] = 0;
+  if (current >= 0 && available[current] && params.mechSwitchingCost) utility[current] += stayTerm(params, c, i);
+}
+
+/**
+ * The logit: fills `weights` with exp((utility − max) / temperature) for the available options
+ * (0 for the others) and returns their sum, 0 when no option is available.
+ */
+export function logitWeights(
+  utility: Float64Array,
+  available: Uint8Array,
+  temperature: number,
+  weights: Float64Array,
+): number {
+  let max = -Infinity;
+  for (let j = 0; j < MAX_OPTIONS; j++) if (available[j] && utility[j] > max) max = utility[j];
+  if (max === -Infinity) {
+    weights.fill(0);
+    return 0;
+  }
+  let total = 0;
+  for (let j = 0; j < MAX_OPTIONS; j++) {
+    const weight = available[j] ? exp((utility[j] - max) / temperature) : 0;
+    weights[j] = weight;
+    total += weight;
+  }
+  return total;
+}
+
+/** Draws an option from the logit over the available options in the scratch; −1 when none is left. */
+export function drawOption(scratch: Scratch, temperature: number, rng: Random): number {
+  const { utility, available, weights } = scratch;
+  const total = logitWeights(utility, available, temperature, weights);
+  if (total === 0) return -1;
+  let u = rng.next() * total;
+  for (let j = 0; j < MAX_OPTIONS; j++) {
+    if (!available[j]) continue;
+    u -= weights[j];
+    if (u < 0) return j;
+  }
+  for (let j = MAX_OPTIONS - 1; j >= 0; j--) if (available[j]) return j;
+  return -1;
+}

@@ -1,0 +1,89 @@
+/**
+ * The customers' day: those whose lot ends renew (or leave a shrinking market), and new
+ * customers arrive with growth; a customer who could not buy tries again the next day.
+ * Names: c is the customer columns, i a customer.
+ */
+import type { Random } from '../../core/rng';
+import { schedule, takeDue } from './calendar';
+import { clamp01 } from './economics';
+import type { Ctx } from './paramValues';
+import { choose, releaseLot } from './sales';
+import type { Scratch } from './scratch';
+import { NONE, type MarketWorld } from './state';
+
+/** Adds one customer of a segment drawn from the mix, with attributes drawn around its profile. */
+export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random, layout: Random): number {
+  const params = ctx.params;
+  const mix = [params.shareFinance, params.shareGaming, params.shareManufacturing];
+  const total = mix[0] + mix[1] + mix[2];
+  let u = rng.next() * (total > 0 ? total : 1);
+  let segment = 0;
+  if (total > 0) while (segment < 2 && u >= mix[segment]) u -= mix[segment++];
+  const set = w.agents.customers;
+  const i = set.add();
+  const c = set.col;
+  const scatter = params.scatter;
+  const profile = scratch.derived.profile[segment];
+  c.segment[i] = segment;
+  c.priceSensitivity[i] = clamp01(rng.normal(profile[0], scatter));
+  c.qualityRequirement[i] = clamp01(rng.normal(profile[1], scatter));
+  c.serviceRequirement[i] = clamp01(rng.normal(profile[2], scatter));
+  // Fixed loyalties: uniform in [0, 2 × mean] (the source: uniform 0–1 for finance), capped at 1.
+  c.directLoyalty[i] = clamp01(2 * profile[3] * rng.next());
+  c.channelLoyalty[i] = clamp01(2 * profile[4] * rng.next());
+  c.itCapability[i] = clamp01(rng.normal(profile[5], scatter));
+  c.susceptibility[i] = clamp01(rng.normal(profile[6], scatter));
+  const units = profile[7];
+  c.need[i] = Math.max(1, Math.round(units * w.globals.demandFactor * (0.5 + rng.next())));
+  c.seller[i] = NONE;
+  c.previousSeller[i] = NONE;
+  c.producer[i] = -1;
+  c.loyalty[i] = 0.6;
+  c.endDay[i] = -1;
+  c.nextInDay[i] = -1;
+  // Links to earlier customers only, so that setup order decides the network.
+  c.n0[i] = i > 0 ? rng.int(i) : -1;
+  c.n1[i] = i > 0 ? rng.int(i) : -1;
+  c.n2[i] = i > 0 ? rng.int(i) : -1;
+  c.n3[i] = i > 0 ? rng.int(i) : -1;
+  // Layout for the view: one band per segment (its own stream, so it never shifts the model's numbers).
+  c.x[i] = segment / 3 + (0.02 + 0.29 * layout.next());
+  c.y[i] = 0.05 + 0.9 * layout.next();
+  w.globals.totalNeed += c.need[i];
+  return i;
+}
+
+/** Customers whose lot ends today renew (or leave the market when it shrinks); those who could not buy retry tomorrow. */
+export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
+  const today = ctx.tick;
+  let i = takeDue(w, today);
+  const c = w.agents.customers.col;
+  const leave = ctx.params.growth < 0 ? ((-ctx.params.growth / 100) * ctx.params.contractDays) / 365 : 0;
+  let unmet = 0;
+  while (i >= 0) {
+    const next = c.nextInDay[i];
+    releaseLot(w, i);
+    if (leave > 0 && rng.chance(leave)) {
+      c.seller[i] = NONE;
+      c.endDay[i] = -1;
+      w.globals.totalNeed -= c.need[i];
+    } else if (!choose(w, ctx, scratch, i, rng)) {
+      unmet++;
+      schedule(w, i, today + 1);
+    }
+    i = next;
+  }
+  w.globals.unmet = unmet;
+}
+
+/** New customers arrive at the growth rate (a fractional debt carried from day to day) and choose at once. */
+export function newCustomers(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
+  const growth = Math.max(0, ctx.params.growth) / 100;
+  w.globals.newCustomerDebt += (w.agents.customers.count * growth * w.globals.demandFactor) / 365;
+  const layout = ctx.rng.stream('layout');
+  while (w.globals.newCustomerDebt >= 1) {
+    w.globals.newCustomerDebt -= 1;
+    const i = addCustomer(w, ctx, scratch, rng, layout);
+    if (!choose(w, ctx, scratch, i, rng)) schedule(w, i, ctx.tick + 1);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The daily schedule of the cloud market, in the order of the ODD's process overview (info.ts):
+ * events, vendor entries, production, procurement, repricing, learning, renewals and new
+ * customers' choices (stock-outs and loyalty among them), and the day's accounts. The cost of a
+ * day grows with that day's decisions: only customers whose lot ends today (found through the
+ * renewal calendar) and new customers choose.
+ */
+import { pow } from '../../core/dmath';
+import { newCustomers, renewals } from './customers';
+import { runEvents } from './events';
+import type { Ctx } from './paramValues';
+import { reprice } from './pricing';
+import { refreshDerived, scratchOf } from './scratch';
+import type { MarketWorld } from './state';
+import { procure, produce } from './supply';
+import { accountDay, enterVendor, learn, startDay } from './vendors';
+
+export function stepMarket(w: MarketWorld, ctx: Ctx): void {
+  const rng = ctx.rng.stream('choices');
+  const scratch = scratchOf(w, ctx);
+  w.globals.day = ctx.tick;
+  startDay(w);
+  runEvents(w, ctx, scratch);
+  const v = w.agents.vendors.col;
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    if (!v.active[j] && !v.exited[j] && v.entryDay[j] === ctx.tick) enterVendor(w, ctx, scratch, j);
+  }
+  // Production costs fall year on year, compounded daily.
+  const s = w.agents.suppliers.col;
+  const decline = pow(1 - ctx.params.costDecline / 100, 1 / 365);
+  for (let k = 0; k < w.agents.suppliers.count; k++) s.cost[k] *= decline;
+  refreshDerived(w, ctx, scratch);
+  produce(w, ctx);
+  procure(w, ctx, scratch);
+  if (ctx.tick % ctx.params.repriceDays === 0) reprice(w, ctx, scratch);
+  learn(w, ctx);
+  renewals(w, ctx, scratch, rng);
+  newCustomers(w, ctx, scratch, rng);
+  accountDay(w, ctx);
+}

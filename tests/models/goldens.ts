@@ -1,0 +1,44 @@
+/**
+ * Golden fingerprints of every model of the registry, keyed by model id and model version:
+ * `[seed, tick, fingerprint]` of a run with default parameters stepped to `tick`. They pin
+ * reproducibility across commits, machines and engines. A change that moves a model's numbers
+ * must bump the model's version and replace that model's entry with the new version's goldens
+ * (tests/core/run.test.ts checks both: the entry for the current version, and that it matches).
+ */
+export type Golden = readonly [seed: number, tick: number, fingerprint: string];
+
+export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly Golden[]>>>> = {
+  'k-means': {
+    1: [
+      [1, 0, '508bb6c7f2c00467'],
+      [1, 1, 'd231a7f281fccb22'],
+      [1, 3, '695f9dd0b95f38b3'],
+      [2, 2, '5e0d003f99f79289'],
+      [42, 5, 'acdb8e3637ce2f0b'],
+      [4294967295, 1, '894ee4ea9d190a16'],
+    ],
+  },
+  'cloud-market': {
+    1: [
+      [1, 0, 'a94d8751dce9211f'],
+      [1, 30, '8bf368f264ff4db0'],
+      [2, 365, '95e628958681f837'],
+    ],
+  },
+  segregation: {
+    1: [
+      [1, 0, '056c3a55bc6b5f80'],
+      [1, 1, 'ffa4904ce03231a2'],
+      [1, 10, 'b1cb8d903db7ee7e'],
+      [2, 5, '0067414332d9c5de'],
+    ],
+  },
+  flocking: {
+    1: [
+      [1, 0, '30f7d45c446272f4'],
+      [1, 1, '41e38a9ebdd9cb10'],
+      [1, 50, 'c599c033d64bb2ae'],
+      [2, 20, '7983a98039075e47'],
+    ],
+  },
+};
