@@ -31,6 +31,7 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
       [1, 1, 'ffa4904ce03231a2'],
       [1, 10, 'b1cb8d903db7ee7e'],
       [2, 5, '0067414332d9c5de'],
+      [1, 50, 'beac366d5cf2cb09'],
     ],
   },
   flocking: {
@@ -39,6 +40,7 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
       [1, 1, '41e38a9ebdd9cb10'],
       [1, 50, 'c599c033d64bb2ae'],
       [2, 20, '7983a98039075e47'],
+      [1, 300, 'aa0d1cdbfff0d451'],
     ],
   },
 };
