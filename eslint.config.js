@@ -1,6 +1,7 @@
 // Lint keeps the house's dependency direction and determinism rules (see README, "How it is built").
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Math functions ECMAScript lets engines approximate: results could differ between browsers.
@@ -97,6 +98,8 @@ export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
+  // The rules of hooks, and the React Compiler's checks of what components may do while rendering.
+  { files: ['src/ui/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

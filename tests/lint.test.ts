@@ -44,4 +44,15 @@ describe('lint', () => {
       [],
     );
   });
+
+  it('checks the rules of hooks in the UI', async () => {
+    const code = [
+      "import { useState } from 'react';",
+      'export function Probe({ on }: { on: boolean }) {',
+      '  if (on) useState(0);',
+      '  return null;',
+      '}',
+    ].join('\n');
+    expect((await rulesHit(code, 'src/ui/components/Probe.tsx')).join('\n')).toMatch(/called conditionally/);
+  });
 });

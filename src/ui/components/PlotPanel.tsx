@@ -117,7 +117,10 @@ const Plot = memo(function Plot({
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
   const ticksPerYear = model.ticksPerYear;
+  // The reporter log grows in place: `version` is what says it has new rows.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const rows = useMemo(() => chartRows(names), [names, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   // A plot's series share a unit, so the first one's format reads the axis.

@@ -1,5 +1,5 @@
 /** The run's seed: Setup restarts from it; "New seed" draws another and sets up. */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { t } from '../../i18n';
 import { newSeed, setSeedText } from '../session';
 import { useApp } from '../store';
@@ -9,7 +9,12 @@ export function SeedField() {
   const [text, setText] = useState(String(seed));
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
-  useEffect(() => setText(String(seed)), [seed]);
+  // A seed set elsewhere (a link, New seed, a preset) replaces the text, during render.
+  const [shownSeed, setShownSeed] = useState(seed);
+  if (seed !== shownSeed) {
+    setShownSeed(seed);
+    setText(String(seed));
+  }
   return (
     <div className="seed-field">
       <label>

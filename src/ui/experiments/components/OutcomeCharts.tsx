@@ -76,7 +76,10 @@ export function Distributions({ rows, column, outcome, format, missing, params, 
 
 export function AgainstParameter({ rows, column, outcome, format, missing, params, labels }: Props) {
   const id = useId();
-  const numeric = params.filter((p) => rows.some((r) => typeof r.values[p] === 'number'));
+  const numeric = useMemo(
+    () => params.filter((p) => rows.some((r) => typeof r.values[p] === 'number')),
+    [params, rows],
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const param = chosen && numeric.includes(chosen) ? chosen : numeric[0];
   const data = useMemo(() => {

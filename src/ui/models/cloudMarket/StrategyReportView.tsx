@@ -34,7 +34,7 @@ export function StrategyReportView({
   outcomes: readonly RunOutcome[];
 }) {
   const ids = { vendor: useId(), share: useId(), profit: useId() };
-  const vendors = reportableVendors(prepared.plan);
+  const vendors = useMemo(() => reportableVendors(prepared.plan), [prepared]);
   const rows = (prepared.plan.baseParams.vendors as TableValue | undefined)?.rows ?? [];
   const nameOf = (id: number) => String(rows.find((r) => r.id === id)?.name ?? `#${id}`);
   const [vendor, setVendor] = useState<number | null>(null);
