@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Counts of one runner's report, or null when the report is missing or unreadable. */
-export function countVitest(report) {
+function countVitest(report) {
   if (!report || typeof report.numPassedTests !== 'number') return null;
   // A test file that fails before any test runs (e.g. an import error) has no failed test to
   // count: count the file itself.
@@ -15,7 +15,7 @@ export function countVitest(report) {
   return { passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles };
 }
 
-export function countPlaywright(report) {
+function countPlaywright(report) {
   if (!report || !report.stats || typeof report.stats.expected !== 'number') return null;
   const { expected, unexpected, flaky } = report.stats;
   return { passed: expected + (flaky ?? 0), failed: unexpected + (report.errors?.length ?? 0) };

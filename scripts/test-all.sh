@@ -29,6 +29,7 @@ step typecheck npm run -s typecheck
 step format npm run -s format:check
 step lint npm run -s lint
 step "import cycles" npm run -s cycles
+step "unused files, exports and dependencies" npm run -s unused
 step "unit and property tests" npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step build npm run -s build
 step "browser tests" npx playwright test

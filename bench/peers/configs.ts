@@ -16,9 +16,9 @@ export interface Row {
 const ALL: readonly ImplName[] = ['agora', 'reference', 'agentscript', 'flocc'];
 const OWN: readonly ImplName[] = ['agora', 'reference'];
 
-export const SCHELLING_SMALL: SchellingConfig = { side: 40, agents: 1000, radius: 1, minToBeHappy: 3, steps: 20 };
+const SCHELLING_SMALL: SchellingConfig = { side: 40, agents: 1000, radius: 1, minToBeHappy: 3, steps: 20 };
 const SCHELLING_LARGE: SchellingConfig = { side: 100, agents: 8000, radius: 2, minToBeHappy: 8, steps: 20 };
-export const FLOCKING_SMALL: FlockingConfig = { side: 100, birds: 200, visualDistance: 5, steps: 100 };
+const FLOCKING_SMALL: FlockingConfig = { side: 100, birds: 200, visualDistance: 5, steps: 100 };
 const FLOCKING_LARGE: FlockingConfig = { side: 150, birds: 400, visualDistance: 15, steps: 100 };
 
 /** The large configuration grown to `agents` at the same density. */

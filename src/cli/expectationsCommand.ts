@@ -41,7 +41,7 @@ async function outcomesOf(
 }
 
 /** Runs one expectation file: the experiment and its ablations. */
-export async function runExpectation(document: Experiment, workers: number): Promise<ExpectationResult> {
+async function runExpectation(document: Experiment, workers: number): Promise<ExpectationResult> {
   const resolved = expectationParts(document, findModel);
   if (!resolved.ok) throw new UsageError(resolved.errors.join('; '));
   const outcomes: RunOutcome[][] = [];

@@ -119,7 +119,7 @@ export interface LayerPortrayal {
 }
 
 /** A fixed text in world coordinates, e.g. the name of an area. */
-export interface Annotation {
+interface Annotation {
   readonly x: number;
   readonly y: number;
   readonly text: string;

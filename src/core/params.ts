@@ -5,7 +5,7 @@
  */
 
 /** Where a change takes effect: at once in a running model, or only at the next Setup. */
-export type ApplyMode = 'live' | 'setup';
+type ApplyMode = 'live' | 'setup';
 
 interface SpecBase<K extends string, V> {
   readonly kind: K;
@@ -65,7 +65,7 @@ export type ParamSpec = NumberSpec | ChoiceSpec | BooleanSpec | ListSpec | Table
 export type ParamSchema = Readonly<Record<string, ParamSpec>>;
 
 /** The value type each spec describes. */
-export type ValueOf<S extends ParamSpec> = S['default'];
+type ValueOf<S extends ParamSpec> = S['default'];
 export type ParamValues<S extends ParamSchema> = { readonly [K in keyof S]: ValueOf<S[K]> };
 
 type NumberOptions = {

@@ -41,7 +41,7 @@ export const ScenarioSchema = documentObject(
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 
 /** A scenario checked against its model: complete, validated parameters. */
-export interface ResolvedScenario {
+interface ResolvedScenario {
   readonly model: Model;
   readonly seed: number;
   readonly params: ParamValues<ParamSchema>;

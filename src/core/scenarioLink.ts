@@ -10,16 +10,16 @@ import { Hasher } from './hash';
 import { migrateScenario } from './scenarioMigrations';
 
 /** Version of the link encoding (not of the scenario format, which is inside the payload). */
-export const LINK_VERSION = 1;
+const LINK_VERSION = 1;
 /** Longest fragment accepted, in characters. */
 export const MAX_LINK_CHARS = 64 * 1024;
 /** Largest decompressed document accepted, in bytes: a decompression bomb stops here. */
-export const MAX_DOCUMENT_BYTES = 512 * 1024;
+const MAX_DOCUMENT_BYTES = 512 * 1024;
 /** Above this length a link may break in mail and chat apps: offer a file instead. */
 export const COMFORTABLE_LINK_CHARS = 2000;
 
-export type LinkErrorCode = 'not-a-link' | 'malformed' | 'tampered' | 'too-large' | 'newer-version' | 'not-json';
-export interface LinkError {
+type LinkErrorCode = 'not-a-link' | 'malformed' | 'tampered' | 'too-large' | 'newer-version' | 'not-json';
+interface LinkError {
   readonly code: LinkErrorCode;
   readonly message: string;
 }

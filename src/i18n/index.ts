@@ -6,19 +6,11 @@
 import type { ModelText } from '../core/model';
 import { en, type MessageKey } from './en';
 
-export type Locale = 'en';
+type Locale = 'en';
 type Catalogue = Partial<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue> = { en };
-let current: Locale = 'en';
-
-export function setLocale(locale: Locale): void {
-  current = locale;
-}
-
-export function getLocale(): Locale {
-  return current;
-}
+const current: Locale = 'en';
 
 function fill(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;

@@ -85,7 +85,7 @@ export function parseBlocks(source: string): Block[] {
 const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)/g;
 
 /** Renders inline emphasis and code. */
-export function renderInline(text: string): ReactNode[] {
+function renderInline(text: string): ReactNode[] {
   return text.split(INLINE).map((part, i) => {
     if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
       return <strong key={i}>{part.slice(2, -2)}</strong>;

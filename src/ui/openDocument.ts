@@ -30,7 +30,7 @@ function say(message: Message): void {
  * Opens a decoded document: an experiment on its page (its scenario in the sandbox), else a
  * scenario. Returns false, with an alert naming the problem, when it is neither; nothing changes then.
  */
-export function openDocument(document: unknown, source: string): boolean {
+function openDocument(document: unknown, source: string): boolean {
   return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
 }
 

@@ -44,7 +44,7 @@ export interface RunSlice {
 /** What fills the window below the top bar. */
 export type Page = 'sandbox' | 'experiments' | 'expectations';
 
-export interface PageSlice {
+interface PageSlice {
   page: Page;
 }
 

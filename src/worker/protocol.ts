@@ -7,35 +7,24 @@ import type { Explanation } from '../core/model';
 import type { Reporters } from '../core/run';
 import type { Column } from '../core/world';
 
-/** Command names, in one place. */
-export const Commands = {
-  setup: 'setup',
-  step: 'step',
-  go: 'go',
-  pause: 'pause',
-  speed: 'speed',
-  setLive: 'setLive',
-  inspect: 'inspect',
-} as const;
-
 export type ToWorker =
   /** Builds a new run; params are validated in the worker with the shared validator. */
   | {
-      readonly type: typeof Commands.setup;
+      readonly type: 'setup';
       readonly modelId: string;
       readonly params: Record<string, unknown>;
       readonly seed: number;
     }
   /** Advances exactly `count` ticks, or to the stop condition (pauses first if running). */
-  | { readonly type: typeof Commands.step; readonly count: number }
-  | { readonly type: typeof Commands.go }
-  | { readonly type: typeof Commands.pause }
+  | { readonly type: 'step'; readonly count: number }
+  | { readonly type: 'go' }
+  | { readonly type: 'pause' }
   /** Ticks per second; null = as fast as possible. */
-  | { readonly type: typeof Commands.speed; readonly ticksPerSecond: number | null }
+  | { readonly type: 'speed'; readonly ticksPerSecond: number | null }
   /** Changes parameters declared `apply: 'live'` in the running model. */
-  | { readonly type: typeof Commands.setLive; readonly params: Record<string, unknown> }
+  | { readonly type: 'setLive'; readonly params: Record<string, unknown> }
   /** Follows one agent: every frame then carries all its attributes (null stops). */
-  | { readonly type: typeof Commands.inspect; readonly agent: AgentRef | null };
+  | { readonly type: 'inspect'; readonly agent: AgentRef | null };
 
 /** One agent, by agent set and stable id. */
 export interface AgentRef {
@@ -87,7 +76,7 @@ export interface FrameMessage {
   readonly seed: number;
 }
 
-export interface ErrorMessage {
+interface ErrorMessage {
   readonly type: 'error';
   /** One readable line. */
   readonly message: string;

@@ -24,7 +24,7 @@ export interface RunTask {
   readonly params: ParamValues<ParamSchema>;
 }
 
-export interface RecordedRow {
+interface RecordedRow {
   readonly tick: number;
   /** Aligned with RunSettings.reporters; null = no value. */
   readonly values: readonly (number | null)[];

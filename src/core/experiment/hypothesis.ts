@@ -121,9 +121,9 @@ export function ablatedExperiment(experiment: Experiment, mechanism: string): Ex
   };
 }
 
-export type AttributionLabel = 'by-construction' | 'emergent' | 'not-carried' | 'no-effect';
+type AttributionLabel = 'by-construction' | 'emergent' | 'not-carried' | 'no-effect';
 
-export interface MechanismShare {
+interface MechanismShare {
   readonly mechanism: string;
   readonly effect: Effect;
   readonly verdict: Verdict;

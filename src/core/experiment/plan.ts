@@ -20,7 +20,7 @@ export interface PlannedRun {
 }
 
 /** The seed of one run (an unsigned 32-bit integer). */
-export function runSeed(
+function runSeed(
   baseSeed: number,
   values: Readonly<Record<string, Value>>,
   compared: ReadonlySet<string>,

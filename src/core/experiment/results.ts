@@ -12,7 +12,7 @@ import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun, type Selection } from './plan';
 import { canonicalJson, type Experiment, type ResolvedExperiment } from './schema';
 
-export const RESULTS_FORMAT = 'agora-results 1';
+const RESULTS_FORMAT = 'agora-results 1';
 /** The last line of a complete file: a part cut short (a killed shard) lacks it. */
 const END_LINE = '# end';
 

@@ -23,8 +23,8 @@ import { migrateScenario } from '../scenarioMigrations';
 export const EXPERIMENT_FORMAT = 'agora-experiment';
 export const EXPERIMENT_VERSION = 1;
 /** Upper bounds that keep a typo from asking for a billion runs. */
-export const MAX_RUNS = 1_000_000;
-export const MAX_VALUES = 10_000;
+const MAX_RUNS = 1_000_000;
+const MAX_VALUES = 10_000;
 
 const ValueSchema = v.union(
   [v.number(), v.string(), v.boolean()],
@@ -179,7 +179,7 @@ const ExperimentSchema = documentObject(
 export type Experiment = v.InferOutput<typeof ExperimentSchema>;
 
 /** A varied parameter resolved against the model: its values, validated. */
-export interface ResolvedVariation {
+interface ResolvedVariation {
   readonly param: string;
   readonly values: readonly Value[];
   readonly compare: boolean;
@@ -205,7 +205,7 @@ export type ExperimentResult = { ok: true; value: ResolvedExperiment } | { ok: f
 const CELL = /^([A-Za-z_][\w]*)#(\d+)\.([A-Za-z_][\w]*)$/;
 
 /** The spec a variation's values are checked against: a parameter's, or a table column's. */
-export function specOf(
+function specOf(
   model: Model,
   params: ParamValues<ParamSchema>,
   path: string,

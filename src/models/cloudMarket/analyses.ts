@@ -29,7 +29,7 @@ export interface Probability {
   readonly interval: Interval;
 }
 
-export interface StrategyRow {
+interface StrategyRow {
   readonly strategy: string;
   readonly runs: number;
   readonly failed: number;

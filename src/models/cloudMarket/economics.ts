@@ -10,8 +10,8 @@ export const PRICE_SCALE = 50;
 /** Daily cost a customer without IT skills pays to run units it bought directly (credits per unit-day). */
 export const SELF_OPERATION = 25;
 /** A vendor's operating cost per unit in use per day: base plus service level. */
-export const OPERATING_BASE = 6;
-export const OPERATING_SERVICE = 14;
+const OPERATING_BASE = 6;
+const OPERATING_SERVICE = 14;
 /** A vendor's fixed overhead per unit of size per day. */
 export const OVERHEAD_PER_SIZE = 0.4;
 /** Cost of adding one unit of size when a vendor expands. */

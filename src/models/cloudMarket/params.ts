@@ -3,9 +3,7 @@ import { OKABE_ITO } from '../../core/palette';
 import { p, type ParamValues } from '../../core/params';
 
 export const STRATEGIES = ['profit', 'follow', 'aggressive', 'dynamic', 'learning'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
 export const POLICIES = ['expand', 'balanced', 'profit-first'] as const;
-export type Policy = (typeof POLICIES)[number];
 export const EVENT_KINDS = [
   'supply-shock',
   'vendor-entry',
@@ -14,10 +12,9 @@ export const EVENT_KINDS = [
   'target',
   'demand',
 ] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** At most this many vendors (seller codes 0–14; 15 is the direct channel). */
-export const MAX_VENDORS = 15;
+const MAX_VENDORS = 15;
 
 /**
  * Vendor colours: the colour-blind-safe Okabe–Ito set first (its black is the direct channel's),

@@ -23,7 +23,7 @@ const PROFILE = [
   'Units',
 ] as const;
 
-export interface Derived {
+interface Derived {
   hasDirect: boolean;
   /** Cheapest direct price per unit-day. */
   directPrice: number;
@@ -40,7 +40,7 @@ export interface Derived {
 }
 
 /** A customer's weights, read once per choice: how much each attribute of an option pulls it. */
-export interface Pulls {
+interface Pulls {
   price: number;
   quality: number;
   service: number;
@@ -52,7 +52,7 @@ export interface Pulls {
 }
 
 /** The addends of one option's utility for one customer (see `utilityTerms`). */
-export interface Terms {
+interface Terms {
   price: number;
   quality: number;
   service: number;

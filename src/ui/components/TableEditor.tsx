@@ -133,7 +133,7 @@ function Timeline({ table, horizon, label }: { table: TableValue; horizon: numbe
   );
 }
 
-export function TableEditor({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
+function TableEditor({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
   const table = useApp((s) => s.params[name]) as TableValue;
   const applied = useApp((s) => s.appliedParams[name]);
   const pending = JSON.stringify(table) !== JSON.stringify(applied);

@@ -49,7 +49,7 @@ function results(): Promise<ResultStore> {
 // ——— authoring ———
 
 /** A new experiment on the sandbox's current scenario. */
-export function draftFromSandbox(): Experiment {
+function draftFromSandbox(): Experiment {
   return {
     format: EXPERIMENT_FORMAT,
     version: EXPERIMENT_VERSION,

@@ -9,7 +9,7 @@ import type { PreparedExperiment } from '../../core/experiment/prepare';
 import type { Experiment } from '../../core/experiment/schema';
 import type { SavedExperiment } from './resultStore';
 
-export type ExperimentStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled';
+type ExperimentStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled';
 
 export interface ExperimentsState {
   draft: Experiment | null;

@@ -9,7 +9,7 @@ import type { AnalysisDecl, Model } from '../../core/model';
 import { cloudMarketViews } from './cloudMarket/views';
 
 /** A view beside an experiment's results, given its runs so far. */
-export type ExperimentAnalysisView = ComponentType<{
+type ExperimentAnalysisView = ComponentType<{
   prepared: PreparedExperiment;
   outcomes: readonly RunOutcome[];
 }>;

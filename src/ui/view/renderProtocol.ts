@@ -5,27 +5,19 @@
 import type { Portrayal } from '../../core/model';
 import type { Camera, ViewFrame, ViewSize } from './viewTypes';
 
-/** Message names, in one place. */
-export const RenderCommands = {
-  init: 'init',
-  frame: 'frame',
-  camera: 'camera',
-  resize: 'resize',
-} as const;
-
 export type ToRenderer =
   /** First message: the canvas (transferred) and what to draw; the portrayal's texts are translated already. */
   | {
-      readonly type: typeof RenderCommands.init;
+      readonly type: 'init';
       readonly canvas: OffscreenCanvas;
       readonly portrayal: Portrayal;
       readonly size: ViewSize;
       readonly camera: Camera;
     }
   /** The newest frame; its buffers are transferred copies. */
-  | { readonly type: typeof RenderCommands.frame; readonly frame: ViewFrame }
-  | { readonly type: typeof RenderCommands.camera; readonly camera: Camera }
-  | { readonly type: typeof RenderCommands.resize; readonly size: ViewSize };
+  | { readonly type: 'frame'; readonly frame: ViewFrame }
+  | { readonly type: 'camera'; readonly camera: Camera }
+  | { readonly type: 'resize'; readonly size: ViewSize };
 
 export type FromRenderer =
   /** The last frame sent is on screen: send the next. */
