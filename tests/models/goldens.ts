@@ -19,10 +19,10 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
     ],
   },
   'cloud-market': {
-    1: [
-      [1, 0, 'a94d8751dce9211f'],
-      [1, 30, '8bf368f264ff4db0'],
-      [2, 365, '95e628958681f837'],
+    2: [
+      [1, 0, '6369761eb1dcb578'],
+      [1, 30, 'e3b888971a828f71'],
+      [2, 365, '14527bb1f5cf3d67'],
     ],
   },
   segregation: {

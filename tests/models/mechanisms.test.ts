@@ -36,11 +36,12 @@ const INERT: Record<string, Record<string, unknown>> = {
   mechSwitchingCost: { switchingCost: 0 },
   mechEntrantHandicap: { vendors: vendors(() => ({ entryDay: 0 })) },
   mechLearningCurve: { vendors: vendors(() => ({ quality: 1 })) },
-  mechShareAllocation: { supplyCoverage: 5, ...noEvents },
+  mechShareAllocation: { supplyCoverage: 5, supplierStockDays: 30, ...noEvents },
   mechNeighbours: { scatter: 0, financeSusceptibility: 0, gamingSusceptibility: 0, manufacturingSusceptibility: 0 },
   mechLossBudget: { vendors: vendors(() => ({ strategy: 'profit' })) },
   mechVolumeDiscount: { suppliers: suppliers({ maxDiscount: 0 }) },
-  mechShortageLoyalty: { ...noEvents },
+  // Nobody is ever short: no vendors, and a direct-selling supplier with ample capacity and stock.
+  mechShortageLoyalty: { supplyCoverage: 5, supplierStockDays: 30, vendors: { nextId: 0, rows: [] }, ...noEvents },
 };
 
 describe('mechanism switches', () => {

@@ -5,7 +5,7 @@
  */
 import type { Random } from '../../core/rng';
 import { schedule, takeDue } from './calendar';
-import { clamp01 } from './economics';
+import { clamp01, dailyGrowth, leaveChance } from './economics';
 import type { Ctx } from './paramValues';
 import { choose, releaseLot } from './sales';
 import type { Scratch } from './scratch';
@@ -53,12 +53,15 @@ export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Ran
   return i;
 }
 
-/** Customers whose lot ends today renew (or leave the market when it shrinks); those who could not buy retry tomorrow. */
+/**
+ * Customers whose lot ends today renew (or leave a shrinking market, at the chance that shrinks
+ * it by the yearly rate); those who could not buy retry tomorrow.
+ */
 export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
   const today = ctx.tick;
   let i = takeDue(w, today);
   const c = w.agents.customers.col;
-  const leave = ctx.params.growth < 0 ? ((-ctx.params.growth / 100) * ctx.params.contractDays) / 365 : 0;
+  const leave = leaveChance(ctx.params.growth, ctx.params.contractDays);
   let unmet = 0;
   while (i >= 0) {
     const next = c.nextInDay[i];
@@ -76,10 +79,12 @@ export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random
   w.globals.unmet = unmet;
 }
 
-/** New customers arrive at the growth rate (a fractional debt carried from day to day) and choose at once. */
+/**
+ * New customers arrive at the daily rate that compounds to the yearly growth (a fractional debt
+ * carried from day to day) and choose at once.
+ */
 export function newCustomers(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
-  const growth = Math.max(0, ctx.params.growth) / 100;
-  w.globals.newCustomerDebt += (w.agents.customers.count * growth * w.globals.demandFactor) / 365;
+  w.globals.newCustomerDebt += w.agents.customers.count * dailyGrowth(ctx.params.growth) * w.globals.demandFactor;
   const layout = ctx.rng.stream('layout');
   while (w.globals.newCustomerDebt >= 1) {
     w.globals.newCustomerDebt -= 1;

@@ -1,4 +1,5 @@
 /** Constants and small formulas shared by the market's submodels (all stated in the documentation). */
+import { pow } from '../../core/dmath';
 
 /** Utility weights of the choice model (multiplied by the customer's own attribute). */
 export const WEIGHT_PRICE = 3;
@@ -29,6 +30,8 @@ export const DYNAMIC_MIN_WAR = 90;
 export const DYNAMIC_MIN_FOLLOW = 180;
 /** Volume (units) at which a buyer earns a supplier's full discount, per unit of daily market flow. */
 export const FULL_DISCOUNT_FLOW_DAYS = 30;
+/** The term of a supply contract: volume discounts are renegotiated this often, counted from the vendor's entry. */
+export const RENEGOTIATION_DAYS = 90;
 
 export function operatingCost(service: number): number {
   return OPERATING_BASE + OPERATING_SERVICE * service;
@@ -41,4 +44,14 @@ export function unitDayCost(unitCost: number, contractDays: number, service: num
 
 export function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/** The daily rate that compounds to `growthPercent` a year (0 for a market that does not grow). */
+export function dailyGrowth(growthPercent: number): number {
+  return growthPercent > 0 ? pow(1 + growthPercent / 100, 1 / 365) - 1 : 0;
+}
+
+/** The chance that a renewing customer leaves a market shrinking by `growthPercent` a year: one renewal per lifecycle. */
+export function leaveChance(growthPercent: number, contractDays: number): number {
+  return growthPercent < 0 ? 1 - pow(1 + growthPercent / 100, contractDays / 365) : 0;
 }

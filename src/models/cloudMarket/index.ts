@@ -15,7 +15,7 @@ import { marketAnalyses } from './analyses';
 import { hhi, marketReporters } from './reporters';
 import { stepMarket } from './day';
 import { setupMarket } from './setup';
-import { DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
+import { accrualProfit, DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = OKABE_ITO.black;
 
@@ -88,7 +88,7 @@ function portrayalOf(p: MarketParams): Portrayal {
 
 export const cloudMarket = defineModel({
   id: 'cloud-market',
-  version: 1,
+  version: 2,
   title: 'Cloud pricing market',
   summary:
     'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
@@ -104,7 +104,15 @@ export const cloudMarket = defineModel({
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
     { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
-    { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
+    { id: 'cumulative-profit', title: 'Cumulative profit (accrual)', unit: 'credits', series: ['cumulativeProfit.*'] },
+    { id: 'cash', title: 'Cash', unit: 'credits', series: ['cash.*'], primary: false },
+    {
+      id: 'deferred-revenue',
+      title: 'Deferred revenue',
+      unit: 'credits',
+      series: ['deferredRevenue.*'],
+      primary: false,
+    },
     { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'], primary: false },
     { id: 'unit-cost', title: 'Unit cost', unit: 'credits/unit-day', series: ['unitCost.*'], primary: false },
     { id: 'quality', title: 'Quality', series: ['quality.*'], primary: false },
@@ -162,8 +170,9 @@ export const cloudMarket = defineModel({
         stock: v.stock[j],
         size: v.size[j],
         cash: v.cash[j],
+        deferredRevenue: v.deferred[j],
         profit: v.profit[j],
-        cumulativeProfit: v.cumProfit[j],
+        cumulativeProfit: accrualProfit(w, j),
       })),
       direct: { share: share(directUnits), customerShare: served > 0 ? directCustomers / served : null },
       hhi: hhi(w),

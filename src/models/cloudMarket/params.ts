@@ -225,6 +225,16 @@ export const params = {
     step: 0.05,
     default: 1.3,
   }),
+  supplierStockDays: p.float({
+    label: 'Supplier stock',
+    unit: 'days of capacity',
+    description: 'Stock at which a supplier stops producing: a thin buffer lets a supply shock reach the vendors',
+    min: 0,
+    max: 60,
+    uiMax: 30,
+    step: 0.5,
+    default: 1,
+  }),
   allocationExponent: p.float({
     label: 'Scarce-stock priority',
     description: 'Exponent on order volume when stock is short: 0 equal, 1 proportional, large = biggest first',

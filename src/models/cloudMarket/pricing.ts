@@ -7,7 +7,7 @@ import { log } from '../../core/dmath';
 import * as E from './economics';
 import { AGGRESSIVE, DYNAMIC, FOLLOW, LEARNING, PROFIT, PROFIT_FIRST, num, vendorRows, type Ctx } from './paramValues';
 import type { Scratch } from './scratch';
-import { shareOf, type MarketWorld } from './state';
+import { accrualProfit, shareOf, type MarketWorld } from './state';
 
 /** Share-weighted price of the (up to) three largest other vendors, at their previous prices (the lag). */
 function leadersPrice(w: MarketWorld, self: number): number {
@@ -29,7 +29,7 @@ function leadersPrice(w: MarketWorld, self: number): number {
 function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
   if (!ctx.params.mechLossBudget) return true;
   const v = w.agents.vendors.col;
-  return -v.cumProfit[j] < E.LOSS_BUDGET[v.policy[j]] * v.initialCash[j];
+  return -accrualProfit(w, j) < E.LOSS_BUDGET[v.policy[j]] * v.initialCash[j];
 }
 
 /** The price of one of the three basic strategies. */
@@ -80,7 +80,7 @@ function learningMode(w: MarketWorld, ctx: Ctx, j: number): number {
   const values = [v.arm0v, v.arm1v, v.arm2v];
   if (v.armStart[j] >= 0) {
     const arm = ARMS.indexOf(v.mode[j]);
-    const profit = v.cumProfit[j] - v.armStartProfit[j];
+    const profit = accrualProfit(w, j) - v.armStartProfit[j];
     const scale = Math.max(1, v.initialCash[j] * 0.02);
     const share = shareOf(w, j) - v.armStartShare[j];
     const wShare = E.SHARE_WEIGHT[v.policy[j]];
@@ -103,7 +103,7 @@ function learningMode(w: MarketWorld, ctx: Ctx, j: number): number {
     }
   }
   v.armStart[j] = ctx.tick;
-  v.armStartProfit[j] = v.cumProfit[j];
+  v.armStartProfit[j] = accrualProfit(w, j);
   v.armStartShare[j] = shareOf(w, j);
   return ARMS[best];
 }

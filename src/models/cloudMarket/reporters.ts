@@ -3,7 +3,7 @@ import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/mode
 import type { WorldDecl } from '../../core/world';
 import * as E from './economics';
 import type { MarketParams } from './params';
-import { SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
+import { accrualProfit, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
 
 type Reporter = ReporterDecl<WorldDecl, MarketParams>;
 type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | null;
@@ -90,9 +90,12 @@ export function marketReporters(params: MarketParams): Reporter[] {
       reporter(`quality.${id}`, `Quality: ${name}`, PLAIN, (w) => (v(w).active[j] ? v(w).quality[j] : null)),
       reporter(`stock.${id}`, `Stock: ${name}`, COUNT, (w) => v(w).stock[j], 'units'),
       reporter(`stockouts.${id}`, `Stock-outs: ${name}`, COUNT, (w) => v(w).stockoutsToday[j]),
+      // Revenue, profit and cumulative profit are accrual (recognised per day of service); cash and deferred revenue beside them.
       reporter(`revenue.${id}`, `Revenue: ${name}`, MONEY, (w) => v(w).revenue[j], 'credits'),
       reporter(`profit.${id}`, `Profit: ${name}`, MONEY, (w) => v(w).profit[j], 'credits'),
-      reporter(`cumulativeProfit.${id}`, `Cumulative profit: ${name}`, MONEY, (w) => v(w).cumProfit[j], 'credits'),
+      reporter(`cumulativeProfit.${id}`, `Cumulative profit: ${name}`, MONEY, (w) => accrualProfit(w, j), 'credits'),
+      reporter(`cash.${id}`, `Cash: ${name}`, MONEY, (w) => v(w).cash[j], 'credits'),
+      reporter(`deferredRevenue.${id}`, `Deferred revenue: ${name}`, MONEY, (w) => v(w).deferred[j], 'credits'),
       reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, PLAIN, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
     );
     SEGMENTS.forEach((segment, g) => {

@@ -6,11 +6,13 @@
  */
 import type { Random } from '../../core/rng';
 import { contractLength, schedule } from './calendar';
+import { dailyRate, signLot } from './books';
 import { appraise, drawOption } from './choice';
 import { clamp01 } from './economics';
 import type { Ctx } from './paramValues';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NONE, segmentUnits, type MarketWorld } from './state';
+import { takeUnits } from './supply';
 
 /** Supplier that sells directly with the most stock, or −1. */
 export function directSupplierWithStock(w: MarketWorld, units: number): number {
@@ -24,9 +26,8 @@ export function directSupplierWithStock(w: MarketWorld, units: number): number {
 
 /**
  * Customer i now holds a lot of its whole need from `seller` (a vendor or DIRECT), made by
- * supplier `producer`, at `price` per unit-day: the lot joins its seller's units, customers
- * and loyalty in use. `loyalty` is the one the seller counts (the customer's column stores it
- * in single precision).
+ * supplier `producer`, at `price` per unit-day: the lot joins its seller's units, customers,
+ * loyalty and daily billing in use; `costPerDay` is what the lot's units cost its vendor per day.
  */
 export function bookLot(
   w: MarketWorld,
@@ -35,6 +36,7 @@ export function bookLot(
   producer: number,
   price: number,
   loyalty: number,
+  costPerDay: number,
 ): void {
   const c = w.agents.customers.col;
   const units = c.need[i];
@@ -43,6 +45,7 @@ export function bookLot(
   c.price[i] = price;
   c.producer[i] = producer;
   c.loyalty[i] = loyalty;
+  c.costPerDay[i] = costPerDay;
   if (seller === DIRECT) {
     const s = w.agents.suppliers.col;
     c.cost[i] = s.cost[producer];
@@ -54,7 +57,10 @@ export function bookLot(
     c.cost[i] = v.unitCost[seller];
     v.inUse[seller] += units;
     v.customers[seller] += 1;
-    v.loyaltySum[seller] += loyalty;
+    // The stored (single-precision) loyalty, the one `releaseLot` takes out again.
+    v.loyaltySum[seller] += c.loyalty[i];
+    v.billing[seller] += dailyRate(price, units);
+    v.serviceCostRate[seller] += costPerDay;
     segmentUnits(v, c.segment[i])[seller] += units;
   }
 }
@@ -77,61 +83,91 @@ export function releaseLot(w: MarketWorld, i: number): void {
     v.inUse[seller] -= units;
     v.customers[seller] -= 1;
     v.loyaltySum[seller] -= c.loyalty[i];
+    v.billing[seller] -= dailyRate(c.price[i], units);
+    v.serviceCostRate[seller] -= c.costPerDay[i];
     segmentUnits(v, c.segment[i])[seller] -= units;
     v.unitsEnded[seller] += units;
   }
   c.units[i] = 0;
 }
 
+function inStock(w: MarketWorld, option: number, need: number): boolean {
+  return option === DIRECT ? directSupplierWithStock(w, need) >= 0 : w.agents.vendors.col.stock[option] >= need;
+}
+
+/** Customer i's first choice, `option`, cannot deliver: one stock-out, at that seller, today. */
+function stockOut(w: MarketWorld, ctx: Ctx, i: number, option: number): void {
+  const c = w.agents.customers.col;
+  c.stockouts[i]++;
+  if (option === DIRECT) w.globals.directStockouts++;
+  else w.agents.vendors.col.stockoutsToday[option]++;
+  c.lastEvent[i] = 2;
+  c.lastEventTick[i] = ctx.tick;
+}
+
 /**
- * Customer i chooses and buys its whole need from one seller. A chosen seller without stock
- * is a stock-out: loyalty drops and the customer tries its next option. Returns false when
- * nothing could be bought (the customer tries again tomorrow).
+ * Customer i chooses and buys its whole need from one seller. Its first choice is its current
+ * seller when its loyalty is above the threshold (the source's rule), else the first option it
+ * draws. A chosen seller without stock cannot deliver: the customer tries its next option; only
+ * a first choice that cannot deliver counts as a stock-out (one per customer and day), and a
+ * current seller that cannot deliver loses loyalty. Returns false when nothing could be bought
+ * (the customer tries again tomorrow).
  */
 export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rng: Random): boolean {
   const c = w.agents.customers.col;
-  const v = w.agents.vendors.col;
   const params = ctx.params;
   const current = c.seller[i];
   const need = c.need[i];
   const available = scratch.available;
   appraise(w, ctx, scratch, i, params.mechNeighbours);
-  // The source's threshold rule: above the loyalty threshold the customer stays if it can.
   let choice = -1;
+  let firstShort = false;
   if (current >= 0 && c.loyalty[i] > params.loyaltyThreshold && available[current]) {
-    if (current === DIRECT ? directSupplierWithStock(w, need) >= 0 : v.stock[current] >= need) choice = current;
+    if (inStock(w, current, need)) choice = current;
+    else {
+      stockOut(w, ctx, i, current);
+      firstShort = true;
+      available[current] = 0;
+      c.loyalty[i] *= 0.7;
+    }
   }
   for (let attempt = 0; choice < 0 && attempt < MAX_OPTIONS; attempt++) {
     const option = drawOption(scratch, params.choiceNoise, rng);
     if (option < 0) break;
-    const inStock = option === DIRECT ? directSupplierWithStock(w, need) >= 0 : v.stock[option] >= need;
-    if (inStock) {
+    if (inStock(w, option, need)) {
       choice = option;
       break;
     }
     available[option] = 0;
-    c.stockouts[i]++;
-    if (option === DIRECT) w.globals.directStockouts++;
-    else v.stockoutsToday[option]++;
-    c.lastEvent[i] = 2;
-    c.lastEventTick[i] = ctx.tick;
+    if (!firstShort) stockOut(w, ctx, i, option);
+    firstShort = true;
     if (option === current) c.loyalty[i] *= 0.7;
   }
   if (choice < 0) return false;
-  sell(w, ctx, scratch, i, choice, rng);
+  sell(w, ctx, scratch, i, choice, firstShort || w.globals.marketShort > 0, rng);
   return true;
 }
 
-/** Customer i signs a contract with `choice` at the price it was offered, and pays for it at signing. */
-function sell(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, choice: number, rng: Random): void {
+/**
+ * Customer i signs a contract with `choice` at the price it was offered and prepays it: the
+ * lot's daily rate (whole credits) times its days. `short`: its first choice or the market was
+ * short of stock when it was served.
+ */
+function sell(
+  w: MarketWorld,
+  ctx: Ctx,
+  scratch: Scratch,
+  i: number,
+  choice: number,
+  short: boolean,
+  rng: Random,
+): void {
   const c = w.agents.customers.col;
-  const v = w.agents.vendors.col;
   const s = w.agents.suppliers.col;
   const price = scratch.offered[choice];
   const need = c.need[i];
   const days = contractLength(ctx, rng);
-  // The contract is prepaid at signing, in whole credits.
-  const payment = Math.round(price * need * days);
+  const rate = dailyRate(price, need);
   const previous = c.seller[i];
   c.contracts[i]++;
   if (previous !== NONE) {
@@ -150,20 +186,19 @@ function sell(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, choice: num
     loyalty += (1 - loyalty) * 0.2;
     if (price > c.price[i] * 1.05) loyalty -= 0.1;
   } else loyalty = 0.3;
-  if (scratch.derived.shortage && ctx.params.mechShortageLoyalty) loyalty += 0.1;
+  if (short && ctx.params.mechShortageLoyalty) loyalty += 0.1;
   loyalty = clamp01(loyalty);
   if (choice === DIRECT) {
     const k = directSupplierWithStock(w, need);
     s.stock[k] -= need;
     s.soldDirect[k] += need;
-    s.revenue[k] += payment;
-    bookLot(w, i, choice, k, price, loyalty);
+    s.revenue[k] += rate * days;
+    bookLot(w, i, choice, k, price, loyalty, 0);
   } else {
-    v.stock[choice] -= need;
-    v.revenue[choice] += payment;
-    v.cash[choice] += payment;
-    bookLot(w, i, choice, scratch.derived.producer, price, loyalty);
+    const costPerDay = signLot(w, choice, need, rate, days);
+    const producer = takeUnits(w, choice, need);
+    bookLot(w, i, choice, producer, price, loyalty, costPerDay);
   }
-  w.globals.customersPaid += payment;
+  w.globals.customersPaid += rate * days;
   schedule(w, i, ctx.tick + days);
 }

@@ -6,6 +6,7 @@
  * option, k a supplier.
  */
 import type { Random } from '../../core/rng';
+import { closeOpeningBooks, dailyRate, openLot, openStock } from './books';
 import { schedule } from './calendar';
 import { appraiseExpected, calibrateBrands } from './calibration';
 import { drawOption } from './choice';
@@ -16,7 +17,8 @@ import { POLICIES, STRATEGIES } from './params';
 import { basicPrice } from './pricing';
 import { bookLot, directSupplierWithStock } from './sales';
 import { MAX_OPTIONS, refreshDerived, scratchOf, type Scratch } from './scratch';
-import { DIRECT, shareOf, type MarketWorld } from './state';
+import { DIRECT, holdingRow, shareOf, type MarketWorld } from './state';
+import { openContracts } from './supply';
 
 function addSuppliers(w: MarketWorld, ctx: Ctx): void {
   const suppliers = w.agents.suppliers;
@@ -108,18 +110,21 @@ function warmStart(w: MarketWorld, ctx: Ctx, scratch: Scratch, target: Float64Ar
       continue;
     }
     const need = c.need[i];
-    bookLot(w, i, option, k, scratch.offered[option], c.loyalty[i]);
+    const price = scratch.offered[option];
+    const costPerDay = option === DIRECT ? 0 : Math.round((v.unitCost[option] * need) / params.contractDays);
+    bookLot(w, i, option, k, price, c.loyalty[i], costPerDay);
     s.produced[k] += need;
+    schedule(w, i, 1 + rng.int(params.contractDays));
     if (option === DIRECT) s.soldDirect[k] += need;
     else {
       s.soldToVendors[k] += need;
       v.unitsBought[option] += need;
+      openLot(w, option, dailyRate(price, need), costPerDay, c.endDay[i] - ctx.tick);
     }
-    schedule(w, i, 1 + rng.int(params.contractDays));
   }
 }
 
-/** Sizes (the row's, or 1.3 × the units in use), starting shares and opening stock of the vendors. */
+/** Sizes (the row's, or 1.3 × the units in use), starting shares and opening stock (bought before day 0) of the vendors. */
 function sizeVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
   const params = ctx.params;
   const rows = vendorRows(params);
@@ -136,9 +141,10 @@ function sizeVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     // Opening stock: two weeks of expected sales, produced by the main supplier before day 0.
     const k = scratch.derived.producer;
     const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS * v.inUse[j]) / params.contractDays) : 0;
-    v.stock[j] = stock;
+    openStock(w, j, stock);
     v.unitsBought[j] += stock;
     if (k >= 0) {
+      w.agents.holdings.col.units[holdingRow(w, j, k)] += stock;
       s.produced[k] += stock;
       s.soldToVendors[k] += stock;
     }
@@ -158,6 +164,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   w.agents.calendar.col.head.fill(-1);
   addSuppliers(w, ctx);
   addVendors(w, ctx);
+  w.agents.holdings.add(w.agents.vendors.count * w.agents.suppliers.count);
   refreshDerived(w, ctx, scratch);
   for (let i = 0; i < ctx.params.customers; i++) addCustomer(w, ctx, scratch, rng, layout);
   const target = initialShares(w, ctx, scratch);
@@ -165,4 +172,6 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   calibrateBrands(w, ctx, scratch, target);
   warmStart(w, ctx, scratch, target, rng);
   sizeVendors(w, ctx, scratch);
+  openContracts(w, ctx);
+  closeOpeningBooks(w);
 }

@@ -31,6 +31,11 @@ export const worldDecl = {
       price: 'f64',
       /** What one unit of the lot cost its seller (the vendor's average purchase price, or the direct supplier's production cost). */
       cost: 'f64',
+      /**
+       * What the lot's units cost its vendor, recognised per day of service (whole credits; the
+       * remainder of the division on the signing day). 0 for a direct lot: suppliers keep cash books.
+       */
+      costPerDay: 'f64',
       /** Day the lot in use ends (its units' lifecycle end). */
       endDay: 'i32',
       /** Next customer renewing on the same calendar day (−1 ends the list). */
@@ -82,13 +87,32 @@ export const worldDecl = {
       seg0: 'f64',
       seg1: 'f64',
       seg2: 'f64',
+      /** Today's revenue, recognised for the day's service: the sum of the daily rates of its lots in use. */
       revenue: 'f64',
+      /** Today's costs: the unit cost of the day's service, operating cost, overhead and expansion. */
       cost: 'f64',
+      /** Today's accrual profit, revenue − cost. */
       profit: 'f64',
+      /** Accrual profit since day 0 (read it through `accrualProfit`). */
       cumProfit: 'f64',
+      /** Contracts are prepaid: revenue received for service not yet delivered. */
+      deferred: 'f64',
+      /** What the units in stock and the rest of the lots in use cost: bought, not yet consumed. */
+      unconsumed: 'f64',
+      /** What the units in stock cost (whole credits). */
+      stockValue: 'f64',
+      /** Revenue and unit cost recognised per day: the sums of the lots' daily rates in use. */
+      billing: 'f64',
+      serviceCostRate: 'f64',
+      /** Deferred revenue and unconsumed cost on day 0 (the warm start's contracts and opening stock). */
+      openingDeferred: 'f64',
+      openingUnconsumed: 'f64',
+      /** Distinct customers today whose first choice was this vendor and who found it without stock. */
       stockoutsToday: 'f64',
       /** Trailing purchase volume (exponentially weighted, ~90 days): the basis of volume discounts. */
       volume: 'f64',
+      /** Volume discount earned at the last renegotiation, as a fraction of each supplier's maximum. */
+      negotiated: 'f64',
       unitsBought: 'f64',
       unitsEnded: 'f64',
       phase: 'u8',
@@ -133,11 +157,15 @@ export const worldDecl = {
       capacity: 'f64',
       /** 1 − the running shock: how much of its capacity it has (for the view). */
       availability: 'f64',
+      /** Today's lowest unit price to any vendor in the market (never below its cost). */
+      lowestPrice: 'f64',
       x: 'f32',
       y: 'f32',
     },
     /** Renewal calendar: a ring of day slots, each the head of a linked list of customers. */
     calendar: { head: 'i32' },
+    /** Vendor j's stock made by supplier k, in row j × (number of suppliers) + k. */
+    holdings: { units: 'f64' },
   },
   globals: [
     'day',
@@ -147,6 +175,8 @@ export const worldDecl = {
     'directBrand',
     'totalNeed',
     'directStockouts',
+    /** 1 when some seller could not deliver to a customer's first choice yesterday. */
+    'marketShort',
     'customersPaid',
     'operatingPaid',
     'unmet',
@@ -166,6 +196,19 @@ export function unitsInUse(w: MarketWorld): number {
   const s = w.agents.suppliers.col;
   for (let k = 0; k < w.agents.suppliers.count; k++) t += s.directInUse[k];
   return t;
+}
+
+/**
+ * Vendor j's cumulative profit on an accrual basis: revenue and the unit cost of service
+ * recognised per day of service, so that prepaid contracts count only as they are delivered.
+ */
+export function accrualProfit(w: MarketWorld, j: number): number {
+  return w.agents.vendors.col.cumProfit[j];
+}
+
+/** Vendor j's holdings row of supplier k: the units of k's making in its stock. */
+export function holdingRow(w: MarketWorld, j: number, k: number): number {
+  return j * w.agents.suppliers.count + k;
 }
 
 /** Vendor j's share of the units in use (0 in an empty market). */

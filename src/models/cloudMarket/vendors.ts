@@ -4,15 +4,19 @@
  * Names: v is the vendor columns, j a vendor.
  */
 import { exp } from '../../core/dmath';
+import { recogniseDay } from './books';
 import * as E from './economics';
 import { num, PROFIT, PROFIT_FIRST, vendorRows, type Ctx } from './paramValues';
 import { basicPrice } from './pricing';
 import type { Scratch } from './scratch';
-import { unitsInUse, type MarketWorld } from './state';
+import { accrualProfit, unitsInUse, type MarketWorld } from './state';
 
-/** The day's flows start from zero: revenue, cost and stock-outs are per day. */
+/** The day's flows start from zero: revenue, cost and stock-outs are per day; yesterday's stock-outs mark the market short. */
 export function startDay(w: MarketWorld): void {
   const v = w.agents.vendors.col;
+  let stockouts = w.globals.directStockouts;
+  for (let j = 0; j < w.agents.vendors.count; j++) stockouts += v.stockoutsToday[j];
+  w.globals.marketShort = stockouts > 0 ? 1 : 0;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     v.revenue[j] = 0;
     v.cost[j] = 0;
@@ -53,7 +57,11 @@ export function learn(w: MarketWorld, ctx: Ctx): void {
   }
 }
 
-/** Operating cost and overhead, expansion under high utilisation, the day's profit; a vendor out of cash exits. */
+/**
+ * The day's accounts: the service delivered (revenue and unit cost, see books.ts), operating
+ * cost, overhead while in the market, expansion under high utilisation, the day's accrual
+ * profit; a vendor whose cash or equity (starting cash + accrual profit) runs out exits.
+ */
 export function accountDay(w: MarketWorld, ctx: Ctx): void {
   const v = w.agents.vendors.col;
   const rows = vendorRows(ctx.params);
@@ -61,14 +69,15 @@ export function accountDay(w: MarketWorld, ctx: Ctx): void {
   for (let j = 0; j < w.agents.vendors.count; j++) v.shareNow[j] = total > 0 ? v.inUse[j] / total : 0;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     if (!v.active[j]) continue;
-    const operating = Math.round(
-      v.inUse[j] * E.operatingCost(num(rows[j], 'service')) + v.size[j] * E.OVERHEAD_PER_SIZE,
-    );
+    recogniseDay(w, j);
+    // An exited vendor runs its remaining lots to their end, without the overhead of a business.
+    const overhead = v.exited[j] ? 0 : v.size[j] * E.OVERHEAD_PER_SIZE;
+    const operating = Math.round(v.inUse[j] * E.operatingCost(num(rows[j], 'service')) + overhead);
     v.cost[j] += operating;
     v.cash[j] -= operating;
     w.globals.operatingPaid += operating;
     // Expansion under high utilisation, as the group allows: a profit-first group only while profitable.
-    const allowed = v.policy[j] !== PROFIT_FIRST || v.cumProfit[j] > 0;
+    const allowed = v.policy[j] !== PROFIT_FIRST || accrualProfit(w, j) > 0;
     if (!v.exited[j] && allowed && v.inUse[j] + v.stock[j] > 0.85 * v.size[j] && v.cash[j] > 0) {
       const added = Math.ceil(v.size[j] * 0.1);
       const capital = added * E.EXPANSION_COST;
@@ -79,7 +88,7 @@ export function accountDay(w: MarketWorld, ctx: Ctx): void {
     }
     v.profit[j] = v.revenue[j] - v.cost[j];
     v.cumProfit[j] += v.profit[j];
-    // A vendor whose cash runs out exits: it sells nothing more; its lots run to their end.
-    if (v.cash[j] < 0 && !v.exited[j]) v.exited[j] = 1;
+    // A vendor that cannot pay, or has lost its starting cash, exits: it sells nothing more; its lots run to their end.
+    if ((v.cash[j] < 0 || v.initialCash[j] + accrualProfit(w, j) < 0) && !v.exited[j]) v.exited[j] = 1;
   }
 }
