@@ -22,9 +22,9 @@ credits. Prices are per unit per day on the 0–100 scale.
 |---|---|
 | Customer | segment; seven fixed attributes in [0, 1]: price sensitivity, quality requirement, service requirement, direct-sales loyalty, channel loyalty, IT capability, susceptibility to others; units needed; current seller (a vendor, direct, or none); the lot in use (units, producer, contract price, end day); loyalty to its current seller; four network neighbours; history (previous seller, contracts signed, switches, stock-outs suffered) |
 | Lot of units | all units a customer bought in one contract: status *in use* until its end day, then *ended*; seller, producer (supplier), price, unit cost. Units waiting are counted in supplier and vendor stock (*in factory*, *for sale*) |
-| Vendor | name, colour, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, stock, average unit cost, brand constant, trailing purchase volume |
-| Supplier | capacity share, production cost, margin (never sells below cost), direct selling yes/no, maximum volume discount, stock, supply shock |
-| Market | growth per year, choice noise, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, scarce-stock priority, cost decline |
+| Vendor | name, colour, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, deferred revenue, unconsumed cost, accrual profit, stock (by the supplier that made it) and its value, average unit cost, brand constant, trailing purchase volume, negotiated volume discount |
+| Supplier | capacity share, production cost, margin, direct selling yes/no, maximum volume discount, stock, supply shock, lowest price to a vendor today (never below its cost) |
+| Market | growth per year, choice noise, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, supplier stock, scarce-stock priority, cost decline |
 
 ### Segment profiles
 Finance follows the source: price sensitivity 0.2, quality 0.5, service 0.8, direct-sales and
@@ -42,17 +42,20 @@ Each day, in this order:
 1. **Events** fire (see Submodels). Vendors whose entry day has come enter.
 2. **Supplier costs** decline by *cost decline* per year (daily factor (1 − d)^(1/365)).
 3. **Production**: each supplier produces its capacity (reduced by a running supply shock),
-   up to 30 days of capacity in stock.
-4. **Procurement and allocation**: vendors order toward their stock target; a short supplier
-   allocates in proportion to order^e (*scarce-stock priority* e); prices include volume discounts.
+   up to *supplier stock* days of capacity in stock (default 1).
+4. **Procurement and allocation**: vendors whose supply contract reaches the end of its term
+   renegotiate their volume discount; vendors order toward their stock target; a short supplier
+   allocates in proportion to order^e (*scarce-stock priority* e), at the negotiated price.
 5. **Repricing** every *repricing interval* days, by strategy, clamped to the vendor's band.
 6. **Quality and brand** move along the learning curve.
 7. **Renewals**: customers whose lot ends today (found through a renewal calendar, so nobody
    else costs anything) end the lot and choose again; then **new customers** arrive and choose.
-   A chosen seller without stock is a **stock-out** and the customer tries its next option;
-   a customer who gets nothing tries again tomorrow.
-8. **Accounting**: operating cost, overhead, expansion, profit, cash; a vendor with negative
-   cash exits.
+   A chosen seller without stock cannot deliver and the customer tries its next option; a
+   first choice that cannot deliver is a **stock-out**; a customer who gets nothing tries
+   again tomorrow.
+8. **Accounting**: the day's service (revenue and unit cost recognised per lot in use),
+   operating cost, overhead, expansion, accrual profit; a vendor whose cash or equity (starting
+   cash + accrual profit) is negative exits.
 
 ## Design concepts
 - **Emergence**: shares, concentration, price waves and the sign of profits emerge from
@@ -79,12 +82,16 @@ customers: bⱼ ← bⱼ + τ · ln(targetⱼ / modelⱼ), the neighbour term ta
 shares); the direct channel's target is 1 − Σ initial shares. Entrants start from the
 incumbents' mean brand. Every customer then already holds a lot drawn from the calibrated
 choice, with its end day uniform over the next lifecycle (a warm market, no day-0 rush).
-Vendors start with two weeks of stock and a size of 1.3 × their units in use (or their
-*size* if set).
+Vendors start with two weeks of stock (made by the main supplier, bought at its list price)
+and a size of 1.3 × their units in use (or their *size* if set). The warm start's lots were
+paid before day 0: what is left of their service is the vendors' opening deferred revenue,
+and what is left of their units' cost (unit cost × units / lifecycle a day), with the opening
+stock's value, their opening unconsumed cost. The supply contracts in force on day 0 carry the
+discount that the vendors' volume has earned.
 
 ## Input data
 None: all inputs are parameters. Growth defaults to 25% a year (the market grew 20–40% a year
-for most of the last decade).
+for most of the last decade); the daily rate (1 + g)^(1/365) − 1 compounds to exactly that.
 
 ## Submodels
 
@@ -111,16 +118,31 @@ at 25 credits per unit-day × (1 − IT capability).
 
 ### Contracts and money
 **Decision**: a contract covers the customer's whole need for one lifecycle (*lifecycle* days,
-365, ± 20% uniformly) at a price locked for the lifecycle and **prepaid at signing**
-(round(price × units × days) credits). Vendors buy units outright from suppliers. Operating
-cost per unit in use per day is 6 + 14 · service; overhead 0.4 credits per unit of size per
-day. Profit = revenue − purchases − operating − overhead − expansion; it is lumpy because
-contracts are prepaid. Every payment is one debit and one credit in whole credits.
+365, ± 20% uniformly) at a price locked for the lifecycle and **prepaid at signing**: the lot
+bills a daily rate of round(price × units) credits, and the customer pays rate × days. Vendors
+buy units outright from suppliers. Operating cost per unit in use per day is 6 + 14 · service;
+overhead 0.4 credits per unit of size per day, while the vendor is in the market (an exited
+vendor runs its last lots to their end at their operating cost only). Every payment is one
+debit and one credit in whole credits.
+
+**Accrual books** (version 2). Cash runs ahead of profit, so profit is counted per day of
+service: a payment enters **deferred revenue** and each day every lot in use turns its daily
+rate into **revenue**; a purchase enters the stock's value, a sold lot takes its units' value
+out of the stock (at the average unit cost) and consumes it at floor(value / days) credits a
+day, the remainder on the signing day. Profit = revenue − unit cost of the day's service −
+operating − overhead − expansion (expansion is expensed when made). In whole credits, on
+every day, exactly: accrual profit = (cash − starting cash) − (deferred revenue − opening
+deferred revenue) + (unconsumed cost − opening unconsumed cost). The loss budget, the exit
+rule, the expansion rule of profit-first groups, the learning reward and the strategy report
+all read accrual profit; cash and deferred revenue are reported beside it. Suppliers keep cash
+books (they are paid when they deliver).
 
 ### Loyalty
 Renewing with the same seller: loyalty += 0.2 · (1 − loyalty); switching resets it to 0.3;
-a price more than 5% above the previous contract: −0.1; being served while any supplier is
-in a shock: +0.1; a stock-out at the current seller: × 0.7. Starting loyalty 0.6. The seven
+a price more than 5% above the previous contract: −0.1; being served while short — its first
+choice could not deliver, or some seller had a stock-out the day before — +0.1 (**shortage
+loyalty**, only for customers actually served in a shortage); its current seller unable to
+deliver: × 0.7. Starting loyalty 0.6. The seven
 attributes never change.
 
 ### Supply and procurement
@@ -130,9 +152,19 @@ growth), split by capacity share, so supply grows with the market. A vendor's st
 its free size. Orders are split across suppliers by capacity share. **Decision**: a supplier
 short of stock allocates in proportion to order^e (e = 1, proportional; large e approaches
 biggest-first, which hands every shortage to the leader); a direct-selling supplier keeps a
-fifth of its stock for direct buyers. Unit price = cost · (1 + margin) · (1 − discount), the
-discount rising linearly to the supplier's maximum (25–30%) as the buyer's trailing 90-day
-volume reaches 30 days of market flow (**negotiation**).
+fifth of its stock for direct buyers. **Negotiation** (version 2): a supply contract runs for
+a term of 90 days from the vendor's entry; at each renewal its discount is set to the
+supplier's maximum (20–30%) × min(1, trailing 90-day volume / 30 days of market flow), and it
+stands for the term — so a newcomer buys at list price until its first renewal, and earns its
+discount with its volume. Unit price = max(cost, cost · (1 + margin) · (1 − discount)): a
+supplier never sells below its production cost (the Foundry's 15% margin caps its 30% discount
+at 13%), payments rounded up to whole credits. Suppliers stop producing at *supplier stock*
+(1) day of capacity in stock, so a supply shock reaches the vendors within days: the default
+shock (−50% for 60 days) leaves the vendors short toward its end, and each vendor's stock-outs
+follow from how thin its own stock is then. The producer of a lot is the supplier that made
+most of its units: a vendor's stock is kept by supplier, and a sale takes the largest holding
+first. **Stock-outs** count distinct customers: one per customer whose first choice (its
+current seller above the loyalty threshold, else its first draw) could not deliver, per day.
 
 ### Strategies (repriced every 7 days, clamped to the band)
 With c = unit cost / lifecycle + operating cost per unit-day:
@@ -164,8 +196,9 @@ target's renewing customers, for a duration: under logit choice a plain price cu
 from every rival); demand boom or slump (new customers and needs × magnitude, for a duration).
 
 ### Growth
-New customers per day = customers × growth / 365 (fractions carried over). With negative
-growth, a renewing customer leaves with probability −growth × lifecycle / 365.
+New customers per day = customers × ((1 + growth)^(1/365) − 1) (fractions carried over), which
+compounds to the labelled yearly growth. With negative growth g, a renewing customer leaves
+with probability 1 − (1 + g)^(lifecycle / 365): one renewal per lifecycle, compounding to g a year.
 
 ### Mechanism switches (for ablation)
 Eight switches, all on by default, each turn one rule off so that an experiment can ask how
@@ -179,8 +212,9 @@ nothing to do in a scenario changes nothing there, bit for bit (both are tested)
 
 ## Reporters
 Per vendor: share of units in use, share of customers, price, unit cost per unit-day,
-quality, stock, stock-outs today, revenue, profit, cumulative profit, mean loyalty of its
-customers, share in each segment. Market: direct channel's shares, HHI (0–10,000, over
+quality, stock, stock-outs today (distinct customers), revenue and profit of the day and
+cumulative profit (all accrual), cash, deferred revenue, mean loyalty of its customers, share
+in each segment. Market: direct channel's shares, HHI (0–10,000, over
 vendors and direct-selling suppliers), market size (units in use), customers, customers who
 could not buy, switching rate at renewal.
 
