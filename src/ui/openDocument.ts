@@ -14,6 +14,7 @@ import {
   loadScenario,
   offerWorkSetAside,
   restoreWork,
+  sayAfterOpening,
   setWorkAside,
 } from './scenarioSession';
 import { setup } from './session';
@@ -60,7 +61,7 @@ export async function importFile(file: File): Promise<void> {
     say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.notJson') }) });
     return;
   }
-  if (openDocument(document, source)) say({ kind: 'notice', text: t('scenario.opened', { source }) });
+  if (openDocument(document, source)) sayAfterOpening({ kind: 'notice', text: t('scenario.opened', { source }) });
 }
 
 /**

@@ -194,8 +194,17 @@ export function setWorkAside(): boolean {
 }
 
 /** Offers to bring back the work a link displaced. */
+/**
+ * Says `message` after the notice the scenario just opened gave, if any (its model-version
+ * warning: opening clears older messages), so that neither hides the other.
+ */
+export function sayAfterOpening(message: Message): void {
+  const opened = useApp.getState().message;
+  say(opened?.kind === 'notice' ? { ...message, text: `${opened.text} ${message.text}` } : message);
+}
+
 export function offerWorkSetAside(): void {
-  say({
+  sayAfterOpening({
     kind: 'notice',
     text: t('scenario.displaced'),
     action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },

@@ -1,7 +1,7 @@
 /** Scenarios across the app's borders: links, presets, files, saved work, hostile input, CSP. */
 import { spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeScenarioLink } from '../../src/core/scenarioLink';
+import { decodeScenarioLink, encodeScenarioLink } from '../../src/core/scenarioLink';
 
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 const fingerprint = (page: Page) => page.getByLabel('Fingerprint', { exact: true });
@@ -151,6 +151,33 @@ test('a scenario file opens by drag and drop; a bad one is refused', async ({ pa
   await expect(page.getByRole('alert')).toContainText('could not be opened');
   await expect(page.getByLabel('Centroids')).toHaveValue('9');
   expect(await page.locator('img[src=x]').count()).toBe(0);
+});
+
+test('a link or file made with an older model version opens, with a notice that its numbers differ', async ({
+  page,
+}) => {
+  const older = { format: 'agora-scenario', version: 1, model: 'cloud-market', modelVersion: 1, seed: 5 };
+  const notice = 'This scenario was made with cloud-market version 1; this is version 2, so its numbers may differ.';
+  // A link (followed from the address bar).
+  await openKMeans(page);
+  await page.goto(`/${await encodeScenarioLink({ ...older, params: { customers: 300 } })}`);
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('300');
+  await expect(page.locator('.banner.notice')).toContainText(notice);
+  await ready(page);
+  // A file: its notice stays beside the one that says it opened.
+  const dataTransfer = await page.evaluateHandle(
+    (content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'old.json', { type: 'application/json' }));
+      return dt;
+    },
+    JSON.stringify({ ...older, params: { customers: 400 } }),
+  );
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('400');
+  await expect(page.locator('.banner.notice')).toContainText(notice);
+  await expect(page.locator('.banner.notice')).toContainText('old.json');
 });
 
 test('runs under the Content-Security-Policy without a violation', async ({ page }) => {
