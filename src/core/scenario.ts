@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { count, documentObject, isPlainObject, parseDocument } from './documentSchema';
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
-import { isValidSeed, MAX_SEED } from './rng';
+import { canonicalSeed, isValidSeed, MAX_SEED } from './rng';
 
 export const SCENARIO_FORMAT = 'agora-scenario';
 /** Current version of the scenario format; older versions migrate forward on parse. */
@@ -28,7 +28,7 @@ export const ScenarioSchema = documentObject(
     ),
     model: v.string('must be a model id'),
     modelVersion: count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
-    seed: v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`),
+    seed: v.pipe(v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`), v.transform(canonicalSeed)),
     /** Omitted: every parameter at its default. */
     params: v.optional(
       v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be an object of parameter values'),

@@ -3,7 +3,7 @@
  * One SimClient per page; frames update the store's run slice and the frame bus.
  */
 import { t } from '../i18n';
-import { isValidSeed, MAX_SEED } from '../core/rng';
+import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
@@ -106,7 +106,7 @@ export function setParam(name: string, value: unknown): void {
 export function setSeedText(text: string): string | null {
   const value = Number(text);
   if (text.trim() === '' || !isValidSeed(value)) return t('error.seed', { max: MAX_SEED });
-  useApp.setState({ seed: value });
+  useApp.setState({ seed: canonicalSeed(value) });
   return null;
 }
 
