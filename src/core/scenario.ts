@@ -8,6 +8,7 @@ import { count, documentObject, isPlainObject, parseDocument } from './documentS
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
 import { canonicalSeed, isValidSeed, MAX_SEED } from './rng';
+import { displayText } from './safeText';
 
 export const SCENARIO_FORMAT = 'agora-scenario';
 /** Current version of the scenario format; older versions migrate forward on parse. */
@@ -87,7 +88,7 @@ export function parseScenario(input: unknown, findModel: (id: string) => Model |
 export function resolveScenario(scenario: Scenario, findModel: (id: string) => Model | undefined): ScenarioResult {
   const model = findModel(scenario.model);
   if (!model) {
-    const message = `model: unknown model "${scenario.model.slice(0, 60)}"`;
+    const message = `model: unknown model "${displayText(scenario.model, { max: 60 })}"`;
     return { ok: false, errors: [{ field: 'model', message }] };
   }
   const params = validateParams(model.params, scenario.params ?? {});

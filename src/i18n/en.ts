@@ -77,7 +77,7 @@ export const en = {
   'plot.tick': 'Tick',
   'plot.empty': 'No data yet',
   'param.value': '{value} {unit}',
-  'param.invalidJson': 'Not valid JSON',
+  'param.invalidJson': 'Not a table: the text {problem}',
   'scenario.share': 'Share',
   'scenario.export': 'Export file',
   'scenario.import': 'Open file',
@@ -96,7 +96,7 @@ export const en = {
   'scenario.longLink':
     'This link is {length} characters long; above {max} some apps cut links. Share the file instead.',
   'scenario.fileTooLarge': 'it is larger than {max} KiB.',
-  'scenario.notJson': 'it is not a JSON scenario file.',
+  'scenario.notJson': 'the file {problem}.',
   'scenario.opened': '{source} was opened.',
   'scenario.displaced': 'The link replaced the work you had open.',
   'scenario.restore': 'Restore my previous work',

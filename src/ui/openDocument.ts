@@ -18,6 +18,8 @@ import {
 } from './scenarioSession';
 import { setup } from './session';
 import { useApp, type Message } from './store';
+import { parseJsonText } from '../core/jsonDocument';
+import { displayText } from '../core/safeText';
 
 /** Largest file accepted, in bytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -45,7 +47,7 @@ async function openLink(text: string): Promise<boolean> {
 }
 
 export async function importFile(file: File): Promise<void> {
-  const source = t('scenario.file', { name: file.name.slice(0, 80) });
+  const source = t('scenario.file', { name: displayText(file.name, { max: 80 }) });
   if (file.size > MAX_FILE_BYTES) {
     say({
       kind: 'error',
@@ -53,14 +55,15 @@ export async function importFile(file: File): Promise<void> {
     });
     return;
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(await file.text());
-  } catch {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.notJson') }) });
+  const document = parseJsonText(await file.text());
+  if (!document.ok) {
+    say({
+      kind: 'error',
+      text: t('scenario.refused', { source, problem: t('scenario.notJson', { problem: document.message }) }),
+    });
     return;
   }
-  if (openDocument(document, source)) say({ kind: 'notice', text: t('scenario.opened', { source }) });
+  if (openDocument(document.value, source)) say({ kind: 'notice', text: t('scenario.opened', { source }) });
 }
 
 /**

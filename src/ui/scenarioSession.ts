@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import { findModel } from '../models/registry';
 import { setup } from './session';
 import { useApp, type Message } from './store';
+import { parseJsonText } from '../core/jsonDocument';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
@@ -133,11 +134,8 @@ function saveWork(): void {
 function restoreFrom(key: string): boolean {
   const text = storage()?.getItem(key);
   if (!text) return false;
-  try {
-    return loadScenario(JSON.parse(text), t('scenario.savedWork'));
-  } catch {
-    return false;
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok && loadScenario(parsed.value, t('scenario.savedWork'));
 }
 
 // ——— files ———

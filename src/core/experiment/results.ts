@@ -11,6 +11,7 @@ import { APP_VERSION } from '../version';
 import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun, type Selection } from './plan';
 import { canonicalJson, type Experiment, type ResolvedExperiment } from './schema';
+import { append } from '../arrays';
 
 const RESULTS_FORMAT = 'agora-results 1';
 /** The last line of a complete file: a part cut short (a killed shard) lacks it. */
@@ -82,7 +83,7 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
 export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
   const sorted = inRunOrder(outcomes);
   const lines = [...headerLines(ctx, sorted.length), columnLine(ctx)];
-  for (const outcome of sorted) lines.push(...runLines(ctx, outcome));
+  for (const outcome of sorted) append(lines, runLines(ctx, outcome));
   lines.push(END_LINE);
   return lines.join('\n') + '\n';
 }
@@ -205,7 +206,7 @@ export function mergeResults(files: readonly { name: string; text: string }[]): 
     l.startsWith('# shard: ') ? '# shard: 1/1' : l.startsWith('# runs: ') ? `# runs: ${total}` : l,
   );
   const out = [...header, first.columns];
-  for (let i = 0; i < total; i++) out.push(...all.get(i)!);
+  for (let i = 0; i < total; i++) append(out, all.get(i)!);
   out.push(END_LINE);
   return out.join('\n') + '\n';
 }

@@ -12,6 +12,7 @@ import { t } from '../../../i18n';
 import { reportableVendors, strategyReport, type Probability } from '../../../models/cloudMarket/analyses';
 import { BoxPlot } from '../../experiments/components/BoxPlot';
 import { formatValue } from '../../reporterFormat';
+import { extent } from '../../../core/arrays';
 
 const percent = (p: number) => (Number.isNaN(p) ? '—' : `${(100 * p).toFixed(0)}%`);
 
@@ -53,9 +54,8 @@ export function StrategyReportView({
   const all = report.value.rows;
   const shares = all.flatMap((r) => r.shares);
   const profits = all.flatMap((r) => r.profits);
-  const range = (xs: number[]) => [Math.min(...xs), Math.max(...xs)] as const;
-  const [sLo, sHi] = range(shares);
-  const [pLo, pHi] = range(profits);
+  const [sLo, sHi] = extent(shares);
+  const [pLo, pHi] = extent(profits);
   return (
     <div className="strategy-report">
       <div className="exp-row">
