@@ -36,7 +36,11 @@ function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpe
           setParam(name, checked.value);
         }}
       />
-      {error && <span className="field-error">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </>
   );
 }

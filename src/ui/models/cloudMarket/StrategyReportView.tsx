@@ -50,7 +50,12 @@ export function StrategyReportView({
     [prepared, outcomes, chosen, minSharePct, minProfit],
   );
   if (chosen === undefined) return <p className="empty">{t('exp.report.none')}</p>;
-  if (!report || !report.ok) return <p className="exp-warning">{report?.message}</p>;
+  if (!report || !report.ok)
+    return (
+      <p className="exp-warning" role="status">
+        {report?.message}
+      </p>
+    );
   const all = report.value.rows;
   const shares = all.flatMap((r) => r.shares);
   const profits = all.flatMap((r) => r.profits);
