@@ -31,6 +31,13 @@ const APPROXIMATED_MATH = [
 ];
 const useDmath = 'is approximated differently by each JavaScript engine; use src/core/dmath.ts';
 
+// Spread arguments land on the stack: `push(...rows)` or `Math.max(...values)` throw a RangeError
+// above ~125,000 items in V8 (issue 18). Loops, `concat`, `reduce` or core/arrays.ts instead.
+const noSpreadArguments = {
+  selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+  message: 'No spread into arguments: it overflows the stack on large arrays; use a loop (see src/core/arrays.ts).',
+};
+
 const deterministic = {
   'no-restricted-properties': [
     'error',
@@ -44,6 +51,7 @@ const deterministic = {
     { selector: "BinaryExpression[operator='**']", message: `** ${useDmath} (pow).` },
     { selector: "AssignmentExpression[operator='**=']", message: `**= ${useDmath} (pow).` },
     { selector: "NewExpression[callee.name='Date']", message: 'Core never reads a clock: time is the tick.' },
+    noSpreadArguments,
   ],
   'no-restricted-globals': [
     'error',
@@ -105,6 +113,7 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['src/**'], rules: { 'no-restricted-syntax': ['error', noSpreadArguments] } },
   { files: ['src/core/**', 'src/models/**', 'src/i18n/**'], rules: { ...deterministic, ...pureImports } },
   {
     files: ['src/worker/**'],

@@ -3,7 +3,7 @@
  * error path is unit-tested without spawning a process.
  */
 import { parseArgs as parseArgv } from 'node:util';
-import { MAX_SEED } from '../core/rng';
+import { canonicalSeed, MAX_SEED } from '../core/rng';
 
 export interface RunArgs {
   readonly command: 'run';
@@ -121,6 +121,9 @@ function integerFlag(flags: Flags, name: string, min: number, max: number): numb
   return value;
 }
 
+/** A seed from --seed in its one spelling (see canonicalSeed). */
+const optionalSeed = (seed: number | undefined) => (seed === undefined ? undefined : canonicalSeed(seed));
+
 function noPositionals(command: string, flags: Flags, what = 'no arguments'): void {
   if (flags.positionals.length)
     throw new UsageError(`${command} takes ${what}, got ${JSON.stringify(flags.positionals[0])}`);
@@ -167,7 +170,7 @@ function parseRun(rest: readonly string[]): RunArgs | { command: 'help'; topic: 
     model: textFlag(flags, 'model'),
     scenario: textFlag(flags, 'scenario'),
     params,
-    seed: integerFlag(flags, 'seed', 0, MAX_SEED),
+    seed: optionalSeed(integerFlag(flags, 'seed', 0, MAX_SEED)),
     ticks: integerFlag(flags, 'ticks', 0, 1e9),
     json: flags.values.has('json'),
     series: textFlag(flags, 'series'),

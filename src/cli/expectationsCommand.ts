@@ -19,6 +19,7 @@ import { findModel } from '../models/registry';
 import { UsageError, type ExpectationsArgs } from './args';
 import type { Output } from './runCommand';
 import { runPool } from './sweepPool';
+import { parseJsonText } from '../core/jsonDocument';
 
 const DIRECTORY = 'experiments';
 
@@ -64,7 +65,9 @@ export async function expectationsCommand(args: ExpectationsArgs, out: Output): 
   const workers = args.workers ?? availableParallelism();
   const report: unknown[] = [];
   for (const file of chosen) {
-    const parsed = parseExperiment(JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')), findModel);
+    const json = parseJsonText(readFileSync(join(DIRECTORY, file), 'utf8'));
+    if (!json.ok) throw new UsageError(`${DIRECTORY}/${file} ${json.message}`);
+    const parsed = parseExperiment(json.value, findModel);
     if (!parsed.ok) throw new UsageError(`${DIRECTORY}/${file} is not a valid experiment: ${parsed.errors.join('; ')}`);
     const document = parsed.value.experiment;
     out.stderr(`agora: ${document.name}…`);

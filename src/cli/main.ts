@@ -1,5 +1,6 @@
 /** The Node entry of Agora's CLI: argv → exit code. Logging goes to stderr, results to stdout. */
 import { webcrypto } from 'node:crypto';
+import { displayText } from '../core/safeText';
 import { HELP, parseArgs, UsageError } from './args';
 import { modelsCommand } from './modelsCommand';
 import { runCommand, type Output } from './runCommand';
@@ -8,7 +9,8 @@ import { mergeCommand, sweepCommand } from './sweepCommand';
 
 const out: Output = {
   stdout: (text) => process.stdout.write(text + '\n'),
-  stderr: (text) => process.stderr.write(text + '\n'),
+  // Messages quote names and values from outside: no control sequence reaches the terminal.
+  stderr: (text) => process.stderr.write(displayText(text, { multiline: true }) + '\n'),
 };
 
 function drawSeed(): number {

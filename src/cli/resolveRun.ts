@@ -10,6 +10,8 @@ import { parseScenario } from '../core/scenario';
 import { decodeScenarioLink, isScenarioLink } from '../core/scenarioLink';
 import { findModel, MODELS } from '../models/registry';
 import { UsageError, type RunArgs } from './args';
+import { append } from '../core/arrays';
+import { parseJsonText } from '../core/jsonDocument';
 
 export interface ResolvedRun {
   readonly model: Model;
@@ -29,11 +31,9 @@ function readScenarioFile(path: string): unknown {
       `--scenario: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : ` (${code ?? 'error'})`}`,
     );
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UsageError(`--scenario: ${path} is not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`--scenario: ${path} ${parsed.message}`);
+  return parsed.value;
 }
 
 function modelById(id: string): Model {
@@ -65,7 +65,7 @@ export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
     }
     base = { ...parsed.value.params };
     seed ??= parsed.value.seed;
-    warnings.push(...parsed.value.warnings);
+    append(warnings, parsed.value.warnings);
   } else {
     model = modelById(args.model!);
   }

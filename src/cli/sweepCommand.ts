@@ -10,6 +10,7 @@ import { findModel } from '../models/registry';
 import { UsageError, type MergeArgs, type SweepArgs } from './args';
 import type { Output } from './runCommand';
 import { runPool } from './sweepPool';
+import { parseJsonText } from '../core/jsonDocument';
 
 function readText(path: string, what: string): string {
   try {
@@ -38,13 +39,9 @@ function seconds(ms: number): string {
 }
 
 export async function sweepCommand(args: SweepArgs, out: Output): Promise<void> {
-  let document: unknown;
-  try {
-    document = JSON.parse(readText(args.experiment, 'sweep'));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`sweep: ${args.experiment} is not valid JSON (${(e as Error).message})`);
-  }
+  const json = parseJsonText(readText(args.experiment, 'sweep'));
+  if (!json.ok) throw new UsageError(`sweep: ${args.experiment} ${json.message}`);
+  const document = json.value;
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok)
     throw new UsageError(

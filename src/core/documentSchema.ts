@@ -4,6 +4,8 @@
  * valibot's issues into lines naming their field, e.g. `vary[0].range: needs from ≤ to`.
  */
 import * as v from 'valibot';
+import { MAX_DOCUMENT_DEPTH, withinDepth } from './jsonDocument';
+import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from './safeText';
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,12 +47,13 @@ export const count = (min: number, max: number, message: string) =>
 /** A finite number. */
 export const finite = (message = 'must be a finite number') => v.pipe(v.number(message), v.finite(message));
 
-/** A text that is not blank, at most `max` characters long. */
+/** A text that is not blank, at most `max` characters long, with no control, bidi or invisible character. */
 export const text = (message: string, max = Number.POSITIVE_INFINITY) =>
   v.pipe(
     v.string(message),
     v.check((s) => s.trim() !== '', message),
     v.maxLength(max, message),
+    v.check((s) => !hasUnsafeCharacters(s), UNSAFE_TEXT),
   );
 
 /** `a.b[2].c` for an issue's path; `root` when it concerns the whole document. */
@@ -59,7 +62,7 @@ function fieldOf(issue: v.BaseIssue<unknown>, root: string): string {
   for (const item of issue.path ?? []) {
     const key = item.key;
     if (typeof key === 'number') field += `[${key}]`;
-    else field += `${field ? '.' : ''}${String(key).slice(0, KEY_CHARS)}`;
+    else field += `${field ? '.' : ''}${displayText(String(key), { max: KEY_CHARS })}`;
   }
   return field || root;
 }
@@ -76,6 +79,12 @@ export function parseDocument<S extends v.GenericSchema>(
   input: unknown,
   root: string,
 ): DocumentResult<v.InferOutput<S>> {
+  // Checked before any walk over the document: nothing below recurses deeper than this.
+  if (!withinDepth(input))
+    return {
+      ok: false,
+      errors: [{ field: root, message: `${root}: is nested deeper than ${MAX_DOCUMENT_DEPTH} levels` }],
+    };
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, value: result.output };
   return {

@@ -3,6 +3,9 @@
  * codecs, the CLI's --param flags and experiment sweeps. `validateParams` is the single gate
  * every entry point passes values through.
  */
+import { append } from './arrays';
+import { MAX_DOCUMENT_DEPTH, parseJsonText, withinDepth } from './jsonDocument';
+import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from './safeText';
 
 /** Where a change takes effect: at once in a running model, or only at the next Setup. */
 type ApplyMode = 'live' | 'setup';
@@ -194,8 +197,8 @@ function checkScalar(spec: CellSpec | ListSpec, value: unknown, field: string, e
     case 'text':
       if (typeof value !== 'string') problem = `must be text, got ${describe(value)}`;
       else if (value.length > spec.maxLength) problem = `must be at most ${spec.maxLength} characters`;
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-      else if (/[\u0000-\u001f\u007f]/.test(value)) problem = 'must not contain control characters';
+      // A name shown in plots and tables must read as what it is (see safeText.ts).
+      else if (hasUnsafeCharacters(value)) problem = UNSAFE_TEXT;
       break;
     case 'list':
       checkList(spec, value, field, errors);
@@ -235,8 +238,7 @@ function checkTable(spec: TableSpec, value: unknown, field: string, errors: Vali
     return null;
   }
   const before = errors.length;
-  const keyErrors = checkKeys(value, new Set(['nextId', 'rows']), field);
-  errors.push(...keyErrors);
+  checkKeys(value, new Set(['nextId', 'rows']), field, errors);
   const nextId = value.nextId;
   if (!Number.isInteger(nextId) || nextId < 0 || nextId > 1e9) {
     errors.push({ field: `${field}.nextId`, message: `${field}.nextId: must be an integer from 0 to 1000000000` });
@@ -253,7 +255,7 @@ function checkTable(spec: TableSpec, value: unknown, field: string, errors: Vali
       errors.push({ field: rowField, message: `${rowField}: must be an object, got ${describe(row)}` });
       return;
     }
-    errors.push(...checkKeys(row, new Set(['id', ...Object.keys(spec.columns)]), rowField));
+    checkKeys(row, new Set(['id', ...Object.keys(spec.columns)]), rowField, errors);
     const id = row.id;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= nextId) {
       errors.push({
@@ -276,19 +278,22 @@ function checkTable(spec: TableSpec, value: unknown, field: string, errors: Vali
   return errors.length === before ? { nextId, rows: clean } : null;
 }
 
-function checkKeys(obj: Record<string, unknown>, allowed: Set<string>, field: string): ValidationError[] {
-  const errors: ValidationError[] = [];
+/** Adds an error to `errors` for each forbidden or unknown key of `obj`. */
+function checkKeys(obj: Record<string, unknown>, allowed: Set<string>, field: string, errors: ValidationError[]): void {
   for (const key of Object.keys(obj)) {
-    const path = field ? `${field}.${key}` : key;
+    const shown = displayText(key, { max: 60 });
+    const path = field ? `${field}.${shown}` : shown;
     if (FORBIDDEN_KEYS.has(key)) errors.push({ field: path, message: `${path}: forbidden key` });
     else if (!allowed.has(key)) errors.push({ field: path, message: `${path}: unknown parameter` });
   }
-  return errors;
 }
 
 /** Validates one value against its spec; on success returns a fresh copy safe to keep. */
 export function validateValue(spec: ParamSpec, value: unknown, field: string): Validated<unknown> {
   const errors: ValidationError[] = [];
+  // Checked before any walk over the value: nothing below recurses deeper than this.
+  if (!withinDepth(value))
+    return { ok: false, errors: [{ field, message: `${field}: is nested deeper than ${MAX_DOCUMENT_DEPTH} levels` }] };
   let out: unknown = value;
   if (spec.kind === 'table') out = checkTable(spec, value, field, errors);
   else {
@@ -308,13 +313,14 @@ export function validateParams<S extends ParamSchema>(schema: S, input: unknown)
   if (!isPlainObject(input)) {
     return { ok: false, errors: [{ field: 'params', message: `params: must be an object, got ${describe(input)}` }] };
   }
-  const errors = checkKeys(input, new Set(Object.keys(schema)), '');
+  const errors: ValidationError[] = [];
+  checkKeys(input, new Set(Object.keys(schema)), '', errors);
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(schema)) {
     const has = Object.prototype.hasOwnProperty.call(input, name);
     const result = validateValue(spec, has ? input[name] : spec.default, name);
     if (result.ok) out[name] = result.value;
-    else errors.push(...result.errors);
+    else append(errors, result.errors);
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: out as ParamValues<S> };
 }
@@ -356,11 +362,9 @@ export function parseParamText(
       if (!items.every((s) => FLOAT_TEXT.test(s))) return { ok: false, message: 'must be numbers separated by commas' };
       return { ok: true, value: items.map(Number) };
     }
-    case 'table':
-      try {
-        return { ok: true, value: JSON.parse(t) as unknown };
-      } catch {
-        return { ok: false, message: 'must be a table written as JSON' };
-      }
+    case 'table': {
+      const parsed = parseJsonText(t);
+      return parsed.ok ? parsed : { ok: false, message: `must be a table written as JSON: the text ${parsed.message}` };
+    }
   }
 }

@@ -30,6 +30,15 @@ export function isValidSeed(seed: unknown): seed is number {
   return typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
 }
 
+/**
+ * The one spelling of a valid seed. `-0` passes `isValidSeed` (it is an integer ≥ 0) and
+ * names the same random streams as 0, but its IEEE-754 bytes differ, so a fingerprint would
+ * tell the two runs apart. Every gate that accepts a seed stores it through this.
+ */
+export function canonicalSeed(seed: number): number {
+  return seed === 0 ? 0 : seed;
+}
+
 /** One random stream: uniform, integer, normal draws and shuffles. */
 export class Random {
   private readonly prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
@@ -99,11 +108,11 @@ export class Random {
 export class Rng {
   private readonly streams = new Map<string, Random>();
 
-  constructor(
-    readonly seed: number,
-    saved?: RngState,
-  ) {
+  readonly seed: number;
+
+  constructor(seed: number, saved?: RngState) {
     if (!isValidSeed(seed)) throw new RangeError(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`);
+    this.seed = canonicalSeed(seed);
     if (saved) {
       for (const [name, state] of Object.entries(saved.streams))
         this.streams.set(name, new Random(streamKey(seed, name), state));

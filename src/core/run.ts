@@ -8,6 +8,7 @@ import { reportersFor, type Explanation, type Model, type ModelContext, type Rep
 import { validateValue, type ParamSchema, type ParamValues, type ValidationError, type Validated } from './params';
 import { Rng, type RngState } from './rng';
 import { copyWorld, createWorld, loadWorld, type World, type WorldData } from './world';
+import { append } from './arrays';
 
 type Params = ParamValues<ParamSchema>;
 
@@ -149,7 +150,7 @@ export class Run {
       else {
         const result = validateValue(spec, value, name);
         if (result.ok) next[name] = result.value;
-        else errors.push(...result.errors);
+        else append(errors, result.errors);
       }
     }
     if (errors.length) return { ok: false, errors };

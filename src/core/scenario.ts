@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { count, documentObject, isPlainObject, parseDocument } from './documentSchema';
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
-import { isValidSeed, MAX_SEED } from './rng';
+import { canonicalSeed, isValidSeed, MAX_SEED } from './rng';
+import { displayText } from './safeText';
 
 export const SCENARIO_FORMAT = 'agora-scenario';
 /** Current version of the scenario format; older versions migrate forward on parse. */
@@ -28,7 +29,7 @@ export const ScenarioSchema = documentObject(
     ),
     model: v.string('must be a model id'),
     modelVersion: count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
-    seed: v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`),
+    seed: v.pipe(v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`), v.transform(canonicalSeed)),
     /** Omitted: every parameter at its default. */
     params: v.optional(
       v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be an object of parameter values'),
@@ -87,7 +88,7 @@ export function parseScenario(input: unknown, findModel: (id: string) => Model |
 export function resolveScenario(scenario: Scenario, findModel: (id: string) => Model | undefined): ScenarioResult {
   const model = findModel(scenario.model);
   if (!model) {
-    const message = `model: unknown model "${scenario.model.slice(0, 60)}"`;
+    const message = `model: unknown model "${displayText(scenario.model, { max: 60 })}"`;
     return { ok: false, errors: [{ field: 'model', message }] };
   }
   const params = validateParams(model.params, scenario.params ?? {});

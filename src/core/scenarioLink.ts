@@ -8,6 +8,7 @@
  */
 import { Hasher } from './hash';
 import { migrateScenario } from './scenarioMigrations';
+import { parseJsonText } from './jsonDocument';
 
 /** Version of the link encoding (not of the scenario format, which is inside the payload). */
 const LINK_VERSION = 1;
@@ -204,12 +205,14 @@ export async function decodeScenarioLink(text: string): Promise<LinkResult> {
     return fail('malformed', 'The link is damaged: its contents cannot be unpacked.');
   }
   if (!json) return fail('too-large', `The link unpacks to more than ${MAX_DOCUMENT_BYTES / 1024} KiB: refused.`);
-  let document: unknown;
+  let contents: string;
   try {
-    document = JSON.parse(new host.TextDecoder('utf-8', { fatal: true }).decode(json));
+    contents = new host.TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
     return fail('not-json', 'The link is damaged: its contents are not a scenario.');
   }
-  const migrated = migrateScenario(document);
+  const parsed = parseJsonText(contents);
+  if (!parsed.ok) return fail('not-json', `The link's contents ${parsed.message}.`);
+  const migrated = migrateScenario(parsed.value);
   return migrated.ok ? { ok: true, document: migrated.document } : fail('newer-version', migrated.message);
 }

@@ -19,7 +19,8 @@ import { ExpectationsPage } from './expectations/ExpectationsPage';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
-import { dismissMessage, selectModel, showHelp, showPage, togglePresenter } from './session';
+import { dismissMessage } from './notices';
+import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
 function ShortcutHelp() {
@@ -53,27 +54,39 @@ function ShortcutHelp() {
   );
 }
 
-function MessageBanner() {
-  const message = useApp((s) => s.message);
-  if (!message) return null;
+/**
+ * Every message at once, oldest first: an error is an alert, a notice a status, and the
+ * surrounding live region announces each one added (a region mounted with its content is not
+ * announced by every screen reader).
+ */
+function Messages() {
+  const messages = useApp((s) => s.messages);
   return (
-    // Scenario text reaches the page only as React text children: inert, never markup.
-    <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-      <span>{message.text}</span>
-      {message.action && (
-        <button
-          type="button"
-          onClick={() => {
-            dismissMessage();
-            message.action!.run();
-          }}
+    <div className="banners" aria-live="polite">
+      {messages.map((message) => (
+        // Message text reaches the page only as React text children: inert, never markup.
+        <div
+          key={message.text}
+          className={`banner ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
         >
-          {message.action.label}
-        </button>
-      )}
-      <button type="button" onClick={dismissMessage}>
-        {t('error.dismiss')}
-      </button>
+          <span>{message.text}</span>
+          {message.action && (
+            <button
+              type="button"
+              onClick={() => {
+                dismissMessage(message);
+                message.action!.run();
+              }}
+            >
+              {message.action.label}
+            </button>
+          )}
+          <button type="button" onClick={() => dismissMessage(message)}>
+            {t('error.dismiss')}
+          </button>
+        </div>
+      ))}
     </div>
   );
 }
@@ -158,7 +171,7 @@ export function App() {
           ))}
         </select>
       </header>
-      <MessageBanner />
+      <Messages />
       <InterruptedBanner />
       <ShortcutHelp />
       {page === 'expectations' ? (

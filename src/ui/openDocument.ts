@@ -14,18 +14,16 @@ import {
   loadScenario,
   offerWorkSetAside,
   restoreWork,
-  sayAfterOpening,
   setWorkAside,
 } from './scenarioSession';
 import { setup } from './session';
 import { useApp, type Message } from './store';
+import { parseJsonText } from '../core/jsonDocument';
+import { displayText } from '../core/safeText';
+import { notify } from './notices';
 
 /** Largest file accepted, in bytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
-
-function say(message: Message): void {
-  useApp.setState({ message });
-}
 
 /**
  * Opens a decoded document: an experiment on its page (its scenario in the sandbox), else a
@@ -38,7 +36,10 @@ function openDocument(document: unknown, source: string): boolean {
 async function openLink(text: string): Promise<boolean> {
   const decoded = await decodeScenarioLink(text);
   if (!decoded.ok) {
-    say({ kind: 'error', text: t('scenario.refused', { source: t('scenario.link'), problem: decoded.error.message }) });
+    notify({
+      kind: 'error',
+      text: t('scenario.refused', { source: t('scenario.link'), problem: decoded.error.message }),
+    });
     return false;
   }
   linkOpened(fragmentOf(text));
@@ -46,22 +47,23 @@ async function openLink(text: string): Promise<boolean> {
 }
 
 export async function importFile(file: File): Promise<void> {
-  const source = t('scenario.file', { name: file.name.slice(0, 80) });
+  const source = t('scenario.file', { name: displayText(file.name, { max: 80 }) });
   if (file.size > MAX_FILE_BYTES) {
-    say({
+    notify({
       kind: 'error',
       text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }),
     });
     return;
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(await file.text());
-  } catch {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: t('scenario.notJson') }) });
+  const document = parseJsonText(await file.text());
+  if (!document.ok) {
+    notify({
+      kind: 'error',
+      text: t('scenario.refused', { source, problem: t('scenario.notJson', { problem: document.message }) }),
+    });
     return;
   }
-  if (openDocument(document, source)) sayAfterOpening({ kind: 'notice', text: t('scenario.opened', { source }) });
+  if (openDocument(document.value, source)) notify({ kind: 'notice', text: t('scenario.opened', { source }) });
 }
 
 /**
@@ -74,15 +76,15 @@ export async function startSession(): Promise<void> {
     if (fragment && !addressShows(fragment)) void openLink(location.hash);
   });
   followScenario();
-  let refusal: Message | null = null;
+  let refusal: readonly Message[] = [];
   if (fragmentOf(location.hash)) {
     const setAside = setWorkAside();
     const opened = await openLink(location.hash);
     if (opened && setAside) offerWorkSetAside();
     if (opened) return;
-    refusal = useApp.getState().message;
+    refusal = useApp.getState().messages;
   }
   if (!restoreWork()) setup();
   // Setup clears messages: say again why the link was not opened.
-  if (refusal) say(refusal);
+  for (const message of refusal) notify(message);
 }

@@ -12,16 +12,14 @@ import { migrateScenario } from '../core/scenarioMigrations';
 import { t } from '../i18n';
 import { findModel } from '../models/registry';
 import { setup } from './session';
-import { useApp, type Message } from './store';
+import { useApp } from './store';
+import { parseJsonText } from '../core/jsonDocument';
+import { notify } from './notices';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
 /** The address bar and the saved work follow the scenario after this quiet time (ms). */
 const SETTLE_MS = 600;
-
-function say(message: Message): void {
-  useApp.setState({ message });
-}
 
 /** The scenario of the run on display: the parameters of its Setup and its seed. */
 export function scenarioOnDisplay(onlyChanged: boolean): Scenario {
@@ -42,18 +40,18 @@ function scenarioInControls(): Scenario {
 export function loadScenario(document: unknown, source: string): boolean {
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
     return false;
   }
   const parsed = parseScenario(migrated.document, findModel);
   if (!parsed.ok) {
-    say({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
     return false;
   }
   const { model, params, seed, warnings } = parsed.value;
   useApp.setState({ modelId: model.id, params, appliedParams: params, seed });
   setup();
-  if (warnings.length) say({ kind: 'notice', text: warnings.join(' ') });
+  if (warnings.length) notify({ kind: 'notice', text: warnings.join(' ') });
   return true;
 }
 
@@ -71,13 +69,16 @@ export async function share(): Promise<void> {
     // No clipboard (insecure context, permission): the address bar holds the link anyway.
   }
   if (url.length > COMFORTABLE_LINK_CHARS) {
-    say({
+    notify({
       kind: 'notice',
       text: t('scenario.longLink', { length: url.length, max: COMFORTABLE_LINK_CHARS }),
       action: { label: t('scenario.export'), run: exportFile },
     });
   } else {
-    say({ kind: 'notice', text: copied ? t('scenario.copied', { length: url.length }) : t('scenario.inAddressBar') });
+    notify({
+      kind: 'notice',
+      text: copied ? t('scenario.copied', { length: url.length }) : t('scenario.inAddressBar'),
+    });
   }
 }
 
@@ -133,11 +134,8 @@ function saveWork(): void {
 function restoreFrom(key: string): boolean {
   const text = storage()?.getItem(key);
   if (!text) return false;
-  try {
-    return loadScenario(JSON.parse(text), t('scenario.savedWork'));
-  } catch {
-    return false;
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok && loadScenario(parsed.value, t('scenario.savedWork'));
 }
 
 // ——— files ———
@@ -194,17 +192,8 @@ export function setWorkAside(): boolean {
 }
 
 /** Offers to bring back the work a link displaced. */
-/**
- * Says `message` after the notice the scenario just opened gave, if any (its model-version
- * warning: opening clears older messages), so that neither hides the other.
- */
-export function sayAfterOpening(message: Message): void {
-  const opened = useApp.getState().message;
-  say(opened?.kind === 'notice' ? { ...message, text: `${opened.text} ${message.text}` } : message);
-}
-
 export function offerWorkSetAside(): void {
-  sayAfterOpening({
+  notify({
     kind: 'notice',
     text: t('scenario.displaced'),
     action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },

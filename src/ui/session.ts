@@ -3,13 +3,14 @@
  * One SimClient per page; frames update the store's run slice and the frame bus.
  */
 import { t } from '../i18n';
-import { isValidSeed, MAX_SEED } from '../core/rng';
+import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
 import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp, type Page } from './store';
+import { notify } from './notices';
 
 /**
  * How often plots re-sample while running (ms). A chart update costs tens of ms in recharts on
@@ -24,7 +25,7 @@ let lastPlotUpdate = 0;
 
 function onMessage(message: FromWorker): void {
   if (message.type === 'error') {
-    useApp.setState({ message: { kind: 'error', text: t('error.invalid', { message: message.message }) } });
+    notify({ kind: 'error', text: t('error.invalid', { message: message.message }) });
     return;
   }
   publishFrame(message);
@@ -48,7 +49,7 @@ let client: SimClient | null = null;
 function sim(): SimClient {
   client ??= new SimClient({
     onMessage,
-    onCrash: (reason) => useApp.setState({ message: { kind: 'error', text: t('error.worker', { message: reason }) } }),
+    onCrash: (reason) => notify({ kind: 'error', text: t('error.worker', { message: reason }) }),
   });
   return client;
 }
@@ -56,7 +57,7 @@ function sim(): SimClient {
 /** Starts a new run from the current params and seed (NetLogo's Setup). */
 export function setup(): void {
   const { modelId, params, seed } = useApp.getState();
-  useApp.setState({ appliedParams: params, appliedSeed: seed, message: null, inspected: null });
+  useApp.setState({ appliedParams: params, appliedSeed: seed, messages: [], inspected: null });
   sim().send({ type: 'setup', modelId, params: { ...params }, seed });
 }
 
@@ -77,13 +78,11 @@ export function step(count = 1): void {
 export function resetToDefaults(): void {
   const { modelId, params } = useApp.getState();
   const defaults = defaultParams(findModel(modelId)!.params);
-  useApp.setState({
-    params: defaults,
-    message: {
-      kind: 'notice',
-      text: t('control.resetDone'),
-      action: { label: t('control.undo'), run: () => useApp.setState({ params }) },
-    },
+  useApp.setState({ params: defaults });
+  notify({
+    kind: 'notice',
+    text: t('control.resetDone'),
+    action: { label: t('control.undo'), run: () => useApp.setState({ params }) },
   });
 }
 
@@ -106,7 +105,7 @@ export function setParam(name: string, value: unknown): void {
 export function setSeedText(text: string): string | null {
   const value = Number(text);
   if (text.trim() === '' || !isValidSeed(value)) return t('error.seed', { max: MAX_SEED });
-  useApp.setState({ seed: value });
+  useApp.setState({ seed: canonicalSeed(value) });
   return null;
 }
 
@@ -131,10 +130,6 @@ export function selectModel(modelId: string): void {
 export function inspect(agent: { agents: string; id: number } | null): void {
   useApp.setState({ inspected: agent });
   sim().send({ type: 'inspect', agent });
-}
-
-export function dismissMessage(): void {
-  useApp.setState({ message: null });
 }
 
 /** Shows one page: the sandbox, the experiments or the expectations. */

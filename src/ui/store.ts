@@ -28,8 +28,8 @@ export interface RunSlice {
   fingerprint: string | null;
   /** The seed of the run on display. */
   runSeed: number | null;
-  /** A message for the person at the keyboard (an error or a notice), with an optional action. */
-  message: Message | null;
+  /** Messages for the person at the keyboard (errors and notices), oldest first; see notices.ts. */
+  messages: readonly Message[];
   ticksPerSecond: number | null;
   /** Bumped when reporter data changed, so plots re-sample (a few times a second at most). */
   plotVersion: number;
@@ -67,7 +67,7 @@ export const initialRun: RunSlice = {
   status: 'starting',
   fingerprint: null,
   runSeed: null,
-  message: null,
+  messages: [],
   ticksPerSecond: 30,
   plotVersion: 0,
   inspected: null,

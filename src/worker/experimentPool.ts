@@ -8,6 +8,7 @@
  */
 import type { RunOutcome } from '../core/experiment/execute';
 import type { FromExperimentWorker, ToExperimentWorker } from './experimentProtocol';
+import { RunQueue } from './runQueue';
 
 /** What the pool needs of a running worker. */
 export interface PoolWorker {
@@ -56,7 +57,7 @@ interface Slot {
 }
 
 export class ExperimentPool {
-  private readonly queue: number[] = [];
+  private readonly queue = new RunQueue();
   private readonly slots = new Set<Slot>();
   private readonly attempts = new Map<number, number>();
   private size: number;
@@ -70,7 +71,7 @@ export class ExperimentPool {
 
   /** Adds runs to do, in the order given. */
   enqueue(indices: readonly number[]): void {
-    this.queue.push(...indices);
+    this.queue.pushAll(indices);
     this.fill();
   }
 
@@ -101,7 +102,7 @@ export class ExperimentPool {
   /** Stops everything at once: running runs are abandoned. */
   cancel(): void {
     this.cancelled = true;
-    this.queue.length = 0;
+    this.queue.clear();
     for (const slot of [...this.slots]) this.retire(slot);
   }
 

@@ -1,7 +1,17 @@
 /** The CLI as people and scripts call it: a real process, stdout, stderr and exit code. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeScenarioLink } from '../../src/core/scenarioLink';
+
+const dir = mkdtempSync(join(tmpdir(), 'agora-cli-'));
+function file(name: string, content: string | Buffer): string {
+  writeFileSync(join(dir, name), content);
+  return join(dir, name);
+}
+const KMEANS = '{"format":"agora-scenario","version":1,"model":"k-means","modelVersion":1,"seed":0';
 
 function agora(...argv: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], { encoding: 'utf8' });
@@ -47,5 +57,42 @@ describe('agora CLI', () => {
     expect(r.code).toBe(0);
     for (const flag of ['--model', '--scenario', '--param', '--seed', '--ticks', '--json', '--help'])
       expect(r.stdout).toContain(flag);
+  });
+
+  it('refuses a scenario or experiment file that gives a key twice, naming the key', () => {
+    const scenario = agora('run', '--scenario', file('twice.json', `${KMEANS},"seed":5}`), '--json');
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toMatch(/twice\.json gives the key "seed" twice in one object \(at line 1, column \d+\)/);
+    const experiment = agora('sweep', file('twice-exp.json', '{"format":"agora-experiment","name":"a","name":"b"}'));
+    expect(experiment.code).toBe(2);
+    expect(experiment.stderr).toMatch(/gives the key "name" twice/);
+  });
+
+  it('reads a file with a byte-order mark like one without, and -0 as seed 0', () => {
+    const plain = agora('run', '--scenario', file('plain.json', `${KMEANS}}`), '--ticks', '3', '--json');
+    const bom = agora('run', '--scenario', file('bom.json', `\ufeff${KMEANS}}`), '--ticks', '3', '--json');
+    const minus = agora(
+      'run',
+      '--scenario',
+      file('minus.json', `${KMEANS.replace('"seed":0', '"seed":-0')}}`),
+      '--ticks',
+      '3',
+      '--json',
+    );
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+    expect(minus.stdout).toBe(plain.stdout);
+  });
+
+  it('never writes raw bytes or control sequences of hostile input to the terminal', () => {
+    const utf16 = agora('run', '--scenario', file('\u202eutf16.json', Buffer.from(`\ufeff${KMEANS}}`, 'utf16le')));
+    expect(utf16.stderr).toMatch(/\\u\{202E\}utf16\.json is not UTF-8 text \(binary, or UTF-16\?\)/);
+    // The key's escapes are JSON's: the parsed key holds ESC and CSI themselves.
+    const hostile = file('\u202egnp.json', `${KMEANS},"\\u001b[2J\\u009b31m":1}`);
+    const r = agora('run', '--scenario', hostile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\\u\{001B\}\[2J\\u\{009B\}31m: unknown key/);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not appear
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 });

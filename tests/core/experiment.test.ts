@@ -159,6 +159,34 @@ describe('results', () => {
     expect(() => mergeResults([part(1), truncated, part(3)])).toThrow(/cut short/);
   });
 
+  it('notices a part edited after its sweep wrote it, by the check in its header', () => {
+    const part = (index: number) => {
+      const selection = { limit: null, shard: { index, count: 2 } };
+      const mine = new Set(selectedRuns(prepared.plan, selection));
+      return {
+        name: `part-${index}.csv`,
+        text: csv(
+          selection,
+          outcomes.filter((o) => mine.has(o.index)),
+        ),
+      };
+    };
+    const [one, two] = [part(1), part(2)];
+    expect(one.text).toMatch(/^# check: [0-9a-f]{16}$/m);
+    expect(csv()).not.toMatch(/^# check:/m);
+    // One digit of one value changed, as a spreadsheet or a hand might.
+    const edited = {
+      ...two,
+      text: two.text.replace(/^(1,\d+,)(\d)/m, (_, lead, d) => `${lead}${(Number(d) + 1) % 10}`),
+    };
+    expect(edited.text).not.toBe(two.text);
+    expect(() => mergeResults([one, edited])).toThrow(/part-2\.csv was edited after its sweep wrote it/);
+    // A part saved with a byte-order mark, and a part written before checks existed, still merge.
+    const withBom = { ...two, text: `\ufeff${two.text}` };
+    const unchecked = { ...one, text: one.text.replace(/^# check: .*\n/m, '') };
+    expect(mergeResults([unchecked, withBom])).toBe(csv());
+  });
+
   it('applies --limit before sharding', () => {
     const limited = { limit: 5, shard: { index: 2, count: 2 } };
     expect(selectedRuns(prepared.plan, limited)).toEqual([1, 3]);

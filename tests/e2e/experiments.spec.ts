@@ -37,7 +37,12 @@ async function downloadedCsv(page: Page): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-const status = (page: Page) => page.getByRole('region', { name: 'Run the experiment' }).getByRole('status');
+/** The progress line (notices of the page are live regions of their own). */
+const status = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Run the experiment' })
+    .getByRole('status')
+    .filter({ hasText: /\d+ of \d+ runs/ });
 
 test('an experiment runs on the worker pool and its CSV equals the CLI’s, byte for byte', async ({ page }) => {
   const errors: string[] = [];

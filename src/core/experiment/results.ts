@@ -11,10 +11,23 @@ import { APP_VERSION } from '../version';
 import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun, type Selection } from './plan';
 import { canonicalJson, type Experiment, type ResolvedExperiment } from './schema';
+import { append } from '../arrays';
 
 const RESULTS_FORMAT = 'agora-results 1';
 /** The last line of a complete file: a part cut short (a killed shard) lacks it. */
 const END_LINE = '# end';
+/**
+ * A part's digest of its own run lines, so that merge notices a part edited by hand or by a
+ * spreadsheet. Only parts (shard i/n, n > 1) carry it, and merge leaves it out: the merged file
+ * has exactly the bytes of an unsharded run. Detects accidents, not forgery.
+ */
+const CHECK = '# check: ';
+
+function rowsCheck(lines: readonly string[]): string {
+  const h = new Hasher();
+  for (const line of lines) h.text(line);
+  return h.hex();
+}
 
 export function experimentHash(experiment: Experiment): string {
   return new Hasher().text(canonicalJson(experiment)).hex();
@@ -81,10 +94,11 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
 /** The CSV of finished runs, in canonical order whatever order they finished in. */
 export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[]): string {
   const sorted = inRunOrder(outcomes);
-  const lines = [...headerLines(ctx, sorted.length), columnLine(ctx)];
-  for (const outcome of sorted) lines.push(...runLines(ctx, outcome));
-  lines.push(END_LINE);
-  return lines.join('\n') + '\n';
+  const rows: string[] = [];
+  for (const outcome of sorted) append(rows, runLines(ctx, outcome));
+  const header = headerLines(ctx, sorted.length);
+  if (ctx.selection.shard.count > 1) header.push(`${CHECK}${rowsCheck(rows)}`);
+  return [...header, columnLine(ctx), ...rows, END_LINE].join('\n') + '\n';
 }
 
 /** Who a run is: its place in the order, repetition, seed, varied values, and how it ended. */
@@ -123,12 +137,17 @@ interface Part {
   readonly columns: string;
   readonly shard: { index: number; count: number };
   readonly runs: number;
+  /** The digest its header gives of its run lines, if any (parts written before it had none). */
+  readonly check: string | undefined;
+  /** Its run lines' own digest. */
+  readonly actualCheck: string;
   /** Lines by run index, in file order. */
   readonly lines: Map<number, string[]>;
 }
 
 function parsePart(name: string, text: string): Part {
-  const lines = text.split('\n');
+  // A UTF-8 byte-order mark is accepted like everywhere else.
+  const lines = (text.startsWith('\ufeff') ? text.slice(1) : text).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const header: string[] = [];
   let at = 0;
@@ -147,6 +166,7 @@ function parsePart(name: string, text: string): Part {
   if (lines[lines.length - 1] !== END_LINE)
     throw new Error(`${name}: the file is cut short (no "${END_LINE}" line): was its sweep interrupted?`);
   const byRun = new Map<number, string[]>();
+  const rows = lines.slice(at, -1);
   for (; at < lines.length - 1; at++) {
     const index = Number(lines[at].slice(0, lines[at].indexOf(',')));
     if (!Number.isInteger(index)) throw new Error(`${name}: line ${at + 1} does not start with a run number`);
@@ -156,7 +176,17 @@ function parsePart(name: string, text: string): Part {
   }
   if (byRun.size !== runs)
     throw new Error(`${name}: its header says ${runs} runs but it holds ${byRun.size} (an interrupted shard?)`);
-  return { name, header, columns, shard: { index: Number(shard[1]), count: Number(shard[2]) }, runs, lines: byRun };
+  const check = header.find((h) => h.startsWith(CHECK))?.slice(CHECK.length);
+  return {
+    name,
+    header: header.filter((h) => !h.startsWith(CHECK)),
+    columns,
+    shard: { index: Number(shard[1]), count: Number(shard[2]) },
+    runs,
+    check,
+    actualCheck: rowsCheck(rows),
+    lines: byRun,
+  };
 }
 
 /**
@@ -172,6 +202,10 @@ export function mergeResults(files: readonly { name: string; text: string }[]): 
   const count = first.shard.count;
   const seen = new Map<number, string>();
   for (const part of parts) {
+    if (part.check !== undefined && part.check !== part.actualCheck)
+      throw new Error(
+        `merge: ${part.name} was edited after its sweep wrote it (its rows no longer match the check in its header)`,
+      );
     if (same(part.header) !== same(first.header) || part.columns !== first.columns) {
       throw new Error(
         `merge: ${part.name} belongs to another experiment or selection than ${first.name} (foreign part)`,
@@ -205,7 +239,7 @@ export function mergeResults(files: readonly { name: string; text: string }[]): 
     l.startsWith('# shard: ') ? '# shard: 1/1' : l.startsWith('# runs: ') ? `# runs: ${total}` : l,
   );
   const out = [...header, first.columns];
-  for (let i = 0; i < total; i++) out.push(...all.get(i)!);
+  for (let i = 0; i < total; i++) append(out, all.get(i)!);
   out.push(END_LINE);
   return out.join('\n') + '\n';
 }

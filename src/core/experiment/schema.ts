@@ -19,6 +19,8 @@ import type { Model } from '../model';
 import { validateValue, type ParamSpec, type ParamValues, type ParamSchema, type TableSpec } from '../params';
 import { resolveScenario, ScenarioSchema } from '../scenario';
 import { migrateScenario } from '../scenarioMigrations';
+import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from '../safeText';
+import { MAX_DOCUMENT_DEPTH } from '../jsonDocument';
 
 export const EXPERIMENT_FORMAT = 'agora-experiment';
 export const EXPERIMENT_VERSION = 1;
@@ -154,7 +156,13 @@ const ExperimentSchema = documentObject(
       ),
     ),
     name: text(NAME, 200),
-    description: v.optional(v.pipe(v.string(DESCRIPTION), v.maxLength(5000, DESCRIPTION))),
+    description: v.optional(
+      v.pipe(
+        v.string(DESCRIPTION),
+        v.maxLength(5000, DESCRIPTION),
+        v.check((s) => !hasUnsafeCharacters(s, true), UNSAFE_TEXT),
+      ),
+    ),
     scenario: MigratedScenarioSchema,
     vary: v.array(VariationSchema, 'must be a list of varied parameters (it may be empty)'),
     repetitions: count(1, MAX_RUNS, `must be an integer from 1 to ${MAX_RUNS}`),
@@ -213,7 +221,7 @@ function specOf(
   const cell = CELL.exec(path);
   if (!cell) {
     const spec = Object.hasOwn(model.params, path) ? model.params[path] : undefined;
-    if (!spec) return { error: `unknown parameter "${path.slice(0, 60)}"` };
+    if (!spec) return { error: `unknown parameter "${displayText(path, { max: 60 })}"` };
     if (spec.kind === 'table' || spec.kind === 'list')
       return { error: `"${path}" is a ${spec.kind}: vary one of its cells (${path}#<row id>.<column>)` };
     return { spec };
@@ -260,7 +268,7 @@ function resolveVariation(
   values.forEach((value, i) => {
     const result = validateValue(target.spec, value, `${at}.values[${i}]`);
     if (result.ok) checked.push(result.value as Value);
-    else errors.push(...result.errors.map((e) => e.message));
+    else for (const e of result.errors) errors.push(e.message);
   });
   if (new Set(checked.map((value) => JSON.stringify(value))).size !== checked.length)
     errors.push(`${at}.values: repeats a value`);
@@ -327,7 +335,9 @@ function checkHypothesis(
   if (effect.kind === 'difference') {
     const variation = variations.find((v) => v.param === effect.param);
     if (!variation)
-      errors.push(`hypothesis.effect.param: "${effect.param.slice(0, 60)}" is not varied by the experiment`);
+      errors.push(
+        `hypothesis.effect.param: "${displayText(effect.param, { max: 60 })}" is not varied by the experiment`,
+      );
     else {
       for (const arm of ['treatment', 'control'] as const) {
         if (!variation.values.some((v) => v === effect[arm]))
@@ -342,7 +352,7 @@ function checkHypothesis(
   for (const ablation of hypothesis.ablations ?? [])
     if (model.params[ablation]?.kind !== 'boolean')
       errors.push(
-        `hypothesis.ablations: "${ablation.slice(0, 60)}" is not a switch (a boolean parameter) of ${model.id}`,
+        `hypothesis.ablations: "${displayText(ablation, { max: 60 })}" is not a switch (a boolean parameter) of ${model.id}`,
       );
 }
 
@@ -351,14 +361,19 @@ export function isExperimentDocument(document: unknown): boolean {
   return isPlainObject(document) && document.format === EXPERIMENT_FORMAT;
 }
 
-/** JSON with object keys sorted at every level: equal documents give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+/**
+ * JSON with object keys sorted at every level: equal documents give equal text. Its input is a
+ * checked document (see MAX_DOCUMENT_DEPTH): deeper nesting is a programming error, thrown as one.
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DOCUMENT_DEPTH)
+    throw new RangeError(`canonicalJson: nested deeper than ${MAX_DOCUMENT_DEPTH} levels`);
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item, depth + 1)).join(',')}]`;
   if (isPlainObject(value)) {
     return `{${Object.keys(value)
       .filter((k) => value[k] !== undefined)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k], depth + 1)}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);

@@ -114,13 +114,17 @@ export function marketReporters(params: MarketParams): Reporter[] {
       return ratio(t, customersServed(w));
     }),
     reporter('stockouts.direct', 'Stock-outs: direct purchase', COUNT, (w) => w.globals.directStockouts),
-    ...SEGMENTS.map((segment, g) =>
+  );
+  SEGMENTS.forEach((segment, g) => {
+    out.push(
       reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, SHARE, (w) => {
         let t = 0;
         for (let k = 0; k < w.agents.suppliers.count; k++) t += segmentUnits(w.agents.suppliers.col, g)[k];
         return ratio(t, segmentTotal(w, g));
       }),
-    ),
+    );
+  });
+  out.push(
     reporter('hhi', 'Concentration (HHI)', PLAIN, (w) => hhi(w)),
     reporter('market-size', 'Market size (units in use)', COUNT, (w) => unitsInUse(w), 'units'),
     reporter('customers', 'Customers', COUNT, (w) => w.agents.customers.count),

@@ -10,6 +10,7 @@ import { validateValue, type ParamSpec } from '../../core/params';
 import { t, tModel } from '../../i18n';
 import { setParam } from '../session';
 import { useApp } from '../store';
+import { parseJsonText } from '../../core/jsonDocument';
 
 function formatNumber(value: number, step: number): string {
   const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
@@ -27,19 +28,19 @@ function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpe
         rows={3}
         onChange={(e) => {
           setText(e.target.value);
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(e.target.value);
-          } catch {
-            return setError(t('param.invalidJson'));
-          }
-          const checked = validateValue(spec, parsed, name);
+          const parsed = parseJsonText(e.target.value);
+          if (!parsed.ok) return setError(t('param.invalidJson', { problem: parsed.message }));
+          const checked = validateValue(spec, parsed.value, name);
           if (!checked.ok) return setError(checked.errors[0].message);
           setError(null);
           setParam(name, checked.value);
         }}
       />
-      {error && <span className="field-error">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { t, tModel } from '../../i18n';
 import { setParam } from '../session';
 import { useApp } from '../store';
 import { cellLabel, rowName } from '../tableCells';
+import { notify } from '../notices';
 
 function Cell({
   spec,
@@ -87,7 +88,11 @@ function Cell({
   return (
     <td className={error ? 'invalid' : undefined}>
       {input}
-      {error && <span className="field-error">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </td>
   );
 }
@@ -153,12 +158,10 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
   const removeRow = (row: TableRow) => {
     const before = table;
     update(table.rows.filter((r) => r.id !== row.id));
-    useApp.setState({
-      message: {
-        kind: 'notice',
-        text: t('table.removed', { row: rowName(row) }),
-        action: { label: t('control.undo'), run: () => setParam(name, before) },
-      },
+    notify({
+      kind: 'notice',
+      text: t('table.removed', { row: rowName(row) }),
+      action: { label: t('control.undo'), run: () => setParam(name, before) },
     });
   };
   return (

@@ -15,11 +15,11 @@ import { findModel } from '../../models/registry';
 import { download } from '../download';
 import { loadScenario, scenarioOnDisplay } from '../scenarioSession';
 import { showPage } from '../session';
-import { useApp } from '../store';
 import { ExperimentPool } from '../../worker/experimentPool';
 import { browserTimers, createExperimentWorker } from '../../worker/webExperimentPool';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
+import { notify } from '../notices';
 
 /** Finished runs reach the page in batches at most this often (ms): a fast sweep must not flood React. */
 const FLUSH_MS = 250;
@@ -32,7 +32,11 @@ let flushTimer: ReturnType<typeof setTimeout> | null = null;
 let runningSince = 0;
 
 function notice(text: string): void {
-  useExperiments.setState({ notice: text });
+  useExperiments.setState((s) => ({ notices: [...s.notices.filter((n) => n !== text), text] }));
+}
+
+export function dismissNotice(text: string): void {
+  useExperiments.setState((s) => ({ notices: s.notices.filter((n) => n !== text) }));
 }
 
 function results(): Promise<ResultStore> {
@@ -75,9 +79,7 @@ export function openExperiments(): void {
 export function openExperimentDocument(document: unknown, source: string): boolean {
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok) {
-    useApp.setState({
-      message: { kind: 'error', text: t('scenario.refused', { source, problem: prepared.errors[0] }) },
-    });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: prepared.errors[0] }) });
     return false;
   }
   const draft = document as Experiment;
@@ -142,9 +144,9 @@ export async function startExperiment(): Promise<void> {
     outcomes: restored,
     restored: restored.length,
     elapsedMs: 0,
-    notice: restored.length ? t('exp.restored', { count: restored.length }) : null,
     interrupted: null,
   });
+  if (restored.length) notice(t('exp.restored', { count: restored.length }));
   const todo = indices.filter((i) => !done.has(i));
   if (todo.length === 0) return finish();
   pool = new ExperimentPool({

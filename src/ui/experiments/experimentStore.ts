@@ -28,7 +28,8 @@ export interface ExperimentsState {
   workers: number;
   /** False when results live only in memory (storage unavailable or full). */
   persistent: boolean;
-  notice: string | null;
+  /** Notices of this page, oldest first: a new one never replaces another (see ../notices.ts). */
+  notices: readonly string[];
   /** The newest interrupted experiment in storage with its finished runs, offered for resuming after a reload. */
   interrupted: { saved: SavedExperiment; done: number } | null;
 }
@@ -50,6 +51,6 @@ export const useExperiments = create<ExperimentsState>(() => ({
   elapsedMs: 0,
   workers: defaultWorkers(),
   persistent: true,
-  notice: null,
+  notices: [],
   interrupted: null,
 }));

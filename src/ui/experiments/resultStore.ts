@@ -5,6 +5,7 @@
  * store says so (`persistent` turns false and `onLost` is called once).
  */
 import type { RunOutcome } from '../../core/experiment/execute';
+import { t } from '../../i18n';
 
 export interface SavedExperiment {
   readonly hash: string;
@@ -102,9 +103,18 @@ class IndexedDbStore implements ResultStore {
       });
     } catch (e) {
       this.persistent = false;
-      this.onLost((e as Error | null)?.message ?? 'storage failed');
+      this.onLost(storageCause(e));
     }
   }
+}
+
+/** Why storage failed, for the user: full, denied, or the browser's own words. */
+function storageCause(e: unknown): string {
+  const error = e as { name?: string; message?: string } | null;
+  if (error?.name === 'QuotaExceededError') return t('exp.storageFull');
+  if (error?.name === 'SecurityError' || error?.name === 'NotAllowedError' || error?.name === 'ReferenceError')
+    return t('exp.storageDenied');
+  return error?.message || t('exp.storageFailed');
 }
 
 /** Opens the browser's store, or a memory store when IndexedDB cannot be used. */
@@ -118,7 +128,7 @@ export async function openResultStore(onLost: (reason: string) => void): Promise
     };
     return new IndexedDbStore(await request(open), onLost);
   } catch (e) {
-    onLost((e as Error | null)?.message ?? 'IndexedDB is not available');
+    onLost(storageCause(e));
     return new MemoryStore();
   }
 }

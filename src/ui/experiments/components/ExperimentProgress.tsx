@@ -1,7 +1,15 @@
 /** Run, pause, resume, cancel; workers; a progress bar with runs done, elapsed and remaining time. */
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../../i18n';
-import { cancelExperiment, pauseExperiment, resumeExperiment, setWorkers, startExperiment } from '../experimentSession';
+import { displayText } from '../../../core/safeText';
+import {
+  cancelExperiment,
+  dismissNotice,
+  pauseExperiment,
+  resumeExperiment,
+  setWorkers,
+  startExperiment,
+} from '../experimentSession';
 import { useExperiments } from '../experimentStore';
 
 function duration(ms: number): string {
@@ -69,8 +77,21 @@ export function ExperimentProgress({ canRun }: { canRun: boolean }) {
           </p>
         </>
       )}
-      {!s.persistent && <p className="exp-warning">{t('exp.notKept')}</p>}
-      {s.notice && <p className="exp-notice">{s.notice}</p>}
+      {!s.persistent && (
+        <p className="exp-warning" role="status">
+          {t('exp.notKept')}
+        </p>
+      )}
+      <div aria-live="polite">
+        {s.notices.map((text) => (
+          <p key={text} className="exp-notice" role="status">
+            {displayText(text, { max: 2000 })}{' '}
+            <button type="button" onClick={() => dismissNotice(text)}>
+              {t('error.dismiss')}
+            </button>
+          </p>
+        ))}
+      </div>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { t } from '../../../i18n';
 import { bySetting, type ResultRow } from '../resultRows';
 import { formatAxis, formatValue } from '../../reporterFormat';
 import { BoxPlot } from './BoxPlot';
+import { extent } from '../../../core/arrays';
 
 interface Props {
   readonly rows: readonly ResultRow[];
@@ -27,8 +28,8 @@ interface Props {
 
 export function Distributions({ rows, column, outcome, format, missing, params, labels }: Props) {
   const groups = useMemo(() => bySetting(rows, column, params, missing), [rows, column, params, missing]);
-  const lo = Math.min(...groups.map((g) => g.summary.min));
-  const hi = Math.max(...groups.map((g) => g.summary.max));
+  const lo = extent(groups.map((g) => g.summary.min))[0];
+  const hi = extent(groups.map((g) => g.summary.max))[1];
   return (
     <div className="table-scroll">
       <table aria-label={t('exp.distributionOf', { outcome })}>
@@ -141,8 +142,7 @@ export function Heatmap({ rows, column, outcome, format, missing, params, labels
   const xs = [...new Set(groups.map((g) => String(g.values[b])))];
   const ys = [...new Set(groups.map((g) => String(g.values[a])))];
   const means = groups.map((g) => g.summary.mean);
-  const lo = Math.min(...means);
-  const hi = Math.max(...means);
+  const [lo, hi] = extent(means);
   const cell = (y: string, x: string) => groups.find((g) => String(g.values[a]) === y && String(g.values[b]) === x);
   return (
     <table className="heatmap" aria-label={t('exp.heatmapOf', { outcome, a: labels[a] ?? a, b: labels[b] ?? b })}>

@@ -33,7 +33,12 @@ export function ClosingQuestion() {
   const [minProfit, setMinProfit] = useState(0);
   if (!COMPARISON) return null;
   const base = prepareExperiment(COMPARISON, findModel);
-  if (!base.ok) return <p className="exp-warning">{base.errors[0]}</p>;
+  if (!base.ok)
+    return (
+      <p className="exp-warning" role="status">
+        {base.errors[0]}
+      </p>
+    );
   const vendors = (base.value.plan.baseParams.vendors as TableValue).rows.map((r) => ({
     id: r.id,
     name: String(r.name),

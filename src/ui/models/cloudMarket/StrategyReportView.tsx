@@ -12,6 +12,7 @@ import { t } from '../../../i18n';
 import { reportableVendors, strategyReport, type Probability } from '../../../models/cloudMarket/analyses';
 import { BoxPlot } from '../../experiments/components/BoxPlot';
 import { formatValue } from '../../reporterFormat';
+import { extent } from '../../../core/arrays';
 
 const percent = (p: number) => (Number.isNaN(p) ? '—' : `${(100 * p).toFixed(0)}%`);
 
@@ -49,13 +50,17 @@ export function StrategyReportView({
     [prepared, outcomes, chosen, minSharePct, minProfit],
   );
   if (chosen === undefined) return <p className="empty">{t('exp.report.none')}</p>;
-  if (!report || !report.ok) return <p className="exp-warning">{report?.message}</p>;
+  if (!report || !report.ok)
+    return (
+      <p className="exp-warning" role="status">
+        {report?.message}
+      </p>
+    );
   const all = report.value.rows;
   const shares = all.flatMap((r) => r.shares);
   const profits = all.flatMap((r) => r.profits);
-  const range = (xs: number[]) => [Math.min(...xs), Math.max(...xs)] as const;
-  const [sLo, sHi] = range(shares);
-  const [pLo, pHi] = range(profits);
+  const [sLo, sHi] = extent(shares);
+  const [pLo, pHi] = extent(profits);
   return (
     <div className="strategy-report">
       <div className="exp-row">

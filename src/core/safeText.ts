@@ -1,0 +1,35 @@
+/**
+ * Text from outside (file names, keys, values quoted back in messages) made safe to show: in a
+ * terminal, control characters (ESC, CSI…) could move the cursor or recolour the screen; on a
+ * page or a terminal, bidirectional overrides and zero-width characters make a name read as
+ * another (`evil\u202Efdp.json` shows as `evilnosj.pdf`). Such characters are never shown raw.
+ */
+
+/**
+ * C0 and C1 controls and DEL, the bidirectional controls (embeddings, overrides, isolates, marks)
+ * and zero-width characters (spaces, joiners, word joiner, byte-order mark), lone surrogates too.
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Why a name with control, bidirectional-override or zero-width characters is refused. */
+export const UNSAFE_TEXT = 'must not contain control, bidirectional or invisible characters';
+
+/** True when `text` holds a character `displayText` would escape (tabs and line feeds only when not `multiline`). */
+export function hasUnsafeCharacters(text: string, multiline = false): boolean {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(text) || (!multiline && /[\t\n]/.test(text));
+}
+
+/**
+ * `text` with every unsafe character written as a visible escape (`\u{202E}`), line feeds and
+ * tabs too unless `multiline`, cut to `max` characters (with `…`).
+ */
+export function displayText(text: string, options: { max?: number; multiline?: boolean } = {}): string {
+  const max = options.max ?? Infinity;
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const escape = (ch: string) => `\\u{${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`;
+  const safe = cut.replace(UNSAFE, escape);
+  return options.multiline ? safe : safe.replace(/[\t\n]/g, escape);
+}
