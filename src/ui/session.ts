@@ -8,6 +8,7 @@ import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
+import { webSimHost } from '../worker/webSimHost';
 import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp, type Page } from './store';
 
@@ -27,6 +28,7 @@ function onMessage(message: FromWorker): void {
     useApp.setState({ message: { kind: 'error', text: t('error.invalid', { message: message.message }) } });
     return;
   }
+  if (message.type !== 'frame') return;
   publishFrame(message);
   const now = performance.now();
   const plotDue =
@@ -46,10 +48,17 @@ function onMessage(message: FromWorker): void {
 let client: SimClient | null = null;
 
 function sim(): SimClient {
-  client ??= new SimClient({
-    onMessage,
-    onCrash: (reason) => useApp.setState({ message: { kind: 'error', text: t('error.worker', { message: reason }) } }),
-  });
+  client ??= new SimClient(
+    {
+      onMessage,
+      onCrash: (reason, lost) =>
+        useApp.setState({
+          ...(lost && { status: 'starting' as const }),
+          message: { kind: 'error', text: t(lost ? 'error.workerLost' : 'error.worker', { message: reason }) },
+        }),
+    },
+    webSimHost,
+  );
   return client;
 }
 
@@ -131,6 +140,11 @@ export function selectModel(modelId: string): void {
 export function inspect(agent: { agents: string; id: number } | null): void {
   useApp.setState({ inspected: agent });
   sim().send({ type: 'inspect', agent });
+}
+
+/** An experiment worker failed or hung and was replaced: told like a failure of the simulation worker. */
+export function experimentWorkerReplaced(reason: string): void {
+  useApp.setState({ message: { kind: 'error', text: t('exp.workerReplaced', { reason }) } });
 }
 
 export function dismissMessage(): void {
