@@ -96,11 +96,13 @@ export class SimClient {
 
   private received(message: FromWorker): void {
     this.pingSentAt = null;
-    if (message.type === 'pong') return;
     if (message.type === 'busy') {
       this.busyUntil = this.host.now() + DEADLINE_MS + BUSY_SLACK * message.expectedMs;
       return;
     }
+    // The worker speaks again: the work it announced is over.
+    this.busyUntil = 0;
+    if (message.type === 'pong') return;
     if (message.type === 'frame') this.failures = 0;
     this.events.onMessage(message);
   }

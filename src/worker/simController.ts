@@ -31,6 +31,11 @@ const MAX_FRAME_RATE = 30;
  * message), so the client's watchdog tells a heavy model from a hung worker.
  */
 const BUSY_NOTICE_MS = 500;
+/**
+ * What a Setup is announced to take (ms) before it starts, its length being unknown: a model at
+ * its size maximum may take minutes (a million flocking birds: about 8 min on a slow machine).
+ */
+const SETUP_ALLOWANCE_MS = 10 * 60_000;
 
 export class SimController {
   private run: Run | null = null;
@@ -80,6 +85,8 @@ export class SimController {
     if (!model) return this.error(`Unknown model "${modelId}"`);
     const checked = validateParams(model.params, params);
     if (!checked.ok) return this.error(checked.errors.map((e) => e.message).join('; '));
+    this.post({ type: 'busy', expectedMs: SETUP_ALLOWANCE_MS }, []);
+    const start = this.scheduler.now();
     try {
       this.run = Run.create(model, checked.value, seed);
     } catch (e) {
@@ -87,7 +94,8 @@ export class SimController {
       return this.error((e as Error).message);
     }
     this.runId++;
-    this.tickMs = 0;
+    // The first tick is expected to take about as long as the Setup (both visit every agent).
+    this.tickMs = this.scheduler.now() - start;
     this.drawn = viewColumns(model.portrayal(checked.value));
     this.inspected = null;
     this.rows = [];

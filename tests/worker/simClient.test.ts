@@ -94,6 +94,16 @@ describe('SimClient watchdog', () => {
     sim.dispose();
   });
 
+  it('forgets announced work once the worker speaks again', async () => {
+    const { sim, workers, current } = client();
+    current().say({ type: 'busy', expectedMs: 600_000 });
+    current().say(frame);
+    current().hung = true;
+    await vi.advanceTimersByTimeAsync(DEADLINE_MS + 2000);
+    expect(workers).toHaveLength(2);
+    sim.dispose();
+  });
+
   it('replaces a worker that reports an error at once', () => {
     const { sim, workers, crashes, current } = client();
     sim.send(setupMessage);
@@ -137,6 +147,6 @@ describe('SimClient watchdog', () => {
       },
     );
     sim.send({ type: 'setup', modelId: 'k-means', params: {}, seed: 1 });
-    expect(messages[0]).toMatchObject({ type: 'frame', tick: 0, seed: 1 });
+    expect(messages.find((m) => m.type === 'frame')).toMatchObject({ tick: 0, seed: 1 });
   });
 });

@@ -215,11 +215,15 @@ describe('SimController heartbeat', () => {
     controller.handle({ type: 'step', count: 3 });
     expect(messages.map((m) => m.type)).toEqual(['pong', 'busy', 'busy', 'frame']);
     expect(messages[1]).toEqual({ type: 'busy', expectedMs: 600 });
-    // A new Setup forgets the old run's pace.
+    // A Setup is announced (its length unknown), and the first tick is expected to take as long as it did.
     messages.length = 0;
     controller.handle({ type: 'setup', modelId: 'k-means', params: {}, seed: 2 });
+    expect(messages).toMatchObject([{ type: 'busy', expectedMs: 600_000 }, { type: 'frame' }]);
     scheduler.now = () => scheduler.time;
     controller.handle({ type: 'step', count: 2 });
-    expect(messages.map((m) => m.type)).toEqual(['frame', 'frame']);
+    expect(messages.slice(2)).toMatchObject([
+      { type: 'busy', expectedMs: 600 },
+      { type: 'frame', tick: 2 },
+    ]);
   });
 });
