@@ -26,6 +26,10 @@ export interface SweepArgs {
   readonly limit: number | null;
   /** Results file (.csv or .json); default: CSV on stdout. */
   readonly out?: string;
+  /** Continue the interrupted sweep whose runs are kept next to --out. */
+  readonly resume: boolean;
+  /** Start even when the estimate says the sweep is long or big. */
+  readonly yes: boolean;
 }
 export interface MergeArgs {
   readonly command: 'merge';
@@ -186,6 +190,8 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
     shard: { type: 'string' },
     limit: { type: 'string' },
     out: { type: 'string' },
+    resume: { type: 'boolean' },
+    yes: { type: 'boolean' },
   });
   if (flags.help) return { command: 'help', topic: 'sweep' };
   if (flags.positionals.length !== 1)
@@ -210,6 +216,8 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
     shard,
     limit: integerFlag(flags, 'limit', 1, 1e9) ?? null,
     out: textFlag(flags, 'out'),
+    resume: flags.values.has('resume'),
+    yes: flags.values.has('yes'),
   };
 }
 
@@ -250,6 +258,7 @@ Usage:
   npm run -s agora -- run --scenario <file.json | 'share link'> [options]
   npm run -s agora -- sweep <experiment.json> [--workers N] [--shard i/n]
                             [--limit N] [--out results.csv|results.json]
+                            [--resume] [--yes]
   npm run -s agora -- merge <part.csv>... [--out results.csv]
   npm run -s agora -- expectations [--only N] [--workers N] [--json]
   npm run -s agora -- models [--json]
@@ -280,14 +289,22 @@ Options of run:
   --help                  show this help
 
 Options of sweep:
-  --workers <N>           worker processes; default: one per core
+  --workers <N>           worker processes; default and most: one per core
   --limit <N>             only the first N runs of the canonical order (a quick
                           look); applied before sharding
   --shard <i/n>           run only shard i of n (numbered from 1), e.g. one per
                           machine; merge the parts afterwards
   --out <file>            write results there (.json for JSON, else CSV);
-                          default: CSV on stdout
-  Results are byte-identical whatever the number of workers or shards.
+                          default: CSV on stdout. Checked writable before the
+                          first run; finished runs are kept in <file>.partial
+                          as they finish, until the results are written
+  --resume                continue the interrupted sweep kept in <file>.partial:
+                          its finished runs are not run again
+  --yes                   start even if the estimate (from timing a few ticks)
+                          is over 10 minutes or 1 GB of results; above 4 GB
+                          a sweep is refused: split it with --shard
+  Results are byte-identical whatever the number of workers or shards, and
+  whether or not the sweep was interrupted and resumed.
 
 Options of merge:
   --out <file>            write the merged CSV there; default: stdout

@@ -58,6 +58,9 @@ export const en = {
   'panel.monitors': 'Monitors',
   'error.worker':
     'The simulation stopped unexpectedly: {message}. It was restarted from the last Setup; your parameters are kept.',
+  'error.workerLost':
+    'The simulation stopped unexpectedly again while setting up: {message}. Your parameters are kept; ' +
+    'change them (a smaller model?) and press Setup.',
   'error.invalid': 'Not applied: {message}',
   'error.dismiss': 'Dismiss',
   'error.seed': 'The seed must be a whole number from 0 to {max}.',

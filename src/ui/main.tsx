@@ -2,6 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './app.css';
+import { preloadWorkerScripts } from '../worker/workerScripts';
+
+// Kept from the start, so workers started later never need the network (see workerScripts).
+void preloadWorkerScripts();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,6 +8,7 @@ import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
+import { webSimHost } from '../worker/webSimHost';
 import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp, type Page } from './store';
 import { notify } from './notices';
@@ -28,6 +29,7 @@ function onMessage(message: FromWorker): void {
     notify({ kind: 'error', text: t('error.invalid', { message: message.message }) });
     return;
   }
+  if (message.type !== 'frame') return;
   publishFrame(message);
   const now = performance.now();
   const plotDue =
@@ -47,10 +49,16 @@ function onMessage(message: FromWorker): void {
 let client: SimClient | null = null;
 
 function sim(): SimClient {
-  client ??= new SimClient({
-    onMessage,
-    onCrash: (reason) => notify({ kind: 'error', text: t('error.worker', { message: reason }) }),
-  });
+  client ??= new SimClient(
+    {
+      onMessage,
+      onCrash: (reason, lost) => {
+        if (lost) useApp.setState({ status: 'starting' });
+        notify({ kind: 'error', text: t(lost ? 'error.workerLost' : 'error.worker', { message: reason }) });
+      },
+    },
+    webSimHost,
+  );
   return client;
 }
 
@@ -130,6 +138,11 @@ export function selectModel(modelId: string): void {
 export function inspect(agent: { agents: string; id: number } | null): void {
   useApp.setState({ inspected: agent });
   sim().send({ type: 'inspect', agent });
+}
+
+/** An experiment worker failed or hung and was replaced: told like a failure of the simulation worker. */
+export function experimentWorkerReplaced(reason: string): void {
+  notify({ kind: 'error', text: t('exp.workerReplaced', { reason }) });
 }
 
 /** Shows one page: the sandbox, the experiments or the expectations. */

@@ -24,7 +24,9 @@ export type ToWorker =
   /** Changes parameters declared `apply: 'live'` in the running model. */
   | { readonly type: 'setLive'; readonly params: Record<string, unknown> }
   /** Follows one agent: every frame then carries all its attributes (null stops). */
-  | { readonly type: 'inspect'; readonly agent: AgentRef | null };
+  | { readonly type: 'inspect'; readonly agent: AgentRef | null }
+  /** The client's heartbeat: the worker answers `pong` as soon as it is free. */
+  | { readonly type: 'ping' };
 
 /** One agent, by agent set and stable id. */
 export interface AgentRef {
@@ -82,4 +84,13 @@ interface ErrorMessage {
   readonly message: string;
 }
 
-export type FromWorker = FrameMessage | ErrorMessage;
+/**
+ * The worker starts work it cannot interrupt (a slow tick) that should take about
+ * `expectedMs`: the client's watchdog waits for it instead of taking the silence for a hang.
+ */
+interface BusyMessage {
+  readonly type: 'busy';
+  readonly expectedMs: number;
+}
+
+export type FromWorker = FrameMessage | ErrorMessage | BusyMessage | { readonly type: 'pong' };

@@ -1,24 +1,62 @@
 /**
  * The main thread's handle on the simulation: starts the worker, forwards commands and
- * frames, and recovers from a crash by restarting the worker from the last Setup. Falls back
- * to running the same controller in-process where workers are unavailable.
+ * frames, and keeps a watchdog on it. A worker that crashes, closes or stops answering is
+ * replaced and set up again from the last Setup (the scenario is kept). Falls back to running
+ * the same controller in-process where workers are unavailable.
  */
+import type { PoolTimers } from './experimentPool';
 import type { FromWorker, ToWorker } from './protocol';
 import { SimController } from './simController';
 
 export interface SimClientEvents {
   onMessage(message: FromWorker): void;
-  /** The worker died; it has been restarted from the last Setup. */
-  onCrash(reason: string): void;
+  /** The worker died or hung; it was replaced and set up again, unless `lost` (that Setup failed too). */
+  onCrash(reason: string, lost: boolean): void;
 }
 
-export class SimClient {
-  private worker: Worker | null = null;
-  private inProcess: SimController | null = null;
-  private lastSetup: Extract<ToWorker, { type: 'setup' }> | null = null;
-  private lastSpeed: Extract<ToWorker, { type: 'speed' }> | null = null;
+/** What the client needs of a running simulation worker. */
+export interface SimWorker {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+}
 
-  constructor(private readonly events: SimClientEvents) {
+export interface SimWorkerListeners {
+  message(message: FromWorker): void;
+  /** The worker threw or a message could not be read; `reason` is for people. */
+  failed(reason: string): void;
+}
+
+export interface SimHost extends PoolTimers {
+  /** Starts a worker reporting to `listeners`; throws where workers are unavailable. */
+  createWorker(listeners: SimWorkerListeners): SimWorker;
+}
+
+/** The client pings the worker this often (ms). */
+const HEARTBEAT_MS = 1000;
+/** A ping unanswered this long (ms) means a hung or closed worker, unless it announced longer work. */
+export const DEADLINE_MS = 4000;
+/** Announced work may take this many times its expected length before it counts as hung. */
+const BUSY_SLACK = 3;
+
+type Setup = Extract<ToWorker, { type: 'setup' }>;
+
+export class SimClient {
+  private worker: SimWorker | null = null;
+  private inProcess: SimController | null = null;
+  private lastSetup: Setup | null = null;
+  private lastSpeed: Extract<ToWorker, { type: 'speed' }> | null = null;
+  /** When the unanswered ping was sent; null when the worker has spoken since. */
+  private pingSentAt: number | null = null;
+  /** Until when announced work may keep the worker silent. */
+  private busyUntil = 0;
+  private heartbeat: unknown = null;
+  /** Replacements since the last frame: a Setup resent after a failure that fails again is not resent. */
+  private failures = 0;
+
+  constructor(
+    private readonly events: SimClientEvents,
+    private readonly host: SimHost,
+  ) {
     this.start();
   }
 
@@ -30,36 +68,64 @@ export class SimClient {
   }
 
   dispose(): void {
+    this.host.clearTimer(this.heartbeat);
     this.worker?.terminate();
     this.worker = null;
   }
 
   private start(): void {
+    let worker: SimWorker;
     try {
-      // IMPORTANT: Vite only bundles a worker written literally in this form.
-      const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<FromWorker>) => this.events.onMessage(event.data);
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.restart(event.message || 'the simulation worker failed');
-      };
-      worker.onmessageerror = () => this.restart('a message from the simulation worker could not be read');
-      this.worker = worker;
+      worker = this.host.createWorker({
+        message: (message) => this.worker === worker && this.received(message),
+        failed: (reason) => this.worker === worker && this.replace(reason || 'the simulation worker failed'),
+      });
     } catch {
       this.inProcess = new SimController((message) => this.events.onMessage(message), {
-        now: () => performance.now(),
-        schedule: (fn, delay) => setTimeout(fn, delay),
-        cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+        now: this.host.now,
+        schedule: this.host.setTimer,
+        cancel: this.host.clearTimer,
       });
+      return;
     }
+    this.worker = worker;
+    this.pingSentAt = null;
+    this.busyUntil = 0;
+    this.heartbeat = this.host.setTimer(() => this.beat(), HEARTBEAT_MS);
   }
 
-  private restart(reason: string): void {
-    this.worker?.terminate();
-    this.worker = null;
+  private received(message: FromWorker): void {
+    this.pingSentAt = null;
+    if (message.type === 'busy') {
+      this.busyUntil = this.host.now() + DEADLINE_MS + BUSY_SLACK * message.expectedMs;
+      return;
+    }
+    // The worker speaks again: the work it announced is over.
+    this.busyUntil = 0;
+    if (message.type === 'pong') return;
+    if (message.type === 'frame') this.failures = 0;
+    this.events.onMessage(message);
+  }
+
+  /** The watchdog: pings, or replaces a worker that left its ping unanswered past the deadline. */
+  private beat(): void {
+    const now = this.host.now();
+    if (this.pingSentAt === null) {
+      this.pingSentAt = now;
+      this.worker!.postMessage({ type: 'ping' });
+    } else if (now >= Math.max(this.pingSentAt + DEADLINE_MS, this.busyUntil)) {
+      return this.replace(`no answer for ${Math.round((now - this.pingSentAt) / 1000)} s`);
+    }
+    this.heartbeat = this.host.setTimer(() => this.beat(), HEARTBEAT_MS);
+  }
+
+  private replace(reason: string): void {
+    this.dispose();
+    this.failures++;
     this.start();
     if (this.lastSpeed) this.send(this.lastSpeed);
-    if (this.lastSetup) this.send(this.lastSetup);
-    this.events.onCrash(reason);
+    const lost = this.failures >= 2;
+    if (this.lastSetup && !lost) this.send(this.lastSetup);
+    this.events.onCrash(reason, lost);
   }
 }

@@ -26,6 +26,16 @@ const SLICE_MS = 12;
  * frame costs the main thread a message, a store update and the monitors' re-render.
  */
 const MAX_FRAME_RATE = 30;
+/**
+ * A tick that took at least this long (ms) is announced before the next one (a `busy`
+ * message), so the client's watchdog tells a heavy model from a hung worker.
+ */
+const BUSY_NOTICE_MS = 500;
+/**
+ * What a Setup is announced to take (ms) before it starts, its length being unknown: a model at
+ * its size maximum may take minutes (a million flocking birds: about 8 min on a slow machine).
+ */
+const SETUP_ALLOWANCE_MS = 10 * 60_000;
 
 export class SimController {
   private run: Run | null = null;
@@ -37,6 +47,8 @@ export class SimController {
   private reset = false;
   private drawn = new Map<string, Set<string>>();
   private inspected: AgentRef | null = null;
+  /** How long the last tick took (ms): the expected length of the next one. */
+  private tickMs = 0;
 
   constructor(
     private readonly post: Post,
@@ -62,6 +74,8 @@ export class SimController {
         this.inspected = message.agent;
         if (!this.running) this.postFrame();
         return;
+      case 'ping':
+        return this.post({ type: 'pong' }, []);
     }
   }
 
@@ -71,6 +85,8 @@ export class SimController {
     if (!model) return this.error(`Unknown model "${modelId}"`);
     const checked = validateParams(model.params, params);
     if (!checked.ok) return this.error(checked.errors.map((e) => e.message).join('; '));
+    this.post({ type: 'busy', expectedMs: SETUP_ALLOWANCE_MS }, []);
+    const start = this.scheduler.now();
     try {
       this.run = Run.create(model, checked.value, seed);
     } catch (e) {
@@ -78,6 +94,8 @@ export class SimController {
       return this.error((e as Error).message);
     }
     this.runId++;
+    // The first tick is expected to take about as long as the Setup (both visit every agent).
+    this.tickMs = this.scheduler.now() - start;
     this.drawn = viewColumns(model.portrayal(checked.value));
     this.inspected = null;
     this.rows = [];
@@ -89,7 +107,7 @@ export class SimController {
   private stepMany(count: number): void {
     if (!this.run) return;
     this.stop();
-    for (let i = 0; i < count && this.run.step(); i++) this.record();
+    for (let i = 0; i < count && this.tick(this.run); i++);
     this.postFrame();
   }
 
@@ -121,19 +139,28 @@ export class SimController {
     if (this.ticksPerSecond === null) {
       const start = this.scheduler.now();
       do {
-        if (!run.step()) break;
-        this.record();
+        if (!this.tick(run)) break;
       } while (this.scheduler.now() - start < SLICE_MS);
       delay = 0;
     } else {
       // Above MAX_FRAME_RATE ticks/s, several ticks share one frame.
       const perSlice = Math.max(1, Math.ceil(this.ticksPerSecond / MAX_FRAME_RATE));
-      for (let i = 0; i < perSlice && run.step(); i++) this.record();
+      for (let i = 0; i < perSlice && this.tick(run); i++);
       delay = (1000 * perSlice) / this.ticksPerSecond;
     }
     if (run.done) this.running = false;
     this.postFrame();
     if (this.running) this.timer = this.scheduler.schedule(() => this.slice(), delay);
+  }
+
+  /** One tick, timed and recorded; false once the run is done. A tick expected to be slow is announced first. */
+  private tick(run: Run): boolean {
+    if (this.tickMs >= BUSY_NOTICE_MS) this.post({ type: 'busy', expectedMs: this.tickMs }, []);
+    const start = this.scheduler.now();
+    if (!run.step()) return false;
+    this.tickMs = this.scheduler.now() - start;
+    this.record();
+    return true;
   }
 
   private stop(): void {

@@ -2,10 +2,10 @@
 import type { RunOutcome } from '../core/experiment/execute';
 import { runIndices, type PoolTimers, type CreateWorker } from './experimentPool';
 import type { FromExperimentWorker } from './experimentProtocol';
+import { startWorker } from './workerScripts';
 
 export const createExperimentWorker: CreateWorker = (listeners) => {
-  // IMPORTANT: Vite only bundles a worker written literally in this form.
-  const worker = new Worker(new URL('./experiment.worker.ts', import.meta.url), { type: 'module' });
+  const worker = startWorker('experiment');
   worker.onmessage = (event: MessageEvent<FromExperimentWorker>) => listeners.message(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
@@ -21,15 +21,19 @@ export const browserTimers: PoolTimers = {
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Runs `indices` of an experiment document; resolves with every outcome (in finishing order). */
+/**
+ * Runs `indices` of an experiment document; resolves with every outcome (in finishing order).
+ * `onReplaced` hears of each worker that failed or hung and was replaced.
+ */
 export function runOnPool(
   document: unknown,
   indices: readonly number[],
   workers: number,
   onOutcome: (outcome: RunOutcome) => void,
+  onReplaced: (reason: string) => void,
 ): Promise<RunOutcome[]> {
   return runIndices(
-    { document, size: workers, createWorker: createExperimentWorker, onOutcome, ...browserTimers },
+    { document, size: workers, createWorker: createExperimentWorker, onOutcome, onReplaced, ...browserTimers },
     indices,
   );
 }

@@ -36,6 +36,12 @@ describe('parseArgs', () => {
       shard: { index: 2, count: 3 },
       limit: 5,
       out: 'r.csv',
+      resume: false,
+      yes: false,
+    });
+    expect(parseArgs(['sweep', 'a.json', '--resume', '--yes', '--out', 'r.csv'])).toMatchObject({
+      resume: true,
+      yes: true,
     });
     expect(parseArgs(['merge', 'a.csv', 'b.csv', '--out', 'c.csv'])).toEqual({
       command: 'merge',

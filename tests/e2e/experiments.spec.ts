@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Worker } from '@playwright/test';
 
 const SMALL = 'tests/fixtures/experiments/small.json';
 const RESUME = 'tests/fixtures/experiments/resume.json';
@@ -84,11 +84,16 @@ test('a worker that crashes mid-run is replaced and the experiment completes', a
   await openExperimentFile(page, RESUME);
   await page.getByLabel('Workers').fill('2');
   await page.getByRole('button', { name: 'Run experiment' }).click();
+  // Experiment workers start from a Blob URL: they are told apart by name.
+  let worker: Worker | undefined;
   await expect
-    .poll(() => page.workers().filter((w) => w.url().includes('experiment.worker')).length)
-    .toBeGreaterThan(0);
-  const worker = page.workers().find((w) => w.url().includes('experiment.worker'))!;
-  await worker.evaluate(() =>
+    .poll(async () => {
+      for (const w of page.workers())
+        if ((await w.evaluate(() => self.name).catch(() => '')) === 'experiment') worker = w;
+      return worker !== undefined;
+    })
+    .toBe(true);
+  await worker!.evaluate(() =>
     setTimeout(() => {
       throw new Error('injected failure');
     }),

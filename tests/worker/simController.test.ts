@@ -203,3 +203,27 @@ describe('SimController speed', () => {
     }
   });
 });
+
+describe('SimController heartbeat', () => {
+  it('answers a ping, and announces a tick as slow as the last one before starting it', () => {
+    const { controller, messages, scheduler } = setupController();
+    messages.length = 0;
+    controller.handle({ type: 'ping' });
+    expect(messages).toEqual([{ type: 'pong' }]);
+    // Every reading of the clock is 600 ms later: each tick measures 600 ms.
+    scheduler.now = () => (scheduler.time += 600);
+    controller.handle({ type: 'step', count: 3 });
+    expect(messages.map((m) => m.type)).toEqual(['pong', 'busy', 'busy', 'frame']);
+    expect(messages[1]).toEqual({ type: 'busy', expectedMs: 600 });
+    // A Setup is announced (its length unknown), and the first tick is expected to take as long as it did.
+    messages.length = 0;
+    controller.handle({ type: 'setup', modelId: 'k-means', params: {}, seed: 2 });
+    expect(messages).toMatchObject([{ type: 'busy', expectedMs: 600_000 }, { type: 'frame' }]);
+    scheduler.now = () => scheduler.time;
+    controller.handle({ type: 'step', count: 2 });
+    expect(messages.slice(2)).toMatchObject([
+      { type: 'busy', expectedMs: 600 },
+      { type: 'frame', tick: 2 },
+    ]);
+  });
+});

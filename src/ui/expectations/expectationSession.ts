@@ -13,7 +13,7 @@ import { download } from '../download';
 import { openExperimentDocument } from '../experiments/experimentSession';
 import { runOnPool } from '../../worker/webExperimentPool';
 import { loadScenario } from '../scenarioSession';
-import { showPage } from '../session';
+import { experimentWorkerReplaced, showPage } from '../session';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 
@@ -37,8 +37,12 @@ export async function runExpectation(file: string, experiment: Experiment): Prom
   const outcomes: RunOutcome[][] = [];
   for (const [i, part] of resolved.parts.entries()) {
     outcomes.push(
-      await runOnPool(part.document, indices[i], useExpectations.getState().workers, () =>
-        update(file, { done: ++done }),
+      await runOnPool(
+        part.document,
+        indices[i],
+        useExpectations.getState().workers,
+        () => update(file, { done: ++done }),
+        experimentWorkerReplaced,
       ),
     );
   }

@@ -14,7 +14,7 @@ import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
 import { loadScenario, scenarioOnDisplay } from '../scenarioSession';
-import { showPage } from '../session';
+import { experimentWorkerReplaced, showPage } from '../session';
 import { ExperimentPool } from '../../worker/experimentPool';
 import { browserTimers, createExperimentWorker } from '../../worker/webExperimentPool';
 import { useExperiments } from './experimentStore';
@@ -158,7 +158,7 @@ export async function startExperiment(): Promise<void> {
       pending.push(outcome);
       scheduleFlush();
     },
-    onReplaced: (reason) => notice(t('exp.workerReplaced', { reason })),
+    onReplaced: experimentWorkerReplaced,
     ...browserTimers,
   });
   pool.enqueue(todo);

@@ -13,7 +13,7 @@ let renderer: Promise<ViewRenderer> | null = null;
 
 async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
   const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () =>
-    post({ type: 'drawn' }),
+    post({ type: 'drawn', scene: init.scene }),
   );
   // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.
   if (r.kind !== 'webgl') {
@@ -23,12 +23,26 @@ async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewR
   return r;
 }
 
+/** Ends the current scene's renderer once it has started. */
+function end(): void {
+  void renderer?.then(
+    (r) => r.destroy(),
+    () => {},
+  );
+  renderer = null;
+}
+
 self.onmessage = ({ data }: MessageEvent<ToRenderer>) => {
   if (data.type === 'init') {
+    end();
+    const { scene } = data;
     renderer = start(data);
-    renderer.catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
+    renderer.catch((e: unknown) =>
+      post({ type: 'failed', scene, message: e instanceof Error ? e.message : String(e) }),
+    );
     return;
   }
+  if (data.type === 'end') return end();
   // Messages that arrive while Pixi starts wait for it, in order; after a failure, none matter.
   void renderer?.then(
     (r) => {

@@ -76,29 +76,47 @@ function canRenderInWorker(): boolean {
   );
 }
 
+/**
+ * The page's render worker, started with the first view and kept for the next ones (see
+ * renderProtocol): only a failed worker is ended, and the next view starts another.
+ */
+let renderWorker: Worker | null = null;
+let scenes = 0;
+
 function workerBackend(scene: Scene, events: BackendEvents): Backend {
   const canvas = addCanvas(scene.host, 'worker');
   let offscreen: OffscreenCanvas;
-  let worker: Worker;
   try {
     offscreen = canvas.transferControlToOffscreen();
     // IMPORTANT: Vite only bundles a worker written literally in this form.
-    worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
+    renderWorker ??= new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module', name: 'render' });
   } catch (e) {
     canvas.remove();
     throw e;
   }
+  const worker = renderWorker;
+  const id = ++scenes;
   const post = (message: ToRenderer, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-  worker.onmessage = ({ data }: MessageEvent<FromRenderer>) =>
-    data.type === 'drawn' ? events.drawn() : events.failed(data.message);
+  const failed = (reason: string) => {
+    if (renderWorker === worker) renderWorker = null;
+    worker.terminate();
+    events.failed(reason);
+  };
+  // Messages of an earlier scene may still arrive: only this scene's count.
+  worker.onmessage = ({ data }: MessageEvent<FromRenderer>) => {
+    if (data.scene !== id) return;
+    if (data.type === 'drawn') events.drawn();
+    else failed(data.message);
+  };
   worker.onerror = (event) => {
     event.preventDefault();
-    events.failed(event.message || 'the render worker failed');
+    failed(event.message || 'the render worker failed');
   };
-  worker.onmessageerror = () => events.failed('a message from the render worker could not be read');
-  post({ type: 'init', canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera }, [
-    offscreen,
-  ]);
+  worker.onmessageerror = () => failed('a message from the render worker could not be read');
+  post(
+    { type: 'init', scene: id, canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera },
+    [offscreen],
+  );
   return {
     frame(frame) {
       const copy = copyForWorker(frame);
@@ -107,7 +125,8 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
     camera: (camera) => post({ type: 'camera', camera }),
     resize: (size) => post({ type: 'resize', size }),
     dispose() {
-      worker.terminate();
+      // The worker may already serve the next scene: only the current one ends its renderer.
+      if (renderWorker === worker && scenes === id) post({ type: 'end' });
       canvas.remove();
     },
   };

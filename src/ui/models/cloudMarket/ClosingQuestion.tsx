@@ -13,6 +13,7 @@ import { findModel } from '../../../models/registry';
 import { useExpectations } from '../../expectations/expectationStore';
 import { runOnPool } from '../../../worker/webExperimentPool';
 import { READY_EXPERIMENTS } from '../../experiments/readyExperiments';
+import { experimentWorkerReplaced } from '../../session';
 
 const COMPARISON = READY_EXPERIMENTS.find((r) => r.file === 'strategy-comparison.json')?.experiment;
 
@@ -63,6 +64,7 @@ export function ClosingQuestion() {
         selectedRuns(part.prepared.plan, WHOLE),
         useExpectations.getState().workers,
         () => setProgress({ done: ++done, total }),
+        experimentWorkerReplaced,
       );
       finished.push({ name: part.name, id: part.id, prepared: part.prepared, outcomes });
       setRuns([...finished]);
