@@ -7,8 +7,11 @@ import { SCENARIO_VERSION } from './scenario';
 
 type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
-/** MIGRATIONS[n] upgrades version n to n + 1. None yet: version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** MIGRATIONS[n] upgrades version n to n + 1. */
+const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 adds the optional timed changes: a version 1 scenario has none.
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 export type MigrationResult = { ok: true; document: unknown } | { ok: false; message: string };
 
