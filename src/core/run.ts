@@ -7,7 +7,7 @@ import { fingerprint } from './fingerprint';
 import { reportersFor, type Explanation, type Model, type ModelContext, type ReporterDecl } from './model';
 import type { ParamSchema, ParamValues, ValidationError, Validated } from './params';
 import { Rng, type RngState } from './rng';
-import { applyChange, MAX_TIMED_CHANGES, quotePath, recordChange, type TimedChange } from './timedChanges';
+import { applyChange, MAX_TIMED_CHANGES, pathField, recordChange, type TimedChange } from './timedChanges';
 import { copyWorld, createWorld, loadWorld, type World, type WorldData } from './world';
 
 type Params = ParamValues<ParamSchema>;
@@ -168,7 +168,7 @@ export class Run {
     const made: TimedChange[] = [];
     for (const [param, value] of Object.entries(changes)) {
       const result = applyChange(this.model.params, next, param, value);
-      if (!result.ok) errors.push({ field: param, message: `${quotePath(param)} ${result.message}` });
+      if (!result.ok) errors.push({ field: param, message: `${pathField(param)}: ${result.message}` });
       else {
         next = result.params;
         made.push({ tick: this.tick, param, value: result.value });

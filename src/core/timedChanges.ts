@@ -40,8 +40,8 @@ export function leverColumns(spec: TableSpec): [string, CellSpec][] {
 type Resolved =
   { ok: true; spec: ParamSpec; set: (params: Params, value: unknown) => Params } | { ok: false; message: string };
 
-const NOT_LIVE = 'takes effect at the next Setup, not during a run';
-const BAD_PATH = 'is not a parameter path (a name, or table#<row id>.<column>)';
+const NOT_LIVE = 'takes effect at the next Setup';
+const BAD_PATH = 'not a parameter path (a name, or table#<row id>.<column>)';
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /** The path of a table cell, its row by id. */
@@ -53,21 +53,21 @@ function resolve(schema: ParamSchema, params: Params, path: string): Resolved {
   const cellMatch = CELL.exec(path);
   const name = cellMatch ? cellMatch[1] : path;
   const spec = own(schema, name) ? schema[name] : undefined;
-  if (!spec) return { ok: false, message: cellMatch || !path.includes('#') ? 'is an unknown parameter' : BAD_PATH };
+  if (!spec) return { ok: false, message: cellMatch || !path.includes('#') ? 'unknown parameter' : BAD_PATH };
   if (!cellMatch) {
     if (spec.kind === 'table')
-      return { ok: false, message: `is a table: name one of its cells, e.g. ${name}#0.<column>` };
+      return { ok: false, message: `a table: change one of its cells, e.g. ${name}#0.<column>` };
     if (spec.apply !== 'live') return { ok: false, message: NOT_LIVE };
     return { ok: true, spec, set: (p, value) => ({ ...p, [name]: value }) as Params };
   }
   if (spec.kind !== 'table') return { ok: false, message: BAD_PATH };
   const [, , idText, column] = cellMatch;
   const cell = own(spec.columns, column) ? spec.columns[column] : undefined;
-  if (!cell) return { ok: false, message: `names a column ${name} does not have` };
+  if (!cell) return { ok: false, message: `${name} has no such column` };
   if (cell.apply !== 'live') return { ok: false, message: NOT_LIVE };
   const id = Number(idText);
   const table = params[name] as TableValue;
-  if (!table.rows.some((r) => r.id === id)) return { ok: false, message: `names a row ${name} does not have` };
+  if (!table.rows.some((r) => r.id === id)) return { ok: false, message: `${name} has no row with id ${id}` };
   return {
     ok: true,
     spec: cell,
@@ -79,12 +79,12 @@ function resolve(schema: ParamSchema, params: Params, path: string): Resolved {
   };
 }
 
-/** How a change is named in a message: its path, quoted and cut short. */
-export const quotePath = (param: string) => JSON.stringify(param.slice(0, 80));
+/** How a change is named in a message, cut short: `years: takes effect at the next Setup`. */
+export const pathField = (param: string) => (typeof param === 'string' ? param.slice(0, 80) : 'param');
 
 /**
- * The parameters after one change, or why the change is refused (to follow the quoted path,
- * e.g. `"years" takes effect at the next Setup…`); `params` is left as it was.
+ * The parameters after one change, or why the change is refused (a message to follow the
+ * path, see `pathField`); `params` is left as it was.
  */
 export function applyChange(
   schema: ParamSchema,
@@ -92,7 +92,7 @@ export function applyChange(
   param: string,
   value: unknown,
 ): { ok: true; params: Params; value: unknown } | { ok: false; message: string } {
-  if (typeof param !== 'string') return { ok: false, message: 'is not a parameter path' };
+  if (typeof param !== 'string') return { ok: false, message: 'must be a parameter path' };
   const target = resolve(schema, params, param);
   if (!target.ok) return target;
   const checked = validateValue(target.spec, value, param);
@@ -128,7 +128,7 @@ export function checkTimedChanges(
       return fail(`${at}.tick`, `changes must be in order of tick (${change.tick} < ${previousTick})`);
     previousTick = change.tick;
     const applied = applyChange(model.params, current, change.param, change.value);
-    if (!applied.ok) return fail(at, `${quotePath(change.param)} ${applied.message}`);
+    if (!applied.ok) return fail(`${at}.param`, `${pathField(change.param)}: ${applied.message}`);
     current = applied.params;
     out.push({ tick: change.tick, param: change.param, value: applied.value });
   });

@@ -190,7 +190,12 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
                     key={key}
                     spec={cell}
                     value={row[key]}
-                    label={cellLabel(model, name, key, cell, row)}
+                    label={
+                      // A live cell's own control is beside the view (VendorPanel); this one sets the day-0 value.
+                      cell.apply === 'live'
+                        ? t('table.rowAtSetup', { label: cellLabel(model, name, key, cell, row) })
+                        : cellLabel(model, name, key, cell, row)
+                    }
                     onChange={(v) => update(table.rows.map((r, j) => (j === i ? ({ ...r, [key]: v } as TableRow) : r)))}
                   />
                 ))}
