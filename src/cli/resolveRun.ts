@@ -88,7 +88,7 @@ export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
   const params = validateParams(model.params, base);
   if (!params.ok) throw new UsageError(`--param ${params.errors[0].message}`);
   // A --param may take away what a timed change names (a table row, say).
-  const checked = checkTimedChanges(model, params.value, changes, 'the scenario\'s changes');
+  const checked = checkTimedChanges(model, params.value, changes, "the scenario's changes");
   if (!checked.ok) throw new UsageError(`--param leaves ${checked.errors[0].message}`);
   return { model, params: params.value, changes: checked.value, seed, warnings };
 }
