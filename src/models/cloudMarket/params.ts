@@ -456,7 +456,7 @@ export const params = {
       kind: p.choice({
         label: 'Kind',
         default: 'supply-shock',
-        options: EVENT_KINDS.map((value) => ({ value, label: value })),
+        options: EVENT_KINDS.map((value) => ({ value, label: cap(value.replace('-', ' ')) })),
       }),
       day: p.int({
         label: 'Day',

@@ -96,7 +96,21 @@ function Cell({
  * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
  * day 0 to the horizon; a marker is a button that takes you to its row.
  */
-function Timeline({ table, horizon, label }: { table: TableValue; horizon: number; label: string }) {
+function Timeline({
+  table,
+  kinds,
+  horizon,
+  label,
+}: {
+  table: TableValue;
+  kinds: CellSpec | undefined;
+  horizon: number;
+  label: string;
+}) {
+  // Kinds by their words ("Supply shock"), not their codes.
+  const kindOf = (row: TableRow) =>
+    (kinds?.kind === 'choice' ? kinds.options.find((o) => o.value === row.kind)?.label : undefined) ??
+    String(row.kind ?? '');
   const dated = table.rows.filter((r) => !(typeof r.perYear === 'number' && r.perYear > 0));
   const random = table.rows.length - dated.length;
   return (
@@ -104,7 +118,7 @@ function Timeline({ table, horizon, label }: { table: TableValue; horizon: numbe
       <div className="timeline-axis">
         {dated.map((row) => {
           const day = row.day as number;
-          const text = t('table.timelineEvent', { kind: String(row.kind ?? ''), day, id: row.id });
+          const text = t('table.timelineEvent', { kind: kindOf(row), day, id: row.id });
           return (
             <button
               key={row.id}
@@ -167,7 +181,12 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
       {'day' in spec.columns && (
-        <Timeline table={table} horizon={model.horizon?.(useApp.getState().params) ?? 3650} label={label} />
+        <Timeline
+          table={table}
+          kinds={spec.columns.kind}
+          horizon={model.horizon?.(useApp.getState().params) ?? 3650}
+          label={label}
+        />
       )}
       <div className="table-scroll">
         <table>

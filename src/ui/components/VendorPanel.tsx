@@ -73,7 +73,7 @@ function TableLevers({ model, name, spec }: { model: Model; name: string; spec: 
   // Choices take the room they need; numbers share the rest.
   const template = [
     'auto',
-    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(6em, 1.6fr)' : 'minmax(3.2em, 1fr)')),
+    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(7em, 2.4fr)' : 'minmax(2.6em, 1fr)')),
   ];
   return (
     <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
@@ -140,6 +140,10 @@ function TimedChanges({ model }: { model: Model }) {
                   title={describeChange(model, base, c)}
                 />
               ))}
+            </div>
+            <div className="timeline-scale" aria-hidden="true">
+              <span>{t('table.day', { day: 0 })}</span>
+              <span>{t('table.day', { day: horizon })}</span>
             </div>
           </div>
           <ol className="timed-list">
