@@ -1,6 +1,9 @@
 /** Timed changes: made live or replayed from a scenario, a run comes out the same; hostile ones are refused. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { executeRun, runTask } from '../../src/core/experiment/execute';
+import { prepareExperiment } from '../../src/core/experiment/prepare';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues } from '../../src/core/params';
 import { Run } from '../../src/core/run';
 import { createScenario, parseScenario } from '../../src/core/scenario';
@@ -150,6 +153,27 @@ describe('replay', () => {
     recordChange(list, { tick: 1, param: 'vendors#0.margin', value: 3 });
     expect(list.map((c) => c.tick)).toEqual([1, 2]);
     expect(run.timedChanges).toEqual([{ tick: 2, param: 'choiceNoise', value: 0.2 }]);
+  });
+});
+
+describe('timed changes in experiments', () => {
+  it('are replayed in every run of an experiment on the scenario', () => {
+    const small = JSON.parse(readFileSync('tests/fixtures/experiments/small.json', 'utf8'));
+    const changes = [{ tick: 100, param: 'vendors#0.strategy', value: 'aggressive' }];
+    const lastRow = (document: unknown) => {
+      const prepared = prepareExperiment(document, findModel);
+      if (!prepared.ok) throw new Error(prepared.errors.join('; '));
+      const task = runTask(prepared.value.plan, 0);
+      const outcome = executeRun(prepared.value.plan.model, prepared.value.settings, task);
+      if (outcome.status !== 'ok') throw new Error(outcome.error);
+      const direct = Run.create(cloudMarket, task.params, task.seed, task.changes);
+      direct.runUntil(prepared.value.settings.horizon);
+      const values = direct.reporters();
+      expect(outcome.rows.at(-1)!.values).toEqual(prepared.value.settings.reporters.map((r) => values[r] ?? null));
+      return outcome.rows.at(-1)!.values;
+    };
+    const withChanges = lastRow({ ...small, scenario: { ...small.scenario, version: 2, changes } });
+    expect(withChanges).not.toEqual(lastRow(small));
   });
 });
 

@@ -18,6 +18,7 @@ import {
 import type { Model } from '../model';
 import { validateValue, type ParamSpec, type ParamValues, type ParamSchema, type TableSpec } from '../params';
 import { resolveScenario, ScenarioSchema } from '../scenario';
+import type { TimedChange } from '../timedChanges';
 import { migrateScenario } from '../scenarioMigrations';
 
 export const EXPERIMENT_FORMAT = 'agora-experiment';
@@ -190,6 +191,8 @@ export interface ResolvedExperiment {
   readonly model: Model;
   readonly seed: number;
   readonly baseParams: ParamValues<ParamSchema>;
+  /** The base scenario's timed changes, replayed in every run. */
+  readonly changes: readonly TimedChange[];
   readonly variations: readonly ResolvedVariation[];
   readonly repetitions: number;
   readonly horizon: number;
@@ -280,7 +283,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
   if (!scenario.ok) return { ok: false, errors: scenario.errors.map((e) => `scenario.${e.message}`) };
 
   const errors: string[] = [];
-  const { model, params, seed, warnings } = scenario.value;
+  const { model, params, seed, changes, warnings } = scenario.value;
   const variations: ResolvedVariation[] = [];
   const seen = new Set<string>();
   experiment.vary.forEach((variation, i) => {
@@ -305,6 +308,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
       model,
       seed,
       baseParams: params,
+      changes,
       variations,
       repetitions: experiment.repetitions,
       horizon: horizon!,
