@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Model } from '../core/model';
 import { parseParamText, validateParams, type ParamSchema, type ParamValues } from '../core/params';
 import { parseScenario } from '../core/scenario';
+import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
 import { decodeScenarioLink, isScenarioLink } from '../core/scenarioLink';
 import { findModel, MODELS } from '../models/registry';
 import { UsageError, type RunArgs } from './args';
@@ -16,6 +17,8 @@ import { parseJsonText } from '../core/jsonDocument';
 export interface ResolvedRun {
   readonly model: Model;
   readonly params: ParamValues<ParamSchema>;
+  /** The scenario's timed changes, replayed by the run. */
+  readonly changes: readonly TimedChange[];
   /** Undefined when neither --seed nor a scenario gave one. */
   readonly seed: number | undefined;
   readonly warnings: readonly string[];
@@ -54,6 +57,7 @@ async function readScenario(source: string): Promise<unknown> {
 export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
   let model: Model;
   let base: Record<string, unknown> = {};
+  let changes: readonly TimedChange[] = [];
   let seed = args.seed;
   const warnings: string[] = [];
   if (args.scenario !== undefined) {
@@ -64,6 +68,7 @@ export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
       throw new UsageError(`--model ${args.model} disagrees with the scenario's model ${model.id}`);
     }
     base = { ...parsed.value.params };
+    changes = parsed.value.changes;
     seed ??= parsed.value.seed;
     append(warnings, parsed.value.warnings);
   } else {
@@ -82,5 +87,8 @@ export async function resolveRun(args: RunArgs): Promise<ResolvedRun> {
   }
   const params = validateParams(model.params, base);
   if (!params.ok) throw new UsageError(`--param ${params.errors[0].message}`);
-  return { model, params: params.value, seed, warnings };
+  // A --param may take away what a timed change names (a table row, say).
+  const checked = checkTimedChanges(model, params.value, changes, "the scenario's changes");
+  if (!checked.ok) throw new UsageError(`--param leaves ${checked.errors[0].message}`);
+  return { model, params: params.value, changes: checked.value, seed, warnings };
 }

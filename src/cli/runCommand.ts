@@ -18,7 +18,7 @@ export async function runCommand(args: RunArgs, out: Output, drawSeed: () => num
     seed = drawSeed();
     out.stderr(`agora: no seed given; using --seed ${seed}`);
   }
-  const run = Run.create(resolved.model, resolved.params, seed);
+  const run = Run.create(resolved.model, resolved.params, seed, resolved.changes);
   const maxTick = args.ticks ?? run.horizon;
   if (maxTick === Infinity && !resolved.model.isDone) {
     throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);

@@ -16,6 +16,11 @@ export interface ModelContext<P = Record<string, unknown>> {
   readonly rng: Rng;
   /** Ticks completed so far (0 during setup and the first step). */
   readonly tick: number;
+  /**
+   * Paths of the parameters changed live at this tick (its timed changes, see timedChanges.ts),
+   * e.g. `vendors.2.strategy`, so a model can act on a change the day it is made.
+   */
+  readonly changed?: readonly string[];
 }
 
 /**

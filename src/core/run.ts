@@ -5,10 +5,10 @@
  */
 import { fingerprint } from './fingerprint';
 import { reportersFor, type Explanation, type Model, type ModelContext, type ReporterDecl } from './model';
-import { validateValue, type ParamSchema, type ParamValues, type ValidationError, type Validated } from './params';
+import type { ParamSchema, ParamValues, ValidationError, Validated } from './params';
 import { Rng, type RngState } from './rng';
+import { applyChange, MAX_TIMED_CHANGES, pathField, recordChange, type TimedChange } from './timedChanges';
 import { copyWorld, createWorld, loadWorld, type World, type WorldData } from './world';
-import { append } from './arrays';
 
 type Params = ParamValues<ParamSchema>;
 
@@ -20,6 +20,9 @@ export interface Snapshot {
   readonly params: Params;
   readonly rng: RngState;
   readonly world: WorldData;
+  /** The run's timed changes, and how many of them are already in `params`. */
+  readonly changes?: readonly TimedChange[];
+  readonly changesApplied?: number;
 }
 
 export type Reporters = Record<string, number | null>;
@@ -29,6 +32,9 @@ export class Run {
   readonly world: World;
   readonly reporterDecls: readonly ReporterDecl[];
   private currentParams: Params;
+  /** Timed changes in order of tick; the first `applied` of them are in `currentParams`. */
+  private changes: TimedChange[] = [];
+  private applied = 0;
 
   private constructor(
     readonly model: Model,
@@ -41,12 +47,15 @@ export class Run {
   }
 
   /**
-   * Sets up a new run. `params` must already be validated (see `validateParams`); the seed
-   * is an unsigned 32-bit integer.
+   * Sets up a new run. `params` must already be validated (see `validateParams`), `changes`
+   * checked by `checkTimedChanges`; each change takes effect once the run reaches its tick (after
+   * Setup for tick 0), before that tick's step. The seed is an unsigned 32-bit integer.
    */
-  static create(model: Model, params: Params, seed: number): Run {
+  static create(model: Model, params: Params, seed: number, changes: readonly TimedChange[] = []): Run {
     const run = new Run(model, params, new Rng(seed));
+    run.changes = [...changes];
     model.setup(run.world, run.context());
+    run.applyDueChanges();
     return run;
   }
 
@@ -60,6 +69,8 @@ export class Run {
     const run = new Run(model, snapshot.params, Rng.restore(snapshot.rng));
     loadWorld(run.world, snapshot.world);
     run.tick = snapshot.tick;
+    run.changes = [...(snapshot.changes ?? [])];
+    run.applied = snapshot.changesApplied ?? 0;
     return run;
   }
 
@@ -81,11 +92,18 @@ export class Run {
     return this.tick >= this.horizon || (this.model.isDone?.(this.world, this.context()) ?? false);
   }
 
+  /** The timed changes of this run: those it was set up with and those made live, in order. */
+  get timedChanges(): readonly TimedChange[] {
+    return this.changes;
+  }
+
   /** Advances one tick unless done; returns whether it stepped. */
   step(): boolean {
     if (this.done) return false;
     this.model.step(this.world, this.context());
     this.tick++;
+    // A change of tick t is in force from tick t on: in params read at t, and in t's step.
+    this.applyDueChanges();
     return true;
   }
 
@@ -133,36 +151,62 @@ export class Run {
       params: JSON.parse(JSON.stringify(this.currentParams)) as Params,
       rng: this.rng.save(),
       world: copyWorld(this.world),
+      changes: JSON.parse(JSON.stringify(this.changes)) as TimedChange[],
+      changesApplied: this.applied,
     };
   }
 
   /**
-   * Applies changes to parameters declared `apply: 'live'`; a change to any other parameter
-   * is refused with a message saying it needs Setup. Nothing changes unless all are valid.
+   * Applies live changes now, at the current tick, and records them as timed changes, so a run
+   * set up with `timedChanges` replays them exactly. `changes` maps parameter paths (see
+   * timedChanges.ts) to values; a change to anything not live is refused with a message saying
+   * why. Nothing changes unless all are valid. Returns the timed changes made.
    */
-  setLiveParams(changes: Record<string, unknown>): Validated<Params> {
+  setLiveParams(changes: Record<string, unknown>): Validated<readonly TimedChange[]> {
+    // Changes already scheduled for this tick go first, as a replay would apply them.
+    this.applyDueChanges();
     const errors: ValidationError[] = [];
-    const next: Record<string, unknown> = { ...this.currentParams };
-    for (const [name, value] of Object.entries(changes)) {
-      const spec = Object.prototype.hasOwnProperty.call(this.model.params, name) ? this.model.params[name] : undefined;
-      if (!spec) errors.push({ field: name, message: `${name}: unknown parameter` });
-      else if (spec.apply !== 'live') errors.push({ field: name, message: `${name}: takes effect at the next Setup` });
+    let next = this.currentParams;
+    const made: TimedChange[] = [];
+    for (const [param, value] of Object.entries(changes)) {
+      const result = applyChange(this.model.params, next, param, value);
+      if (!result.ok) errors.push({ field: param, message: `${pathField(param)}: ${result.message}` });
       else {
-        const result = validateValue(spec, value, name);
-        if (result.ok) next[name] = result.value;
-        else append(errors, result.errors);
+        next = result.params;
+        made.push({ tick: this.tick, param, value: result.value });
       }
     }
+    if (!errors.length && this.changes.length + made.length > MAX_TIMED_CHANGES) {
+      const message = `at most ${MAX_TIMED_CHANGES} timed changes in a run: erase some to make more`;
+      errors.push({ field: 'changes', message });
+    }
     if (errors.length) return { ok: false, errors };
-    this.currentParams = next as Params;
-    return { ok: true, value: this.currentParams };
+    this.currentParams = next;
+    // Every change up to this tick is applied, so each lands at the end of the applied ones.
+    for (const change of made) recordChange(this.changes, change);
+    this.applied = this.changes.filter((c) => c.tick <= this.tick).length;
+    return { ok: true, value: made };
   }
 
   summaryJson(): Record<string, unknown> {
     return this.model.summaryJson?.(this.world, this.context()) ?? {};
   }
 
+  private applyDueChanges(): void {
+    while (this.applied < this.changes.length && this.changes[this.applied].tick <= this.tick) {
+      const { param, value } = this.changes[this.applied++];
+      const result = applyChange(this.model.params, this.currentParams, param, value);
+      // Checked when the run was made; a change that no longer applies is a bug, not input.
+      if (!result.ok) throw new Error(`timed change of ${param}: ${result.message}`);
+      this.currentParams = result.params;
+    }
+  }
+
   private context(): ModelContext<Params> {
-    return { params: this.currentParams, rng: this.rng, tick: this.tick };
+    // The changes applied at this tick: the last applied ones, as they are in order of tick.
+    const changed: string[] = [];
+    for (let i = this.applied - 1; i >= 0 && this.changes[i].tick === this.tick; i--)
+      changed.unshift(this.changes[i].param);
+    return { params: this.currentParams, rng: this.rng, tick: this.tick, changed };
   }
 }

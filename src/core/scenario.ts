@@ -1,18 +1,20 @@
 /**
  * The scenario document, one JSON shape for every entry point (UI, link, file, CLI, sweeps):
- * `{ format: "agora-scenario", version: 1, model, modelVersion, seed, params }`.
+ * `{ format: "agora-scenario", version: 2, model, modelVersion, seed, params, changes }`, where
+ * `changes` are the timed changes made during the run (see timedChanges.ts).
  * `parseScenario` is the single gate from untrusted input to a runnable scenario.
  */
 import * as v from 'valibot';
-import { count, documentObject, isPlainObject, parseDocument } from './documentSchema';
+import { count, documentObject, isPlainObject, parseDocument, strictEntries } from './documentSchema';
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
 import { canonicalSeed, isValidSeed, MAX_SEED } from './rng';
 import { displayText } from './safeText';
+import { checkTimedChanges, type TimedChange } from './timedChanges';
 
 export const SCENARIO_FORMAT = 'agora-scenario';
 /** Current version of the scenario format; older versions migrate forward on parse. */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 const POSITIVE = 'must be a positive integer';
 
@@ -34,6 +36,20 @@ export const ScenarioSchema = documentObject(
     params: v.optional(
       v.custom<Readonly<Record<string, unknown>>>(isPlainObject, 'must be an object of parameter values'),
     ),
+    /** Omitted: no timed changes. Checked against the model by `resolveScenario`. */
+    changes: v.optional(
+      v.array(
+        strictEntries(
+          {
+            tick: count(0, 1e9, 'must be a whole tick from 0 to 1000000000'),
+            param: v.string('must be a parameter path, e.g. vendors#2.strategy'),
+            value: v.unknown(),
+          },
+          'unknown key in a timed change',
+        ),
+        'must be a list of timed changes { tick, param, value }',
+      ),
+    ),
   },
   'a JSON object',
   'unknown key in scenario',
@@ -46,18 +62,23 @@ interface ResolvedScenario {
   readonly model: Model;
   readonly seed: number;
   readonly params: ParamValues<ParamSchema>;
+  /** Timed changes, checked against the model and `params`. */
+  readonly changes: readonly TimedChange[];
   /** Non-fatal notices, e.g. a scenario made with another model version. */
   readonly warnings: readonly string[];
 }
 
 export type ScenarioResult = { ok: true; value: ResolvedScenario } | { ok: false; errors: ValidationError[] };
 
-/** Writes a scenario document. With `onlyChanged`, parameters equal to their defaults are left out. */
+/**
+ * Writes a scenario document. With `onlyChanged`, parameters equal to their defaults are left
+ * out. Timed changes are written only when there are some.
+ */
 export function createScenario(
   model: Model,
   seed: number,
   params: ParamValues<ParamSchema>,
-  options: { onlyChanged?: boolean } = {},
+  options: { onlyChanged?: boolean; changes?: readonly TimedChange[] } = {},
 ): Scenario {
   const defaults = defaultParams(model.params);
   const out: Record<string, unknown> = {};
@@ -72,6 +93,7 @@ export function createScenario(
     modelVersion: model.version,
     seed,
     params: out,
+    ...(options.changes?.length ? { changes: options.changes.map((c) => ({ ...c })) } : {}),
   };
 }
 
@@ -97,11 +119,13 @@ export function resolveScenario(scenario: Scenario, findModel: (id: string) => M
       ok: false,
       errors: params.errors.map((e) => ({ field: `params.${e.field}`, message: `params.${e.message}` })),
     };
+  const changes = checkTimedChanges(model, params.value, scenario.changes ?? []);
+  if (!changes.ok) return changes;
   const warnings =
     scenario.modelVersion === model.version
       ? []
       : [
           `This scenario was made with ${model.id} version ${scenario.modelVersion}; this is version ${model.version}, so its numbers may differ.`,
         ];
-  return { ok: true, value: { model, seed: scenario.seed, params: params.value, warnings } };
+  return { ok: true, value: { model, seed: scenario.seed, params: params.value, changes: changes.value, warnings } };
 }

@@ -7,8 +7,15 @@ import { SCENARIO_VERSION } from './scenario';
 
 type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
-/** MIGRATIONS[n] upgrades version n to n + 1. None yet: version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * MIGRATIONS[n] upgrades version n to n + 1. A version that only adds optional fields reads
+ * the older documents as they are, version number included, so that a document kept as
+ * written (an experiment's base scenario, hashed) keeps its hash.
+ */
+const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 adds the optional timed changes: a version 1 scenario is one without any.
+  1: (doc) => doc,
+};
 
 export type MigrationResult = { ok: true; document: unknown } | { ok: false; message: string };
 
@@ -20,7 +27,7 @@ export type MigrationResult = { ok: true; document: unknown } | { ok: false; mes
 export function migrateScenario(document: unknown): MigrationResult {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return { ok: true, document };
   let doc = document as Record<string, unknown>;
-  let version = doc.version;
+  const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: true, document };
   if (version > SCENARIO_VERSION) {
     return {
@@ -28,9 +35,6 @@ export function migrateScenario(document: unknown): MigrationResult {
       message: `This scenario was made by a newer Agora (format version ${version}; this one reads up to ${SCENARIO_VERSION}). Please update.`,
     };
   }
-  while ((version as number) < SCENARIO_VERSION) {
-    doc = MIGRATIONS[version as number]({ ...doc });
-    version = doc.version;
-  }
+  for (let v = version; v < SCENARIO_VERSION; v++) doc = MIGRATIONS[v]({ ...doc });
   return { ok: true, document: doc };
 }

@@ -11,6 +11,7 @@ import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
+import { VendorPanel } from './components/VendorPanel';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
@@ -184,6 +185,7 @@ export function App() {
             <h2 id="controls-heading">{t('panel.controls')}</h2>
             <RunControls />
             <SeedField />
+            <VendorPanel model={model} />
             <h2>{t('panel.parameters')}</h2>
             <ParamControls model={model} />
           </section>

@@ -21,16 +21,16 @@ const DISPLACED_KEY = 'agora.displaced.v1';
 /** The address bar and the saved work follow the scenario after this quiet time (ms). */
 const SETTLE_MS = 600;
 
-/** The scenario of the run on display: the parameters of its Setup and its seed. */
+/** The scenario of the run on display: the parameters of its Setup, its seed and its timed changes. */
 export function scenarioOnDisplay(onlyChanged: boolean): Scenario {
   const s = useApp.getState();
-  return createScenario(findModel(s.modelId)!, s.appliedSeed, s.appliedParams, { onlyChanged });
+  return createScenario(findModel(s.modelId)!, s.appliedSeed, s.appliedParams, { onlyChanged, changes: s.changes });
 }
 
 /** The scenario in the controls (what the next Setup would run), for the work kept locally. */
 function scenarioInControls(): Scenario {
   const s = useApp.getState();
-  return createScenario(findModel(s.modelId)!, s.seed, s.params, { onlyChanged: true });
+  return createScenario(findModel(s.modelId)!, s.seed, s.params, { onlyChanged: true, changes: s.changes });
 }
 
 /**
@@ -48,8 +48,8 @@ export function loadScenario(document: unknown, source: string): boolean {
     notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
     return false;
   }
-  const { model, params, seed, warnings } = parsed.value;
-  useApp.setState({ modelId: model.id, params, appliedParams: params, seed });
+  const { model, params, seed, changes, warnings } = parsed.value;
+  useApp.setState({ modelId: model.id, params, appliedParams: params, seed, changes });
   setup();
   if (warnings.length) notify({ kind: 'notice', text: warnings.join(' ') });
   return true;
@@ -175,7 +175,8 @@ export function followScenario(): void {
       s.appliedSeed !== prev.appliedSeed ||
       s.modelId !== prev.modelId ||
       s.params !== prev.params ||
-      s.seed !== prev.seed
+      s.seed !== prev.seed ||
+      s.changes !== prev.changes
     ) {
       scheduleFollow();
     }

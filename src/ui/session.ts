@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
+import { applicableChanges, recordChange, type TimedChange } from '../core/timedChanges';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
@@ -24,12 +25,24 @@ function plotInterval(ticksPerSecond: number | null): number {
 }
 let lastPlotUpdate = 0;
 
+/**
+ * Setups sent whose first frame has not come back: a live change the worker reports meanwhile
+ * belongs to the run being replaced, not to the scenario now on display.
+ */
+let setupsInFlight = 0;
+
 function onMessage(message: FromWorker): void {
   if (message.type === 'error') {
+    useApp.setState({ pendingLive: {} });
     notify({ kind: 'error', text: t('error.invalid', { message: message.message }) });
     return;
   }
+  if (message.type === 'changed') {
+    if (setupsInFlight === 0) recordLive(message.changes);
+    return;
+  }
   if (message.type !== 'frame') return;
+  if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
   publishFrame(message);
   const now = performance.now();
   const plotDue =
@@ -62,11 +75,66 @@ function sim(): SimClient {
   return client;
 }
 
-/** Starts a new run from the current params and seed (NetLogo's Setup). */
+function recordLive(made: readonly TimedChange[]): void {
+  useApp.setState((s) => {
+    const changes = [...s.changes];
+    const pendingLive = { ...s.pendingLive };
+    for (const change of made) {
+      recordChange(changes, change);
+      delete pendingLive[change.param];
+    }
+    return { changes, pendingLive };
+  });
+}
+
+/**
+ * Starts a new run from the current params and seed (NetLogo's Setup), replaying the timed
+ * changes from day 0; those the params no longer allow (a row removed, a shorter horizon) go.
+ */
 export function setup(): void {
-  const { modelId, params, seed } = useApp.getState();
-  useApp.setState({ appliedParams: params, appliedSeed: seed, messages: [], inspected: null });
-  sim().send({ type: 'setup', modelId, params: { ...params }, seed });
+  const { modelId, params, seed, changes } = useApp.getState();
+  const kept = applicableChanges(findModel(modelId)!, params, changes);
+  useApp.setState({
+    appliedParams: params,
+    appliedSeed: seed,
+    changes: kept,
+    pendingLive: {},
+    messages: [],
+    inspected: null,
+  });
+  if (kept.length < changes.length) {
+    const text = t('timed.dropped', { count: changes.length - kept.length });
+    notify({ kind: 'notice', text });
+  }
+  setupsInFlight++;
+  sim().send({ type: 'setup', modelId, params: { ...params }, seed, changes: kept });
+}
+
+/**
+ * Changes a live parameter or a live table cell (by path, see core/timedChanges) in the running
+ * model at its current tick; the run reports the timed change it made, which joins the scenario.
+ */
+export function setLive(path: string, value: unknown): void {
+  useApp.setState((s) => ({ pendingLive: { ...s.pendingLive, [path]: value } }));
+  sim().send({ type: 'setLive', params: { [path]: value } });
+}
+
+/** Erases the scenario's timed changes and sets up anew without them; the erasure can be undone. */
+export function eraseTimedChanges(): void {
+  const { changes } = useApp.getState();
+  useApp.setState({ changes: [] });
+  setup();
+  notify({
+    kind: 'notice',
+    text: t('timed.erased', { count: changes.length }),
+    action: {
+      label: t('control.undo'),
+      run: () => {
+        useApp.setState({ changes });
+        setup();
+      },
+    },
+  });
 }
 
 export function go(): void {
@@ -99,14 +167,14 @@ export function setSpeed(ticksPerSecond: number | null): void {
   sim().send({ type: 'speed', ticksPerSecond });
 }
 
-/** Changes one parameter in the controls; a live parameter reaches the running model at once. */
+/**
+ * Changes one parameter in the controls. A live parameter reaches the running model at once,
+ * as a timed change; before the first run it changes the scenario's starting value.
+ */
 export function setParam(name: string, value: unknown): void {
-  const { modelId, params } = useApp.getState();
+  const { modelId, params, status } = useApp.getState();
+  if (findModel(modelId)!.params[name]?.apply === 'live' && status !== 'starting') return setLive(name, value);
   useApp.setState({ params: { ...params, [name]: value } as typeof params });
-  if (findModel(modelId)!.params[name]?.apply === 'live') {
-    sim().send({ type: 'setLive', params: { [name]: value } });
-    useApp.setState((s) => ({ appliedParams: { ...s.appliedParams, [name]: value } as typeof params }));
-  }
 }
 
 /** Sets the seed from the text of the seed field; returns an error message or null. */

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { defaultParams, type ParamSchema, type ParamValues } from '../core/params';
+import type { TimedChange } from '../core/timedChanges';
 import type { RunStatus } from '../worker/protocol';
 import { DEFAULT_MODEL_ID, findModel } from '../models/registry';
 
@@ -20,6 +21,10 @@ export interface ScenarioSlice {
   seed: number;
   /** Seed of the last Setup: with appliedParams, the scenario on display. */
   appliedSeed: number;
+  /** The scenario's timed changes: replayed from day 0 at Setup, joined by every live change. */
+  changes: readonly TimedChange[];
+  /** Live changes sent to the run and not yet confirmed, by path: the controls show them meanwhile. */
+  pendingLive: Readonly<Record<string, unknown>>;
 }
 
 export interface RunSlice {
@@ -59,7 +64,7 @@ export type AppState = ScenarioSlice & RunSlice & PageSlice;
 function scenarioFor(modelId: string, seed: number): ScenarioSlice {
   const model = findModel(modelId)!;
   const params = defaultParams(model.params);
-  return { modelId, params, appliedParams: params, seed, appliedSeed: seed };
+  return { modelId, params, appliedParams: params, seed, appliedSeed: seed, changes: [], pendingLive: {} };
 }
 
 export const initialRun: RunSlice = {

@@ -5,15 +5,21 @@
  */
 import type { Explanation } from '../core/model';
 import type { Reporters } from '../core/run';
+import type { TimedChange } from '../core/timedChanges';
 import type { Column } from '../core/world';
 
 export type ToWorker =
-  /** Builds a new run; params are validated in the worker with the shared validator. */
+  /**
+   * Builds a new run; params and timed changes are validated in the worker with the shared
+   * validators, and the run replays the changes at their ticks.
+   */
   | {
       readonly type: 'setup';
       readonly modelId: string;
       readonly params: Record<string, unknown>;
       readonly seed: number;
+      /** Omitted: none. */
+      readonly changes?: readonly TimedChange[];
     }
   /** Advances exactly `count` ticks, or to the stop condition (pauses first if running). */
   | { readonly type: 'step'; readonly count: number }
@@ -21,7 +27,10 @@ export type ToWorker =
   | { readonly type: 'pause' }
   /** Ticks per second; null = as fast as possible. */
   | { readonly type: 'speed'; readonly ticksPerSecond: number | null }
-  /** Changes parameters declared `apply: 'live'` in the running model. */
+  /**
+   * Changes live parameters or live table cells (by path, see timedChanges.ts) in the running
+   * model at its current tick; the worker answers with the timed changes it made.
+   */
   | { readonly type: 'setLive'; readonly params: Record<string, unknown> }
   /** Follows one agent: every frame then carries all its attributes (null stops). */
   | { readonly type: 'inspect'; readonly agent: AgentRef | null }
@@ -93,4 +102,10 @@ interface BusyMessage {
   readonly expectedMs: number;
 }
 
-export type FromWorker = FrameMessage | ErrorMessage | BusyMessage | { readonly type: 'pong' };
+/** Live changes the run took, at the tick it was at: the scenario records them. */
+interface ChangedMessage {
+  readonly type: 'changed';
+  readonly changes: readonly TimedChange[];
+}
+
+export type FromWorker = FrameMessage | ErrorMessage | BusyMessage | ChangedMessage | { readonly type: 'pong' };

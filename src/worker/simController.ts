@@ -5,6 +5,7 @@
  */
 import { validateParams } from '../core/params';
 import { Run } from '../core/run';
+import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
 import type { AgentSet, Column } from '../core/world';
 import { findModel } from '../models/registry';
 import type { AgentRef, AgentSetFrame, FromWorker, InspectedAgent, ReporterRow, RunStatus, ToWorker } from './protocol';
@@ -58,7 +59,7 @@ export class SimController {
   handle(message: ToWorker): void {
     switch (message.type) {
       case 'setup':
-        return this.setup(message.modelId, message.params, message.seed);
+        return this.setup(message.modelId, message.params, message.seed, message.changes ?? []);
       case 'step':
         return this.stepMany(message.count);
       case 'go':
@@ -79,16 +80,18 @@ export class SimController {
     }
   }
 
-  private setup(modelId: string, params: Record<string, unknown>, seed: number): void {
+  private setup(modelId: string, params: Record<string, unknown>, seed: number, changes: readonly TimedChange[]): void {
     this.stop();
     const model = findModel(modelId);
     if (!model) return this.error(`Unknown model "${modelId}"`);
     const checked = validateParams(model.params, params);
     if (!checked.ok) return this.error(checked.errors.map((e) => e.message).join('; '));
+    const timed = checkTimedChanges(model, checked.value, changes);
+    if (!timed.ok) return this.error(timed.errors.map((e) => e.message).join('; '));
     this.post({ type: 'busy', expectedMs: SETUP_ALLOWANCE_MS }, []);
     const start = this.scheduler.now();
     try {
-      this.run = Run.create(model, checked.value, seed);
+      this.run = Run.create(model, checked.value, seed, timed.value);
     } catch (e) {
       this.run = null;
       return this.error((e as Error).message);
@@ -127,7 +130,8 @@ export class SimController {
   private setLive(params: Record<string, unknown>): void {
     if (!this.run) return;
     const result = this.run.setLiveParams(params);
-    if (!result.ok) this.error(result.errors.map((e) => e.message).join('; '));
+    if (!result.ok) return this.error(result.errors.map((e) => e.message).join('; '));
+    this.post({ type: 'changed', changes: result.value }, []);
   }
 
   /** One slice of a running model: some ticks, then one frame, then the next slice is scheduled. */

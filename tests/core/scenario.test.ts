@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultParams } from '../../src/core/params';
-import { createScenario, parseScenario } from '../../src/core/scenario';
+import { createScenario, parseScenario, SCENARIO_VERSION } from '../../src/core/scenario';
 import { findModel } from '../../src/models/registry';
 import { kMeans } from '../../src/models/kmeans';
 
@@ -45,7 +45,7 @@ describe('parseScenario', () => {
   });
 
   it('says a scenario from a newer format version needs a newer Agora', () => {
-    const r = parseScenario({ ...base, version: 2 }, findModel);
+    const r = parseScenario({ ...base, version: SCENARIO_VERSION + 1 }, findModel);
     expect(!r.ok && r.errors[0].message).toMatch(/newer Agora/);
   });
 

@@ -33,8 +33,10 @@ test('Step a year advances 365 days and the monitors follow', async ({ page }) =
 test('the vendor table edits a strategy, removes a row with undo, and applies at Setup', async ({ page }) => {
   await openMarket(page);
   const before = await fingerprint(page).textContent();
-  await page.getByLabel('Strategy of Cirrus').selectOption('dynamic');
-  await expect(page.getByRole('region', { name: 'Vendors' })).toContainText('Changed: press Setup to apply');
+  await page.getByLabel('Strategy of Cirrus at Setup').selectOption('dynamic');
+  await expect(page.getByRole('region', { name: 'Vendors', exact: true })).toContainText(
+    'Changed: press Setup to apply',
+  );
   await page.getByRole('button', { name: 'Remove Eos' }).click();
   await expect(page.getByLabel('Name of Eos')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -44,7 +46,7 @@ test('the vendor table edits a strategy, removes a row with undo, and applies at
   await page.getByLabel('Initial share of Atlas').fill('0.3');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(fingerprint(page)).not.toHaveText(before!);
-  await expect(page.getByLabel('Strategy of Cirrus')).toHaveValue('dynamic');
+  await expect(page.getByLabel('Strategy of Cirrus at Setup')).toHaveValue('dynamic');
 });
 
 test('reset to defaults can be undone', async ({ page }) => {
@@ -91,12 +93,12 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
 
 test('the event timeline shows the scheduled events and leads to their rows', async ({ page }) => {
   await openMarket(page);
-  const marker = page.getByRole('button', { name: 'supply-shock on day 730 (#0)' });
+  const marker = page.getByRole('button', { name: 'Supply shock on day 730 (#0)' });
   await expect(marker).toBeVisible();
   await marker.click();
   await expect(page.getByLabel('Day of #0')).toBeFocused();
   await page.getByRole('button', { name: 'Add row to Events' }).click();
-  await expect(page.getByRole('button', { name: 'supply-shock on day 365 (#1)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Supply shock on day 365 (#1)' })).toBeVisible();
 });
 
 test('keyboard shortcuts drive the run, and presenter mode clears the stage', async ({ page }) => {
@@ -174,7 +176,7 @@ test("a vendor's strategy chooser changes its price curve", async ({ page }) => 
   await runDays(page, 30);
   await page.getByText('Price', { exact: true }).click();
   const before = await exportedSeries(page, 'Price', /^price\.v0$/);
-  await page.getByLabel('Strategy of Atlas').selectOption('aggressive');
+  await page.getByLabel('Strategy of Atlas at Setup').selectOption('aggressive');
   await page.getByLabel('Group policy of Atlas').selectOption('expand');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
@@ -192,7 +194,7 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
   await page.getByLabel('Day of #1').fill('20');
   await page.getByLabel('Magnitude of #1').fill('1');
   await page.getByRole('button', { name: 'Setup' }).click();
-  await expect(page.getByRole('button', { name: 'supply-shock on day 20 (#1)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Supply shock on day 20 (#1)' })).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 60);
   await page.getByText('Stock-outs per day', { exact: true }).click();

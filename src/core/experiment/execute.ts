@@ -5,6 +5,7 @@
 import { reportersFor, type Model } from '../model';
 import { validateParams, type ParamSchema, type ParamValues } from '../params';
 import { Run } from '../run';
+import { checkTimedChanges, type TimedChange } from '../timedChanges';
 import { plannedRun, paramsForRun } from './plan';
 import type { ResolvedExperiment, StopCondition } from './schema';
 
@@ -22,6 +23,8 @@ export interface RunTask {
   readonly index: number;
   readonly seed: number;
   readonly params: ParamValues<ParamSchema>;
+  /** The scenario's timed changes; omitted: none. */
+  readonly changes?: readonly TimedChange[];
 }
 
 interface RecordedRow {
@@ -73,7 +76,8 @@ export function runSettings(
 
 export function runTask(plan: ResolvedExperiment, index: number): RunTask {
   const run = plannedRun(plan, index);
-  return { index, seed: run.seed, params: paramsForRun(plan, run) };
+  const task = { index, seed: run.seed, params: paramsForRun(plan, run) };
+  return plan.changes.length ? { ...task, changes: plan.changes } : task;
 }
 
 function stopped(stop: StopCondition | undefined, value: number | null | undefined): boolean {
@@ -89,7 +93,10 @@ export function executeRun(model: Model, settings: RunSettings, task: RunTask): 
     const checked = validateParams(model.params, task.params);
     if (!checked.ok)
       return { index, seed, status: 'failed', error: checked.errors.map((e) => e.message).join('; '), rows };
-    const run = Run.create(model, checked.value, seed);
+    // A varied parameter may take away what a timed change names (a shorter horizon, say).
+    const timed = checkTimedChanges(model, checked.value, task.changes ?? []);
+    if (!timed.ok) return { index, seed, status: 'failed', error: timed.errors.map((e) => e.message).join('; '), rows };
+    const run = Run.create(model, checked.value, seed, timed.value);
     const record = () => {
       const values = run.reporters();
       rows.push({ tick: run.tick, values: settings.reporters.map((r) => values[r] ?? null) });

@@ -26,7 +26,9 @@ export function prepareExperiment(
  * stored uncompressed so that the browser and Node write the same characters.
  */
 export function baseScenarioLink(plan: ResolvedExperiment): string {
-  return encodeStoredScenarioLink(createScenario(plan.model, plan.seed, plan.baseParams, { onlyChanged: true }));
+  return encodeStoredScenarioLink(
+    createScenario(plan.model, plan.seed, plan.baseParams, { onlyChanged: true, changes: plan.changes }),
+  );
 }
 
 /** The run executor of a worker: prepares the experiment once, then runs index after index. */

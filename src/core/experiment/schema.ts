@@ -18,6 +18,7 @@ import {
 import type { Model } from '../model';
 import { validateValue, type ParamSpec, type ParamValues, type ParamSchema, type TableSpec } from '../params';
 import { resolveScenario, ScenarioSchema } from '../scenario';
+import type { TimedChange } from '../timedChanges';
 import { migrateScenario } from '../scenarioMigrations';
 import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from '../safeText';
 import { MAX_DOCUMENT_DEPTH } from '../jsonDocument';
@@ -198,6 +199,8 @@ export interface ResolvedExperiment {
   readonly model: Model;
   readonly seed: number;
   readonly baseParams: ParamValues<ParamSchema>;
+  /** The base scenario's timed changes, replayed in every run. */
+  readonly changes: readonly TimedChange[];
   readonly variations: readonly ResolvedVariation[];
   readonly repetitions: number;
   readonly horizon: number;
@@ -288,7 +291,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
   if (!scenario.ok) return { ok: false, errors: scenario.errors.map((e) => `scenario.${e.message}`) };
 
   const errors: string[] = [];
-  const { model, params, seed, warnings } = scenario.value;
+  const { model, params, seed, changes, warnings } = scenario.value;
   const variations: ResolvedVariation[] = [];
   const seen = new Set<string>();
   experiment.vary.forEach((variation, i) => {
@@ -313,6 +316,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
       model,
       seed,
       baseParams: params,
+      changes,
       variations,
       repetitions: experiment.repetitions,
       horizon: horizon!,

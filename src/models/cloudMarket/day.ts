@@ -1,13 +1,15 @@
 /**
  * The daily schedule of the cloud market, in the order of the ODD's process overview (info.ts):
- * events, vendor entries, production, procurement, repricing, learning, renewals and new
- * customers' choices (stock-outs and loyalty among them), and the day's accounts. The cost of a
+ * events, vendor entries, production, procurement, levers changed today and repricing,
+ * learning, renewals and new customers' choices (stock-outs and loyalty among them), and the
+ * day's accounts. The cost of a
  * day grows with that day's decisions: only customers whose lot ends today (found through the
  * renewal calendar) and new customers choose.
  */
 import { pow } from '../../core/dmath';
 import { newCustomers, renewals } from './customers';
 import { runEvents } from './events';
+import { adoptLevers } from './levers';
 import type { Ctx } from './paramValues';
 import { reprice } from './pricing';
 import { refreshDerived, scratchOf } from './scratch';
@@ -32,7 +34,8 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   refreshDerived(w, ctx, scratch);
   produce(w, ctx);
   procure(w, ctx, scratch);
-  if (ctx.tick % ctx.params.repriceDays === 0) reprice(w, ctx, scratch);
+  const leversMoved = adoptLevers(w, ctx);
+  if (leversMoved || ctx.tick % ctx.params.repriceDays === 0) reprice(w, ctx, scratch);
   learn(w, ctx);
   renewals(w, ctx, scratch, rng);
   newCustomers(w, ctx, scratch, rng);

@@ -295,7 +295,8 @@ export const params = {
     columns: {
       name: p.text({ label: 'Name', default: 'Vendor', maxLength: 40 }),
       color: p.choice({ label: 'Colour', default: 'blue', options: colorOptions }),
-      strategy: p.choice({ label: 'Strategy', default: 'profit', options: strategyOptions }),
+      // The vendors' levers: strategy, price band and target margin apply live, mid-run.
+      strategy: p.choice({ label: 'Strategy', default: 'profit', options: strategyOptions, apply: 'live' }),
       policy: p.choice({ label: 'Group policy', default: 'balanced', options: policyOptions }),
       initialShare: p.float({
         label: 'Initial share',
@@ -312,9 +313,9 @@ export const params = {
         max: 1e9,
         default: 0,
       }),
-      priceMin: p.float({ label: 'Price band: min', min: 0, max: 100, default: 10 }),
-      priceMax: p.float({ label: 'Price band: max', min: 0, max: 100, default: 90 }),
-      margin: p.float({ label: 'Target margin', unit: '%', min: 0, max: 500, default: 40 }),
+      priceMin: p.float({ label: 'Price band: min', min: 0, max: 100, default: 10, apply: 'live' }),
+      priceMax: p.float({ label: 'Price band: max', min: 0, max: 100, default: 90, apply: 'live' }),
+      margin: p.float({ label: 'Target margin', unit: '%', min: 0, max: 500, default: 40, apply: 'live' }),
       quality: p.float({
         label: 'Starting quality',
         description: 'Quality at entry; the learning curve raises it toward 1',
@@ -465,7 +466,7 @@ export const params = {
       kind: p.choice({
         label: 'Kind',
         default: 'supply-shock',
-        options: EVENT_KINDS.map((value) => ({ value, label: value })),
+        options: EVENT_KINDS.map((value) => ({ value, label: cap(value.replace('-', ' ')) })),
       }),
       day: p.int({
         label: 'Day',

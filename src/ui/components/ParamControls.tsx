@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../core/model';
 import { validateValue, type ParamSpec } from '../../core/params';
 import { t, tModel } from '../../i18n';
+import { useLiveValue } from '../liveValues';
 import { setParam } from '../session';
 import { useApp } from '../store';
 import { parseJsonText } from '../../core/jsonDocument';
@@ -46,9 +47,12 @@ function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpe
 }
 
 function Control({ model, name, spec }: { model: Model; name: string; spec: ParamSpec }) {
-  const { value, applied } = useApp(useShallow((s) => ({ value: s.params[name], applied: s.appliedParams[name] })));
+  const { base, applied } = useApp(useShallow((s) => ({ base: s.params[name], applied: s.appliedParams[name] })));
+  // A live parameter shows its value in the run (timed changes included); the others the next Setup's.
+  const live = useLiveValue(model, name);
+  const value = spec.apply === 'live' && base === applied ? live : base;
+  const pending = JSON.stringify(base) !== JSON.stringify(applied);
   const label = tModel(model.id, `param.${name}.label`, spec.label);
-  const pending = JSON.stringify(value) !== JSON.stringify(applied);
   const badge = (
     <span className={`apply ${spec.apply}`} title={spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}>
       {pending ? t('control.pendingSetup') : spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}

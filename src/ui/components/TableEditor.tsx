@@ -101,7 +101,21 @@ function Cell({
  * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
  * day 0 to the horizon; a marker is a button that takes you to its row.
  */
-function Timeline({ table, horizon, label }: { table: TableValue; horizon: number; label: string }) {
+function Timeline({
+  table,
+  kinds,
+  horizon,
+  label,
+}: {
+  table: TableValue;
+  kinds: CellSpec | undefined;
+  horizon: number;
+  label: string;
+}) {
+  // Kinds by their words ("Supply shock"), not their codes.
+  const kindOf = (row: TableRow) =>
+    (kinds?.kind === 'choice' ? kinds.options.find((o) => o.value === row.kind)?.label : undefined) ??
+    String(row.kind ?? '');
   const dated = table.rows.filter((r) => !(typeof r.perYear === 'number' && r.perYear > 0));
   const random = table.rows.length - dated.length;
   return (
@@ -109,7 +123,7 @@ function Timeline({ table, horizon, label }: { table: TableValue; horizon: numbe
       <div className="timeline-axis">
         {dated.map((row) => {
           const day = row.day as number;
-          const text = t('table.timelineEvent', { kind: String(row.kind ?? ''), day, id: row.id });
+          const text = t('table.timelineEvent', { kind: kindOf(row), day, id: row.id });
           return (
             <button
               key={row.id}
@@ -170,7 +184,12 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
       {'day' in spec.columns && (
-        <Timeline table={table} horizon={model.horizon?.(useApp.getState().params) ?? 3650} label={label} />
+        <Timeline
+          table={table}
+          kinds={spec.columns.kind}
+          horizon={model.horizon?.(useApp.getState().params) ?? 3650}
+          label={label}
+        />
       )}
       <div className="table-scroll">
         <table>
@@ -193,7 +212,12 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
                     key={key}
                     spec={cell}
                     value={row[key]}
-                    label={cellLabel(model, name, key, cell, row)}
+                    label={
+                      // A live cell's own control is beside the view (VendorPanel); this one sets the day-0 value.
+                      cell.apply === 'live'
+                        ? t('table.rowAtSetup', { label: cellLabel(model, name, key, cell, row) })
+                        : cellLabel(model, name, key, cell, row)
+                    }
                     onChange={(v) => update(table.rows.map((r, j) => (j === i ? ({ ...r, [key]: v } as TableRow) : r)))}
                   />
                 ))}

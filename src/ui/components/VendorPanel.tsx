@@ -1,0 +1,188 @@
+/**
+ * The levers beside the view: the live cells of a model's tables (for the cloud market each
+ * vendor's strategy, target margin and price band), changed mid-run from the current day, and
+ * the scenario's timed changes on a timeline and in a list, with an action to erase them. A
+ * model whose tables declare no live column shows only its timed changes, when it has some.
+ */
+import { Fragment, useState } from 'react';
+import { extent } from '../../core/arrays';
+import type { Model } from '../../core/model';
+import type { CellSpec, ParamSchema, ParamValues, TableSpec, TableValue } from '../../core/params';
+import { cellPath, leverColumns, type TimedChange } from '../../core/timedChanges';
+import { t, tModel } from '../../i18n';
+import { useLiveValue } from '../liveValues';
+import { eraseTimedChanges, setLive } from '../session';
+import { useApp } from '../store';
+import { cellLabel, rowName } from '../tableCells';
+
+type Params = ParamValues<ParamSchema>;
+
+function LeverInput({ model, path, spec, label }: { model: Model; path: string; spec: CellSpec; label: string }) {
+  const value = useLiveValue(model, path);
+  const [draft, setDraft] = useState<string | null>(null);
+  if (spec.kind === 'choice') {
+    return (
+      <select aria-label={label} value={value as string} onChange={(e) => setLive(path, e.target.value)}>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (spec.kind === 'boolean') {
+    return (
+      <input
+        type="checkbox"
+        aria-label={label}
+        checked={value as boolean}
+        onChange={(e) => setLive(path, e.target.checked)}
+      />
+    );
+  }
+  if (spec.kind === 'text') return null;
+  // A number is sent when typed out (Enter or leaving the field), not at every keystroke:
+  // each would be a timed change of its own.
+  const commit = () => {
+    if (draft === null) return;
+    const n = Number(draft);
+    setDraft(null);
+    if (draft.trim() !== '' && Number.isFinite(n) && n !== value) setLive(path, n);
+  };
+  return (
+    <input
+      type="number"
+      aria-label={label}
+      min={spec.min}
+      max={spec.max}
+      step={spec.kind === 'int' ? 1 : 'any'}
+      value={draft ?? String(value)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+}
+
+/** One line per row: its name, then one input per live column under a shared header. */
+function TableLevers({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
+  const table = useApp((s) => s.appliedParams[name]) as TableValue;
+  const columns = leverColumns(spec);
+  // Choices take the room they need; numbers share the rest.
+  const template = [
+    'auto',
+    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(7em, 2.4fr)' : 'minmax(2.6em, 1fr)')),
+  ];
+  return (
+    <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
+      <span aria-hidden="true" />
+      {columns.map(([column, cell]) => (
+        <span key={column} className="lever-head" aria-hidden="true" title={cell.description}>
+          {tModel(model.id, `param.${name}.${column}.label`, cell.label)}
+          {cell.unit ? ` (${cell.unit})` : ''}
+        </span>
+      ))}
+      {table.rows.map((row) => (
+        <Fragment key={row.id}>
+          <span className="lever-row-name">{rowName(row)}</span>
+          {columns.map(([column, cell]) => (
+            <LeverInput
+              key={column}
+              model={model}
+              path={cellPath(name, row.id, column)}
+              spec={cell}
+              label={cellLabel(model, name, column, cell, row)}
+            />
+          ))}
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+/** How a timed change reads: "Day 365: Strategy of Cirrus → Aggressive". */
+function describeChange(model: Model, base: Params, change: TimedChange): string {
+  const cell = /^(\w+)#(\d+)\.(\w+)$/.exec(change.param);
+  let label = change.param;
+  let spec: CellSpec | Model['params'][string] | undefined = model.params[change.param];
+  if (cell) {
+    const table = model.params[cell[1]] as TableSpec | undefined;
+    const row = (base[cell[1]] as TableValue | undefined)?.rows.find((r) => r.id === Number(cell[2]));
+    spec = table?.columns[cell[3]];
+    if (table && row && spec) label = cellLabel(model, cell[1], cell[3], spec, row);
+  } else if (spec) label = tModel(model.id, `param.${change.param}.label`, spec.label);
+  let value = String(change.value);
+  if (spec?.kind === 'choice') value = spec.options.find((o) => o.value === change.value)?.label ?? value;
+  else if (spec?.unit) value += ` ${spec.unit}`;
+  return t('timed.item', { day: change.tick, label, value });
+}
+
+function TimedChanges({ model }: { model: Model }) {
+  const changes = useApp((s) => s.changes);
+  const base = useApp((s) => s.appliedParams);
+  const horizon = model.horizon?.(base) ?? Math.max(1, extent(changes.map((c) => c.tick))[1]);
+  return (
+    <section className="timed-changes" aria-label={t('timed.title', { count: changes.length })}>
+      <h3>{t('timed.title', { count: changes.length })}</h3>
+      {changes.length === 0 ? (
+        <p className="hint">{t('timed.none')}</p>
+      ) : (
+        <>
+          <div className="timeline" role="img" aria-label={t('timed.timeline')}>
+            <div className="timeline-axis">
+              {changes.map((c, i) => (
+                <span
+                  key={i}
+                  className="timeline-marker timed"
+                  style={{ left: `${Math.min(100, (100 * c.tick) / Math.max(1, horizon))}%` }}
+                  title={describeChange(model, base, c)}
+                />
+              ))}
+            </div>
+            <div className="timeline-scale" aria-hidden="true">
+              <span>{t('table.day', { day: 0 })}</span>
+              <span>{t('table.day', { day: horizon })}</span>
+            </div>
+          </div>
+          <ol className="timed-list">
+            {changes.map((c, i) => (
+              <li key={i}>{describeChange(model, base, c)}</li>
+            ))}
+          </ol>
+          <button type="button" onClick={eraseTimedChanges}>
+            {t('timed.erase')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The panel beside the view (atop the controls, by Setup and Go): the levers of each table that has live columns, and the timed
+ * changes; nothing for a model with neither.
+ */
+export function VendorPanel({ model }: { model: Model }) {
+  const hasChanges = useApp((s) => s.changes.length > 0);
+  const tables = Object.entries(model.params).filter(
+    (entry): entry is [string, TableSpec] => entry[1].kind === 'table' && leverColumns(entry[1]).length > 0,
+  );
+  if (tables.length === 0 && !hasChanges) return null;
+  return (
+    <section className="levers" aria-label={t('levers.title')}>
+      {tables.map(([name, spec]) => (
+        <section key={`${model.id}.${name}`} aria-labelledby={`levers-${name}`}>
+          <h2 id={`levers-${name}`}>
+            {t('levers.table', { table: tModel(model.id, `param.${name}.label`, spec.label) })}
+          </h2>
+          <p className="hint">{t('levers.hint')}</p>
+          <TableLevers model={model} name={name} spec={spec} />
+        </section>
+      ))}
+      <TimedChanges model={model} />
+    </section>
+  );
+}
