@@ -165,7 +165,7 @@ test('a link or file made with an older model version opens, with a notice that 
   await openKMeans(page);
   await page.goto(`/${await encodeScenarioLink({ ...older, params: { customers: 300 } })}`);
   await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('300');
-  await expect(page.locator('.banner.notice')).toContainText(notice);
+  await expect(page.getByRole('status').filter({ hasText: notice })).toBeVisible();
   await ready(page);
   // A file: its notice stays beside the one that says it opened.
   const dataTransfer = await page.evaluateHandle(
@@ -179,8 +179,9 @@ test('a link or file made with an older model version opens, with a notice that 
   await page.dispatchEvent('.app', 'dragover', { dataTransfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
   await expect(page.getByLabel('Customers', { exact: true })).toHaveValue('400');
-  await expect(page.locator('.banner.notice')).toContainText(notice);
-  await expect(page.locator('.banner.notice')).toContainText('old.json');
+  // Both notices, each announced on its own.
+  await expect(page.getByRole('status').filter({ hasText: notice })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The file old.json was opened' })).toBeVisible();
 });
 
 test('runs under the Content-Security-Policy without a violation', async ({ page }) => {
