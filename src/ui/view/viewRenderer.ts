@@ -101,10 +101,12 @@ function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
   return `${base} ${labels.format === 'percent' ? `${(100 * v).toFixed(1)}%` : Math.round(v).toLocaleString('en')}`;
 }
 
-/** Where the world lies on the canvas at zoom 1. */
+/** Where the world lies on the canvas at zoom 1, in CSS pixels (as picking measures it). */
 function placement(app: Application, portrayal: Portrayal): Placement {
-  const width = app.renderer.width / app.renderer.resolution;
-  const height = app.renderer.height / app.renderer.resolution;
+  // IMPORTANT: in Pixi 8 `renderer.width` is in CSS pixels already (the canvas holds width ×
+  // resolution device pixels); dividing by the resolution again drew the world at half size at DPR 2.
+  const width = app.renderer.width;
+  const height = app.renderer.height;
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, VIEW_PADDING);
   return { minX: portrayal.bounds.minX, minY: portrayal.bounds.minY, scale, offsetX, offsetY, width, height };
 }

@@ -1,0 +1,107 @@
+/** The sandbox in a classroom: right on HiDPI laptops, projectors and tablets. */
+import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+const FINGERPRINT = /^[0-9a-f]{16}$/;
+const view = (page: Page) => page.getByRole('img', { name: /Model view/ });
+
+async function openMarket(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+  // The renderer draws at most 20 times a second.
+  await page.waitForTimeout(400);
+}
+
+/** The view as device pixels, with how many device pixels make one CSS pixel. */
+async function viewPixels(page: Page): Promise<{ png: PNG; dpr: number }> {
+  const png = PNG.sync.read(await view(page).screenshot());
+  const box = (await view(page).boundingBox())!;
+  return { png, dpr: png.width / box.width };
+}
+
+/** The share of the canvas's width and height that the drawn picture (non-white pixels) spans. */
+async function drawnSpan(page: Page): Promise<{ width: number; height: number }> {
+  const { png } = await viewPixels(page);
+  let minX = png.width;
+  let maxX = -1;
+  let minY = png.height;
+  let maxY = -1;
+  // Skip the 1-px border of the box, scaled.
+  const edge = Math.ceil((png.width / (await view(page).boundingBox())!.width) * 2);
+  for (let y = edge; y < png.height - edge; y++)
+    for (let x = edge; x < png.width - edge; x++) {
+      const i = 4 * (y * png.width + x);
+      if (Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) > 200) continue;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+  return { width: (maxX - minX) / png.width, height: (maxY - minY) / png.height };
+}
+
+/** The world fills its canvas: its long side spans at least 90% of the canvas. */
+async function expectWorldFills(page: Page): Promise<void> {
+  const span = await drawnSpan(page);
+  expect(Math.max(span.width, span.height)).toBeGreaterThanOrEqual(0.9);
+}
+
+/** The centre of a drawn customer dot (a vendor's colour, not grey or black), in CSS pixels of the view. */
+async function findDot(page: Page): Promise<{ x: number; y: number }> {
+  const { png, dpr } = await viewPixels(page);
+  const colour = (x: number, y: number) => {
+    const i = 4 * (Math.round(y) * png.width + Math.round(x));
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+  const saturated = ([r, g, b]: number[]) => Math.max(r, g, b) - Math.min(r, g, b) > 80;
+  const same = (a: number[], b: number[]) => a.every((v, k) => Math.abs(v - b[k]) < 30);
+  const r = 1.5 * dpr;
+  // Middle of the view: the customers' columns, away from the labels and squares.
+  for (let y = Math.round(png.height * 0.3); y < png.height * 0.7; y++)
+    for (let x = Math.round(png.width * 0.1); x < png.width * 0.9; x++) {
+      const c = colour(x, y);
+      if (!saturated(c)) continue;
+      if ([colour(x - r, y), colour(x + r, y), colour(x, y - r), colour(x, y + r)].every((n) => same(n, c)))
+        return { x: x / dpr, y: y / dpr };
+    }
+  throw new Error('no customer dot drawn');
+}
+
+/** Clicks a drawn customer: the inspector opens it and the view rings that very dot. */
+async function expectPickMatchesPicture(page: Page): Promise<void> {
+  const dot = await findDot(page);
+  const before = await viewPixels(page);
+  await view(page).click({ position: dot });
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(/Customers #\d+/);
+  await page.waitForTimeout(400);
+  const after = await viewPixels(page);
+  const { dpr } = after;
+  // Pixels changed within 9 CSS px of the click (the ring around the inspected dot has radius 6.5).
+  let near = 0;
+  const reach = 9 * dpr;
+  for (let y = Math.round(dot.y * dpr - reach); y <= dot.y * dpr + reach; y++)
+    for (let x = Math.round(dot.x * dpr - reach); x <= dot.x * dpr + reach; x++) {
+      const i = 4 * (y * after.png.width + x);
+      if (
+        Math.abs(after.png.data[i] - before.png.data[i]) + Math.abs(after.png.data[i + 1] - before.png.data[i + 1]) >
+        60
+      )
+        near++;
+    }
+  // A ring of circumference ~40 CSS px and 2.5 px wide: ~100 CSS px², scaled to device pixels.
+  expect(near).toBeGreaterThan(40 * dpr * dpr);
+}
+
+for (const dpr of [1, 1.5, 2, 3]) {
+  test.describe(`at devicePixelRatio ${dpr}`, () => {
+    test.use({ deviceScaleFactor: dpr, viewport: { width: 1280, height: 800 } });
+
+    test('the world fills its canvas and a click inspects the agent drawn there', async ({ page }) => {
+      await openMarket(page);
+      await expectWorldFills(page);
+      await expectPickMatchesPicture(page);
+    });
+  });
+}
