@@ -14,6 +14,8 @@ export const en = {
   'monitor.date': 'Date',
   'monitor.dateValue': 'Year {year}, day {day}',
   'plot.year': 'Year',
+  'plot.years': 'Years since the start',
+  'plot.months': 'Months since the start',
   'plot.csv': 'CSV',
   'plot.png': 'PNG',
   'plot.exportCsv': 'Export {title} as CSV',

@@ -1,5 +1,6 @@
 /** The sandbox in a classroom: right on HiDPI laptops, projectors and tablets. */
-import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 const FINGERPRINT = /^[0-9a-f]{16}$/;
@@ -13,6 +14,8 @@ async function openMarket(page: Page): Promise<void> {
   // The renderer draws at most 20 times a second.
   await page.waitForTimeout(400);
 }
+
+const readDownload = async (d: Download) => readFile((await d.path())!);
 
 /** The view as device pixels, with how many device pixels make one CSS pixel. */
 async function viewPixels(page: Page): Promise<{ png: PNG; dpr: number }> {
@@ -105,3 +108,51 @@ for (const dpr of [1, 1.5, 2, 3]) {
     });
   });
 }
+
+test('a plot exports as a PNG of the whole chart: title, axes, legend, at twice the screen size', async ({ page }) => {
+  await openMarket(page);
+  const figure = page.getByRole('figure', { name: /Market share/ });
+  const chart = (await figure.locator('.recharts-wrapper > svg').boundingBox())!;
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Export Market share.* as PNG/ }).click();
+  const png = PNG.sync.read(await readDownload(await downloading));
+  expect(png.width).toBeGreaterThanOrEqual(600);
+  expect(png.width).toBe(Math.ceil(chart.width * 2));
+  // Title above, legend below: taller than the chart alone.
+  expect(png.height).toBeGreaterThan(chart.height * 2 + 60);
+  const dark = (y0: number, y1: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++)
+      for (let x = 0; x < png.width; x++) {
+        const i = 4 * (y * png.width + x);
+        if (Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) < 120) n++;
+      }
+    return n;
+  };
+  // The title's text in the top band, the legend's in the bottom one.
+  expect(dark(0, 40)).toBeGreaterThan(300);
+  let coloured = 0;
+  for (let y = png.height - 80; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      const i = 4 * (y * png.width + x);
+      if (
+        Math.max(png.data[i], png.data[i + 1], png.data[i + 2]) -
+          Math.min(png.data[i], png.data[i + 1], png.data[i + 2]) >
+        80
+      )
+        coloured++;
+    }
+  expect(coloured).toBeGreaterThan(300);
+});
+
+test("a plot's CSV is headed by the series' names, and its legend names the vendors only", async ({ page }) => {
+  await openMarket(page);
+  const figure = page.getByRole('figure', { name: /Market share/ });
+  await expect(figure.locator('.recharts-legend-item-text').first()).toHaveText('Atlas');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Export Market share.* as CSV/ }).click();
+  const csv = (await readDownload(await downloading)).toString('utf8');
+  expect(csv.split('\n')[0]).toMatch(/^tick,Share: Atlas,Share: Borealis,.*Share: direct purchase$/);
+  // A header and a row per day, 0 to 365.
+  expect(csv.trim().split('\n')).toHaveLength(367);
+});

@@ -17,8 +17,11 @@ import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { download } from '../download';
+import { plotImage } from '../plotImage';
 import { formatAxis, formatValue } from '../reporterFormat';
 import { reporterLog } from '../frameBus';
+import { shortLegendNames } from '../legendNames';
+import { timeAxis } from '../timeAxis';
 import { useApp } from '../store';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
@@ -29,6 +32,7 @@ const MAX_POINTS = 120;
  * layout per label at every update): they are short and never wrap.
  */
 const TICK = { fontSize: 11, width: 0 };
+const AXIS_TITLE = { fontSize: 11, fill: '#5b6470' };
 
 function chartRows(names: readonly string[]): Record<string, number | null>[] {
   const log = reporterLog();
@@ -41,41 +45,29 @@ function chartRows(names: readonly string[]): Record<string, number | null>[] {
   });
 }
 
-/** Every recorded tick of the plot's series (not the decimated view) as CSV. */
-function exportCsv(names: readonly string[], file: string): void {
+/** Every recorded tick of the plot's series (not the decimated view) as CSV, headed by the series' labels. */
+function exportCsv(names: readonly string[], labels: readonly string[], file: string): void {
   const log = reporterLog();
-  const subset = new ReporterLog(names);
+  // Two vendors of the same name would make two columns of one name: then the reporters' names.
+  const headers = new Set(labels).size === labels.length ? labels : names;
+  const subset = new ReporterLog(headers);
   const ticks = log.tickColumn();
   const columns = names.map((n) => log.column(n));
   for (let i = 0; i < log.length; i++) {
     const row: Record<string, number | null> = {};
-    names.forEach((n, k) => (row[n] = Number.isNaN(columns[k][i]) ? null : columns[k][i]));
+    headers.forEach((h, k) => (row[h] = Number.isNaN(columns[k][i]) ? null : columns[k][i]));
     subset.add(ticks[i], row);
   }
   download(new Blob([reporterLogCsv(subset)], { type: 'text/csv' }), file);
 }
 
-/** The chart's SVG drawn onto a white canvas, as PNG. */
-function exportPng(figure: HTMLElement | null, file: string): void {
-  const svg = figure?.querySelector('svg.recharts-surface');
-  if (!svg) return;
-  const { width, height } = svg.getBoundingClientRect();
-  const source = new XMLSerializer().serializeToString(svg);
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
-  image.onload = () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.scale(2, 2);
-    ctx.drawImage(image, 0, 0);
-    URL.revokeObjectURL(url);
-    canvas.toBlob((blob) => blob && download(blob, file), 'image/png');
-  };
-  image.src = url;
+/** The whole chart (title, axes, legend) as PNG; an export that fails says so in the console only. */
+function exportPng(figure: HTMLElement | null, title: string, file: string): void {
+  if (!figure) return;
+  plotImage(figure, title).then(
+    (blob) => download(blob, file),
+    (e: unknown) => console.warn('the plot could not be exported:', e),
+  );
 }
 
 /** Delay between two charts taking the same new plot version (ms). */
@@ -125,8 +117,15 @@ const Plot = memo(function Plot({
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   // A plot's series share a unit, so the first one's format reads the axis.
   const axisFormat = reporterFormat(reporters, names[0] ?? '');
-  const labelOf = (name: string) =>
-    tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
+  const first = rows[0]?.tick ?? 0;
+  const last = rows.at(-1)?.tick ?? 0;
+  const axis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
+  const xTitle = t(axis?.unit === 'month' ? 'plot.months' : axis ? 'plot.years' : 'plot.tick');
+  const yTitle = plot.unit ?? (axisFormat === 'percent' ? '%' : undefined);
+  const labels = names.map((name) =>
+    tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
+  );
+  const legendNames = shortLegendNames(labels);
   return (
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
@@ -136,7 +135,7 @@ const Plot = memo(function Plot({
           <button
             type="button"
             aria-label={t('plot.exportCsv', { title })}
-            onClick={() => exportCsv(names, `${model.id}-${plot.id}.csv`)}
+            onClick={() => exportCsv(names, labels, `${model.id}-${plot.id}.csv`)}
             disabled={rows.length === 0}
           >
             {t('plot.csv')}
@@ -144,7 +143,9 @@ const Plot = memo(function Plot({
           <button
             type="button"
             aria-label={t('plot.exportPng', { title })}
-            onClick={() => exportPng(figure.current, `${model.id}-${plot.id}.png`)}
+            onClick={() =>
+              exportPng(figure.current, plot.unit ? `${title} (${plot.unit})` : title, `${model.id}-${plot.id}.png`)
+            }
             disabled={rows.length === 0}
           >
             {t('plot.png')}
@@ -167,17 +168,18 @@ const Plot = memo(function Plot({
             domain={['dataMin', 'dataMax']}
             allowDecimals={false}
             tick={TICK}
-            tickFormatter={
-              ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined
-            }
+            height={34}
+            {...(axis ? { ticks: [...axis.ticks], tickFormatter: axis.label, interval: 0 } : {})}
+            label={{ value: xTitle, position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
           />
           {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
           <YAxis
-            width={56}
+            width={62}
             interval={0}
             tick={TICK}
             domain={['auto', 'auto']}
             tickFormatter={(v: number) => formatAxis(v, axisFormat)}
+            label={yTitle ? { value: yTitle, angle: -90, position: 'insideLeft', offset: 2, ...AXIS_TITLE } : undefined}
           />
           <Tooltip
             formatter={(v, _name, item) => formatValue(Number(v), reporterFormat(reporters, String(item.dataKey)))}
@@ -190,7 +192,7 @@ const Plot = memo(function Plot({
             <Line
               key={name}
               dataKey={name}
-              name={labelOf(name)}
+              name={legendNames[i]}
               stroke={model.seriesColor?.(name, params) ?? CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
               dot={false}
               isAnimationActive={false}
