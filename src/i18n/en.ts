@@ -102,6 +102,11 @@ export const en = {
   'scenario.opened': '{source} was opened.',
   'scenario.displaced': 'The link replaced the work you had open.',
   'scenario.restore': 'Restore my previous work',
+  'scenario.notALink':
+    'The address ends in “{fragment}”, which is not a scenario link (those start with “#s=”): {shown}.',
+  'scenario.shownSaved': 'your saved work is open',
+  'scenario.shownDefault': 'the default scenario is open',
+  'scenario.shownCurrent': 'the scenario on display stays',
   'scenario.dropHere': 'Drop a scenario file to open it',
   'exp.open': 'Experiments',
   'exp.title': 'Experiment',

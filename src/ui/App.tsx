@@ -14,7 +14,7 @@ import { TablesPanel } from './components/TableEditor';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
-import { offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
+import { openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
@@ -99,7 +99,7 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
   useEffect(() => {
-    void startSession().then(offerInterruptedExperiment);
+    void startSession();
     return installShortcuts();
   }, []);
 

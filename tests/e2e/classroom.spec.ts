@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { decodeScenarioLink } from '../../src/core/scenarioLink';
 
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 const view = (page: Page) => page.getByRole('img', { name: /Model view/ });
@@ -155,4 +156,97 @@ test("a plot's CSV is headed by the series' names, and its legend names the vend
   expect(csv.split('\n')[0]).toMatch(/^tick,Share: Atlas,Share: Borealis,.*Share: direct purchase$/);
   // A header and a row per day, 0 to 365.
   expect(csv.trim().split('\n')).toHaveLength(367);
+});
+
+const banner = (page: Page, text: RegExp) => page.locator('.banner').filter({ hasText: text });
+const seed = (page: Page) => page.getByLabel('Seed', { exact: true });
+
+/** Sets the seed up and waits until the address bar and the work kept locally hold it. */
+async function setUpSeed(page: Page, value: number): Promise<string> {
+  await seed(page).fill(String(value));
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  await expect.poll(async () => (await decodeScenarioLink(page.url())).ok && page.url()).toBeTruthy();
+  await expect
+    .poll(async () => {
+      const decoded = await decodeScenarioLink(page.url());
+      return decoded.ok && (decoded.document as { seed: number }).seed;
+    })
+    .toBe(value);
+  // The work is kept locally with the address (after the same quiet time).
+  await page.waitForTimeout(200);
+  return page.url();
+}
+
+test.describe('the address bar', () => {
+  test('a reload keeps the work without claiming a link replaced it', async ({ page }) => {
+    await openMarket(page);
+    await setUpSeed(page, 5);
+    await page.reload();
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+    await expect(seed(page)).toHaveValue('5');
+    await page.waitForTimeout(800);
+    await expect(page.locator('.banner')).toHaveCount(0);
+  });
+
+  test('a link that replaces other work offers it back', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+    const link7 = await setUpSeed(page, 7);
+    await setUpSeed(page, 9);
+    await page.goto('about:blank');
+    await page.goto(link7);
+    await expect(seed(page)).toHaveValue('7');
+    await expect(banner(page, /The link replaced the work you had open/)).toBeVisible();
+    await page.getByRole('button', { name: 'Restore my previous work' }).click();
+    await expect(seed(page)).toHaveValue('9');
+  });
+
+  test('Back and Forward move between scenarios, and Back reaches what the bare address showed', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+    const model = page.getByLabel('Model', { exact: true });
+    // The bare address becomes the link of what it shows at once.
+    await expect.poll(() => page.url()).toContain('#s=');
+    await model.selectOption('k-means');
+    await expect(page.getByLabel('Centroids')).toBeVisible();
+    await expect.poll(async () => (await decodeScenarioLink(page.url())).ok && page.url()).toMatch(/#s=/);
+    await expect
+      .poll(async () => {
+        const decoded = await decodeScenarioLink(page.url());
+        return decoded.ok && (decoded.document as { model: string }).model;
+      })
+      .toBe('k-means');
+    await page.getByLabel('Centroids').fill('8');
+    await page.getByRole('button', { name: 'Setup' }).click();
+    await expect
+      .poll(async () => {
+        const decoded = await decodeScenarioLink(page.url());
+        return decoded.ok && (decoded.document as { params?: { numCentroids?: number } }).params?.numCentroids;
+      })
+      .toBe(8);
+    // Twice at once: the second move wins, whatever the order the links decode in.
+    await page.evaluate(() => {
+      history.back();
+      setTimeout(() => history.back(), 5);
+    });
+    await expect(model).toHaveValue('cloud-market');
+    await page.waitForTimeout(1000);
+    await expect(model).toHaveValue('cloud-market');
+    await page.goForward();
+    await expect(model).toHaveValue('k-means');
+    await expect(page.getByLabel('Centroids')).toHaveValue('4');
+    await page.goForward();
+    await expect(page.getByLabel('Centroids')).toHaveValue('8');
+  });
+
+  for (const fragment of ['#', '#intro']) {
+    test(`an address ending in "${fragment}" says it holds no scenario`, async ({ page }) => {
+      await page.goto(`/${fragment}`);
+      await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+      await expect(banner(page, /not a scenario link/)).toContainText(`“${fragment}”`);
+      await expect(banner(page, /not a scenario link/)).toContainText('the default scenario is open');
+      await expect.poll(() => page.url()).toContain('#s=');
+    });
+  }
 });
