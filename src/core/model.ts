@@ -217,6 +217,11 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   explain?(world: World<D>, ctx: ModelContext<ParamValues<S>>, agents: string, index: number): Explanation | null;
   /** Analyses beyond the generic results views; undefined = none. */
   readonly analyses?: readonly AnalysisDecl[];
+  /**
+   * What is odd about these parameters although they run (e.g. no customers at all), said at
+   * Setup so that a run never proceeds silently on them; empty = nothing to say.
+   */
+  notices?(params: ParamValues<S>): readonly ModelText[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

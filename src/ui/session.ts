@@ -2,7 +2,7 @@
  * The actions of the app: they change the store and send commands to the simulation.
  * One SimClient per page; frames update the store's run slice and the frame bus.
  */
-import { t } from '../i18n';
+import { t, tModelText } from '../i18n';
 import { isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { findModel } from '../models/registry';
@@ -56,7 +56,12 @@ function sim(): SimClient {
 /** Starts a new run from the current params and seed (NetLogo's Setup). */
 export function setup(): void {
   const { modelId, params, seed } = useApp.getState();
-  useApp.setState({ appliedParams: params, appliedSeed: seed, message: null, inspected: null });
+  // Odd parameters that still run (no customers, say) are said rather than run silently.
+  const notices = findModel(modelId)!.notices?.(params) ?? [];
+  const message = notices.length
+    ? { kind: 'notice' as const, text: notices.map((n) => tModelText(modelId, n)).join(' ') }
+    : null;
+  useApp.setState({ appliedParams: params, appliedSeed: seed, message, inspected: null });
   sim().send({ type: 'setup', modelId, params: { ...params }, seed });
 }
 

@@ -250,3 +250,19 @@ test.describe('the address bar', () => {
     });
   }
 });
+
+test('odd parameters that still run are said at Setup: no customers, no segment weighted', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+  await page.getByLabel('Customers', { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(banner(page, /There are no customers/)).toBeVisible();
+  await page.getByLabel('Customers', { exact: true }).fill('3000');
+  for (const segment of ['finance', 'gaming', 'manufacturing'])
+    await page.getByLabel(`Segment mix: ${segment}`, { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(banner(page, /Every segment mix is 0: all customers are put in finance/)).toBeVisible();
+  await page.getByLabel('Segment mix: gaming', { exact: true }).fill('0.5');
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.locator('.banner')).toHaveCount(0);
+});

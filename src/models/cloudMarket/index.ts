@@ -170,6 +170,19 @@ export const cloudMarket = defineModel({
       marketSize: total,
     };
   },
+  notices: (p) => [
+    ...(p.customers === 0
+      ? [{ path: 'notice.noCustomers', english: 'There are no customers: every share reads n/a. Raise Customers.' }]
+      : []),
+    ...(p.customers > 0 && p.shareFinance + p.shareGaming + p.shareManufacturing === 0
+      ? [
+          {
+            path: 'notice.noSegmentMix',
+            english: 'Every segment mix is 0: all customers are put in finance. Give a segment a weight.',
+          },
+        ]
+      : []),
+  ],
   info,
   presets: cloudMarketPresets,
 });
