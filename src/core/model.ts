@@ -85,7 +85,10 @@ export interface LayerPortrayal {
   readonly agents: string;
   readonly x: string;
   readonly y: string;
-  readonly shape: 'circle' | 'square' | 'cross';
+  /** An arrow points along `heading`. */
+  readonly shape: 'circle' | 'square' | 'cross' | 'arrow';
+  /** The direction an arrow points: a vector from these columns (world axes, y upwards). */
+  readonly heading?: { readonly x: string; readonly y: string };
   /** Radius in screen pixels at zoom 1. */
   readonly size: number;
   /** Radius grows with this column (0…1): size × (1 + growth × value). */
@@ -125,8 +128,25 @@ interface Annotation {
   readonly text: string;
 }
 
+/** One mark of the view's legend, drawn as in the view, and what it stands for. */
+export interface LegendItem {
+  readonly mark: LayerPortrayal['shape'] | 'ring';
+  readonly color: string;
+  /** Drawn faint, as the view draws e.g. a vendor not yet in the market. */
+  readonly faint?: boolean;
+  readonly text: string;
+}
+
+/** A group of the view's legend, e.g. "Customers (dots), coloured by their seller". */
+export interface LegendGroup {
+  readonly title: string;
+  readonly items: readonly LegendItem[];
+}
+
 /** How a model looks, as plain data; the view turns it into drawing calls. */
 export interface Portrayal {
+  /** What the marks mean, shown beside the view; undefined = no legend. */
+  readonly legend?: readonly LegendGroup[];
   /** World coordinates the view frames. */
   readonly bounds: { readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number };
   readonly background: string;

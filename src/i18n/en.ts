@@ -71,6 +71,7 @@ export const en = {
   'view.zoomIn': 'Zoom in',
   'view.zoomOut': 'Zoom out',
   'view.reset': 'Reset view',
+  'view.legend': 'What the picture shows',
   'inspector.title': 'Inspector',
   'inspector.hint': 'Click an agent in the view to inspect it.',
   'inspector.gone': 'This agent is no longer in the model.',

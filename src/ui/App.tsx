@@ -11,6 +11,7 @@ import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
+import { ViewLegend } from './components/ViewLegend';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
@@ -90,6 +91,10 @@ export function App() {
       ...p,
       layers: p.layers.map((l) => ({ ...l, label: tModel(model.id, `layer.${l.agents}`, l.label) })),
       annotations: p.annotations?.map((a) => ({ ...a, text: tModel(model.id, `annotation.${a.text}`, a.text) })),
+      legend: p.legend?.map((g) => ({
+        title: tModel(model.id, `legend.${g.title}`, g.title),
+        items: g.items.map((i) => ({ ...i, text: tModel(model.id, `legend.${i.text}`, i.text) })),
+      })),
     };
   }, [model, appliedParams]);
   const modelSelectId = useId();
@@ -177,6 +182,7 @@ export function App() {
           <section className="panel view" aria-labelledby="view-heading">
             <h2 id="view-heading">{title}</h2>
             <AgentView portrayal={portrayal} label={t('view.label', { title })} />
+            {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
             <Monitors />
             <Inspector model={model} />
           </section>

@@ -266,3 +266,44 @@ test('odd parameters that still run are said at Setup: no customers, no segment 
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(page.locator('.banner')).toHaveCount(0);
 });
+
+test('the view has a legend: customers by seller, direct and none, the rings, vendors and suppliers', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+  const legend = page.locator('.view-legend');
+  await expect(legend).toBeVisible();
+  for (const text of [
+    'Atlas',
+    'Eos',
+    'bought direct from a supplier',
+    'no seller',
+    'switched seller',
+    'met a stock-out',
+    'vendor: the larger, the more market share',
+    'supplier, with its stock (units)',
+  ])
+    await expect(legend.getByText(text, { exact: true })).toBeVisible();
+  // The legend's swatch for Atlas has Atlas's colour in the plots.
+  const swatch = await legend.getByText('Atlas', { exact: true }).locator('circle').getAttribute('fill');
+  const line = await page
+    .getByRole('figure', { name: /Market share/ })
+    .locator('.recharts-legend-item-text', { hasText: 'Atlas' })
+    .evaluate((e) => getComputedStyle(e).color);
+  const hex = (rgb: string) =>
+    '#' + (rgb.match(/\d+/g) ?? []).map((v) => Number(v).toString(16).padStart(2, '0')).join('');
+  expect(swatch?.toLowerCase()).toBe(hex(line));
+});
+
+test('Segregation stops by itself once everyone is happy', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+  await page.getByLabel('Model', { exact: true }).selectOption('segregation');
+  const happy = page.getByRole('status', { name: 'Happy fraction', exact: true });
+  await expect(happy).toBeVisible();
+  await page.getByLabel('Speed').fill('1000');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Stopped at tick \d+/ })).toBeVisible({ timeout: 20_000 });
+  await expect(happy).toHaveText('1');
+});

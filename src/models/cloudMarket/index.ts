@@ -18,10 +18,13 @@ import { setupMarket } from './setup';
 import { DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = OKABE_ITO.black;
+const NO_SELLER = '#c8c8c8';
+const SWITCH_RING = OKABE_ITO.vermilion;
+const STOCKOUT_RING = '#6a3d9a';
 
 /** Colours by seller code: each vendor's chosen colour, then (code 15) the direct channel's black. */
 function sellerPalette(p: MarketParams): string[] {
-  const palette: string[] = Array.from({ length: DIRECT + 1 }, () => '#c8c8c8');
+  const palette: string[] = Array.from({ length: DIRECT + 1 }, () => NO_SELLER);
   p.vendors.rows.forEach(
     (row, j) => (palette[j] = VENDOR_COLORS.find(([name]) => name === row.color)?.[1] ?? '#c8c8c8'),
   );
@@ -29,9 +32,43 @@ function sellerPalette(p: MarketParams): string[] {
   return palette;
 }
 
+/** What the view's marks mean: a newcomer reads the picture from it. */
+function legendOf(p: MarketParams, palette: readonly string[]): Portrayal['legend'] {
+  return [
+    {
+      title: 'Customers (dots), in their seller’s colour',
+      items: [
+        ...p.vendors.rows.map((row, j) => ({ mark: 'circle' as const, color: palette[j], text: String(row.name) })),
+        { mark: 'circle', color: DIRECT_COLOR, text: 'bought direct from a supplier' },
+        { mark: 'circle', color: NO_SELLER, text: 'no seller' },
+      ],
+    },
+    {
+      title: 'Rings: in the last week',
+      items: [
+        { mark: 'ring', color: SWITCH_RING, text: 'switched seller' },
+        { mark: 'ring', color: STOCKOUT_RING, text: 'met a stock-out' },
+      ],
+    },
+    {
+      title: 'Sellers and suppliers',
+      items: [
+        { mark: 'square', color: '#7a828c', text: 'vendor: the larger, the more market share' },
+        { mark: 'square', color: '#7a828c', faint: true, text: 'vendor not in the market yet' },
+        { mark: 'cross', color: '#000000', text: 'supplier, with its stock (units)' },
+      ],
+    },
+    {
+      title: 'Columns are industries; a dot’s place within its column means nothing',
+      items: [],
+    },
+  ];
+}
+
 function portrayalOf(p: MarketParams): Portrayal {
   const SELLER_PALETTE = sellerPalette(p);
   return {
+    legend: legendOf(p, SELLER_PALETTE),
     bounds: { minX: 0, maxX: 1, minY: -0.2, maxY: 1.2 },
     background: '#ffffff',
     annotations: [
@@ -47,13 +84,13 @@ function portrayalOf(p: MarketParams): Portrayal {
         y: 'y',
         shape: 'circle',
         size: 2.5,
-        color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
+        color: { kind: 'category', column: 'seller', otherColor: NO_SELLER, palette: SELLER_PALETTE },
         // Switches ring red-orange, stock-outs ring purple, for a week.
         highlight: {
           tickColumn: 'lastEventTick',
           kindColumn: 'lastEvent',
           withinTicks: 7,
-          colors: ['', OKABE_ITO.vermilion, '#6a3d9a'],
+          colors: ['', SWITCH_RING, STOCKOUT_RING],
         },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },

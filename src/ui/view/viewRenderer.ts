@@ -31,6 +31,8 @@ function shapeTexture(app: Application, shape: LayerPortrayal['shape'] | 'ring')
   if (shape === 'circle') g.circle(r, r, r).fill(0xffffff);
   else if (shape === 'ring') g.circle(r, r, r - 2).stroke({ color: 0xffffff, width: 4 });
   else if (shape === 'square') g.rect(0, 0, SHAPE_PX, SHAPE_PX).fill(0xffffff);
+  // Pointing east (rotation 0), with a notch at its tail so its direction reads even when small.
+  else if (shape === 'arrow') g.poly([0, 2, SHAPE_PX, r, 0, SHAPE_PX - 2, SHAPE_PX / 4, r]).fill(0xffffff);
   else {
     // A cross with a thin dark outline so it reads on any background and over any point.
     const w = SHAPE_PX / 4;
@@ -140,6 +142,8 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
     const ringColors = highlight ? highlight.colors.map((c) => (c ? colorNumber(c) : 0)) : [];
     const xs = set.columns[spec.x];
     const ys = set.columns[spec.y];
+    const headingX = spec.heading ? set.columns[spec.heading.x] : null;
+    const headingY = spec.heading ? set.columns[spec.heading.y] : null;
     const rule = spec.color;
     const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
     const palette = rule.kind === 'category' && rule.palette ? rule.palette.map(colorNumber) : PALETTE;
@@ -154,6 +158,8 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
       const size = sizeColumn ? baseSize * (1 + spec.sizeBy!.growth * sizeColumn[i]) : baseSize;
       p.scaleX = size;
       p.scaleY = size;
+      // Screen y grows downwards, world y upwards.
+      if (headingX) p.rotation = Math.atan2(-headingY![i], headingX[i]);
       p.alpha = alphas ? 0.15 + 0.85 * alphas[i] : 1;
       if (eventKinds && eventKinds[i] > 0 && frame.tick - eventTicks![i] <= highlight!.withinTicks) {
         const ring = new Particle({
@@ -327,7 +333,7 @@ export async function createViewRenderer(
   const squareTexture = shapeTexture(app, 'square');
   const layers: Layer[] = portrayal.layers.map((spec) => {
     const container = new ParticleContainer<Particle>({
-      dynamicProperties: { position: true, color: true, vertex: true },
+      dynamicProperties: { position: true, color: true, vertex: true, rotation: spec.heading !== undefined },
     });
     const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
     const labels = new Container();
