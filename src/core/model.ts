@@ -48,6 +48,8 @@ export interface PlotDecl {
   readonly series: readonly string[];
   /** Shown at once; other plots are one click away. Default: true. */
   readonly primary?: boolean;
+  /** Plotted as the mean over the last this many ticks, so a noisy daily series shows its trend. */
+  readonly average?: number;
 }
 
 /**

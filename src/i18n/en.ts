@@ -8,6 +8,7 @@ export const en = {
   'control.pause': 'Pause',
   'control.step': 'Step',
   'control.stepYear': 'Step a year',
+  'control.anotherYear': 'Run another year',
   'control.reset': 'Reset to defaults',
   'control.resetDone': 'All parameters are back to their defaults (press Setup to apply).',
   'control.undo': 'Undo',
@@ -40,6 +41,8 @@ export const en = {
   'shortcut.step': 'Step one tick',
   'shortcut.stepYear': 'Step a year',
   'shortcut.setup': 'Setup',
+  'shortcut.setupAsk':
+    'Set up again? The run is at tick {tick}; Setup restarts it from day 0. Press S again to confirm.',
   'shortcut.presenter': 'Presenter mode on / off',
   'shortcut.help': 'Show these shortcuts',
   'shortcut.close': 'Close this help, leave presenter mode',

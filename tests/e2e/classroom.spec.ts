@@ -307,3 +307,47 @@ test('Segregation stops by itself once everyone is happy', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: /Stopped at tick \d+/ })).toBeVisible({ timeout: 20_000 });
   await expect(happy).toHaveText('1');
 });
+
+test.describe('at the horizon', () => {
+  test('the Date reads the last day of year 5, and "Run another year" carries the run on', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+    const tick = page.getByLabel('Tick', { exact: true });
+    for (let year = 1; year <= 5; year++) {
+      await page.getByRole('button', { name: 'Step a year' }).click();
+      await expect(tick).toHaveText(String(365 * year));
+    }
+    await expect(page.getByRole('status').filter({ hasText: 'the horizon is reached' })).toBeVisible();
+    await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 5, day 365');
+    await page.getByRole('button', { name: 'Run another year' }).click();
+    await expect(tick).toHaveText('2190');
+    await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 6, day 365');
+    await expect(page.getByLabel('Horizon', { exact: true })).toHaveValue('6');
+    const fingerprint = await page.getByLabel('Fingerprint', { exact: true }).textContent();
+    // The link of the longer run replays it: a fresh page at its address reaches the same state.
+    await expect.poll(async () => (await decodeScenarioLink(page.url())).ok).toBe(true);
+    await expect
+      .poll(async () => {
+        const decoded = await decodeScenarioLink(page.url());
+        return decoded.ok && (decoded.document as { params?: { years?: number } }).params?.years;
+      })
+      .toBe(6);
+    await page.goto('about:blank');
+    await page.goBack();
+    await expect(page.getByLabel('Horizon', { exact: true })).toHaveValue('6');
+    await page.getByLabel('Speed').fill('9'); // as fast as possible
+    await page.getByRole('button', { name: 'Go' }).click();
+    await expect(tick).toHaveText('2190', { timeout: 20_000 });
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(fingerprint!);
+  });
+
+  test('S on a run under way asks first; a second S sets up', async ({ page }) => {
+    await openMarket(page);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('s');
+    await expect(banner(page, /Set up again\? The run is at tick 365/)).toBeVisible();
+    await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+    await page.keyboard.press('s');
+    await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  });
+});

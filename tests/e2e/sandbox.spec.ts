@@ -25,7 +25,7 @@ test('Step a year advances 365 days and the monitors follow', async ({ page }) =
   await openMarket(page);
   await page.getByRole('button', { name: 'Step a year' }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
-  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 2, day 1');
+  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 1, day 365');
   await expect(page.getByLabel('Share: Atlas', { exact: true })).toHaveText(/^\d+\.\d%$/);
   await expect(page.getByLabel('Share: Eos', { exact: true })).toHaveText('n/a');
 });

@@ -140,7 +140,7 @@ export const cloudMarket = defineModel({
   analyses: marketAnalyses,
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
-    { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
+    { id: 'profit', title: 'Profit per day, 30-day average', unit: 'credits', series: ['profit.*'], average: 30 },
     { id: 'cumulative-profit', title: 'Cumulative profit', unit: 'credits', series: ['cumulativeProfit.*'] },
     { id: 'price', title: 'Price', unit: 'credits/unit-day', series: ['price.*'], primary: false },
     { id: 'unit-cost', title: 'Unit cost', unit: 'credits/unit-day', series: ['unitCost.*'], primary: false },

@@ -16,12 +16,14 @@ import {
 import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
+import { dateOfTick } from '../calendar';
 import { download } from '../download';
 import { plotImage } from '../plotImage';
 import { formatAxis, formatValue } from '../reporterFormat';
 import { reporterLog } from '../frameBus';
 import { shortLegendNames } from '../legendNames';
 import { timeAxis } from '../timeAxis';
+import { trailingMean } from '../trailingMean';
 import { useApp } from '../store';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
@@ -34,13 +36,24 @@ const MAX_POINTS = 120;
 const TICK = { fontSize: 11, width: 0 };
 const AXIS_TITLE = { fontSize: 11, fill: '#5b6470' };
 
-function chartRows(names: readonly string[]): Record<string, number | null>[] {
+/** The rows a chart draws: at most MAX_POINTS, each series as recorded or as its trailing mean over `average` ticks. */
+function chartRows(names: readonly string[], average?: number): Record<string, number | null>[] {
   const log = reporterLog();
   const ticks = log.tickColumn();
-  const columns = names.filter((n) => log.names.includes(n)).map((n) => [n, log.column(n)] as const);
-  return log.sampleIndices(MAX_POINTS).map((i) => {
+  const indices = log.sampleIndices(MAX_POINTS);
+  const columns = names
+    .filter((n) => log.names.includes(n))
+    .map((n) => {
+      const column = log.column(n);
+      // Averaged columns hold one value per sampled row; the others, every recorded row.
+      return [n, average ? trailingMean(ticks, column, average, indices) : column] as const;
+    });
+  return indices.map((i, k) => {
     const row: Record<string, number | null> = { tick: ticks[i] };
-    for (const [name, column] of columns) row[name] = Number.isNaN(column[i]) ? null : column[i];
+    for (const [name, column] of columns) {
+      const v = average ? column[k] : column[i];
+      row[name] = Number.isNaN(v) ? null : v;
+    }
     return row;
   });
 }
@@ -113,7 +126,7 @@ const Plot = memo(function Plot({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => chartRows(names), [names, version]);
+  const rows = useMemo(() => chartRows(names, plot.average), [names, plot.average, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   // A plot's series share a unit, so the first one's format reads the axis.
   const axisFormat = reporterFormat(reporters, names[0] ?? '');
@@ -183,9 +196,7 @@ const Plot = memo(function Plot({
           />
           <Tooltip
             formatter={(v, _name, item) => formatValue(Number(v), reporterFormat(reporters, String(item.dataKey)))}
-            labelFormatter={(v) =>
-              ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`
-            }
+            labelFormatter={(v) => (ticksPerYear ? dateOfTick(Number(v), ticksPerYear) : `${t('plot.tick')} ${v}`)}
           />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
