@@ -121,6 +121,11 @@ export interface LayerPortrayal {
    * none). The view draws the links of the agent open in the inspector.
    */
   readonly links?: { readonly columns: readonly string[]; readonly color: string };
+  /**
+   * The inspector's fields a student reads, in order, optionally renamed; every other column
+   * (the model's internals) is behind "Details". Undefined: every column, in declared order.
+   */
+  readonly inspect?: readonly (string | { readonly column: string; readonly label: string })[];
 }
 
 /** A fixed text in world coordinates, e.g. the name of an area. */

@@ -76,6 +76,7 @@ export const en = {
   'view.reset': 'Reset view',
   'view.legend': 'What the picture shows',
   'inspector.title': 'Inspector',
+  'inspector.details': 'Details: the model’s internal fields',
   'inspector.hint': 'Click an agent in the view to inspect it.',
   'inspector.gone': 'This agent is no longer in the model.',
   'inspector.close': 'Close inspector',

@@ -351,3 +351,23 @@ test.describe('at the horizon', () => {
     await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
   });
 });
+
+test('the inspector opens beside the view, in view, with named fields and the internals behind Details', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openMarket(page);
+  const dot = await findDot(page);
+  await view(page).click({ position: dot });
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toBeInViewport({ ratio: 1 });
+  await expect(inspector.getByText('industry', { exact: true })).toBeVisible();
+  await expect(inspector.getByText('price sensitivity', { exact: true })).toBeVisible();
+  // Internal bookkeeping is there for the curious, folded away.
+  await expect(inspector.getByText('next in day', { exact: true })).toBeHidden();
+  await inspector.getByText(/^Details/).click();
+  await expect(inspector.getByText('next in day', { exact: true })).toBeVisible();
+  // The plots stay where they were, and the page does not scroll sideways.
+  await expect(page.getByRole('figure', { name: /Market share/ })).toBeInViewport();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
+});
