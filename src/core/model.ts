@@ -186,6 +186,15 @@ export interface Explanation {
   readonly notes: readonly ModelText[];
 }
 
+/** A folding section of parameter controls, e.g. "Supply". */
+export interface ParamSection {
+  readonly title: string;
+  /** Parameter names; a name ending in `*` takes every parameter with that prefix. */
+  readonly params: readonly string[];
+  /** Open at first (the most used); default: folded. */
+  readonly open?: boolean;
+}
+
 /** A ready scenario of a model, shown in the presets gallery. */
 export interface Preset {
   /** kebab-case, unique within the model. */
@@ -244,6 +253,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   explain?(world: World<D>, ctx: ModelContext<ParamValues<S>>, agents: string, index: number): Explanation | null;
   /** Analyses beyond the generic results views; undefined = none. */
   readonly analyses?: readonly AnalysisDecl[];
+  /** The parameter controls in folding sections; parameters in none follow at the end. Undefined: one list. */
+  readonly paramSections?: readonly ParamSection[];
   /**
    * What is odd about these parameters although they run (e.g. no customers at all), said at
    * Setup so that a run never proceeds silently on them; empty = nothing to say.

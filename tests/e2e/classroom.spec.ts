@@ -371,3 +371,30 @@ test('the inspector opens beside the view, in view, with named fields and the in
   await expect(page.getByRole('figure', { name: /Market share/ })).toBeInViewport();
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
 });
+
+test.describe('parameter sections', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('fold, the market open; a description shows on focus and on tap', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+    for (const title of ['Market', 'Customers by industry', 'Vendors', 'Supply', 'Mechanisms'])
+      await expect(page.locator('.param-section > summary', { hasText: new RegExp(`^${title} \\(`) })).toBeVisible();
+    await expect(page.getByLabel('Switching cost', { exact: true })).toBeVisible();
+    const sensitivity = page.getByLabel('Finance: price sensitivity', { exact: true });
+    await expect(sensitivity).toBeHidden();
+    await page.locator('.param-section > summary', { hasText: 'Customers by industry' }).tap();
+    await expect(sensitivity).toBeVisible();
+    // The description of Customers: hidden until the control is focused, then named by it.
+    const description = page.getByText('Initial number of customers; growth adds more');
+    await expect(description).toBeHidden();
+    await page.getByLabel('Customers', { exact: true }).focus();
+    await expect(description).toBeVisible();
+    await expect(page.getByLabel('Customers', { exact: true })).toHaveAccessibleDescription(
+      'Initial number of customers; growth adds more',
+    );
+    await page.getByLabel('Switching cost', { exact: true }).tap();
+    await expect(description).toBeHidden();
+    await expect(page.locator('.param:focus-within .param-description')).toBeVisible();
+  });
+});

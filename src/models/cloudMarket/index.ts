@@ -257,6 +257,29 @@ export const cloudMarket = defineModel({
         ]
       : []),
   ],
+  paramSections: [
+    {
+      title: 'Market',
+      open: true,
+      params: [
+        'customers',
+        'shareFinance',
+        'shareGaming',
+        'shareManufacturing',
+        'growth',
+        'choiceNoise',
+        'switchingCost',
+        'loyaltyThreshold',
+        'contractDays',
+        'repriceDays',
+        'years',
+      ],
+    },
+    { title: 'Customers by industry', params: ['scatter', 'finance*', 'gaming*', 'manufacturing*'] },
+    { title: 'Vendors', params: ['entrantHandicap', 'brandDays'] },
+    { title: 'Supply', params: ['supplyCoverage', 'allocationExponent', 'costDecline'] },
+    { title: 'Mechanisms', params: ['mech*'] },
+  ],
   info,
   presets: cloudMarketPresets,
 });
