@@ -105,6 +105,8 @@ export interface LayerPortrayal {
     readonly texts: readonly string[];
     readonly valueColumn?: string;
     readonly format?: 'percent' | 'integer';
+    /** Above the agent instead of below it (e.g. where area names lie below). */
+    readonly above?: boolean;
   };
   /**
    * Recent events drawn as a ring around the agent: `kindColumn` (0 = none) indexes `colors`,

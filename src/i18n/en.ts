@@ -18,6 +18,7 @@ export const en = {
   'plot.years': 'Years since the start',
   'plot.months': 'Months since the start',
   'plot.csv': 'CSV',
+  'plot.pick': 'Plots shown',
   'plot.png': 'PNG',
   'plot.exportCsv': 'Export {title} as CSV',
   'plot.exportPng': 'Export {title} as PNG',

@@ -176,6 +176,8 @@ export function App() {
             <h2 id="controls-heading">{t('panel.controls')}</h2>
             <RunControls />
             <SeedField />
+            {/* Beside Go, at the top: visible on a projector and a tablet without scrolling. */}
+            <Monitors />
             <h2>{t('panel.parameters')}</h2>
             <ParamControls model={model} />
           </section>
@@ -183,7 +185,6 @@ export function App() {
             <h2 id="view-heading">{title}</h2>
             <AgentView portrayal={portrayal} label={t('view.label', { title })} />
             {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
-            <Monitors />
             <Inspector model={model} />
           </section>
           <section className="panel side" aria-labelledby="plots-heading">

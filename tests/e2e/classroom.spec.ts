@@ -398,3 +398,71 @@ test.describe('parameter sections', () => {
     await expect(page.locator('.param:focus-within .param-description')).toBeVisible();
   });
 });
+
+const noSideScroll = () => document.scrollingElement!.scrollWidth <= innerWidth;
+
+const SCREENS = [
+  { name: 'a projector 1280×720', viewport: { width: 1280, height: 720 }, dpr: 1, touch: false },
+  { name: 'a Retina laptop 1440×900', viewport: { width: 1440, height: 900 }, dpr: 2, touch: false },
+  { name: 'a projector 1920×1080', viewport: { width: 1920, height: 1080 }, dpr: 1, touch: false },
+  { name: 'a tablet 1024×768', viewport: { width: 1024, height: 768 }, dpr: 2, touch: true },
+];
+
+for (const screen of SCREENS) {
+  test.describe(`on ${screen.name}`, () => {
+    test.use({ viewport: screen.viewport, deviceScaleFactor: screen.dpr, hasTouch: screen.touch });
+
+    test('the world fills its canvas, the monitors and the share plot show, nothing scrolls sideways', async ({
+      page,
+    }) => {
+      await openMarket(page);
+      for (const presenter of [false, true]) {
+        if (presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
+        await page.waitForTimeout(400);
+        await expectWorldFills(page);
+        expect(await page.evaluate(noSideScroll)).toBe(true);
+        for (const monitor of ['Tick', 'Date', 'Share: Atlas'])
+          await expect(page.getByLabel(monitor, { exact: true })).toBeInViewport();
+        await expect(view(page)).toBeInViewport();
+        await expect(page.getByRole('figure', { name: /Market share/ })).toBeInViewport();
+      }
+      await page.getByRole('button', { name: 'Presenter mode' }).click();
+      await page.getByRole('button', { name: 'Presets' }).click();
+      expect(await page.evaluate(noSideScroll)).toBe(true);
+      await page.keyboard.press('Escape');
+      for (const name of ['Experiments', 'Expectations']) {
+        await page.getByRole('button', { name, exact: true }).click();
+        expect(await page.evaluate(noSideScroll)).toBe(true);
+      }
+    });
+  });
+}
+
+test.describe('a tablet', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('every control of the sandbox is at least 44 px tall', async ({ page }) => {
+    await openMarket(page);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main button, main select, main input[type="range"], main summary')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ what: e.getAttribute('aria-label') ?? e.textContent, height: e.getBoundingClientRect().height }))
+        .filter((e) => e.height < 44),
+    );
+    expect(small).toEqual([]);
+  });
+});
+
+test('in presenter mode the teacher picks the plots shown', async ({ page }) => {
+  await openMarket(page);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('figure', { name: /Market share/ })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Cumulative profit' })).toHaveCount(0);
+  await page.getByText('Plots shown').click();
+  await page.getByRole('checkbox', { name: 'Cumulative profit' }).check();
+  await page.getByRole('checkbox', { name: 'Price' }).check();
+  await page.getByRole('checkbox', { name: /Profit per day/ }).uncheck();
+  await expect(page.getByRole('figure', { name: 'Cumulative profit' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Price' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Profit per day/ })).toHaveCount(0);
+});

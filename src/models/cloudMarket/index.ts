@@ -145,7 +145,13 @@ function portrayalOf(p: MarketParams): Portrayal {
         size: 8,
         alphaColumn: 'availability',
         color: { kind: 'fixed', color: '#000000' },
-        agentLabels: { texts: p.suppliers.rows.map((r) => String(r.name)), valueColumn: 'stock', format: 'integer' },
+        agentLabels: {
+          texts: p.suppliers.rows.map((r) => String(r.name)),
+          valueColumn: 'stock',
+          format: 'integer',
+          // The industries' names lie just below the suppliers.
+          above: true,
+        },
         inspect: [
           { column: 'stock', label: 'stock (units)' },
           'capacity',

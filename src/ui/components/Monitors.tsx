@@ -79,7 +79,7 @@ export function Monitors() {
   return (
     <div className="monitors">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
-      {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} />}
+      {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} wide />}
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} wide />
       <p className="status" role="status">
         {statusText(status, tick)}

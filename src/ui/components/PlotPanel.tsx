@@ -24,6 +24,7 @@ import { reporterLog } from '../frameBus';
 import { shortLegendNames } from '../legendNames';
 import { timeAxis } from '../timeAxis';
 import { trailingMean } from '../trailingMean';
+import { pickPresenterPlot, usePresenterPlots } from '../presenterPlots';
 import { useApp } from '../store';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
@@ -83,6 +84,22 @@ function exportPng(figure: HTMLElement | null, title: string, file: string): voi
   );
 }
 
+/**
+ * The chart's width: its figure's, up to `max`, in steps of 20 px so that a window resized by a
+ * pixel does not redraw every chart. Recharts needs a number; a fixed one overflowed narrow columns.
+ */
+function usePlotWidth(figure: React.RefObject<HTMLElement | null>, max: number): number {
+  const [available, setAvailable] = useState(340);
+  useEffect(() => {
+    const element = figure.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setAvailable(Math.floor(element.clientWidth / 20) * 20));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [figure]);
+  return Math.max(240, Math.min(max, available));
+}
+
 /** Delay between two charts taking the same new plot version (ms). */
 const STAGGER_MS = 60;
 
@@ -121,6 +138,7 @@ const Plot = memo(function Plot({
   const version = useStaggered(props.version, order);
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
+  const width = usePlotWidth(figure, presenter ? 480 : 380);
   const ticksPerYear = model.ticksPerYear;
   // The reporter log grows in place: `version` is what says it has new rows.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -169,7 +187,7 @@ const Plot = memo(function Plot({
         <p className="empty">{t('plot.empty')}</p>
       ) : (
         <LineChart
-          width={presenter ? 460 : 340}
+          width={width}
           height={presenter ? 300 : 190}
           data={rows}
           margin={{ top: 6, right: 12, bottom: 4, left: 4 }}
@@ -236,6 +254,8 @@ export function PlotPanel({ model }: { model: Model }) {
   const version = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
+  const presenter = useApp((s) => s.presenter);
+  const shown = usePresenterPlots(model);
   const primary = model.plots.filter((p) => p.primary !== false);
   const more = model.plots.filter((p) => p.primary === false);
   const plotOf = (plot: PlotDecl, order: number) => (
@@ -249,6 +269,25 @@ export function PlotPanel({ model }: { model: Model }) {
       params={params}
     />
   );
+  if (presenter)
+    return (
+      <div className="plots">
+        <details className="presenter-plots">
+          <summary>{t('plot.pick')}</summary>
+          {model.plots.map((plot) => (
+            <label key={plot.id}>
+              <input
+                type="checkbox"
+                checked={shown.includes(plot.id)}
+                onChange={(e) => pickPresenterPlot(model, shown, plot.id, e.target.checked)}
+              />
+              {tModel(model.id, `plot.${plot.id}.title`, plot.title)}
+            </label>
+          ))}
+        </details>
+        {model.plots.filter((p) => shown.includes(p.id)).map(plotOf)}
+      </div>
+    );
   return (
     <div className="plots">
       {primary.map(plotOf)}

@@ -94,6 +94,43 @@ interface Placement {
 }
 
 const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+const labelStyle = (scale: number) => ({ ...LABEL_STYLE, fontSize: 12 * scale });
+
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+function boxOf(text: Text): Box {
+  const left = text.x - text.width * text.anchor.x;
+  const top = text.y - text.height * text.anchor.y;
+  return { left, top, right: left + text.width, bottom: top + text.height };
+}
+
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Moves each agent label away from its agent (down, or up for a label above it) until it
+ * overlaps no area name and no label placed before it, so that neighbours' labels (vendors side
+ * by side) stay readable.
+ */
+function separateLabels(fixed: readonly Text[], labels: readonly Text[]): void {
+  const placed = fixed.map(boxOf);
+  for (const text of labels) {
+    const up = text.anchor.y === 1;
+    let box = boxOf(text);
+    // A bounded number of moves: a crowd of labels must not cost a frame.
+    for (let move = 0; move < 12; move++) {
+      const hit = placed.find((other) => overlap(other, box));
+      if (!hit) break;
+      text.y += up ? hit.top - box.bottom - 1 : hit.bottom - box.top + 1;
+      box = boxOf(text);
+    }
+    placed.push(box);
+  }
+}
 
 function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
   const labels = spec.agentLabels!;
@@ -117,7 +154,7 @@ function placement(app: Application, portrayal: Portrayal): Placement {
 const screenX = (m: Placement, x: number) => m.offsetX + (x - m.minX) * m.scale;
 const screenY = (m: Placement, y: number) => m.height - m.offsetY - (y - m.minY) * m.scale;
 
-function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
+function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScale: number): void {
   const { minX, minY, scale, offsetX, offsetY, height } = m;
   for (const layer of layers) {
     const { spec, container, texture, rings, ringTexture, labels } = layer;
@@ -185,14 +222,17 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
     rings.update();
     if (spec.agentLabels) {
       while (labels.children.length < count)
-        labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
+        labels.addChild(
+          new Text({ text: '', style: labelStyle(textScale), anchor: { x: 0.5, y: spec.agentLabels.above ? 1 : 0 } }),
+        );
       while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
       for (let i = 0; i < count; i++) {
         const text = labels.children[i] as Text;
         text.text = labelText(spec, i, set);
         text.x = particles[i].x;
-        // Alternate rows so that neighbours' labels do not overlap.
-        text.y = particles[i].y + 12 + spec.size + (i % 2) * 14;
+        // Beside the agent; separateLabels moves it further where it would overlap another.
+        const gap = 4 + (spec.sizeBy ? particles[i].scaleY * (SHAPE_PX / 2) : spec.size);
+        text.y = spec.agentLabels.above ? particles[i].y - gap : particles[i].y + gap;
       }
     }
   }
@@ -269,12 +309,12 @@ function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame,
 }
 
 /** Area names and other fixed texts; they arrive translated in the portrayal. */
-function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement): void {
+function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement, textScale: number): void {
   target.removeChildren().forEach((c) => c.destroy());
   for (const a of portrayal.annotations ?? []) {
     const text = new Text({
       text: a.text,
-      style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 },
+      style: { ...LABEL_STYLE, fontSize: 14 * textScale, fontWeight: '600', fill: 0x5b6470 },
       anchor: { x: 0.5, y: 1 },
     });
     text.x = screenX(m, a.x);
@@ -346,6 +386,7 @@ export async function createViewRenderer(
   // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
   // changed; without a GPU (software WebGL) each redraw is costly, so the view renders only
   // when a frame arrived, the camera moved or the size changed, and at most RENDER_FPS.
+  let textScale = size.textScale ?? 1;
   let frame: ViewFrame | null = null;
   let frameDirty = false;
   let layoutDirty = true;
@@ -360,10 +401,14 @@ export async function createViewRenderer(
     animation = nextFrame(loop);
     if (!needsRender || now - lastRender < 1000 / RENDER_FPS - 2) return;
     const m = placement(app, portrayal);
-    if (layoutDirty) drawAnnotations(annotations, portrayal, m);
+    if (layoutDirty) drawAnnotations(annotations, portrayal, m, textScale);
     const drewFrame = (frameDirty || layoutDirty) && frame !== null;
     if (drewFrame) {
-      draw(layers, frame!, m);
+      draw(layers, frame!, m, textScale);
+      separateLabels(
+        annotations.children as Text[],
+        layers.flatMap((l) => l.labels.children as Text[]),
+      );
       drawInspected(inspected, portrayal, frame!, m);
     }
     layoutDirty = frameDirty = needsRender = false;
@@ -385,6 +430,11 @@ export async function createViewRenderer(
     },
     resize(s) {
       app.renderer.resize(s.width, s.height, s.resolution);
+      if ((s.textScale ?? 1) !== textScale) {
+        textScale = s.textScale ?? 1;
+        // Labels are made again at the new size.
+        for (const layer of layers) layer.labels.removeChildren().forEach((c) => c.destroy());
+      }
       layoutDirty = needsRender = true;
     },
     destroy() {
