@@ -53,6 +53,8 @@ export interface PlotDecl {
   readonly series: readonly string[];
   /** Shown at once; other plots are one click away. Default: true. */
   readonly primary?: boolean;
+  /** Plotted as the mean over the last this many ticks, so a noisy daily series shows its trend. */
+  readonly average?: number;
 }
 
 /**
@@ -90,7 +92,10 @@ export interface LayerPortrayal {
   readonly agents: string;
   readonly x: string;
   readonly y: string;
-  readonly shape: 'circle' | 'square' | 'cross';
+  /** An arrow points along `heading`. */
+  readonly shape: 'circle' | 'square' | 'cross' | 'arrow';
+  /** The direction an arrow points: a vector from these columns (world axes, y upwards). */
+  readonly heading?: { readonly x: string; readonly y: string };
   /** Radius in screen pixels at zoom 1. */
   readonly size: number;
   /** Radius grows with this column (0…1): size × (1 + growth × value). */
@@ -105,6 +110,8 @@ export interface LayerPortrayal {
     readonly texts: readonly string[];
     readonly valueColumn?: string;
     readonly format?: 'percent' | 'integer';
+    /** Above the agent instead of below it (e.g. where area names lie below). */
+    readonly above?: boolean;
   };
   /**
    * Recent events drawn as a ring around the agent: `kindColumn` (0 = none) indexes `colors`,
@@ -121,6 +128,11 @@ export interface LayerPortrayal {
    * none). The view draws the links of the agent open in the inspector.
    */
   readonly links?: { readonly columns: readonly string[]; readonly color: string };
+  /**
+   * The inspector's fields a student reads, in order, optionally renamed; every other column
+   * (the model's internals) is behind "Details". Undefined: every column, in declared order.
+   */
+  readonly inspect?: readonly (string | { readonly column: string; readonly label: string })[];
 }
 
 /** A fixed text in world coordinates, e.g. the name of an area. */
@@ -130,8 +142,25 @@ interface Annotation {
   readonly text: string;
 }
 
+/** One mark of the view's legend, drawn as in the view, and what it stands for. */
+export interface LegendItem {
+  readonly mark: LayerPortrayal['shape'] | 'ring';
+  readonly color: string;
+  /** Drawn faint, as the view draws e.g. a vendor not yet in the market. */
+  readonly faint?: boolean;
+  readonly text: string;
+}
+
+/** A group of the view's legend, e.g. "Customers (dots), coloured by their seller". */
+export interface LegendGroup {
+  readonly title: string;
+  readonly items: readonly LegendItem[];
+}
+
 /** How a model looks, as plain data; the view turns it into drawing calls. */
 export interface Portrayal {
+  /** What the marks mean, shown beside the view; undefined = no legend. */
+  readonly legend?: readonly LegendGroup[];
   /** World coordinates the view frames. */
   readonly bounds: { readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number };
   readonly background: string;
@@ -162,6 +191,15 @@ export interface Explanation {
     readonly current?: boolean;
   }[];
   readonly notes: readonly ModelText[];
+}
+
+/** A folding section of parameter controls, e.g. "Supply". */
+export interface ParamSection {
+  readonly title: string;
+  /** Parameter names; a name ending in `*` takes every parameter with that prefix. */
+  readonly params: readonly string[];
+  /** Open at first (the most used); default: folded. */
+  readonly open?: boolean;
 }
 
 /** A ready scenario of a model, shown in the presets gallery. */
@@ -222,6 +260,13 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   explain?(world: World<D>, ctx: ModelContext<ParamValues<S>>, agents: string, index: number): Explanation | null;
   /** Analyses beyond the generic results views; undefined = none. */
   readonly analyses?: readonly AnalysisDecl[];
+  /** The parameter controls in folding sections; parameters in none follow at the end. Undefined: one list. */
+  readonly paramSections?: readonly ParamSection[];
+  /**
+   * What is odd about these parameters although they run (e.g. no customers at all), said at
+   * Setup so that a run never proceeds silently on them; empty = nothing to say.
+   */
+  notices?(params: ParamValues<S>): readonly ModelText[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -115,7 +115,6 @@ export function checkTimedChanges(
     const message = `${field}: at most ${MAX_TIMED_CHANGES} timed changes, got ${input.length}`;
     return { ok: false, errors: [{ field, message }] };
   }
-  const horizon = model.horizon?.(params) ?? MAX_TICK;
   const errors: ValidationError[] = [];
   const out: TimedChange[] = [];
   let current = params;
@@ -123,6 +122,8 @@ export function checkTimedChanges(
   input.forEach((change, i) => {
     const at = `${field}[${i}]`;
     const fail = (where: string, message: string) => errors.push({ field: where, message: `${where}: ${message}` });
+    // The horizon in force at the change: an earlier change may have moved it (a longer run).
+    const horizon = model.horizon?.(current) ?? MAX_TICK;
     if (change.tick > horizon) return fail(`${at}.tick`, `must be at most the horizon, day ${horizon}`);
     if (change.tick < previousTick)
       return fail(`${at}.tick`, `changes must be in order of tick (${change.tick} < ${previousTick})`);
@@ -172,10 +173,10 @@ export function readPath(params: Params, path: string): unknown {
  * name changed): each kept when it applies on top of those kept before it.
  */
 export function applicableChanges(model: Model, params: Params, changes: readonly TimedChange[]): TimedChange[] {
-  const horizon = model.horizon?.(params) ?? MAX_TICK;
   const kept: TimedChange[] = [];
   let current = params;
   for (const change of changes) {
+    const horizon = model.horizon?.(current) ?? MAX_TICK;
     const applied = change.tick <= horizon ? applyChange(model.params, current, change.param, change.value) : null;
     if (!applied?.ok) continue;
     current = applied.params;

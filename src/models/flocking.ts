@@ -250,9 +250,23 @@ export const flocking = defineModel({
         label: 'Birds',
         x: 'x',
         y: 'y',
-        shape: 'circle',
-        size: Math.max(1.5, Math.min(4, 300 / Math.max(params.width, params.height))),
+        // An arrow along the bird's velocity: alignment, the point of the model, shows at a glance.
+        shape: 'arrow',
+        heading: { x: 'vx', y: 'vy' },
+        size: Math.max(3, Math.min(6, 450 / Math.max(params.width, params.height))),
         color: { kind: 'category', column: 'heading', otherColor: '#8a8a8a', palette: HEADING_PALETTE },
+      },
+    ],
+    legend: [
+      {
+        title: 'Birds',
+        items: [
+          {
+            mark: 'arrow',
+            color: HEADING_PALETTE[0],
+            text: 'a bird, pointing where it flies; colour by compass heading',
+          },
+        ],
       },
     ],
   }),

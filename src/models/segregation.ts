@@ -194,13 +194,16 @@ function similarShare(w: SegregationWorld, params: SegregationParams): number | 
 
 export const segregation = defineModel({
   id: 'segregation',
-  version: 1,
+  // 2: the run stops once everyone is happy.
+  version: 2,
   title: 'Segregation (Schelling)',
   summary: 'Agents of two groups move away from neighbourhoods where too few neighbours are like them.',
   params,
   world,
   setup,
   step,
+  // As NetLogo's: the run stops once everyone is happy (nobody would move again).
+  isDone: (w) => w.agents.people.col.happy.subarray(0, w.agents.people.count).every((h) => h === 1),
   reporters: [
     { name: 'happy-fraction', label: 'Happy fraction', compute: (w) => happyFraction(w) },
     { name: 'similar-neighbours', label: 'Similar neighbours', compute: (w, ctx) => similarShare(w, ctx.params) },
@@ -267,7 +270,8 @@ In a new random order, each agent in turn:
 3. otherwise is unhappy and moves to an empty cell drawn uniformly at random (it stays when no
    cell is empty).
 
-Agents act one after another, so each sees the moves of those before it.
+Agents act one after another, so each sees the moves of those before it. The run stops once
+every agent is happy (nobody would move again), as NetLogo's does.
 
 ## Reporters
 - **Happy fraction**: the share of agents that were happy at their last turn (a mover counts as

@@ -12,10 +12,11 @@ import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
 import { VendorPanel } from './components/VendorPanel';
+import { ViewLegend } from './components/ViewLegend';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
-import { offerInterruptedExperiment, openExperiments } from './experiments/experimentSession';
+import { openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
@@ -104,6 +105,10 @@ export function App() {
       ...p,
       layers: p.layers.map((l) => ({ ...l, label: tModel(model.id, `layer.${l.agents}`, l.label) })),
       annotations: p.annotations?.map((a) => ({ ...a, text: tModel(model.id, `annotation.${a.text}`, a.text) })),
+      legend: p.legend?.map((g) => ({
+        title: tModel(model.id, `legend.${g.title}`, g.title),
+        items: g.items.map((i) => ({ ...i, text: tModel(model.id, `legend.${i.text}`, i.text) })),
+      })),
     };
   }, [model, appliedParams]);
   const modelSelectId = useId();
@@ -113,7 +118,7 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
   useEffect(() => {
-    void startSession().then(offerInterruptedExperiment);
+    void startSession();
     return installShortcuts();
   }, []);
 
@@ -185,6 +190,8 @@ export function App() {
             <h2 id="controls-heading">{t('panel.controls')}</h2>
             <RunControls />
             <SeedField />
+            {/* Beside Go, at the top: visible on a projector and a tablet without scrolling. */}
+            <Monitors />
             <VendorPanel model={model} />
             <h2>{t('panel.parameters')}</h2>
             <ParamControls model={model} />
@@ -192,7 +199,7 @@ export function App() {
           <section className="panel view" aria-labelledby="view-heading">
             <h2 id="view-heading">{title}</h2>
             <AgentView portrayal={portrayal} label={t('view.label', { title })} />
-            <Monitors />
+            {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
             <Inspector model={model} />
           </section>
           <section className="panel side" aria-labelledby="plots-heading">

@@ -6,13 +6,17 @@
 import { isExperimentDocument } from '../core/experiment/schema';
 import { decodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { t } from '../i18n';
-import { openExperimentDocument } from './experiments/experimentSession';
+import { offerInterruptedExperiment, openExperimentDocument } from './experiments/experimentSession';
+import { useExperiments } from './experiments/experimentStore';
 import {
+  addressMoved,
   addressShows,
+  followNow,
   followScenario,
   linkOpened,
   loadScenario,
   offerWorkSetAside,
+  replacedOtherWork,
   restoreWork,
   setWorkAside,
 } from './scenarioSession';
@@ -33,8 +37,10 @@ function openDocument(document: unknown, source: string): boolean {
   return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
 }
 
-async function openLink(text: string): Promise<boolean> {
+/** Opens a link; `current` says, once it is decoded, whether it is still wanted (Back pressed twice). */
+async function openLink(text: string, current: () => boolean = () => true): Promise<boolean> {
   const decoded = await decodeScenarioLink(text);
+  if (!current()) return false;
   if (!decoded.ok) {
     notify({
       kind: 'error',
@@ -44,6 +50,29 @@ async function openLink(text: string): Promise<boolean> {
   }
   linkOpened(fragmentOf(text));
   return openDocument(decoded.document, t('scenario.link'));
+}
+
+/** An address with a `#` but no scenario link after it (a bare `#`, `#intro`): what it holds, else null. */
+function notALink(href: string): string | null {
+  const hash = href.indexOf('#');
+  return hash >= 0 && !fragmentOf(href) ? href.slice(hash) : null;
+}
+
+/** Back and Forward open the scenario of the entry moved to; the latest move wins. */
+function followHistory(): void {
+  let moves = 0;
+  window.addEventListener('popstate', () => {
+    addressMoved();
+    const move = ++moves;
+    const fragment = fragmentOf(location.href);
+    if (!fragment) {
+      const odd = notALink(location.href);
+      if (odd)
+        notify({ kind: 'notice', text: t('scenario.notALink', { fragment: odd, shown: t('scenario.shownCurrent') }) });
+      return;
+    }
+    if (!addressShows(fragment)) void openLink(location.hash, () => move === moves);
+  });
 }
 
 export async function importFile(file: File): Promise<void> {
@@ -67,24 +96,49 @@ export async function importFile(file: File): Promise<void> {
 }
 
 /**
- * Opens the link in the address bar if there is one (the work it displaces stays
- * restorable), else the work kept from last time, else the default scenario.
+ * Opens the link in the address bar if there is one, else the work kept from last time, else
+ * the default scenario. Returns whether the link replaced other work (kept restorable).
  */
-export async function startSession(): Promise<void> {
-  window.addEventListener('popstate', () => {
-    const fragment = fragmentOf(location.hash);
-    if (fragment && !addressShows(fragment)) void openLink(location.hash);
-  });
-  followScenario();
+async function openAddress(): Promise<boolean> {
   let refusal: readonly Message[] = [];
-  if (fragmentOf(location.hash)) {
+  if (fragmentOf(location.href)) {
     const setAside = setWorkAside();
     const opened = await openLink(location.hash);
-    if (opened && setAside) offerWorkSetAside();
-    if (opened) return;
+    if (opened) return setAside !== null && replacedOtherWork(setAside);
     refusal = useApp.getState().messages;
   }
-  if (!restoreWork()) setup();
+  const odd = notALink(location.href);
+  const restored = restoreWork();
+  if (!restored) setup();
   // Setup clears messages: say again why the link was not opened.
   for (const message of refusal) notify(message);
+  if (!refusal.length && odd) {
+    const shown = t(restored ? 'scenario.shownSaved' : 'scenario.shownDefault');
+    notify({ kind: 'notice', text: t('scenario.notALink', { fragment: odd, shown }) });
+  }
+  // The address shows what opened at once, so Back to it returns here (not after a quiet time).
+  if (!refusal.length) await followNow();
+  return false;
+}
+
+/** Calls `fn` once no interrupted experiment is offered for resuming: one banner at a time. */
+function afterResumeOffer(fn: () => void): void {
+  if (!useExperiments.getState().interrupted) return fn();
+  const unsubscribe = useExperiments.subscribe((s) => {
+    if (s.interrupted) return;
+    unsubscribe();
+    fn();
+  });
+}
+
+/**
+ * Opens what the address holds (see openAddress), then offers an interrupted experiment for
+ * resuming and, after it, the work a link replaced.
+ */
+export async function startSession(): Promise<void> {
+  followHistory();
+  followScenario();
+  const replaced = await openAddress();
+  await offerInterruptedExperiment();
+  if (replaced) afterResumeOffer(offerWorkSetAside);
 }

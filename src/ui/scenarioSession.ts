@@ -7,7 +7,7 @@
 import type { Preset } from '../core/model';
 import { createScenario, parseScenario, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../core/scenario';
 import { download } from './download';
-import { COMFORTABLE_LINK_CHARS, encodeScenarioLink } from '../core/scenarioLink';
+import { COMFORTABLE_LINK_CHARS, encodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { migrateScenario } from '../core/scenarioMigrations';
 import { t } from '../i18n';
 import { findModel } from '../models/registry';
@@ -86,6 +86,8 @@ export async function share(): Promise<void> {
 
 let lastFragment: string | null = null;
 let settleTimer: ReturnType<typeof setTimeout> | null = null;
+/** Bumped when Back or Forward moved the address: a link encoded before must not be pushed over it. */
+let navigation = 0;
 
 /** Notes the link (fragment without `#`) just opened, so the address bar does not push it again. */
 export function linkOpened(fragment: string | null): void {
@@ -97,18 +99,40 @@ export function addressShows(fragment: string): boolean {
   return fragment === lastFragment;
 }
 
+/**
+ * Back or Forward moved the address bar: a change still settling keeps its work locally but no
+ * longer pushes its link (that would bury the entry moved to and lose Forward).
+ */
+export function addressMoved(): void {
+  navigation++;
+  if (settleTimer) {
+    clearTimeout(settleTimer);
+    settleTimer = null;
+    saveWork();
+  }
+}
+
 function followAddress(fragment: string): void {
   if (lastFragment === fragment.slice(1)) return;
   lastFragment = fragment.slice(1);
-  // A new entry per settled scenario, so Back and Forward move between scenarios.
-  history.pushState(null, '', fragment);
+  // A new entry per settled scenario, so Back and Forward move between scenarios; an address
+  // without a scenario (the bare one) becomes the link of what it showed, so Back returns to it.
+  if (fragmentOf(location.href)) history.pushState(null, '', fragment);
+  else history.replaceState(null, '', fragment);
+}
+
+/** The address bar shows the scenario on display, at once. */
+export async function followNow(): Promise<void> {
+  const at = navigation;
+  const fragment = await encodeScenarioLink(scenarioOnDisplay(true));
+  if (at === navigation) followAddress(fragment);
 }
 
 function scheduleFollow(): void {
   if (settleTimer) clearTimeout(settleTimer);
   settleTimer = setTimeout(() => {
     settleTimer = null;
-    void encodeScenarioLink(scenarioOnDisplay(true)).then(followAddress);
+    void followNow();
     saveWork();
   }, SETTLE_MS);
 }
@@ -185,11 +209,19 @@ export function followScenario(): void {
   window.addEventListener('pagehide', saveWork);
 }
 
-/** Keeps the work of last time aside before a link displaces it; false when there is none. */
-export function setWorkAside(): boolean {
-  const work = storage()?.getItem(WORK_KEY);
+/** Keeps the work of last time aside before a link displaces it; null when there is none. */
+export function setWorkAside(): string | null {
+  const work = storage()?.getItem(WORK_KEY) ?? null;
   if (work) storage()?.setItem(DISPLACED_KEY, work);
-  return Boolean(work);
+  return work;
+}
+
+/**
+ * Whether the work set aside differs from the scenario now in the controls: a reload opens the
+ * link of the very work kept, which replaces nothing.
+ */
+export function replacedOtherWork(work: string): boolean {
+  return work !== JSON.stringify(scenarioInControls());
 }
 
 /** Offers to bring back the work a link displaced. */

@@ -2,7 +2,7 @@
  * The actions of the app: they change the store and send commands to the simulation.
  * One SimClient per page; frames update the store's run slice and the frame bus.
  */
-import { t } from '../i18n';
+import { t, tModelText } from '../i18n';
 import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { applicableChanges, recordChange, type TimedChange } from '../core/timedChanges';
@@ -102,6 +102,9 @@ export function setup(): void {
     messages: [],
     inspected: null,
   });
+  // Odd parameters that still run (no customers, say) are said rather than run silently.
+  const notices = findModel(modelId)!.notices?.(params) ?? [];
+  if (notices.length) notify({ kind: 'notice', text: notices.map((n) => tModelText(modelId, n)).join(' ') });
   if (kept.length < changes.length) {
     const text = t('timed.dropped', { count: changes.length - kept.length });
     notify({ kind: 'notice', text });

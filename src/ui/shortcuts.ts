@@ -3,8 +3,10 @@
  * The list below is the single source for the handler and the help overlay.
  */
 import type { MessageKey } from '../i18n/en';
+import { t } from '../i18n';
 import { findModel } from '../models/registry';
 import { closeOverlays, go, pause, setup, showHelp, step, togglePresenter } from './session';
+import { notify } from './notices';
 import { useApp } from './store';
 
 export interface Shortcut {
@@ -19,6 +21,30 @@ const idle = () => {
   const status = useApp.getState().status;
   return status === 'paused';
 };
+
+/** A second S within this time (ms) confirms the Setup that the first one asked about. */
+const CONFIRM_MS = 5000;
+let setupAskedAt = -Infinity;
+
+/**
+ * S sets up at once only on a run that has not started; on a run under way one stray key must
+ * not throw it away: the first press asks, a second press (or the banner's button) confirms.
+ */
+function setupAsked(): void {
+  const { tick } = useApp.getState();
+  const now = performance.now();
+  if (tick === 0 || now - setupAskedAt < CONFIRM_MS) {
+    setupAskedAt = -Infinity;
+    setup();
+    return;
+  }
+  setupAskedAt = now;
+  notify({
+    kind: 'notice',
+    text: t('shortcut.setupAsk', { tick }),
+    action: { label: t('control.setup'), run: setup },
+  });
+}
 
 export const SHORTCUTS: readonly Shortcut[] = [
   {
@@ -42,7 +68,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
       if (year && idle()) step(year);
     },
   },
-  { keys: 'S', action: 'shortcut.setup', matches: (e) => e.key === 's' || e.key === 'S', run: setup },
+  { keys: 'S', action: 'shortcut.setup', matches: (e) => e.key === 's' || e.key === 'S', run: setupAsked },
   {
     keys: 'P',
     action: 'shortcut.presenter',

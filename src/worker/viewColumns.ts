@@ -9,6 +9,7 @@ export function viewColumns(portrayal: Portrayal): Map<string, Set<string>> {
     if (layer.color.kind === 'category') columns.add(layer.color.column);
     if (layer.sizeBy) columns.add(layer.sizeBy.column);
     if (layer.alphaColumn) columns.add(layer.alphaColumn);
+    if (layer.heading) columns.add(layer.heading.x).add(layer.heading.y);
     if (layer.highlight) columns.add(layer.highlight.tickColumn).add(layer.highlight.kindColumn);
     if (layer.agentLabels?.valueColumn) columns.add(layer.agentLabels.valueColumn);
     out.set(layer.agents, columns);

@@ -248,7 +248,11 @@ describe('hostile timed changes', () => {
 
   it.each([
     ['an unknown parameter', [{ tick: 1, param: 'nope', value: 1 }], /changes\[0\]\.param: nope: unknown parameter/],
-    ['a parameter applied at Setup', [{ tick: 1, param: 'years', value: 2 }], /years: takes effect at the next Setup/],
+    [
+      'a parameter applied at Setup',
+      [{ tick: 1, param: 'customers', value: 200 }],
+      /customers: takes effect at the next Setup/,
+    ],
     [
       'a table cell applied at Setup',
       [{ tick: 1, param: 'vendors#2.quality', value: 1 }],
@@ -295,9 +299,27 @@ describe('hostile timed changes', () => {
 
   it('refuses a live change of anything but a live parameter, changing nothing', () => {
     const run = Run.create(cloudMarket, params, 1);
-    const r = run.setLiveParams({ 'vendors#2.strategy': 'profit', years: 3 });
-    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(['years: takes effect at the next Setup']);
+    const r = run.setLiveParams({ 'vendors#2.strategy': 'profit', customers: 200 });
+    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(['customers: takes effect at the next Setup']);
     expect(run.params).toBe(params);
     expect(run.timedChanges).toEqual([]);
+  });
+});
+
+describe('a longer run', () => {
+  it('takes changes past the first horizon once an earlier change moved it', () => {
+    const params = smallMarket();
+    const longer: TimedChange[] = [
+      { tick: 365, param: 'years', value: 2 },
+      { tick: 500, param: 'vendors#2.strategy', value: 'aggressive' },
+    ];
+    const checked = checkTimedChanges(cloudMarket, params, longer);
+    expect(checked.ok).toBe(true);
+    const run = Run.create(cloudMarket, params, 3, longer);
+    expect(run.runUntil(800)).toBe(730);
+    expect(run.params.years).toBe(2);
+    // Without the move, the same change past day 365 is refused.
+    const refused = checkTimedChanges(cloudMarket, params, longer.slice(1));
+    expect(!refused.ok && refused.errors[0].message).toMatch(/must be at most the horizon, day 365/);
   });
 });

@@ -74,6 +74,8 @@ test('a reload mid-way resumes the experiment and gives the same CSV as an unint
   await page.reload();
   const banner = page.getByRole('status').filter({ hasText: 'was interrupted' });
   await expect(banner).toContainText(/with \d+ of 60 runs done/);
+  // The reload opened the address's link of the very work kept: it replaced nothing, and says nothing.
+  await expect(page.getByText('The link replaced the work you had open.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Resume the experiment' }).click();
   await expect(page.getByText(/runs finished earlier were kept and are not run again/)).toBeVisible();
   await expect(status(page)).toContainText('Done · 60 of 60 runs', { timeout: 120_000 });

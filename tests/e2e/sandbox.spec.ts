@@ -25,7 +25,7 @@ test('Step a year advances 365 days and the monitors follow', async ({ page }) =
   await openMarket(page);
   await page.getByRole('button', { name: 'Step a year' }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
-  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 2, day 1');
+  await expect(page.getByLabel('Date', { exact: true })).toHaveText('Year 1, day 365');
   await expect(page.getByLabel('Share: Atlas', { exact: true })).toHaveText(/^\d+\.\d%$/);
   await expect(page.getByLabel('Share: Eos', { exact: true })).toHaveText('n/a');
 });
@@ -175,14 +175,14 @@ test("a vendor's strategy chooser changes its price curve", async ({ page }) => 
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 30);
   await page.getByText('Price', { exact: true }).click();
-  const before = await exportedSeries(page, 'Price', /^price\.v0$/);
+  const before = await exportedSeries(page, 'Price', /^Price: Atlas$/);
   await page.getByLabel('Strategy of Atlas at Setup').selectOption('aggressive');
   await page.getByLabel('Group policy of Atlas').selectOption('expand');
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 30);
-  const after = await exportedSeries(page, 'Price', /^price\.v0$/);
+  const after = await exportedSeries(page, 'Price', /^Price: Atlas$/);
   expect(after.length).toBe(before.length);
   // Aggressive prices below cost: well under the profit strategy's cost-plus-margin.
   expect(after[after.length - 1]).toBeLessThan(0.8 * before[before.length - 1]);
@@ -198,7 +198,7 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 60);
   await page.getByText('Stock-outs per day', { exact: true }).click();
-  const outs = await exportedSeries(page, 'Stock-outs per day', /^stockouts\./);
+  const outs = await exportedSeries(page, 'Stock-outs per day', /^Stock-outs: /);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // A few stock-outs happen in any market; the shock multiplies them.
   const before = sum(outs.slice(0, 20));

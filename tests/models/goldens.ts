@@ -26,12 +26,13 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
     ],
   },
   segregation: {
-    1: [
-      [1, 0, '056c3a55bc6b5f80'],
-      [1, 1, 'ffa4904ce03231a2'],
-      [1, 10, 'b1cb8d903db7ee7e'],
-      [2, 5, '0067414332d9c5de'],
-      [1, 50, 'beac366d5cf2cb09'],
+    // v2 stops once everyone is happy: seed 1 at tick 25.
+    2: [
+      [1, 0, '6c53b5129a051ce6'],
+      [1, 1, '92a9ea66cae9bcf1'],
+      [1, 10, '0009d1db74495238'],
+      [2, 5, 'f40beca9380f2fbd'],
+      [1, 25, 'da012df81f18b03f'],
     ],
   },
   flocking: {

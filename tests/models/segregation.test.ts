@@ -77,4 +77,16 @@ describe('segregation', () => {
     b.runUntil(6);
     expect(a.fingerprint()).toBe(b.fingerprint());
   });
+
+  it('stops once everyone is happy, as NetLogo does, and not before', () => {
+    const r = run(1);
+    r.runUntil(1000);
+    const { count, col } = r.world.agents.people;
+    expect(r.tick).toBeLessThan(1000);
+    expect(r.done).toBe(true);
+    expect(col.happy.subarray(0, count).every((h) => h === 1)).toBe(true);
+    const before = run(1);
+    before.runUntil(r.tick - 1);
+    expect(before.done).toBe(false);
+  });
 });

@@ -18,10 +18,13 @@ import { setupMarket } from './setup';
 import { accrualProfit, DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = OKABE_ITO.black;
+const NO_SELLER = '#c8c8c8';
+const SWITCH_RING = OKABE_ITO.vermilion;
+const STOCKOUT_RING = '#6a3d9a';
 
 /** Colours by seller code: each vendor's chosen colour, then (code 15) the direct channel's black. */
 function sellerPalette(p: MarketParams): string[] {
-  const palette: string[] = Array.from({ length: DIRECT + 1 }, () => '#c8c8c8');
+  const palette: string[] = Array.from({ length: DIRECT + 1 }, () => NO_SELLER);
   p.vendors.rows.forEach(
     (row, j) => (palette[j] = VENDOR_COLORS.find(([name]) => name === row.color)?.[1] ?? '#c8c8c8'),
   );
@@ -29,9 +32,43 @@ function sellerPalette(p: MarketParams): string[] {
   return palette;
 }
 
+/** What the view's marks mean: a newcomer reads the picture from it. */
+function legendOf(p: MarketParams, palette: readonly string[]): Portrayal['legend'] {
+  return [
+    {
+      title: 'Customers (dots), in their seller’s colour',
+      items: [
+        ...p.vendors.rows.map((row, j) => ({ mark: 'circle' as const, color: palette[j], text: String(row.name) })),
+        { mark: 'circle', color: DIRECT_COLOR, text: 'bought direct from a supplier' },
+        { mark: 'circle', color: NO_SELLER, text: 'no seller' },
+      ],
+    },
+    {
+      title: 'Rings: in the last week',
+      items: [
+        { mark: 'ring', color: SWITCH_RING, text: 'switched seller' },
+        { mark: 'ring', color: STOCKOUT_RING, text: 'met a stock-out' },
+      ],
+    },
+    {
+      title: 'Sellers and suppliers',
+      items: [
+        { mark: 'square', color: '#7a828c', text: 'vendor: the larger, the more market share' },
+        { mark: 'square', color: '#7a828c', faint: true, text: 'vendor not in the market yet' },
+        { mark: 'cross', color: '#000000', text: 'supplier, with its stock (units)' },
+      ],
+    },
+    {
+      title: 'Columns are industries; a dot’s place within its column means nothing',
+      items: [],
+    },
+  ];
+}
+
 function portrayalOf(p: MarketParams): Portrayal {
   const SELLER_PALETTE = sellerPalette(p);
   return {
+    legend: legendOf(p, SELLER_PALETTE),
     bounds: { minX: 0, maxX: 1, minY: -0.2, maxY: 1.2 },
     background: '#ffffff',
     annotations: [
@@ -47,16 +84,31 @@ function portrayalOf(p: MarketParams): Portrayal {
         y: 'y',
         shape: 'circle',
         size: 2.5,
-        color: { kind: 'category', column: 'seller', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
+        color: { kind: 'category', column: 'seller', otherColor: NO_SELLER, palette: SELLER_PALETTE },
         // Switches ring red-orange, stock-outs ring purple, for a week.
         highlight: {
           tickColumn: 'lastEventTick',
           kindColumn: 'lastEvent',
           withinTicks: 7,
-          colors: ['', OKABE_ITO.vermilion, '#6a3d9a'],
+          colors: ['', SWITCH_RING, STOCKOUT_RING],
         },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },
+        inspect: [
+          { column: 'segment', label: 'industry' },
+          'seller',
+          { column: 'previousSeller', label: 'seller before' },
+          { column: 'price', label: 'price per unit-day' },
+          { column: 'need', label: 'units needed' },
+          'loyalty',
+          { column: 'priceSensitivity', label: 'price sensitivity' },
+          { column: 'qualityRequirement', label: 'quality requirement' },
+          { column: 'serviceRequirement', label: 'service requirement' },
+          { column: 'itCapability', label: 'IT capability' },
+          { column: 'contracts', label: 'contracts signed' },
+          'switches',
+          'stockouts',
+        ],
       },
       {
         agents: 'vendors',
@@ -70,6 +122,19 @@ function portrayalOf(p: MarketParams): Portrayal {
         alphaColumn: 'active',
         color: { kind: 'category', column: 'index', otherColor: '#c8c8c8', palette: SELLER_PALETTE },
         agentLabels: { texts: p.vendors.rows.map((r) => String(r.name)), valueColumn: 'shareNow', format: 'percent' },
+        inspect: [
+          'strategy',
+          { column: 'mode', label: 'acting as' },
+          { column: 'price', label: 'price per unit-day' },
+          { column: 'unitCost', label: 'unit cost' },
+          'quality',
+          { column: 'stock', label: 'stock (units)' },
+          'customers',
+          { column: 'inUse', label: 'units in use' },
+          { column: 'profit', label: 'profit today' },
+          { column: 'cumProfit', label: 'cumulative profit' },
+          'cash',
+        ],
       },
       {
         agents: 'suppliers',
@@ -80,7 +145,22 @@ function portrayalOf(p: MarketParams): Portrayal {
         size: 8,
         alphaColumn: 'availability',
         color: { kind: 'fixed', color: '#000000' },
-        agentLabels: { texts: p.suppliers.rows.map((r) => String(r.name)), valueColumn: 'stock', format: 'integer' },
+        agentLabels: {
+          texts: p.suppliers.rows.map((r) => String(r.name)),
+          valueColumn: 'stock',
+          format: 'integer',
+          // The industries' names lie just below the suppliers.
+          above: true,
+        },
+        inspect: [
+          { column: 'stock', label: 'stock (units)' },
+          'capacity',
+          { column: 'cost', label: 'production cost' },
+          { column: 'soldToVendors', label: 'sold to vendors' },
+          { column: 'soldDirect', label: 'sold direct' },
+          { column: 'directCustomers', label: 'direct customers' },
+          { column: 'availability', label: 'capacity available' },
+        ],
       },
     ],
   };
@@ -103,7 +183,7 @@ export const cloudMarket = defineModel({
   analyses: marketAnalyses,
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
-    { id: 'profit', title: 'Profit per day', unit: 'credits', series: ['profit.*'] },
+    { id: 'profit', title: 'Profit per day, 30-day average', unit: 'credits', series: ['profit.*'], average: 30 },
     { id: 'cumulative-profit', title: 'Cumulative profit (accrual)', unit: 'credits', series: ['cumulativeProfit.*'] },
     { id: 'cash', title: 'Cash', unit: 'credits', series: ['cash.*'], primary: false },
     {
@@ -179,6 +259,42 @@ export const cloudMarket = defineModel({
       marketSize: total,
     };
   },
+  notices: (p) => [
+    ...(p.customers === 0
+      ? [{ path: 'notice.noCustomers', english: 'There are no customers: every share reads n/a. Raise Customers.' }]
+      : []),
+    ...(p.customers > 0 && p.shareFinance + p.shareGaming + p.shareManufacturing === 0
+      ? [
+          {
+            path: 'notice.noSegmentMix',
+            english: 'Every segment mix is 0: all customers are put in finance. Give a segment a weight.',
+          },
+        ]
+      : []),
+  ],
+  paramSections: [
+    {
+      title: 'Market',
+      open: true,
+      params: [
+        'customers',
+        'shareFinance',
+        'shareGaming',
+        'shareManufacturing',
+        'growth',
+        'choiceNoise',
+        'switchingCost',
+        'loyaltyThreshold',
+        'contractDays',
+        'repriceDays',
+        'years',
+      ],
+    },
+    { title: 'Customers by industry', params: ['scatter', 'finance*', 'gaming*', 'manufacturing*'] },
+    { title: 'Vendors', params: ['entrantHandicap', 'brandDays'] },
+    { title: 'Supply', params: ['supplyCoverage', 'allocationExponent', 'costDecline'] },
+    { title: 'Mechanisms', params: ['mech*'] },
+  ],
   info,
   presets: cloudMarketPresets,
 });

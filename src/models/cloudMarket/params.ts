@@ -254,7 +254,8 @@ export const params = {
     default: 8,
   }),
   repriceDays: p.int({ label: 'Repricing interval', unit: 'days', min: 1, max: 365, uiMax: 90, default: 7 }),
-  years: p.int({ label: 'Horizon', unit: 'years', min: 1, max: 30, uiMax: 10, default: 5 }),
+  // Live: it moves only the horizon, so "Run another year" can carry a run on past it.
+  years: p.int({ label: 'Horizon', unit: 'years', min: 1, max: 30, uiMax: 10, default: 5, apply: 'live' }),
   // Mechanism switches for ablation: each turns one rule off; all on is the plain model, bit for bit.
   mechSwitchingCost: mechanism(
     'switching cost',

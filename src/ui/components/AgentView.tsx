@@ -8,6 +8,7 @@ import type { Portrayal } from '../../core/model';
 import { t } from '../../i18n';
 import { latestFrame } from '../frameBus';
 import { inspect } from '../session';
+import { useApp } from '../store';
 import { agentAt, type Hit } from '../viewGeometry';
 import { createViewClient, type ViewClient } from '../view/viewClient';
 import { VIEW_PADDING, type Camera, type ViewSize } from '../view/viewTypes';
@@ -17,8 +18,22 @@ const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 40;
 const HOME: Camera = { x: 0, y: 0, zoom: 1 };
 
+/**
+ * Canvas text in presenter mode grows with the canvas, for the back of the room: normal size on
+ * a canvas of this many CSS pixels, at most twice that on a large one.
+ */
+const TEXT_AT_SCALE_1 = 480;
+
 function sizeOf(element: HTMLElement): ViewSize {
-  return { width: element.clientWidth, height: element.clientHeight, resolution: window.devicePixelRatio || 1 };
+  const width = element.clientWidth;
+  const height = element.clientHeight;
+  const grown = Math.min(2, Math.max(1, Math.min(width, height) / TEXT_AT_SCALE_1));
+  return {
+    width,
+    height,
+    resolution: window.devicePixelRatio || 1,
+    textScale: useApp.getState().presenter ? grown : 1,
+  };
 }
 
 export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: string }) {
@@ -34,7 +49,12 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
     view.current = client;
     const resize = new ResizeObserver(() => client.resize(sizeOf(element)));
     resize.observe(element);
+    // Presenter mode scales the canvas text even where the view keeps its size.
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (s.presenter !== prev.presenter) client.resize(sizeOf(element));
+    });
     return () => {
+      unsubscribe();
       resize.disconnect();
       client.dispose();
       view.current = null;

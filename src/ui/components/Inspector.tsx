@@ -1,21 +1,34 @@
 /** The inspector: every attribute of the agent clicked in the view, live as the model runs. */
 import { Fragment, useEffect, useState } from 'react';
-import type { Explanation, Model } from '../../core/model';
+import type { Explanation, LayerPortrayal, Model } from '../../core/model';
 import { t, tModel, tModelText } from '../../i18n';
 import { latestFrame, subscribeFrames } from '../frameBus';
+import { formatValue } from '../reporterFormat';
 import { inspect } from '../session';
 import { useApp } from '../store';
-
-const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 /** camelCase column names as words: "qualityRequirement" → "quality requirement". */
 function words(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function formatValue(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 1000 ? WHOLE.format(v) : v.toPrecision(4);
+/** A field's number, readable: thousands grouped, at most 4 significant digits, millions compact. */
+function formatField(v: number): string {
+  return formatValue(v, Number.isInteger(v) ? 'count' : 'plain');
+}
+
+interface Field {
+  readonly column: string;
+  readonly label: string;
+}
+
+/** The fields a student reads (the layer's `inspect`, in order) and the model's internals (the rest). */
+function fieldsOf(layer: LayerPortrayal | undefined, columns: readonly string[]): { main: Field[]; details: Field[] } {
+  const named = (layer?.inspect ?? []).map((f) => (typeof f === 'string' ? { column: f, label: words(f) } : f));
+  const main = named.filter((f) => columns.includes(f.column));
+  if (!layer?.inspect) return { main: columns.map((c) => ({ column: c, label: words(c) })), details: [] };
+  const shown = new Set(main.map((f) => f.column));
+  return { main, details: columns.filter((c) => !shown.has(c)).map((c) => ({ column: c, label: words(c) })) };
 }
 
 const TERM = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -61,6 +74,28 @@ function ExplanationTable({ model, explanation }: { model: Model; explanation: E
   );
 }
 
+function FieldList(props: {
+  model: Model;
+  agents: string;
+  fields: readonly Field[];
+  values: Readonly<Record<string, number>>;
+}) {
+  const { model, agents, fields, values } = props;
+  return (
+    <dl>
+      {fields.map(({ column, label }) => (
+        <Fragment key={column}>
+          <dt>{tModel(model.id, `column.${agents}.${column}`, label)}</dt>
+          <dd>
+            {model.describe?.(agents, column, values[column], useApp.getState().appliedParams) ??
+              formatField(values[column])}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
 export function Inspector({ model }: { model: Model }) {
   const inspected = useApp((s) => s.inspected);
   const [, setVersion] = useState(0);
@@ -74,6 +109,7 @@ export function Inspector({ model }: { model: Model }) {
       : undefined;
   const values = current?.values;
   const layer = model.portrayal(useApp.getState().appliedParams).layers.find((l) => l.agents === inspected.agents);
+  const fields = fieldsOf(layer, values ? Object.keys(values) : []);
   return (
     <section className="inspector" aria-label={t('inspector.title')}>
       <h3>
@@ -87,17 +123,13 @@ export function Inspector({ model }: { model: Model }) {
       ) : (
         <>
           {current?.explanation && <ExplanationTable model={model} explanation={current.explanation} />}
-          <dl>
-            {Object.entries(values).map(([name, value]) => (
-              <Fragment key={name}>
-                <dt>{tModel(model.id, `column.${inspected.agents}.${name}`, words(name))}</dt>
-                <dd>
-                  {model.describe?.(inspected.agents, name, value, useApp.getState().appliedParams) ??
-                    formatValue(value)}
-                </dd>
-              </Fragment>
-            ))}
-          </dl>
+          <FieldList model={model} agents={inspected.agents} fields={fields.main} values={values} />
+          {fields.details.length > 0 && (
+            <details className="inspector-details">
+              <summary>{t('inspector.details')}</summary>
+              <FieldList model={model} agents={inspected.agents} fields={fields.details} values={values} />
+            </details>
+          )}
         </>
       )}
     </section>

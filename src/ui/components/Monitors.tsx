@@ -6,6 +6,7 @@ import { t, tModel } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { reporterLog } from '../frameBus';
 import { formatMonitor } from '../reporterFormat';
+import { dateOfTick } from '../calendar';
 import { useApp } from '../store';
 
 function Monitor({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
@@ -78,12 +79,7 @@ export function Monitors() {
   return (
     <div className="monitors">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
-      {ticksPerYear && (
-        <Monitor
-          label={t('monitor.date')}
-          value={t('monitor.dateValue', { year: Math.floor(tick / ticksPerYear) + 1, day: (tick % ticksPerYear) + 1 })}
-        />
-      )}
+      {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} wide />}
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} wide />
       <p className="status" role="status">
         {statusText(status, tick)}

@@ -3,9 +3,9 @@
  * choices, checkboxes for switches, a JSON editor for lists and tables. Each shows whether
  * it applies live or at Setup, and marks a change not yet applied.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Model } from '../../core/model';
+import type { Model, ParamSection } from '../../core/model';
 import { validateValue, type ParamSpec } from '../../core/params';
 import { t, tModel } from '../../i18n';
 import { useLiveValue } from '../liveValues';
@@ -53,6 +53,8 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
   const value = spec.apply === 'live' && base === applied ? live : base;
   const pending = JSON.stringify(base) !== JSON.stringify(applied);
   const label = tModel(model.id, `param.${name}.label`, spec.label);
+  const descriptionId = useId();
+  const describedBy = spec.description ? descriptionId : undefined;
   const badge = (
     <span className={`apply ${spec.apply}`} title={spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}>
       {pending ? t('control.pendingSetup') : spec.apply === 'live' ? t('control.live') : t('control.needsSetup')}
@@ -71,6 +73,7 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
           <input
             type="range"
             aria-label={label}
+            aria-describedby={describedBy}
             min={min}
             max={max}
             step={spec.step}
@@ -90,7 +93,12 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
     }
     case 'choice':
       input = (
-        <select aria-label={label} value={value as string} onChange={(e) => setParam(name, e.target.value)}>
+        <select
+          aria-label={label}
+          aria-describedby={describedBy}
+          value={value as string}
+          onChange={(e) => setParam(name, e.target.value)}
+        >
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
               {tModel(model.id, `param.${name}.option.${o.value}`, o.label)}
@@ -104,6 +112,7 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
         <input
           type="checkbox"
           aria-label={label}
+          aria-describedby={describedBy}
           checked={value as boolean}
           onChange={(e) => setParam(name, e.target.checked)}
         />
@@ -114,6 +123,7 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
         <input
           type="text"
           aria-label={label}
+          aria-describedby={describedBy}
           value={value as string}
           maxLength={spec.maxLength}
           onChange={(e) => setParam(name, e.target.value)}
@@ -124,8 +134,17 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
       // Lists: JSON text, checked by the shared validator.
       input = <JsonEditor name={name} spec={spec} value={value} label={label} />;
   }
+  const description = spec.description ? tModel(model.id, `param.${name}.description`, spec.description) : null;
   return (
-    <div className={`param${pending ? ' pending' : ''}`} title={spec.description}>
+    // The description shows while the control has focus or the pointer is over it. A tap on a
+    // slider does not focus it in every browser: a press anywhere on the control does.
+    <div
+      className={`param${pending ? ' pending' : ''}`}
+      onPointerDown={(e) => {
+        if (!e.currentTarget.contains(document.activeElement))
+          e.currentTarget.querySelector<HTMLElement>('input, select, textarea')?.focus();
+      }}
+    >
       <div className="param-head">
         <span className="param-label" aria-hidden="true">
           {label}
@@ -133,18 +152,49 @@ function Control({ model, name, spec }: { model: Model; name: string; spec: Para
         {badge}
       </div>
       <div className="param-input">{input}</div>
+      {description && (
+        <p className="param-description" id={descriptionId}>
+          {description}
+        </p>
+      )}
     </div>
   );
 }
 
+/** The model's sections, each with the names of its parameters; parameters in none go last, untitled. */
+function sectionsOf(model: Model, names: readonly string[]): { section: ParamSection | null; names: string[] }[] {
+  const taken = new Set<string>();
+  const matches = (pattern: string, name: string) =>
+    pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+  const sections = (model.paramSections ?? []).map((section) => {
+    const inSection = names.filter((n) => !taken.has(n) && section.params.some((p) => matches(p, n)));
+    inSection.forEach((n) => taken.add(n));
+    return { section, names: inSection };
+  });
+  const rest = names.filter((n) => !taken.has(n));
+  return [...sections.filter((s) => s.names.length > 0), ...(rest.length ? [{ section: null, names: rest }] : [])];
+}
+
 export function ParamControls({ model }: { model: Model }) {
+  // Tables have their own editors (TablesPanel).
+  const names = Object.keys(model.params).filter((name) => model.params[name].kind !== 'table');
+  const controls = (list: readonly string[]) =>
+    list.map((name) => <Control key={`${model.id}.${name}`} model={model} name={name} spec={model.params[name]} />);
   return (
     <div className="params">
-      {Object.entries(model.params)
-        .filter(([, spec]) => spec.kind !== 'table') // tables have their own editors (TablesPanel)
-        .map(([name, spec]) => (
-          <Control key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
-        ))}
+      {sectionsOf(model, names).map(({ section, names: list }) =>
+        section ? (
+          <details key={`${model.id}.${section.title}`} className="param-section" open={section.open}>
+            <summary>
+              {tModel(model.id, `section.${section.title}`, section.title)}{' '}
+              <span className="param-count">({list.length})</span>
+            </summary>
+            {controls(list)}
+          </details>
+        ) : (
+          <div key={`${model.id}.rest`}>{controls(list)}</div>
+        ),
+      )}
     </div>
   );
 }

@@ -16,9 +16,15 @@ import {
 import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
+import { dateOfTick } from '../calendar';
 import { download } from '../download';
+import { plotImage } from '../plotImage';
 import { formatAxis, formatValue } from '../reporterFormat';
 import { reporterLog } from '../frameBus';
+import { shortLegendNames } from '../legendNames';
+import { timeAxis } from '../timeAxis';
+import { trailingMean } from '../trailingMean';
+import { pickPresenterPlot, usePresenterPlots } from '../presenterPlots';
 import { useApp } from '../store';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
@@ -29,53 +35,69 @@ const MAX_POINTS = 120;
  * layout per label at every update): they are short and never wrap.
  */
 const TICK = { fontSize: 11, width: 0 };
+const AXIS_TITLE = { fontSize: 11, fill: '#5b6470' };
 
-function chartRows(names: readonly string[]): Record<string, number | null>[] {
+/** The rows a chart draws: at most MAX_POINTS, each series as recorded or as its trailing mean over `average` ticks. */
+function chartRows(names: readonly string[], average?: number): Record<string, number | null>[] {
   const log = reporterLog();
   const ticks = log.tickColumn();
-  const columns = names.filter((n) => log.names.includes(n)).map((n) => [n, log.column(n)] as const);
-  return log.sampleIndices(MAX_POINTS).map((i) => {
+  const indices = log.sampleIndices(MAX_POINTS);
+  const columns = names
+    .filter((n) => log.names.includes(n))
+    .map((n) => {
+      const column = log.column(n);
+      // Averaged columns hold one value per sampled row; the others, every recorded row.
+      return [n, average ? trailingMean(ticks, column, average, indices) : column] as const;
+    });
+  return indices.map((i, k) => {
     const row: Record<string, number | null> = { tick: ticks[i] };
-    for (const [name, column] of columns) row[name] = Number.isNaN(column[i]) ? null : column[i];
+    for (const [name, column] of columns) {
+      const v = average ? column[k] : column[i];
+      row[name] = Number.isNaN(v) ? null : v;
+    }
     return row;
   });
 }
 
-/** Every recorded tick of the plot's series (not the decimated view) as CSV. */
-function exportCsv(names: readonly string[], file: string): void {
+/** Every recorded tick of the plot's series (not the decimated view) as CSV, headed by the series' labels. */
+function exportCsv(names: readonly string[], labels: readonly string[], file: string): void {
   const log = reporterLog();
-  const subset = new ReporterLog(names);
+  // Two vendors of the same name would make two columns of one name: then the reporters' names.
+  const headers = new Set(labels).size === labels.length ? labels : names;
+  const subset = new ReporterLog(headers);
   const ticks = log.tickColumn();
   const columns = names.map((n) => log.column(n));
   for (let i = 0; i < log.length; i++) {
     const row: Record<string, number | null> = {};
-    names.forEach((n, k) => (row[n] = Number.isNaN(columns[k][i]) ? null : columns[k][i]));
+    headers.forEach((h, k) => (row[h] = Number.isNaN(columns[k][i]) ? null : columns[k][i]));
     subset.add(ticks[i], row);
   }
   download(new Blob([reporterLogCsv(subset)], { type: 'text/csv' }), file);
 }
 
-/** The chart's SVG drawn onto a white canvas, as PNG. */
-function exportPng(figure: HTMLElement | null, file: string): void {
-  const svg = figure?.querySelector('svg.recharts-surface');
-  if (!svg) return;
-  const { width, height } = svg.getBoundingClientRect();
-  const source = new XMLSerializer().serializeToString(svg);
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
-  image.onload = () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.scale(2, 2);
-    ctx.drawImage(image, 0, 0);
-    URL.revokeObjectURL(url);
-    canvas.toBlob((blob) => blob && download(blob, file), 'image/png');
-  };
-  image.src = url;
+/** The whole chart (title, axes, legend) as PNG; an export that fails says so in the console only. */
+function exportPng(figure: HTMLElement | null, title: string, file: string): void {
+  if (!figure) return;
+  plotImage(figure, title).then(
+    (blob) => download(blob, file),
+    (e: unknown) => console.warn('the plot could not be exported:', e),
+  );
+}
+
+/**
+ * The chart's width: its figure's, up to `max`, in steps of 20 px so that a window resized by a
+ * pixel does not redraw every chart. Recharts needs a number; a fixed one overflowed narrow columns.
+ */
+function usePlotWidth(figure: React.RefObject<HTMLElement | null>, max: number): number {
+  const [available, setAvailable] = useState(340);
+  useEffect(() => {
+    const element = figure.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setAvailable(Math.floor(element.clientWidth / 20) * 20));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [figure]);
+  return Math.max(240, Math.min(max, available));
 }
 
 /** Delay between two charts taking the same new plot version (ms). */
@@ -116,17 +138,25 @@ const Plot = memo(function Plot({
   const version = useStaggered(props.version, order);
   const figure = useRef<HTMLElement>(null);
   const presenter = useApp((s) => s.presenter);
+  const width = usePlotWidth(figure, presenter ? 480 : 380);
   const ticksPerYear = model.ticksPerYear;
   // The reporter log grows in place: `version` is what says it has new rows.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const names = useMemo(() => plotSeries(plot, reporterLog().names), [plot, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => chartRows(names), [names, version]);
+  const rows = useMemo(() => chartRows(names, plot.average), [names, plot.average, version]);
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   // A plot's series share a unit, so the first one's format reads the axis.
   const axisFormat = reporterFormat(reporters, names[0] ?? '');
-  const labelOf = (name: string) =>
-    tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name);
+  const first = rows[0]?.tick ?? 0;
+  const last = rows.at(-1)?.tick ?? 0;
+  const axis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
+  const xTitle = t(axis?.unit === 'month' ? 'plot.months' : axis ? 'plot.years' : 'plot.tick');
+  const yTitle = plot.unit ?? (axisFormat === 'percent' ? '%' : undefined);
+  const labels = names.map((name) =>
+    tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
+  );
+  const legendNames = shortLegendNames(labels);
   return (
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
@@ -136,7 +166,7 @@ const Plot = memo(function Plot({
           <button
             type="button"
             aria-label={t('plot.exportCsv', { title })}
-            onClick={() => exportCsv(names, `${model.id}-${plot.id}.csv`)}
+            onClick={() => exportCsv(names, labels, `${model.id}-${plot.id}.csv`)}
             disabled={rows.length === 0}
           >
             {t('plot.csv')}
@@ -144,7 +174,9 @@ const Plot = memo(function Plot({
           <button
             type="button"
             aria-label={t('plot.exportPng', { title })}
-            onClick={() => exportPng(figure.current, `${model.id}-${plot.id}.png`)}
+            onClick={() =>
+              exportPng(figure.current, plot.unit ? `${title} (${plot.unit})` : title, `${model.id}-${plot.id}.png`)
+            }
             disabled={rows.length === 0}
           >
             {t('plot.png')}
@@ -155,7 +187,7 @@ const Plot = memo(function Plot({
         <p className="empty">{t('plot.empty')}</p>
       ) : (
         <LineChart
-          width={presenter ? 460 : 340}
+          width={width}
           height={presenter ? 300 : 190}
           data={rows}
           margin={{ top: 6, right: 12, bottom: 4, left: 4 }}
@@ -167,30 +199,29 @@ const Plot = memo(function Plot({
             domain={['dataMin', 'dataMax']}
             allowDecimals={false}
             tick={TICK}
-            tickFormatter={
-              ticksPerYear ? (v: number) => `${t('plot.year')} ${(v / ticksPerYear).toFixed(1)}` : undefined
-            }
+            height={34}
+            {...(axis ? { ticks: [...axis.ticks], tickFormatter: axis.label, interval: 0 } : {})}
+            label={{ value: xTitle, position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
           />
           {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
           <YAxis
-            width={56}
+            width={62}
             interval={0}
             tick={TICK}
             domain={['auto', 'auto']}
             tickFormatter={(v: number) => formatAxis(v, axisFormat)}
+            label={yTitle ? { value: yTitle, angle: -90, position: 'insideLeft', offset: 2, ...AXIS_TITLE } : undefined}
           />
           <Tooltip
             formatter={(v, _name, item) => formatValue(Number(v), reporterFormat(reporters, String(item.dataKey)))}
-            labelFormatter={(v) =>
-              ticksPerYear ? `${t('plot.year')} ${(Number(v) / ticksPerYear).toFixed(2)}` : `${t('plot.tick')} ${v}`
-            }
+            labelFormatter={(v) => (ticksPerYear ? dateOfTick(Number(v), ticksPerYear) : `${t('plot.tick')} ${v}`)}
           />
           {names.length > 1 && <Legend />}
           {names.map((name, i) => (
             <Line
               key={name}
               dataKey={name}
-              name={labelOf(name)}
+              name={legendNames[i]}
               stroke={model.seriesColor?.(name, params) ?? CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
               dot={false}
               isAnimationActive={false}
@@ -223,6 +254,8 @@ export function PlotPanel({ model }: { model: Model }) {
   const version = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
+  const presenter = useApp((s) => s.presenter);
+  const shown = usePresenterPlots(model);
   const primary = model.plots.filter((p) => p.primary !== false);
   const more = model.plots.filter((p) => p.primary === false);
   const plotOf = (plot: PlotDecl, order: number) => (
@@ -236,6 +269,25 @@ export function PlotPanel({ model }: { model: Model }) {
       params={params}
     />
   );
+  if (presenter)
+    return (
+      <div className="plots">
+        <details className="presenter-plots">
+          <summary>{t('plot.pick')}</summary>
+          {model.plots.map((plot) => (
+            <label key={plot.id}>
+              <input
+                type="checkbox"
+                checked={shown.includes(plot.id)}
+                onChange={(e) => pickPresenterPlot(model, shown, plot.id, e.target.checked)}
+              />
+              {tModel(model.id, `plot.${plot.id}.title`, plot.title)}
+            </label>
+          ))}
+        </details>
+        {model.plots.filter((p) => shown.includes(p.id)).map(plotOf)}
+      </div>
+    );
   return (
     <div className="plots">
       {primary.map(plotOf)}

@@ -1,10 +1,25 @@
 /** Setup, Go/Pause, Step and the speed slider (slow motion → as fast as possible). */
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Model } from '../../core/model';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
-import { go, pause, resetToDefaults, setSpeed, setup, step } from '../session';
+import { go, pause, resetToDefaults, setParam, setSpeed, setup, step } from '../session';
 import { useApp } from '../store';
+
+/**
+ * Past the horizon a run carries on by a year where the horizon is a live parameter `years`
+ * (it moves nothing but the horizon, so the link of the longer run replays it exactly).
+ */
+function canRunAnotherYear(model: Model, years: unknown): boolean {
+  const spec = model.params.years;
+  return spec?.apply === 'live' && spec.kind === 'int' && typeof years === 'number' && years < spec.max;
+}
+
+function runAnotherYear(years: number, ticksPerYear: number): void {
+  setParam('years', years + 1);
+  step(ticksPerYear);
+}
 
 /** Speed slider positions: ticks per second; the last position means "as fast as possible". */
 const SPEEDS = [1, 2, 5, 10, 30, 60, 120, 300, 1000, null] as const;
@@ -13,7 +28,9 @@ export function RunControls() {
   const { status, ticksPerSecond, modelId } = useApp(
     useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond, modelId: s.modelId })),
   );
-  const ticksPerYear = findModel(modelId)?.ticksPerYear;
+  const model = findModel(modelId)!;
+  const ticksPerYear = model.ticksPerYear;
+  const years = useApp((s) => s.appliedParams.years);
   const speedId = useId();
   const running = status === 'running';
   const finished = status === 'stopped' || status === 'horizon' || status === 'starting';
@@ -41,6 +58,11 @@ export function RunControls() {
         {ticksPerYear && (
           <button type="button" onClick={() => step(ticksPerYear)} disabled={running || finished}>
             {t('control.stepYear')}
+          </button>
+        )}
+        {ticksPerYear && status === 'horizon' && canRunAnotherYear(model, years) && (
+          <button type="button" onClick={() => runAnotherYear(years as number, ticksPerYear)}>
+            {t('control.anotherYear')}
           </button>
         )}
       </div>

@@ -31,6 +31,8 @@ function shapeTexture(app: Application, shape: LayerPortrayal['shape'] | 'ring')
   if (shape === 'circle') g.circle(r, r, r).fill(0xffffff);
   else if (shape === 'ring') g.circle(r, r, r - 2).stroke({ color: 0xffffff, width: 4 });
   else if (shape === 'square') g.rect(0, 0, SHAPE_PX, SHAPE_PX).fill(0xffffff);
+  // Pointing east (rotation 0), with a notch at its tail so its direction reads even when small.
+  else if (shape === 'arrow') g.poly([0, 2, SHAPE_PX, r, 0, SHAPE_PX - 2, SHAPE_PX / 4, r]).fill(0xffffff);
   else {
     // A cross with a thin dark outline so it reads on any background and over any point.
     const w = SHAPE_PX / 4;
@@ -92,6 +94,43 @@ interface Placement {
 }
 
 const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+const labelStyle = (scale: number) => ({ ...LABEL_STYLE, fontSize: 12 * scale });
+
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+function boxOf(text: Text): Box {
+  const left = text.x - text.width * text.anchor.x;
+  const top = text.y - text.height * text.anchor.y;
+  return { left, top, right: left + text.width, bottom: top + text.height };
+}
+
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Moves each agent label away from its agent (down, or up for a label above it) until it
+ * overlaps no area name and no label placed before it, so that neighbours' labels (vendors side
+ * by side) stay readable.
+ */
+function separateLabels(fixed: readonly Text[], labels: readonly Text[]): void {
+  const placed = fixed.map(boxOf);
+  for (const text of labels) {
+    const up = text.anchor.y === 1;
+    let box = boxOf(text);
+    // A bounded number of moves: a crowd of labels must not cost a frame.
+    for (let move = 0; move < 12; move++) {
+      const hit = placed.find((other) => overlap(other, box));
+      if (!hit) break;
+      text.y += up ? hit.top - box.bottom - 1 : hit.bottom - box.top + 1;
+      box = boxOf(text);
+    }
+    placed.push(box);
+  }
+}
 
 function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
   const labels = spec.agentLabels!;
@@ -101,10 +140,12 @@ function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
   return `${base} ${labels.format === 'percent' ? `${(100 * v).toFixed(1)}%` : Math.round(v).toLocaleString('en')}`;
 }
 
-/** Where the world lies on the canvas at zoom 1. */
+/** Where the world lies on the canvas at zoom 1, in CSS pixels (as picking measures it). */
 function placement(app: Application, portrayal: Portrayal): Placement {
-  const width = app.renderer.width / app.renderer.resolution;
-  const height = app.renderer.height / app.renderer.resolution;
+  // IMPORTANT: in Pixi 8 `renderer.width` is in CSS pixels already (the canvas holds width ×
+  // resolution device pixels); dividing by the resolution again drew the world at half size at DPR 2.
+  const width = app.renderer.width;
+  const height = app.renderer.height;
   const { scale, offsetX, offsetY } = screenMapping(portrayal, width, height, VIEW_PADDING);
   return { minX: portrayal.bounds.minX, minY: portrayal.bounds.minY, scale, offsetX, offsetY, width, height };
 }
@@ -113,7 +154,7 @@ function placement(app: Application, portrayal: Portrayal): Placement {
 const screenX = (m: Placement, x: number) => m.offsetX + (x - m.minX) * m.scale;
 const screenY = (m: Placement, y: number) => m.height - m.offsetY - (y - m.minY) * m.scale;
 
-function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
+function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScale: number): void {
   const { minX, minY, scale, offsetX, offsetY, height } = m;
   for (const layer of layers) {
     const { spec, container, texture, rings, ringTexture, labels } = layer;
@@ -138,6 +179,8 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
     const ringColors = highlight ? highlight.colors.map((c) => (c ? colorNumber(c) : 0)) : [];
     const xs = set.columns[spec.x];
     const ys = set.columns[spec.y];
+    const headingX = spec.heading ? set.columns[spec.heading.x] : null;
+    const headingY = spec.heading ? set.columns[spec.heading.y] : null;
     const rule = spec.color;
     const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
     const palette = rule.kind === 'category' && rule.palette ? rule.palette.map(colorNumber) : PALETTE;
@@ -152,6 +195,8 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
       const size = sizeColumn ? baseSize * (1 + spec.sizeBy!.growth * sizeColumn[i]) : baseSize;
       p.scaleX = size;
       p.scaleY = size;
+      // Screen y grows downwards, world y upwards.
+      if (headingX) p.rotation = Math.atan2(-headingY![i], headingX[i]);
       p.alpha = alphas ? 0.15 + 0.85 * alphas[i] : 1;
       if (eventKinds && eventKinds[i] > 0 && frame.tick - eventTicks![i] <= highlight!.withinTicks) {
         const ring = new Particle({
@@ -177,14 +222,17 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement): void {
     rings.update();
     if (spec.agentLabels) {
       while (labels.children.length < count)
-        labels.addChild(new Text({ text: '', style: LABEL_STYLE, anchor: { x: 0.5, y: 0 } }));
+        labels.addChild(
+          new Text({ text: '', style: labelStyle(textScale), anchor: { x: 0.5, y: spec.agentLabels.above ? 1 : 0 } }),
+        );
       while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
       for (let i = 0; i < count; i++) {
         const text = labels.children[i] as Text;
         text.text = labelText(spec, i, set);
         text.x = particles[i].x;
-        // Alternate rows so that neighbours' labels do not overlap.
-        text.y = particles[i].y + 12 + spec.size + (i % 2) * 14;
+        // Beside the agent; separateLabels moves it further where it would overlap another.
+        const gap = 4 + (spec.sizeBy ? particles[i].scaleY * (SHAPE_PX / 2) : spec.size);
+        text.y = spec.agentLabels.above ? particles[i].y - gap : particles[i].y + gap;
       }
     }
   }
@@ -261,12 +309,12 @@ function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame,
 }
 
 /** Area names and other fixed texts; they arrive translated in the portrayal. */
-function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement): void {
+function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement, textScale: number): void {
   target.removeChildren().forEach((c) => c.destroy());
   for (const a of portrayal.annotations ?? []) {
     const text = new Text({
       text: a.text,
-      style: { ...LABEL_STYLE, fontSize: 14, fontWeight: '600', fill: 0x5b6470 },
+      style: { ...LABEL_STYLE, fontSize: 14 * textScale, fontWeight: '600', fill: 0x5b6470 },
       anchor: { x: 0.5, y: 1 },
     });
     text.x = screenX(m, a.x);
@@ -325,7 +373,7 @@ export async function createViewRenderer(
   const squareTexture = shapeTexture(app, 'square');
   const layers: Layer[] = portrayal.layers.map((spec) => {
     const container = new ParticleContainer<Particle>({
-      dynamicProperties: { position: true, color: true, vertex: true },
+      dynamicProperties: { position: true, color: true, vertex: true, rotation: spec.heading !== undefined },
     });
     const rings = new ParticleContainer<Particle>({ dynamicProperties: { position: true, color: true, vertex: true } });
     const labels = new Container();
@@ -338,6 +386,7 @@ export async function createViewRenderer(
   // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
   // changed; without a GPU (software WebGL) each redraw is costly, so the view renders only
   // when a frame arrived, the camera moved or the size changed, and at most RENDER_FPS.
+  let textScale = size.textScale ?? 1;
   let frame: ViewFrame | null = null;
   let frameDirty = false;
   let layoutDirty = true;
@@ -352,10 +401,14 @@ export async function createViewRenderer(
     animation = nextFrame(loop);
     if (!needsRender || now - lastRender < 1000 / RENDER_FPS - 2) return;
     const m = placement(app, portrayal);
-    if (layoutDirty) drawAnnotations(annotations, portrayal, m);
+    if (layoutDirty) drawAnnotations(annotations, portrayal, m, textScale);
     const drewFrame = (frameDirty || layoutDirty) && frame !== null;
     if (drewFrame) {
-      draw(layers, frame!, m);
+      draw(layers, frame!, m, textScale);
+      separateLabels(
+        annotations.children as Text[],
+        layers.flatMap((l) => l.labels.children as Text[]),
+      );
       drawInspected(inspected, portrayal, frame!, m);
     }
     layoutDirty = frameDirty = needsRender = false;
@@ -377,6 +430,11 @@ export async function createViewRenderer(
     },
     resize(s) {
       app.renderer.resize(s.width, s.height, s.resolution);
+      if ((s.textScale ?? 1) !== textScale) {
+        textScale = s.textScale ?? 1;
+        // Labels are made again at the new size.
+        for (const layer of layers) layer.labels.removeChildren().forEach((c) => c.destroy());
+      }
       layoutDirty = needsRender = true;
     },
     destroy() {

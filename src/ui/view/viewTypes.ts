@@ -23,6 +23,8 @@ export interface ViewSize {
   readonly width: number;
   readonly height: number;
   readonly resolution: number;
+  /** Size of the text drawn on the canvas relative to normal (larger in presenter mode); default 1. */
+  readonly textScale?: number;
 }
 
 /** Space between the world's bounds and the canvas's edges, in CSS pixels: shared by drawing and picking. */
