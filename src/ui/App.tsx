@@ -11,7 +11,7 @@ import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
-import { VendorPanel } from './components/VendorPanel';
+import { TimedChanges, VendorPanel } from './components/VendorPanel';
 import { ViewLegend } from './components/ViewLegend';
 import { SeedField } from './components/SeedField';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
@@ -189,10 +189,11 @@ export function App() {
           <section className="panel controls" aria-labelledby="controls-heading">
             <h2 id="controls-heading">{t('panel.controls')}</h2>
             <RunControls />
-            <SeedField />
-            {/* Beside Go, at the top: visible on a projector and a tablet without scrolling. */}
-            <Monitors />
+            {/* The levers and the monitors beside Go: on a projector and a tablet without scrolling. */}
             <VendorPanel model={model} />
+            <Monitors />
+            <TimedChanges model={model} />
+            <SeedField />
             <h2>{t('panel.parameters')}</h2>
             <ParamControls model={model} />
           </section>

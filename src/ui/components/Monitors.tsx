@@ -9,10 +9,10 @@ import { formatMonitor } from '../reporterFormat';
 import { dateOfTick } from '../calendar';
 import { useApp } from '../store';
 
-function Monitor({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
+function Monitor({ label, value, size }: { label: string; value: string; size?: 'wide' | 'full' }) {
   const id = useId();
   return (
-    <div className={`monitor${wide ? ' wide' : ''}`}>
+    <div className={`monitor${size ? ` ${size}` : ''}`}>
       <span id={id} className="monitor-label">
         {label}
       </span>
@@ -79,8 +79,8 @@ export function Monitors() {
   return (
     <div className="monitors">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
-      {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} wide />}
-      <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} wide />
+      {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} size="wide" />}
+      <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} size="full" />
       <p className="status" role="status">
         {statusText(status, tick)}
       </p>

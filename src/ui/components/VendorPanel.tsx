@@ -74,7 +74,7 @@ function TableLevers({ model, name, spec }: { model: Model; name: string; spec: 
   // Choices take the room they need; numbers share the rest.
   const template = [
     'auto',
-    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(7em, 2.4fr)' : 'minmax(2.6em, 1fr)')),
+    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(2.2em, 1fr)')),
   ];
   return (
     <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
@@ -120,10 +120,13 @@ function describeChange(model: Model, base: Params, change: TimedChange): string
   return t('timed.item', { day: change.tick, label, value });
 }
 
-function TimedChanges({ model }: { model: Model }) {
+/** The run's timed changes (list, timeline, erase), for a model with levers or with changes to show. */
+export function TimedChanges({ model }: { model: Model }) {
   const changes = useApp((s) => s.changes);
+  const shown = changes.length > 0 || leverTables(model).length > 0;
   const base = useApp((s) => s.appliedParams);
   const horizon = model.horizon?.(base) ?? Math.max(1, extent(changes.map((c) => c.tick))[1]);
+  if (!shown) return null;
   return (
     <section className="timed-changes" aria-label={t('timed.title', { count: changes.length })}>
       <h3>{t('timed.title', { count: changes.length })}</h3>
@@ -161,16 +164,19 @@ function TimedChanges({ model }: { model: Model }) {
   );
 }
 
-/**
- * The panel beside the view (atop the controls, by Setup and Go): the levers of each table that has live columns, and the timed
- * changes; nothing for a model with neither.
- */
-export function VendorPanel({ model }: { model: Model }) {
-  const hasChanges = useApp((s) => s.changes.length > 0);
-  const tables = Object.entries(model.params).filter(
+function leverTables(model: Model): [string, TableSpec][] {
+  return Object.entries(model.params).filter(
     (entry): entry is [string, TableSpec] => entry[1].kind === 'table' && leverColumns(entry[1]).length > 0,
   );
-  if (tables.length === 0 && !hasChanges) return null;
+}
+
+/**
+ * The levers beside Go: each table's live columns, one compact row per table row; nothing for a
+ * model without them. Changes made here join the scenario as timed changes (see TimedChanges).
+ */
+export function VendorPanel({ model }: { model: Model }) {
+  const tables = leverTables(model);
+  if (tables.length === 0) return null;
   return (
     <section className="levers" aria-label={t('levers.title')}>
       {tables.map(([name, spec]) => (
@@ -182,7 +188,6 @@ export function VendorPanel({ model }: { model: Model }) {
           <TableLevers model={model} name={name} spec={spec} />
         </section>
       ))}
-      <TimedChanges model={model} />
     </section>
   );
 }
