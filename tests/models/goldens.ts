@@ -19,10 +19,10 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
     ],
   },
   'cloud-market': {
-    1: [
-      [1, 0, 'a94d8751dce9211f'],
-      [1, 30, '8bf368f264ff4db0'],
-      [2, 365, '95e628958681f837'],
+    2: [
+      [1, 0, '3ee5347434016d61'],
+      [1, 30, '00f7468b45f87b97'],
+      [2, 365, '02a77a6397489191'],
     ],
   },
   segregation: {

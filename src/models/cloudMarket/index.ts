@@ -7,7 +7,7 @@
  */
 import { defineModel, type Portrayal } from '../../core/model';
 import { OKABE_ITO } from '../../core/palette';
-import { explainCustomer } from './explain';
+import { explainCustomer, explainVendor } from './explain';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
@@ -88,7 +88,7 @@ function portrayalOf(p: MarketParams): Portrayal {
 
 export const cloudMarket = defineModel({
   id: 'cloud-market',
-  version: 1,
+  version: 2,
   title: 'Cloud pricing market',
   summary:
     'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',
@@ -134,7 +134,12 @@ export const cloudMarket = defineModel({
     return index >= 0 ? sellerPalette(p)[index] : undefined;
   },
   portrayal: (p) => portrayalOf(p),
-  explain: (w, ctx, agents, index) => (agents === 'customers' ? explainCustomer(w, ctx, index) : null),
+  explain: (w, ctx, agents, index) =>
+    agents === 'customers'
+      ? explainCustomer(w, ctx, index)
+      : agents === 'vendors'
+        ? explainVendor(w, ctx, index)
+        : null,
   summaryJson: (w, ctx) => {
     const total = unitsInUse(w);
     const v = w.agents.vendors.col;

@@ -22,6 +22,26 @@ export const cloudMarketPresets: readonly Preset[] = [
     params: {},
   },
   {
+    id: 'market-at-rest',
+    title: 'A market at rest',
+    question: 'Does the market stay put when nothing happens?',
+    watch:
+      'Every vendor on the profit strategy at the reference margin, no events, no entrant, no neighbours, volume discounts or learning curve: shares stay within a point or so of where they started.',
+    seed: 6,
+    params: {
+      vendors: vendors(4, {
+        0: { strategy: 'profit', margin: params.referenceMargin.default },
+        1: { strategy: 'profit', margin: params.referenceMargin.default },
+        2: { strategy: 'profit', margin: params.referenceMargin.default },
+        3: { strategy: 'profit', margin: params.referenceMargin.default },
+      }),
+      events: { nextId: 0, rows: [] },
+      mechNeighbours: false,
+      mechVolumeDiscount: false,
+      mechLearningCurve: false,
+    },
+  },
+  {
     id: 'supply-shock',
     title: 'A long supply shock',
     question: 'When suppliers fall short, who keeps delivering?',

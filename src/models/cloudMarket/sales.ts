@@ -6,8 +6,8 @@
  */
 import type { Random } from '../../core/rng';
 import { contractLength, schedule } from './calendar';
-import { appraise, drawOption } from './choice';
-import { clamp01 } from './economics';
+import { appraise, drawOption, renewalLoyalty, renewsWithoutComparing } from './choice';
+import * as E from './economics';
 import type { Ctx } from './paramValues';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NONE, segmentUnits, type MarketWorld } from './state';
@@ -43,6 +43,7 @@ export function bookLot(
   c.price[i] = price;
   c.producer[i] = producer;
   c.loyalty[i] = loyalty;
+  if (c.loyalty[i] > w.globals.loyalThreshold) w.globals.loyalCustomers++;
   if (seller === DIRECT) {
     const s = w.agents.suppliers.col;
     c.cost[i] = s.cost[producer];
@@ -65,6 +66,7 @@ export function releaseLot(w: MarketWorld, i: number): void {
   const seller = c.seller[i];
   const units = c.units[i];
   if (units === 0) return;
+  if (c.loyalty[i] > w.globals.loyalThreshold) w.globals.loyalCustomers--;
   if (seller === DIRECT) {
     const k = c.producer[i];
     const s = w.agents.suppliers.col;
@@ -96,9 +98,9 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
   const need = c.need[i];
   const available = scratch.available;
   appraise(w, ctx, scratch, i, params.mechNeighbours);
-  // The source's threshold rule: above the loyalty threshold the customer stays if it can.
+  // A renewing customer held by its switching cost (or above the loyalty threshold) stays if it can.
   let choice = -1;
-  if (current >= 0 && c.loyalty[i] > params.loyaltyThreshold && available[current]) {
+  if (current >= 0 && available[current] && renewsWithoutComparing(ctx, scratch, c, i, rng)) {
     if (current === DIRECT ? directSupplierWithStock(w, need) >= 0 : v.stock[current] >= need) choice = current;
   }
   for (let attempt = 0; choice < 0 && attempt < MAX_OPTIONS; attempt++) {
@@ -145,13 +147,13 @@ function sell(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, choice: num
     }
   }
   // Loyalty: renewing raises it, switching resets it, a price hike lowers it, being served in a shortage raises it.
-  let loyalty = c.loyalty[i];
+  let loyalty = E.SWITCH_LOYALTY;
   if (previous === choice) {
-    loyalty += (1 - loyalty) * 0.2;
-    if (price > c.price[i] * 1.05) loyalty -= 0.1;
-  } else loyalty = 0.3;
+    loyalty = renewalLoyalty(c, i, price);
+    loyalty += (1 - loyalty) * E.RENEWAL_GAIN;
+  }
   if (scratch.derived.shortage && ctx.params.mechShortageLoyalty) loyalty += 0.1;
-  loyalty = clamp01(loyalty);
+  loyalty = E.clamp01(loyalty);
   if (choice === DIRECT) {
     const k = directSupplierWithStock(w, need);
     s.stock[k] -= need;

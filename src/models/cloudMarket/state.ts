@@ -73,8 +73,10 @@ export const worldDecl = {
       quality: 'f64',
       startQuality: 'f64',
       brand: 'f64',
-      /** Calibrated brand constant before the newcomer handicap. */
+      /** Brand constant fitted once against the reference market, before the newcomer handicap. */
       baseBrand: 'f64',
+      /** The reference market's price of this vendor (credits per unit-day): what its brand was fitted at. */
+      referencePrice: 'f64',
       inUse: 'f64',
       customers: 'f64',
       loyaltySum: 'f64',
@@ -153,6 +155,9 @@ export const worldDecl = {
     /** Contracts signed by customers who held a lot before, and how many of them changed seller. */
     'renewals',
     'switches',
+    /** Customers holding a lot whose loyalty is above `loyalThreshold` (kept as lots start and end). */
+    'loyalCustomers',
+    'loyalThreshold',
   ],
 } as const;
 
@@ -180,4 +185,27 @@ export function segmentUnits(
   segment: number,
 ): Float64Array {
   return segment === 0 ? cols.seg0 : segment === 1 ? cols.seg1 : cols.seg2;
+}
+
+/**
+ * Vendor j's profit so far, as the loss budget, the exit rule and the learning reward read it:
+ * the one accessor of profit for the strategies (today the cumulative profit of the books).
+ */
+export function accrualProfit(w: MarketWorld, j: number): number {
+  return w.agents.vendors.col.cumProfit[j];
+}
+
+/** Customers holding a lot whose loyalty is above `threshold`, counted one by one. */
+export function countLoyalCustomers(w: MarketWorld, threshold: number): number {
+  const c = w.agents.customers.col;
+  let n = 0;
+  for (let i = 0; i < w.agents.customers.count; i++) if (c.units[i] > 0 && c.loyalty[i] > threshold) n++;
+  return n;
+}
+
+/** The count of loyal customers follows the loyalty threshold in force (a live parameter): recounted when it moves. */
+export function followLoyaltyThreshold(w: MarketWorld, threshold: number): void {
+  if (w.globals.loyalThreshold === threshold) return;
+  w.globals.loyalThreshold = threshold;
+  w.globals.loyalCustomers = countLoyalCustomers(w, threshold);
 }
