@@ -21,8 +21,8 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
   'cloud-market': {
     2: [
       [1, 0, '3ee5347434016d61'],
-      [1, 30, '00f7468b45f87b97'],
-      [2, 365, '02a77a6397489191'],
+      [1, 30, 'd67528b1f7ec20cc'],
+      [2, 365, '0c02cb70305f9143'],
     ],
   },
   segregation: {

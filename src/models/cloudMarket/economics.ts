@@ -24,6 +24,8 @@ export const LOSS_BUDGET = [0.5, 0.2, 0.05] as const;
 export const SHARE_WEIGHT = [0.7, 0.5, 0.2] as const;
 /** Days a learning vendor keeps one strategy before judging it. */
 export const LEARNING_EPOCH = 30;
+/** An aggressive vendor prices this fraction of its cost, or matches the cheapest rival if lower (down to its floor). */
+export const UNDERCUT = 0.98;
 /** Minimum days of the dynamic strategy's price-war, follow and profit phases. */
 export const DYNAMIC_MIN_WAR = 90;
 export const DYNAMIC_MIN_FOLLOW = 180;

@@ -87,6 +87,20 @@ export const cloudMarketPresets: readonly Preset[] = [
     },
   },
   {
+    id: 'bargains-then-rip-offs',
+    title: 'Bargains then rip-offs',
+    question: 'Does a vendor that buys share with low prices raise them once its customers are locked in?',
+    watch:
+      'Draco (dynamic, expand) sells below cost until it has won share, then follows, then prices for a 60% margin and charges its loyal renewing customers a premium; watch its price and its customers above the loyalty threshold.',
+    seed: 7,
+    params: {
+      vendors: vendors(4, {
+        2: { strategy: 'profit', policy: 'balanced', margin: 35 },
+        3: { strategy: 'dynamic', policy: 'expand', margin: 60, priceMin: 1, cash: 8e7 },
+      }),
+    },
+  },
+  {
     id: 'learning-vendors',
     title: 'Vendors that learn',
     question: 'Which strategy do learning vendors settle on, and does their group policy matter?',

@@ -36,6 +36,15 @@ function lossBudgetUsed(w: MarketWorld, j: number): number {
   return budget > 0 ? loss / budget : loss > 0 ? Infinity : 0;
 }
 
+/** The lowest previous price of the other vendors in the market (the lag); Infinity when there is none. */
+function cheapestRivalPrice(w: MarketWorld, self: number): number {
+  const v = w.agents.vendors.col;
+  let cheapest = Infinity;
+  for (let j = 0; j < w.agents.vendors.count; j++)
+    if (j !== self && v.active[j] && !v.exited[j]) cheapest = Math.min(cheapest, v.lastPrice[j]);
+  return cheapest;
+}
+
 function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
   return !ctx.params.mechLossBudget || lossBudgetUsed(w, j) < 1;
 }
@@ -52,8 +61,11 @@ export function basicPrice(w: MarketWorld, ctx: Ctx, scratch: Scratch, j: number
   const cost = fullCost(w, ctx, scratch, j);
   if (strategy === FOLLOW) return leadersPrice(w, j);
   if (strategy === AGGRESSIVE) {
-    // Below cost while the group's loss budget lasts, then break-even.
-    return lossBudgetLeft(w, ctx, j) && v.policy[j] !== PROFIT_FIRST ? cost * 0.85 : cost * 1.02;
+    // Just under its cost, or the cheapest rival's price if that is lower (matching a cut), as
+    // far down as 0.85 × cost while the group's loss budget lasts; then (and for a profit-first
+    // group always) break-even.
+    if (!lossBudgetLeft(w, ctx, j) || v.policy[j] === PROFIT_FIRST) return cost * 1.02;
+    return Math.max(cost * 0.85, Math.min(cost * E.UNDERCUT, cheapestRivalPrice(w, j)));
   }
   // Profit (loyal renewing customers pay a premium on top: see the choice's harvesting).
   return cost * (1 + num(row, 'margin') / 100);
