@@ -20,9 +20,9 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
   },
   'cloud-market': {
     2: [
-      [1, 0, '6369761eb1dcb578'],
-      [1, 30, 'e3b888971a828f71'],
-      [2, 365, '14527bb1f5cf3d67'],
+      [1, 0, '2114485f2e385b5e'],
+      [1, 30, '9783e376024ff27a'],
+      [2, 365, 'bca2135259318810'],
     ],
   },
   segregation: {

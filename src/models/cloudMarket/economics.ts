@@ -25,9 +25,30 @@ export const LOSS_BUDGET = [0.5, 0.2, 0.05] as const;
 export const SHARE_WEIGHT = [0.7, 0.5, 0.2] as const;
 /** Days a learning vendor keeps one strategy before judging it. */
 export const LEARNING_EPOCH = 30;
-/** Minimum days of the dynamic strategy's price-war and follow phases. */
+/** An aggressive vendor prices this fraction of its cost, or matches the cheapest rival if lower (down to its floor). */
+export const UNDERCUT = 0.98;
+/** Minimum days of the dynamic strategy's price-war, follow and profit phases. */
 export const DYNAMIC_MIN_WAR = 90;
 export const DYNAMIC_MIN_FOLLOW = 180;
+export const DYNAMIC_MIN_PROFIT = 180;
+/** Minimum days an aggressive vendor stays out of a price war once its loss budget is spent. */
+export const AGGRESSIVE_MIN_RETREAT = 180;
+/** An aggressive vendor out of the war returns to it once its loss is back under this share of its budget. */
+export const AGGRESSIVE_RETURN = 0.5;
+/** Loyalty above which a vendor on the profit strategy charges a renewing customer a premium (harvesting). */
+export const HARVEST_LOYALTY = 0.7;
+export const HARVEST_PREMIUM = 0.1;
+/** How far under the target's price a targeting vendor's offers to the target's renewing customers go. */
+export const TARGET_DISCOUNT = 0.1;
+/** Loyalty after switching seller, and the share of the way to 1 a renewal with the same seller adds. */
+export const SWITCH_LOYALTY = 0.3;
+export const RENEWAL_GAIN = 0.2;
+/** The installed base at day 0: each contract in force had been renewed n times, P(n ≥ k) = this^k. */
+export const INSTALLED_RENEWAL_CHANCE = 0.75;
+/** Loyalty lost at a renewal whose price is more than 5% above the last contract's. */
+export const HIKE_PENALTY = 0.1;
+/** Days of its direct buyers' expected purchases a direct-selling supplier counts as their order when it allocates. */
+export const DIRECT_RESERVE_DAYS = 2;
 /** Volume (units) at which a buyer earns a supplier's full discount, per unit of daily market flow. */
 export const FULL_DISCOUNT_FLOW_DAYS = 30;
 /** The term of a supply contract: volume discounts are renegotiated this often, counted from the vendor's entry. */
@@ -40,6 +61,13 @@ export function operatingCost(service: number): number {
 /** A vendor's full cost of one unit-day: purchase spread over the lifecycle plus operation. */
 export function unitDayCost(unitCost: number, contractDays: number, service: number): number {
   return unitCost / contractDays + operatingCost(service);
+}
+
+/** Loyalty after switching to a seller and renewing with it n times. */
+export function loyaltyAfterRenewals(n: number): number {
+  let gap = 1 - SWITCH_LOYALTY;
+  for (let k = 0; k < n; k++) gap *= 1 - RENEWAL_GAIN;
+  return 1 - gap;
 }
 
 export function clamp01(v: number): number {

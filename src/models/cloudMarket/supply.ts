@@ -9,7 +9,7 @@ import { buyUnits } from './books';
 import * as E from './economics';
 import type { Ctx } from './paramValues';
 import type { Scratch } from './scratch';
-import { holdingRow, type MarketWorld } from './state';
+import { DIRECT, holdingRow, type MarketWorld } from './state';
 
 /** Expected units the market buys per day: renewals plus new customers. */
 function dailyFlow(w: MarketWorld, ctx: Ctx): number {
@@ -67,6 +67,18 @@ export function takeUnits(w: MarketWorld, j: number, units: number): number {
   return producer;
 }
 
+/**
+ * What a direct-selling supplier's own buyers ask of it: DIRECT_RESERVE_DAYS of their expected
+ * purchases (0 for a supplier that sells only to vendors). It allocates its stock as if they
+ * were one more buyer with that order.
+ */
+function directOrder(w: MarketWorld, ctx: Ctx, k: number): number {
+  const s = w.agents.suppliers.col;
+  if (!s.direct[k]) return 0;
+  const daily = s.directInUse[k] / ctx.params.contractDays + s.directInUse[k] * E.dailyGrowth(ctx.params.growth);
+  return Math.ceil(E.DIRECT_RESERVE_DAYS * daily);
+}
+
 function totalCapacityShare(w: MarketWorld): number {
   let t = 0;
   for (let k = 0; k < w.agents.suppliers.count; k++) t += w.agents.suppliers.col.capacityShare[k];
@@ -107,13 +119,14 @@ export function procure(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     orders[j] = Math.max(0, Math.floor(target - v.stock[j]));
   }
   for (let k = 0; k < w.agents.suppliers.count; k++) {
-    // A direct-selling supplier keeps a fifth of its stock for its own buyers.
-    const free = Math.floor(s.stock[k] * (s.direct[k] ? 0.8 : 1));
+    const free = Math.floor(s.stock[k]);
     const share = s.capacityShare[k] / Math.max(1e-9, totalCapacityShare(w));
-    let wanted = 0;
-    let weight = 0;
+    // The buyers: the vendors, and (slot DIRECT) a direct-selling supplier's own buyers, whose share stays in stock for them.
+    for (let j = 0; j < nv; j++) granted[j] = Math.floor(orders[j] * share);
+    granted[DIRECT] = directOrder(w, ctx, k);
+    let wanted = granted[DIRECT];
+    let weight = granted[DIRECT] > 0 ? pow(granted[DIRECT], ctx.params.allocationExponent) : 0;
     for (let j = 0; j < nv; j++) {
-      granted[j] = Math.floor(orders[j] * share);
       wanted += granted[j];
       weight += granted[j] > 0 ? pow(granted[j], ctx.params.allocationExponent) : 0;
     }
@@ -151,7 +164,8 @@ export function procure(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
 /** The literal source rule, for ablation: the largest order is served in full first, then the next. */
 function biggestFirst(granted: Float64Array, nv: number, free: number): void {
   let left = free;
-  const order = Array.from({ length: nv }, (_, j) => j).sort((a, b) => granted[b] - granted[a] || a - b);
+  const buyers = [...Array.from({ length: nv }, (_, j) => j), DIRECT];
+  const order = buyers.sort((a, b) => granted[b] - granted[a] || a - b);
   for (const j of order) {
     const units = Math.min(granted[j], left);
     granted[j] = units;
