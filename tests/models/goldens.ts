@@ -20,9 +20,9 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
   },
   'cloud-market': {
     2: [
-      [1, 0, '2114485f2e385b5e'],
-      [1, 30, '9783e376024ff27a'],
-      [2, 365, 'bca2135259318810'],
+      [1, 0, '07846a81848cfe1a'],
+      [1, 30, '52bc81f473f6940f'],
+      [2, 365, '268253cc35083cea'],
     ],
   },
   segregation: {

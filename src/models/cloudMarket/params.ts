@@ -353,7 +353,7 @@ export const params = {
           size: 0,
           priceMin: 10,
           priceMax: 90,
-          margin: 45,
+          margin: 35,
           quality: 0.8,
           service: 0.7,
           channel: 0.8,

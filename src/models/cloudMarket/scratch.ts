@@ -76,7 +76,7 @@ export interface Scratch {
   readonly terms: Terms;
   /** A rival targeting the customer's seller made it an offer: it compares at this renewal. */
   approached: boolean;
-  // One supplier's allocation, indexed by vendor (and DIRECT for its own buyers): filled and read by `procure`.
+  // One supplier's allocation, indexed by vendor: filled and read by `procure`.
   readonly orders: Float64Array;
   readonly granted: Float64Array;
 }
@@ -102,7 +102,7 @@ function createScratch(): Scratch {
     terms: { price: 0, quality: 0, service: 0, channel: 0, directSales: 0, neighbours: 0, brand: 0 },
     approached: false,
     orders: new Float64Array(DIRECT),
-    granted: new Float64Array(MAX_OPTIONS),
+    granted: new Float64Array(DIRECT),
   };
 }
 

@@ -18,7 +18,7 @@ import { basicPrice } from './pricing';
 import { bookLot, directSupplierWithStock } from './sales';
 import { MAX_OPTIONS, refreshDerived, scratchOf, type Scratch } from './scratch';
 import { DIRECT, holdingRow, shareOf, type MarketWorld } from './state';
-import { openContracts } from './supply';
+import { mainListPrice, openContracts } from './supply';
 
 function addSuppliers(w: MarketWorld, ctx: Ctx): void {
   const suppliers = w.agents.suppliers;
@@ -84,9 +84,7 @@ function initialShares(w: MarketWorld, ctx: Ctx, scratch: Scratch): Float64Array
  */
 function openVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
   const v = w.agents.vendors.col;
-  const s = w.agents.suppliers.col;
-  const k = scratch.derived.producer;
-  const listPrice = k >= 0 ? s.cost[k] * (1 + s.margin[k] / 100) : 0;
+  const listPrice = mainListPrice(w, scratch);
   const reference = 1 + ctx.params.referenceMargin / 100;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     v.referencePrice[j] = E.unitDayCost(listPrice, ctx.params.contractDays, scratch.derived.service[j]) * reference;
@@ -155,9 +153,9 @@ function sizeVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     v.shareNow[j] = v.startShare[j];
     v.lastPrice[j] = v.price[j];
     v.volume[j] = (v.inUse[j] / params.contractDays) * 90;
-    // Opening stock: two weeks of expected sales, produced by the main supplier before day 0.
+    // Opening stock: the group's cover of expected sales, produced by the main supplier before day 0.
     const k = scratch.derived.producer;
-    const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS * v.inUse[j]) / params.contractDays) : 0;
+    const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS[v.policy[j]] * v.inUse[j]) / params.contractDays) : 0;
     openStock(w, j, stock);
     v.unitsBought[j] += stock;
     if (k >= 0) {

@@ -9,11 +9,18 @@ import { buyUnits } from './books';
 import * as E from './economics';
 import type { Ctx } from './paramValues';
 import type { Scratch } from './scratch';
-import { DIRECT, holdingRow, type MarketWorld } from './state';
+import { holdingRow, type MarketWorld } from './state';
 
 /** Expected units the market buys per day: renewals plus new customers. */
 function dailyFlow(w: MarketWorld, ctx: Ctx): number {
   return w.globals.totalNeed / ctx.params.contractDays + w.globals.totalNeed * E.dailyGrowth(ctx.params.growth);
+}
+
+/** The main supplier's list price today: what a vendor that has bought nothing yet expects to pay (0 without suppliers). */
+export function mainListPrice(w: MarketWorld, scratch: Scratch): number {
+  const s = w.agents.suppliers.col;
+  const k = scratch.derived.producer;
+  return k >= 0 ? s.cost[k] * (1 + s.margin[k] / 100) : 0;
 }
 
 /** The discount a vendor's trailing volume earns now, as a fraction of a supplier's maximum. */
@@ -68,15 +75,14 @@ export function takeUnits(w: MarketWorld, j: number, units: number): number {
 }
 
 /**
- * What a direct-selling supplier's own buyers ask of it: DIRECT_RESERVE_DAYS of their expected
- * purchases (0 for a supplier that sells only to vendors). It allocates its stock as if they
- * were one more buyer with that order.
+ * What a direct-selling supplier keeps back from the vendors for its own buyers: DIRECT_RESERVE_DAYS
+ * of their expected purchases, at most half its stock (0 for a supplier that sells only to vendors).
  */
-function directOrder(w: MarketWorld, ctx: Ctx, k: number): number {
+function directReserve(w: MarketWorld, ctx: Ctx, k: number): number {
   const s = w.agents.suppliers.col;
   if (!s.direct[k]) return 0;
   const daily = s.directInUse[k] / ctx.params.contractDays + s.directInUse[k] * E.dailyGrowth(ctx.params.growth);
-  return Math.ceil(E.DIRECT_RESERVE_DAYS * daily);
+  return Math.min(0.5 * s.stock[k], E.DIRECT_RESERVE_DAYS * daily);
 }
 
 function totalCapacityShare(w: MarketWorld): number {
@@ -115,18 +121,16 @@ export function procure(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     orders[j] = 0;
     if (!v.active[j] || v.exited[j]) continue;
     const expected = (flow * Math.max(v.inUse[j], 0.02 * marketUnits)) / marketUnits;
-    const target = Math.min(E.STOCK_COVER_DAYS * expected, Math.max(0, v.size[j] - v.inUse[j]));
+    const target = Math.min(E.STOCK_COVER_DAYS[v.policy[j]] * expected, Math.max(0, v.size[j] - v.inUse[j]));
     orders[j] = Math.max(0, Math.floor(target - v.stock[j]));
   }
   for (let k = 0; k < w.agents.suppliers.count; k++) {
-    const free = Math.floor(s.stock[k]);
+    const free = Math.floor(s.stock[k] - directReserve(w, ctx, k));
     const share = s.capacityShare[k] / Math.max(1e-9, totalCapacityShare(w));
-    // The buyers: the vendors, and (slot DIRECT) a direct-selling supplier's own buyers, whose share stays in stock for them.
-    for (let j = 0; j < nv; j++) granted[j] = Math.floor(orders[j] * share);
-    granted[DIRECT] = directOrder(w, ctx, k);
-    let wanted = granted[DIRECT];
-    let weight = granted[DIRECT] > 0 ? pow(granted[DIRECT], ctx.params.allocationExponent) : 0;
+    let wanted = 0;
+    let weight = 0;
     for (let j = 0; j < nv; j++) {
+      granted[j] = Math.floor(orders[j] * share);
       wanted += granted[j];
       weight += granted[j] > 0 ? pow(granted[j], ctx.params.allocationExponent) : 0;
     }
@@ -164,8 +168,7 @@ export function procure(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
 /** The literal source rule, for ablation: the largest order is served in full first, then the next. */
 function biggestFirst(granted: Float64Array, nv: number, free: number): void {
   let left = free;
-  const buyers = [...Array.from({ length: nv }, (_, j) => j), DIRECT];
-  const order = buyers.sort((a, b) => granted[b] - granted[a] || a - b);
+  const order = Array.from({ length: nv }, (_, j) => j).sort((a, b) => granted[b] - granted[a] || a - b);
   for (const j of order) {
     const units = Math.min(granted[j], left);
     granted[j] = units;
