@@ -46,7 +46,7 @@ export const cloudMarketPresets: readonly Preset[] = [
     title: 'A long supply shock',
     question: 'When suppliers fall short, who keeps delivering?',
     watch:
-      'Stock-outs pile up at the small vendors during the shock (days 400–580); watch loyalty and shares after it.',
+      'Stock-outs pile up at every vendor within weeks of the shock (days 400–580), a few days later at Cirrus, whose expanding group stocks deepest; watch loyalty and shares after it.',
     seed: 2,
     params: {
       events: {
