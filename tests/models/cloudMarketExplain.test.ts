@@ -24,7 +24,7 @@ describe('explaining a customer', () => {
           const world = run.world as unknown as MarketWorld;
           const i = pick % world.agents.customers.count;
           const e = run.explain('customers', i)!;
-          // Columns: chance, total, price, then the terms (price, quality, service, neighbours, brand, staying).
+          // Columns: chance, total, price, then the terms (price, quality, service, neighbours, brand).
           const options = e.rows.map(({ values: [chance, utility, , ...terms], current }) => ({
             terms,
             utility,
@@ -33,9 +33,8 @@ describe('explaining a customer', () => {
           }));
           for (const o of options) {
             expect(o.terms.reduce((a, b) => a + b, 0)).toBeCloseTo(o.utility, 9);
+            expect(o.terms).toHaveLength(5);
             if (!neighbours) expect(o.terms[3]).toBe(0);
-            // Only the current seller carries the switching cost.
-            if (!o.current) expect(o.terms[5]).toBe(0);
           }
           expect(options.reduce((a, o) => a + o.chance, 0)).toBeCloseTo(1, 12);
           const best = [...options].sort((x, y) => y.utility - x.utility)[0];
@@ -60,9 +59,31 @@ describe('explaining a customer', () => {
     expect(labels).toEqual([...active, 'direct purchase']);
     expect(e.rows.filter((r) => r.current)).toHaveLength(1);
     expect(e.rows.every((r) => r.values.length === e.columns.length)).toBe(true);
-    const loyal = c.loyalty[i] > defaults.loyaltyThreshold;
-    expect(e.notes[0].path).toBe(loyal ? 'explain.loyal' : 'explain.compares');
-    expect(run.explain('vendors', 0)).toBeNull();
+    // Above the threshold it renews without comparing (unless a price hike costs it the margin);
+    // below it, it compares with the switching cost's chance.
+    if (c.loyalty[i] <= defaults.loyaltyThreshold) {
+      expect(e.notes[0].path).toBe('explain.compares');
+      // The loyalty it weighs is its own, less the hike penalty when its seller now asks more.
+      const weighed = Number(e.notes[0].vars!.loyalty);
+      expect([c.loyalty[i], c.loyalty[i] - 0.1].some((l) => Math.abs(l - weighed) < 0.006)).toBe(true);
+      expect(Number(e.notes[0].vars!.chance)).toBeCloseTo(Math.exp(-defaults.switchingCost * weighed), 1);
+    } else expect(['explain.loyal', 'explain.compares']).toContain(e.notes[0].path);
+    expect(run.explain('suppliers', 0)).toBeNull();
+  });
+
+  it('shows every vendor’s brand fitted against the reference market, the inspected one marked', () => {
+    const run = Run.create(cloudMarket, small(), 3);
+    run.runUntil(30);
+    const world = run.world as unknown as MarketWorld;
+    const v = world.agents.vendors.col;
+    const e = run.explain('vendors', 1)!;
+    expect(e.rows.map((r) => r.label)).toEqual(defaults.vendors.rows.map((r) => String(r.name)));
+    expect(e.rows.map((r) => r.current)).toEqual(defaults.vendors.rows.map((_, j) => j === 1));
+    e.rows.forEach((r, j) => {
+      expect(r.values[0]).toBe(v.baseBrand[j]);
+      expect(r.values[2]).toBe(v.referencePrice[j]);
+    });
+    expect(e.notes[0].vars!.margin).toBe(defaults.referenceMargin);
   });
 
   it('never changes the run it explains', () => {

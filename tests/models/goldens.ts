@@ -20,9 +20,9 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
   },
   'cloud-market': {
     2: [
-      [1, 0, '6369761eb1dcb578'],
-      [1, 30, 'e3b888971a828f71'],
-      [2, 365, '14527bb1f5cf3d67'],
+      [1, 0, '07846a81848cfe1a'],
+      [1, 30, '52bc81f473f6940f'],
+      [2, 365, '268253cc35083cea'],
     ],
   },
   segregation: {

@@ -1,6 +1,9 @@
 /**
- * Brand constants fitted at setup so that the choice model's own shares match the initial
- * shares: the day-0 market is the one the parameters describe.
+ * Brand constants fitted once at setup, against the reference market: with every vendor at its
+ * reference price (its full cost at the main supplier's list price × (1 + reference margin)),
+ * the choice model's own shares are the initial shares. The fit never sees a vendor's strategy,
+ * margin or price band, so a vendor priced above its reference loses share from day 0 and one
+ * priced below gains it.
  */
 import { log } from '../../core/dmath';
 import * as E from './economics';
@@ -10,8 +13,9 @@ import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, type MarketWorld } from './state';
 
 /**
- * Appraisal before any neighbour has chosen: the neighbour term takes the expected share of
- * each option, so that calibrated brands already include the social pull of the initial shares.
+ * Appraisal in the reference market before any neighbour has chosen: the neighbour term takes
+ * the expected share of each option, so that calibrated brands already include the social pull
+ * of the initial shares.
  */
 export function appraiseExpected(
   w: MarketWorld,
@@ -20,14 +24,14 @@ export function appraiseExpected(
   i: number,
   expectedShare: Float64Array,
 ): void {
-  appraise(w, ctx, scratch, i, false);
+  appraise(w, ctx, scratch, i, false, true);
   if (!ctx.params.mechNeighbours) return;
   const { utility, available } = scratch;
   const su = w.agents.customers.col.susceptibility[i];
   for (let j = 0; j < MAX_OPTIONS; j++) if (available[j]) utility[j] += E.WEIGHT_NEIGHBOURS * su * expectedShare[j];
 }
 
-/** A few rounds of proportional fitting: brand constants make the model's own choice shares match the initial shares. */
+/** A few rounds of proportional fitting: brand constants make the reference market's choice shares the initial shares. */
 export function calibrateBrands(w: MarketWorld, ctx: Ctx, scratch: Scratch, target: Float64Array): void {
   const v = w.agents.vendors.col;
   const need = w.agents.customers.col.need;

@@ -1,13 +1,14 @@
 /**
  * A customer's choice among the sellers: each option's utility (one formula, `utilityTerms`,
- * read by the hot path and by the inspector's "why" table), and the logit draw over them.
+ * read by the hot path and by the inspector's "why" table), the logit draw over them, and
+ * whether a renewing customer compares at all (the switching cost).
  * Names: c/v are the customer and vendor columns, i a customer, j an option (a vendor's index
  * or DIRECT).
  */
 import { exp } from '../../core/dmath';
 import type { Random } from '../../core/rng';
 import * as E from './economics';
-import type { Ctx } from './paramValues';
+import { PROFIT, type Ctx } from './paramValues';
 import type { MarketParams } from './params';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NEIGHBOURS, type MarketWorld } from './state';
@@ -69,14 +70,54 @@ export function utilityTerms(w: MarketWorld, scratch: Scratch, j: number, price:
   return t.price + t.quality + t.service + t.channel + t.directSales + t.neighbours + t.brand;
 }
 
-/** The switching cost that holds customer i to its current seller (added when the mechanism is on). */
-export function stayTerm(params: MarketParams, c: CustomerCols, i: number): number {
-  return params.switchingCost * c.loyalty[i];
+/**
+ * Customer i's loyalty as it weighs a renewal at `offered` (its current seller's price today):
+ * a price more than 5% above its last contract's costs it some loyalty at once.
+ */
+export function renewalLoyalty(c: CustomerCols, i: number, offered: number): number {
+  return offered > c.price[i] * 1.05 ? c.loyalty[i] - E.HIKE_PENALTY : c.loyalty[i];
 }
 
-/** Fills the scratch's `utility`, `offered` and `available` for customer i (and its pulls and neighbours). */
-export function appraise(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, withNeighbours: boolean): void {
-  const params = ctx.params;
+/**
+ * The chance that customer i, at `loyalty`, compares sellers at a renewal instead of renewing
+ * (the switching cost): exp(−switching cost × loyalty); 1 when the mechanism is off.
+ */
+export function compareChance(params: MarketParams, loyalty: number): number {
+  return params.mechSwitchingCost ? exp(-params.switchingCost * Math.max(0, loyalty)) : 1;
+}
+
+/**
+ * Whether customer i, appraised in the scratch, renews with its current seller without
+ * comparing: above the loyalty threshold always (the source's rule); approached by a rival
+ * targeting its seller never; otherwise with 1 − `compareChance`. Draws a number only when the
+ * switching cost can hold it, so a zero switching cost is the mechanism switched off.
+ */
+export function renewsWithoutComparing(ctx: Ctx, scratch: Scratch, c: CustomerCols, i: number, rng: Random): boolean {
+  const loyalty = renewalLoyalty(c, i, scratch.offered[c.seller[i]]);
+  if (loyalty > ctx.params.loyaltyThreshold) return true;
+  if (scratch.approached) return false;
+  const chance = compareChance(ctx.params, loyalty);
+  return chance < 1 && rng.next() >= chance;
+}
+
+/** The premium a vendor on the profit strategy asks of a renewing customer loyal enough to pay it (harvesting). */
+function harvestFactor(v: MarketWorld['agents']['vendors']['col'], j: number, loyalty: number): number {
+  return v.mode[j] === PROFIT && loyalty > E.HARVEST_LOYALTY ? 1 + E.HARVEST_PREMIUM : 1;
+}
+
+/**
+ * Fills the scratch's `utility`, `offered` and `available` for customer i (and its pulls and
+ * neighbours). At `reference`, every vendor is priced at its reference price, with no offer
+ * aimed at anyone: the reference market the brands are fitted against.
+ */
+export function appraise(
+  w: MarketWorld,
+  ctx: Ctx,
+  scratch: Scratch,
+  i: number,
+  withNeighbours: boolean,
+  reference = false,
+): void {
   const c = w.agents.customers.col;
   const v = w.agents.vendors.col;
   const { utility, offered, available, derived } = scratch;
@@ -84,14 +125,18 @@ export function appraise(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, 
   readPulls(scratch, c, i, withNeighbours);
   if (withNeighbours) countNeighbours(w, scratch.neighbourShare, i);
   else scratch.neighbourShare.fill(0);
-  const targeted = current >= 0 && current < DIRECT;
+  const renewing = !reference && current >= 0 && current < DIRECT;
+  scratch.approached = false;
   for (let j = 0; j < w.agents.vendors.count; j++) {
     available[j] = v.active[j] && !v.exited[j] ? 1 : 0;
     if (!available[j]) continue;
-    let price = v.price[j];
-    // Targeting: offers aimed at the target's renewing customers, just under its price.
-    if (targeted && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick)
-      price = Math.min(price, v.price[current] * 0.95);
+    let price = reference ? v.referencePrice[j] : v.price[j];
+    if (renewing && j === current) price *= harvestFactor(v, j, c.loyalty[i]);
+    // Targeting: offers aimed at the target's renewing customers, well under its price.
+    if (renewing && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick) {
+      price = Math.min(price, v.price[current] * (1 - E.TARGET_DISCOUNT));
+      scratch.approached = true;
+    }
     offered[j] = price;
     utility[j] = utilityTerms(w, scratch, j, price);
   }
@@ -101,7 +146,6 @@ export function appraise(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, 
     utility[DIRECT] = utilityTerms(w, scratch, DIRECT, derived.directPrice);
   }
   for (let j = w.agents.vendors.count; j < DIRECT; j++) available[j] = 0;
-  if (current >= 0 && available[current] && params.mechSwitchingCost) utility[current] += stayTerm(params, c, i);
 }
 
 /**

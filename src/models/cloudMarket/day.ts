@@ -13,7 +13,7 @@ import { adoptLevers } from './levers';
 import type { Ctx } from './paramValues';
 import { reprice } from './pricing';
 import { refreshDerived, scratchOf } from './scratch';
-import type { MarketWorld } from './state';
+import { followLoyaltyThreshold, type MarketWorld } from './state';
 import { procure, produce } from './supply';
 import { accountDay, enterVendor, learn, startDay } from './vendors';
 
@@ -21,6 +21,7 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   const rng = ctx.rng.stream('choices');
   const scratch = scratchOf(w, ctx);
   w.globals.day = ctx.tick;
+  followLoyaltyThreshold(w, ctx.params.loyaltyThreshold);
   startDay(w);
   runEvents(w, ctx, scratch);
   const v = w.agents.vendors.col;

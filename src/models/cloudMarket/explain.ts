@@ -1,9 +1,10 @@
 /**
- * The inspector's "why" for a customer: how it weighs each seller today, term by term, the
- * chance of each at its next choice, and whether its loyalty spares it the comparison.
+ * The inspector's "why": for a customer, how it weighs each seller today, term by term, the
+ * chance of each at its next choice, and how likely its loyalty spares it the comparison; for a
+ * vendor, the brand constants fitted against the reference market, beside every rival's.
  */
 import type { Explanation, ModelText } from '../../core/model';
-import { appraise, logitWeights, stayTerm, utilityTerms } from './choice';
+import { appraise, compareChance, logitWeights, renewalLoyalty, utilityTerms } from './choice';
 import type { Ctx } from './paramValues';
 import { refreshDerived, scratchOf } from './scratch';
 import { DIRECT, type MarketWorld } from './state';
@@ -22,20 +23,20 @@ interface OptionAppeal {
   readonly serviceTerm: number;
   readonly neighbourTerm: number;
   readonly brand: number;
-  /** The switching cost the current seller enjoys (loyalty × switching cost). */
-  readonly stayTerm: number;
   /** The sum of the terms: the option's utility, as the choice reads it. */
   readonly utility: number;
   /** The option's chance in the logit over today's available options. */
   readonly chance: number;
 }
 
-/** How customer i weighs its available options today, and whether its loyalty keeps it with its seller without comparing. */
+/** How customer i weighs its available options today, and how likely it is to renew without comparing them. */
 interface Appraisal {
   readonly options: readonly OptionAppeal[];
+  /** Its loyalty as a renewal at its seller's price today would weigh it (a price hike costs some). */
   readonly loyalty: number;
   readonly threshold: number;
-  readonly renewsWithoutComparing: boolean;
+  /** Chance of comparing at its next renewal: 1 above the threshold never, approached by a targeting rival always. */
+  readonly compares: number;
 }
 
 /**
@@ -64,17 +65,16 @@ function appraisal(w: MarketWorld, ctx: Ctx, i: number): Appraisal {
       serviceTerm: terms.service + terms.channel + terms.directSales,
       neighbourTerm: terms.neighbours,
       brand: terms.brand,
-      stayTerm: j === current && params.mechSwitchingCost ? stayTerm(params, c, i) : 0,
       utility: utility[j],
       chance: weights[j] / total,
     });
   }
-  return {
-    options,
-    loyalty: c.loyalty[i],
-    threshold: params.loyaltyThreshold,
-    renewsWithoutComparing: current >= 0 && c.loyalty[i] > params.loyaltyThreshold && available[current] === 1,
-  };
+  const held = current >= 0 && available[current] === 1;
+  const loyalty = held ? renewalLoyalty(c, i, offered[current]) : c.loyalty[i];
+  let compares = 1;
+  if (held && loyalty > params.loyaltyThreshold) compares = 0;
+  else if (held && !scratch.approached) compares = compareChance(params, loyalty);
+  return { options, loyalty, threshold: params.loyaltyThreshold, compares };
 }
 
 const text = (path: string, english: string, vars?: ModelText['vars']): ModelText => ({
@@ -93,7 +93,6 @@ const COLUMNS = [
   { text: text('serviceTerm', 'Service & sales') },
   { text: text('neighbourTerm', 'Neighbours') },
   { text: text('brand', 'Brand') },
-  { text: text('stayTerm', 'Staying') },
 ];
 
 export function explainCustomer(w: MarketWorld, ctx: Ctx, i: number): Explanation {
@@ -104,43 +103,29 @@ export function explainCustomer(w: MarketWorld, ctx: Ctx, i: number): Explanatio
       o.option === DIRECT
         ? text('direct', 'direct purchase')
         : String(ctx.params.vendors.rows[o.option]?.name ?? o.option),
-    values: [
-      o.chance,
-      o.utility,
-      o.price,
-      o.priceTerm,
-      o.qualityTerm,
-      o.serviceTerm,
-      o.neighbourTerm,
-      o.brand,
-      o.stayTerm,
-    ],
+    values: [o.chance, o.utility, o.price, o.priceTerm, o.qualityTerm, o.serviceTerm, o.neighbourTerm, o.brand],
     current: o.option === seller,
   }));
   const notes: ModelText[] = [];
   if (rows.length === 0) notes.push(text('noOptions', 'No seller is in the market: the customer waits.'));
-  else if (a.renewsWithoutComparing) {
+  else if (a.compares === 0) {
     notes.push(
       text(
         'loyal',
         'Loyalty {loyalty} is above the threshold {threshold}: when its contract ends it renews with its seller, if in stock, without comparing.',
-        {
-          loyalty: a.loyalty.toFixed(2),
-          threshold: a.threshold.toFixed(2),
-        },
+        { loyalty: a.loyalty.toFixed(2), threshold: a.threshold.toFixed(2) },
       ),
     );
-  } else {
+  } else if (a.compares < 1) {
     notes.push(
       text(
         'compares',
-        'Loyalty {loyalty} is not above the threshold {threshold}: at its next choice it draws a seller with these chances; one out of stock is skipped.',
-        {
-          loyalty: a.loyalty.toFixed(2),
-          threshold: a.threshold.toFixed(2),
-        },
+        'Loyalty {loyalty}: when its contract ends it compares sellers with chance {chance} (the switching cost); otherwise it renews, if in stock.',
+        { loyalty: a.loyalty.toFixed(2), chance: a.compares.toFixed(2) },
       ),
     );
+  } else {
+    notes.push(text('shops', 'At its next choice it draws a seller with these chances; one out of stock is skipped.'));
   }
   notes.push(
     text(
@@ -155,5 +140,44 @@ export function explainCustomer(w: MarketWorld, ctx: Ctx, i: number): Explanatio
     columns: COLUMNS,
     rows,
     notes,
+  };
+}
+
+const VENDOR_COLUMNS = [
+  { text: text('vendor.fittedBrand', 'Fitted brand') },
+  { text: text('vendor.brand', 'Brand today') },
+  { text: text('vendor.referencePrice', 'Reference price') },
+  { text: text('vendor.price', 'Price today') },
+  { text: text('vendor.startShare', 'Share at day 0'), percent: true },
+  { text: text('vendor.share', 'Share today'), percent: true },
+];
+
+/**
+ * Vendor j among the vendors: each one's brand constant as fitted once against the reference
+ * market (and today's, less a newcomer's handicap), the reference price it was fitted at, and
+ * its price and share at day 0 and today. Reads the state only.
+ */
+export function explainVendor(w: MarketWorld, ctx: Ctx, j: number): Explanation {
+  const v = w.agents.vendors.col;
+  const rows = ctx.params.vendors.rows.map((row, k) => ({
+    label: String(row.name),
+    values: [v.baseBrand[k], v.brand[k], v.referencePrice[k], v.price[k], v.startShare[k], v.shareNow[k]],
+    current: k === j,
+  }));
+  return {
+    title: text('vendor.title', 'Brand constants, fitted against the reference market'),
+    rowHeader: text('seller', 'Seller'),
+    columns: VENDOR_COLUMNS,
+    rows,
+    notes: [
+      text(
+        'vendor.reference',
+        'Brands were fitted once, at setup, so that with every vendor at its reference price (its full cost at the list price × (1 + {margin}%)) the choice model gives the initial shares. A vendor priced above its reference loses share from day 0; one priced below gains it.',
+        { margin: ctx.params.referenceMargin },
+      ),
+      text('vendor.direct', 'The direct channel’s fitted brand: {brand}.', {
+        brand: w.globals.directBrand.toFixed(3),
+      }),
+    ],
   };
 }

@@ -7,7 +7,7 @@
  */
 import { defineModel, type Portrayal } from '../../core/model';
 import { OKABE_ITO } from '../../core/palette';
-import { explainCustomer } from './explain';
+import { explainCustomer, explainVendor } from './explain';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
@@ -222,7 +222,12 @@ export const cloudMarket = defineModel({
     return index >= 0 ? sellerPalette(p)[index] : undefined;
   },
   portrayal: (p) => portrayalOf(p),
-  explain: (w, ctx, agents, index) => (agents === 'customers' ? explainCustomer(w, ctx, index) : null),
+  explain: (w, ctx, agents, index) =>
+    agents === 'customers'
+      ? explainCustomer(w, ctx, index)
+      : agents === 'vendors'
+        ? explainVendor(w, ctx, index)
+        : null,
   summaryJson: (w, ctx) => {
     const total = unitsInUse(w);
     const v = w.agents.vendors.col;

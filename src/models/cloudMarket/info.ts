@@ -22,9 +22,9 @@ credits. Prices are per unit per day on the 0–100 scale.
 |---|---|
 | Customer | segment; seven fixed attributes in [0, 1]: price sensitivity, quality requirement, service requirement, direct-sales loyalty, channel loyalty, IT capability, susceptibility to others; units needed; current seller (a vendor, direct, or none); the lot in use (units, producer, contract price, end day); loyalty to its current seller; four network neighbours; history (previous seller, contracts signed, switches, stock-outs suffered) |
 | Lot of units | all units a customer bought in one contract: status *in use* until its end day, then *ended*; seller, producer (supplier), price, unit cost. Units waiting are counted in supplier and vendor stock (*in factory*, *for sale*) |
-| Vendor | name, colour, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, deferred revenue, unconsumed cost, accrual profit, stock (by the supplier that made it) and its value, average unit cost, brand constant, trailing purchase volume, negotiated volume discount |
-| Supplier | capacity share, production cost, margin, direct selling yes/no, maximum volume discount, stock, supply shock, lowest price to a vendor today (never below its cost) |
-| Market | growth per year, choice noise, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, supplier stock, scarce-stock priority, cost decline |
+| Vendor | name, colour, strategy, group policy (expand, balanced, profit-first), price band, target margin, size (units it can serve), quality (learning curve), service, channel reach, direct-sales strength, entry day, cash, deferred revenue, unconsumed cost, accrual profit, stock (by the supplier that made it) and its value, average unit cost, reference price, brand constant (fitted once) and today's brand, trailing purchase volume, negotiated volume discount, strategy phase |
+| Supplier | capacity share, production cost, margin (never sells below cost), direct selling yes/no, maximum volume discount, stock, supply shock, lowest price to a vendor today |
+| Market | growth per year, choice noise, reference margin, switching cost, loyalty threshold, lifecycle, newcomer handicap, supply coverage, supplier stock, scarce-stock priority, cost decline |
 
 ### Segment profiles
 Finance follows the source: price sensitivity 0.2, quality 0.5, service 0.8, direct-sales and
@@ -42,7 +42,7 @@ Each day, in this order:
 1. **Events** fire (see Submodels). Vendors whose entry day has come enter.
 2. **Supplier costs** decline by *cost decline* per year (daily factor (1 − d)^(1/365)).
 3. **Production**: each supplier produces its capacity (reduced by a running supply shock),
-   up to *supplier stock* days of capacity in stock (default 1).
+   up to *supplier stock* days of capacity in stock (default 2).
 4. **Procurement and allocation**: vendors whose supply contract reaches the end of its term
    renegotiate their volume discount; vendors order toward their stock target; a short supplier
    allocates in proportion to order^e (*scarce-stock priority* e), at the negotiated price.
@@ -75,19 +75,28 @@ Each day, in this order:
 
 ## Initialization
 Customers are created with their attributes and neighbours (links to earlier customers).
-Vendors with entry day 0 are active, priced by the profit rule at their main supplier's list
-price. **Brand constants are calibrated** so that the model's own choice shares reproduce
-the initial shares (shares of units, 12 rounds of proportional fitting over up to 2,000
-customers: bⱼ ← bⱼ + τ · ln(targetⱼ / modelⱼ), the neighbour term taking the expected
-shares); the direct channel's target is 1 − Σ initial shares. Entrants start from the
-incumbents' mean brand. Every customer then already holds a lot drawn from the calibrated
-choice, with its end day uniform over the next lifecycle (a warm market, no day-0 rush).
-Vendors start with two weeks of stock (made by the main supplier, bought at its list price)
-and a size of 1.3 × their units in use (or their *size* if set). The warm start's lots were
-paid before day 0: what is left of their service is the vendors' opening deferred revenue,
-and what is left of their units' cost (unit cost × units / lifecycle a day), with the opening
-stock's value, their opening unconsumed cost. The supply contracts in force on day 0 carry the
-discount that the vendors' volume has earned.
+Every vendor gets a **reference price**: its full cost per unit-day at the main supplier's list
+price, × (1 + *reference margin*) (35%): (list price / lifecycle + 6 + 14 · service) · 1.35.
+**Brand constants are fitted once, against the reference market** — every vendor at its
+reference price, no targeted or harvesting offer — so that the choice model's own shares there
+are the initial shares (shares of units, 12 rounds of proportional fitting over up to 2,000
+customers: bⱼ ← bⱼ + τ · ln(targetⱼ / modelⱼ), the neighbour term taking the expected shares);
+the direct channel's target is 1 − Σ initial shares. The fit never sees a vendor's strategy,
+margin or price band: a vendor priced above its reference loses share from day 0, one priced
+below gains it (**Decision**, version 2; version 1 fitted after pricing, so a dearer vendor got
+a stronger brand and price seemed to do nothing). The vendor inspector shows every vendor's
+fitted brand beside its reference price. Entrants start from the incumbents' mean brand and,
+having bought nothing yet, price at the main supplier's list price on the day they enter.
+The initial shares are the **installed base**: every customer already holds a lot from the
+seller the reference market draws for it, at that seller's opening (profit-rule) price, with
+its end day uniform over the next lifecycle (a warm market, no day-0 rush), and with the loyalty
+of a contract renewed n times with its seller, P(n ≥ k) = 0.75ᵏ (see Loyalty).
+Vendors with entry day 0 buy at the main supplier's list price, start with their group's stock
+cover (see Supply; made by the main supplier) and a size of 1.3 × their units in use (or their *size* if set).
+The installed base's lots were paid before day 0: what is left of their service is the vendors'
+opening deferred revenue, and what is left of their units' cost (opening unit cost × units /
+lifecycle a day), with the opening stock's value, their opening unconsumed cost. The supply
+contracts in force on day 0 carry the discount that the vendors' volume has earned.
 
 ## Input data
 None: all inputs are parameters. Growth defaults to 25% a year (the market grew 20–40% a year
@@ -106,15 +115,27 @@ directly), with the customer's attributes p (price sensitivity), q, s, d, c, it,
 | service | 2 · s · serviceⱼ | none |
 | channel reach | c · channelⱼ | none |
 | direct sales | d · directSalesⱼ | none |
-| neighbours | 1.5 · su · (share of neighbours with j) | the same |
+| neighbours | 0.75 · su · (share of neighbours with j) | the same |
 | brand | bⱼ (with the newcomer handicap) | b_direct |
-| switching cost | + *switching cost* · loyalty, for the current seller | the same |
 
-The customer picks j with probability exp(Uⱼ/τ) / Σₖ exp(Uₖ/τ), τ = *choice noise* (0.5).
-**Threshold rule** (the source): if its loyalty exceeds the *loyalty threshold* (0.9) and its
-seller has stock, it stays without comparing. The direct price is the cheapest direct
-supplier's cost × (1 + margin) spread over the lifecycle; a direct buyer runs the units itself
-at 25 credits per unit-day × (1 − IT capability).
+There is no current-seller term inside the logit. The customer picks j with probability
+exp(Uⱼ/τ) / Σₖ exp(Uₖ/τ), τ = *choice noise* (0.5).
+**Switching cost** (**Decision**, version 2): a renewing customer compares sellers only with
+probability exp(−*switching cost* · loyalty) (switching cost 4: loyalty 0.3 → 30%, 0.6 → 9%);
+otherwise it renews with its seller, if in stock. A bonus for the current seller inside the
+logit (version 1) makes each customer's renewal chain settle at shares ∝ Pⱼ · (1 + Pⱼ(e^β − 1)),
+more concentrated than its fresh choice P: the market drifted toward its leaders by itself.
+With a chance of comparing, a customer who compares draws from the same P as a newcomer, so
+P is at rest. **Threshold rule** (the source): above the *loyalty threshold* (0.9) the
+customer renews without comparing, if in stock. A renewal at a price more than 5% above the
+last contract's costs 0.1 loyalty at once (before it decides). The direct price is the cheapest
+direct supplier's cost × (1 + margin) spread over the lifecycle; a direct buyer runs the units
+itself at 25 credits per unit-day × (1 − IT capability).
+**Harvesting** (**Decision**): a vendor whose strategy in force is *profit* asks a renewing
+customer whose loyalty is above 0.7 its price + 10%; the customer may compare (and the hike
+costs it loyalty), but most renew.
+**Targeting**: a vendor targeting another offers the target's renewing customers 10% under the
+target's price, and every one of them compares (a sales call), whatever its switching cost.
 
 ### Contracts and money
 **Decision**: a contract covers the customer's whole need for one lifecycle (*lifecycle* days,
@@ -138,50 +159,65 @@ all read accrual profit; cash and deferred revenue are reported beside it. Suppl
 books (they are paid when they deliver).
 
 ### Loyalty
-Renewing with the same seller: loyalty += 0.2 · (1 − loyalty); switching resets it to 0.3;
-a price more than 5% above the previous contract: −0.1; being served while short — its first
-choice could not deliver, or some seller had a stock-out the day before — +0.1 (**shortage
-loyalty**, only for customers actually served in a shortage); its current seller unable to
-deliver: × 0.7. Starting loyalty 0.6. The seven
-attributes never change.
+Renewing with the same seller: loyalty += 0.2 · (1 − loyalty) (after the hike penalty, if
+any), so it grows with tenure; switching resets it to 0.3; a price more than 5% above the
+previous contract: −0.1; being served while short — its first choice could not deliver, or
+some seller had a stock-out the day before — +0.1 (**shortage loyalty**, only for customers
+actually served in a shortage); its current seller unable to deliver: × 0.7. The installed
+base starts at the loyalty of n renewals, 1 − 0.7 · 0.8ⁿ, P(n ≥ k) = 0.75ᵏ (mean 0.56; about
+5% above the threshold, a third above the harvesting level). The seven attributes never change.
 
 ### Supply and procurement
 Total capacity = *supply coverage* (1.3) × the expected daily flow (units needed / lifecycle +
 growth), split by capacity share, so supply grows with the market. A vendor's stock target is
-14 days of its expected sales (flow × its share of units, at least 2% of the market), capped by
-its free size. Orders are split across suppliers by capacity share. **Decision**: a supplier
+its group's **stock cover** of expected sales (flow × its share of units, at least 2% of the
+market), capped by its free size: 24 days for an expanding group (it stocks so as not to turn a
+customer away), 14 for balanced and profit-first groups (**Decision**, version 2: with one cover
+for all, every vendor ran out together in a shock). Orders are split across suppliers by capacity share. **Decision** (version 2): the default
+suppliers have equal capacity shares (0.5 / 0.5), so that the direct-selling OEM, which also
+serves the direct channel, covers its demand (at 0.65 / 0.35 it was short every day and the
+direct channel lost its large customers to stock-outs). **Decision**: a supplier
 short of stock allocates in proportion to order^e (e = 1, proportional; large e approaches
-biggest-first, which hands every shortage to the leader); a direct-selling supplier keeps a
-fifth of its stock for direct buyers. **Negotiation** (version 2): a supply contract runs for
+biggest-first, which hands every shortage to the leader); a direct-selling supplier keeps back
+from the vendors 2 days of its direct buyers' expected purchases, at most half its stock
+(**Decision**, version 2: with a thin stock, version 1's fixed fifth was less than a day of
+them, and the direct channel lost its large customers to stock-outs in a market at rest). **Negotiation** (version 2): a supply contract runs for
 a term of 90 days from the vendor's entry; at each renewal its discount is set to the
 supplier's maximum (20–30%) × min(1, trailing 90-day volume / 30 days of market flow), and it
 stands for the term — so a newcomer buys at list price until its first renewal, and earns its
 discount with its volume. Unit price = max(cost, cost · (1 + margin) · (1 − discount)): a
 supplier never sells below its production cost (the Foundry's 15% margin caps its 30% discount
 at 13%), payments rounded up to whole credits. Suppliers stop producing at *supplier stock*
-(1) day of capacity in stock, so a supply shock reaches the vendors within days: the default
-shock (−50% for 60 days) leaves the vendors short toward its end, and each vendor's stock-outs
-follow from how thin its own stock is then. The producer of a lot is the supplier that made
+(2) days of capacity in stock, so a supply shock reaches the vendors within days: the default
+shock (−50% for 60 days) leaves the vendors short toward its end, first and most those with the
+thinnest stock. The producer of a lot is the supplier that made
 most of its units: a vendor's stock is kept by supplier, and a sale takes the largest holding
 first. **Stock-outs** count distinct customers: one per customer whose first choice (its
-current seller above the loyalty threshold, else its first draw) could not deliver, per day.
+current seller when it renews without comparing, else its first draw) could not deliver, per day.
 
 ### Strategies (repriced every 7 days, clamped to the band)
-With c = unit cost / lifecycle + operating cost per unit-day:
-- **profit**: c · (1 + margin); ×1.05 when its customers' mean loyalty exceeds 0.7
-  (**Decision**: harvesting a locked-in base).
+With c = unit cost / lifecycle + operating cost per unit-day. Every strategy reads accrual profit
+for its loss budget and rewards.
+- **profit**: c · (1 + margin) (loyal renewing customers pay the harvesting premium, above).
 - **follow**: the share-weighted previous price of the three largest rivals (the lag).
-- **aggressive**: 0.85 · c while the loss budget lasts, then break-even 1.02 · c. A
-  profit-first group never prices below cost.
-- **dynamic**: aggressive until its share reaches max(1.5 × start, start + 3 pp) or the loss
-  budget is spent (at least 90 days), then follow (at least 180 days), then profit.
+- **aggressive**: in a price war, 0.94 · c, or the cheapest rival's previous price if lower
+  (so it matches a cut within a week), never below 0.85 · c. When the loss budget is spent it
+  leaves the war for at least 180 days and follows the leaders, never below break-even 1.02 · c;
+  it returns to the war only once its loss is back under half its budget (**Decision**: the two
+  thresholds are the hysteresis that stops version 1's flipping on the budget line). A
+  profit-first group never prices below break-even. (**Decision**, version 2: at 0.98 · c a war
+  barely spent a loss budget on accrual books and lasted most of five years.)
+- **dynamic**: a price war (as aggressive) until its share reaches its target
+  max(1.5 × start, start + 3 pp) or the loss budget is spent (at least 90 days), then follow
+  (at least 180 days), then profit (at least 180 days); back to the war when its share is below
+  the target and budget is left.
 - **learning**: UCB1 over profit, follow and aggressive; every 30 days the current arm is
-  scored reward = (1 − w) · squash(profit / 2% of starting cash) + w · squash(20 · Δshare),
+  scored reward = (1 − w) · squash(Δ accrual profit / 2% of starting cash) + w · squash(20 · Δshare),
   squash(x) = x / (1 + |x|), w = 0.7 / 0.5 / 0.2 for expand / balanced / profit-first.
 Loss budget (share of starting cash): expand 50%, balanced 20%, profit-first 5%.
 
 ### Quality, brand and size
-Quality = 1 − (1 − q₀) · exp(−0.5 · (age / 1500 + units in use / market units)).
+Quality = 1 − (1 − q₀) · exp(−0.5 · (age / 3000 + units in use / market units)).
 **Newcomer handicap**: an entrant's brand is b − h · exp(−age / *brand build-up* −
 10 · its share of units), h = *newcomer brand handicap* (1.5), build-up 540 days.
 **Size**: when units in use + stock exceed 85% of size and cash is positive, size grows 10%
@@ -191,9 +227,9 @@ at 300 credits per unit; a profit-first group expands only while profitable.
 Each row fires on its day, or with a yearly probability (daily hazard 1 − (1 − P)^(1/365)):
 supply shock (capacity × (1 − magnitude) at one supplier or all, for a duration); vendor
 entry; group-policy change (0 expand, 1 balanced, 2 profit-first); supplier cost change
-(cost × magnitude); a vendor targets another (offers 5% under the target's price to the
-target's renewing customers, for a duration: under logit choice a plain price cut would draw
-from every rival); demand boom or slump (new customers and needs × magnitude, for a duration).
+(cost × magnitude); a vendor targets another (offers 10% under the target's price to the
+target's renewing customers, each of whom compares, for a duration: under logit choice a plain
+price cut would draw from every rival); demand boom or slump (new customers and needs × magnitude, for a duration).
 
 ### Growth
 New customers per day = customers × ((1 + growth)^(1/365) − 1) (fractions carried over), which
@@ -202,8 +238,8 @@ with probability 1 − (1 + g)^(lifecycle / 365): one renewal per lifecycle, com
 
 ### Mechanism switches (for ablation)
 Eight switches, all on by default, each turn one rule off so that an experiment can ask how
-much of an effect that rule carries (the Expectations page does): the **switching cost** in the
-choice; the **newcomer brand handicap**; the **learning curve** of quality; **shared
+much of an effect that rule carries (the Expectations page does): the **switching cost** (off:
+every renewal compares); the **newcomer brand handicap**; the **learning curve** of quality; **shared
 allocation** of scarce stock (off: biggest buyer first, the source's literal rule);
 **neighbour influence**; the **loss budget** of below-cost pricing (off: unlimited losses);
 suppliers' **volume discounts**; **shortage loyalty** (loyalty gained when served during a
@@ -216,23 +252,65 @@ quality, stock, stock-outs today (distinct customers), revenue and profit of the
 cumulative profit (all accrual), cash, deferred revenue, mean loyalty of its customers, share
 in each segment. Market: direct channel's shares, HHI (0–10,000, over
 vendors and direct-selling suppliers), market size (units in use), customers, customers who
-could not buy, switching rate at renewal.
+could not buy, switching rate at renewal, customers above the loyalty threshold (of the
+customers holding a lot).
 
 ## The default scenario, measured
-Five vendors (Atlas profit / profit-first, Borealis follow / balanced, Cirrus aggressive /
-expand, Draco dynamic / balanced, Eos learning / expand entering on day 365), a non-direct
-foundry and a direct-selling OEM, one all-supplier shock (−50% for 60 days) in year 3.
-Over 30 seeds (\`node --import tsx scripts/market-plausibility.ts\`):
+Five vendors (Atlas profit at the reference margin, 35% / profit-first, Borealis follow /
+balanced, Cirrus aggressive / expand, Draco dynamic / balanced, Eos learning / expand entering on
+day 365), a non-direct foundry and a direct-selling OEM, one all-supplier shock (−50% for 60
+days) on day 730. Over 30 seeds (\`node --import tsx scripts/market-plausibility.ts\`, which
+prints each target with pass or fail):
 
-| Measure | Model | Real market |
+| Measure | Model (version 2) | Target |
 |---|---|---|
-| top-3 share, year 0 → 5 | 68% → 78% (71% after year 1) | 60–70% |
-| largest one-year share move of any vendor | 3.3 pp on average, at most 4.5 pp | leaders erode slowly |
-| switching at renewal | 23% | the prototype reached ~15% |
-| vendors with positive cumulative profit | 4 of 5 | margins stay positive |
-| largest vendor at year 5 | 39% | about a third |
+| top-3 vendor share, years 0–5 | 68.2% → 69.6% → 69.9% → 71.4% → 70.1% → 68.8% | 60–72% in every year |
+| top-3 share, largest rise in a year | +1.5 pp (the shock year) | ≤ +1.5 pp |
+| leader's share, year 5 − year 0 | −3.6 pp (−5.3 to −1.4) | −4 to +1.5 pp |
+| switching at renewal | 12.3% | 8–15% |
+| vendors with positive accrual profit, year 5 | 4.1 of 5, fewest 4 (Draco negative in 28 seeds) | ≥ 4 of 5 in every seed |
+| suppliers' lowest price to a vendor / production cost, any day | 1.0000 | ≥ 1 |
+| default shock: vendors with stock-outs | 4.5 on average, ≥ 1 in every seed | ≥ 1 in every seed |
+| default shock: share of the vendors that keep delivering, 60 days after it, against the same seed without it | +0.6 pp (≥ 0 in 26 of 30) | keeps or gains |
+| customers above the loyalty threshold, year 5 | 7.3% | a visible minority |
+| price cuts in "Everyone fights on price" followed by most rivals within 30 days | 84% (148 of 177) | ≥ 50% |
+| "Bargains then rip-offs": share bought cheap in year 1, price later ≥ 30% higher | every seed (+51%) | every seed |
+| "A market at rest": largest move of a seller's mean share (10 seeds) | 0.67 pp | ≤ 1.5 pp |
 
-What it does not show yet: concentration drifts above the real 60–70% (the learning curve
-on installed base and the neighbour term both favour the large), and switching is higher
-than the prototype's.
+In the shock, stock cover on its eve and stock-outs per seed: Atlas 16 days / 73, Borealis
+16 / 59, Draco 16 / 37, Cirrus 28 / 36 (an expanding group stocks deeper), Eos 212 / 2 (a small
+entrant sits on its minimum stock); against the same seed without the shock, 60 days after it,
+Cirrus gains 0.9 pp and Eos 0.2 pp while the three thin-stocked vendors lose 0.1–0.3 pp.
+
+**What carries each effect** (five-year change in pp, 30 seeds, one rule or vendor changed at a
+time; Atlas / Cirrus / Draco / Eos / direct): default −3.6 / +3.6 / +2.7 / +3.4 / −6.8; Cirrus on
+profit −2.5 / +1.8 / +3.1 / +3.4 / −6.1; Draco on profit −1.7 / +5.3 / −0.9 / +3.6 / −5.7; no Eos
+−2.8 / +4.3 / +3.3 / – / −6.3; Atlas at a 45% margin −5.8 / +4.6 / +3.2 / +3.4 / −6.2; learning
+curve off −3.4 / +2.6 / +2.1 / +3.4 / −4.9; neighbours off −3.9 / +3.0 / +2.7 / +3.9 / −6.0; volume
+discounts off −4.6 / +3.9 / +2.9 / +3.4 / −6.0; no shock −3.6 / +3.3 / +2.8 / +3.3 / −6.5. The
+leader's erosion is carried by the two price wars and the entrant; volume discounts hold it up
+by a point; the direct channel's fall is carried most by the learning curve (vendors' quality
+rises, the direct product's does not) and by the wars.
+
+**Tempered and retuned in version 2** (each measured with the script): neighbour weight 0.75
+(was 1.5: alone, with every vendor at its reference price, it moved the direct channel −1.2 pp
+a year); learning curve 3,000 days per unit of experience (was 1,500); war price 0.94 · c (was
+0.98); stock cover by group policy (was 14 days for all); Atlas at the reference margin (was 45%:
+priced above the reference it lost about a point of share a year from day 0, −5.8 pp in five).
+
+What it shows: concentration in the real 60–70% range without drifting; a leader that erodes
+slowly; matched price cuts; margins positive after the wars for four vendors in five; a shock
+that bites where stock is thin and leaves the vendor that keeps delivering ahead; a vendor that
+bought share cheaply harvesting it later; a market at rest when nothing happens. What it does
+not show: the direct channel falls from 22% to 15% (the feedbacks and the wars draw its
+price-sensitive buyers; nothing in the model makes the direct product better over time); the
+long tail's revenue growing while its share shrinks is not measured; the dynamic vendor ends
+the five years with an accrual loss in most seeds (it returns to war whenever it is below its
+share target and has budget left).
+
+### A market at rest
+The preset "A market at rest" — every vendor on the profit strategy at the reference margin, no
+events, no entrant, neighbours, volume discounts and learning curve off — stays put: no seller's
+mean share over 10 seeds moves more than 1.5 pp in five years (a test holds it). The default
+market moves only through its strategies, events and feedbacks.
 `;

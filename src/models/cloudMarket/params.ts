@@ -169,14 +169,26 @@ export const params = {
     default: 0.5,
     apply: 'live',
   }),
+  referenceMargin: p.float({
+    label: 'Reference margin',
+    unit: '%',
+    description:
+      'Brands are fitted once, with every vendor at its full cost at the list price × (1 + this): a vendor priced above it loses share from day 0',
+    min: 0,
+    max: 500,
+    uiMax: 100,
+    step: 1,
+    default: 35,
+  }),
   switchingCost: p.float({
     label: 'Switching cost',
-    description: "Bonus of the current seller, times the customer's loyalty to it",
+    description:
+      'A renewing customer compares sellers with probability exp(−switching cost × loyalty); otherwise it renews',
     min: 0,
     max: 5,
     uiMax: 4,
     step: 0.05,
-    default: 2.5,
+    default: 4,
     apply: 'live',
   }),
   loyaltyThreshold: p.float({
@@ -233,7 +245,7 @@ export const params = {
     max: 60,
     uiMax: 30,
     step: 0.5,
-    default: 1,
+    default: 2,
   }),
   allocationExponent: p.float({
     label: 'Scarce-stock priority',
@@ -259,7 +271,7 @@ export const params = {
   // Mechanism switches for ablation: each turns one rule off; all on is the plain model, bit for bit.
   mechSwitchingCost: mechanism(
     'switching cost',
-    "The current seller's bonus in the choice (off: every renewal chooses afresh)",
+    'Renewing without comparing, more often the more loyal the customer (off: every renewal compares)',
   ),
   mechEntrantHandicap: mechanism(
     'newcomer brand handicap',
@@ -343,7 +355,7 @@ export const params = {
           size: 0,
           priceMin: 10,
           priceMax: 90,
-          margin: 45,
+          margin: 35,
           quality: 0.8,
           service: 0.7,
           channel: 0.8,
@@ -454,8 +466,9 @@ export const params = {
     default: {
       nextId: 2,
       rows: [
-        { id: 0, name: 'Foundry', capacityShare: 0.65, cost: 3000, margin: 15, direct: false, maxDiscount: 30 },
-        { id: 1, name: 'Direct OEM', capacityShare: 0.35, cost: 3300, margin: 20, direct: true, maxDiscount: 20 },
+        // Capacity shares cover each supplier's demand: the OEM also serves the direct channel.
+        { id: 0, name: 'Foundry', capacityShare: 0.5, cost: 3000, margin: 15, direct: false, maxDiscount: 30 },
+        { id: 1, name: 'Direct OEM', capacityShare: 0.5, cost: 3300, margin: 20, direct: true, maxDiscount: 20 },
       ],
     },
   }),

@@ -22,11 +22,31 @@ export const cloudMarketPresets: readonly Preset[] = [
     params: {},
   },
   {
+    id: 'market-at-rest',
+    title: 'A market at rest',
+    question: 'Does the market stay put when nothing happens?',
+    watch:
+      'Every vendor on the profit strategy at the reference margin, no events, no entrant, no neighbours, volume discounts or learning curve: shares stay within a point or so of where they started.',
+    seed: 6,
+    params: {
+      vendors: vendors(4, {
+        0: { strategy: 'profit', margin: params.referenceMargin.default },
+        1: { strategy: 'profit', margin: params.referenceMargin.default },
+        2: { strategy: 'profit', margin: params.referenceMargin.default },
+        3: { strategy: 'profit', margin: params.referenceMargin.default },
+      }),
+      events: { nextId: 0, rows: [] },
+      mechNeighbours: false,
+      mechVolumeDiscount: false,
+      mechLearningCurve: false,
+    },
+  },
+  {
     id: 'supply-shock',
     title: 'A long supply shock',
     question: 'When suppliers fall short, who keeps delivering?',
     watch:
-      'Stock-outs pile up at the small vendors during the shock (days 400–580); watch loyalty and shares after it.',
+      'Stock-outs pile up at every vendor within weeks of the shock (days 400–580), a few days later at Cirrus, whose expanding group stocks deepest; watch loyalty and shares after it.',
     seed: 2,
     params: {
       events: {
@@ -63,6 +83,20 @@ export const cloudMarketPresets: readonly Preset[] = [
         1: { strategy: 'aggressive', policy: 'expand', initialShare: 0.25, priceMin: 1, margin: 30 },
         2: { strategy: 'aggressive', policy: 'balanced', initialShare: 0.15, priceMin: 1, margin: 30, priceMax: 90 },
         3: { priceMin: 1 },
+      }),
+    },
+  },
+  {
+    id: 'bargains-then-rip-offs',
+    title: 'Bargains then rip-offs',
+    question: 'Does a vendor that buys share with low prices raise them once its customers are locked in?',
+    watch:
+      'Draco (dynamic, expand) sells below cost until it has won share, then follows, then prices for a 60% margin and charges its loyal renewing customers a premium; watch its price and its customers above the loyalty threshold.',
+    seed: 7,
+    params: {
+      vendors: vendors(4, {
+        2: { strategy: 'profit', policy: 'balanced', margin: 35 },
+        3: { strategy: 'dynamic', policy: 'expand', margin: 60, priceMin: 1, cash: 8e7 },
       }),
     },
   },

@@ -1,6 +1,8 @@
 /**
- * Pricing: every repricing day each vendor prices by the strategy in force, which the dynamic
- * strategy (a schedule of phases) and the learning one (UCB1 over the basic three) choose anew.
+ * Pricing: every repricing day each vendor prices by the strategy in force, which the
+ * aggressive strategy (in or out of its price war), the dynamic one (a cycle of phases) and the
+ * learning one (UCB1 over the basic three) choose anew. Every strategy reads profit through
+ * `accrualProfit`.
  * Names: v is the vendor columns, j a vendor.
  */
 import { log } from '../../core/dmath';
@@ -26,40 +28,94 @@ function leadersPrice(w: MarketWorld, self: number): number {
   return weight > 0 ? sum / weight : v.price[self];
 }
 
-function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
-  if (!ctx.params.mechLossBudget) return true;
+/** The loss vendor j has run so far (accrual profit below zero), as a share of what its group allows. */
+function lossBudgetUsed(w: MarketWorld, j: number): number {
   const v = w.agents.vendors.col;
-  return -accrualProfit(w, j) < E.LOSS_BUDGET[v.policy[j]] * v.initialCash[j];
+  const budget = E.LOSS_BUDGET[v.policy[j]] * v.initialCash[j];
+  const loss = -accrualProfit(w, j);
+  return budget > 0 ? loss / budget : loss > 0 ? Infinity : 0;
+}
+
+/** The lowest previous price of the other vendors in the market (the lag); Infinity when there is none. */
+function cheapestRivalPrice(w: MarketWorld, self: number): number {
+  const v = w.agents.vendors.col;
+  let cheapest = Infinity;
+  for (let j = 0; j < w.agents.vendors.count; j++)
+    if (j !== self && v.active[j] && !v.exited[j]) cheapest = Math.min(cheapest, v.lastPrice[j]);
+  return cheapest;
+}
+
+function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
+  return !ctx.params.mechLossBudget || lossBudgetUsed(w, j) < 1;
+}
+
+/** Vendor j's full cost of a unit-day. */
+function fullCost(w: MarketWorld, ctx: Ctx, scratch: Scratch, j: number): number {
+  return E.unitDayCost(w.agents.vendors.col.unitCost[j], ctx.params.contractDays, scratch.derived.service[j]);
 }
 
 /** The price of one of the three basic strategies. */
 export function basicPrice(w: MarketWorld, ctx: Ctx, scratch: Scratch, j: number, strategy: number): number {
   const v = w.agents.vendors.col;
   const row = vendorRows(ctx.params)[j];
-  const cost = E.unitDayCost(v.unitCost[j], ctx.params.contractDays, scratch.derived.service[j]);
+  const cost = fullCost(w, ctx, scratch, j);
   if (strategy === FOLLOW) return leadersPrice(w, j);
   if (strategy === AGGRESSIVE) {
-    // Below cost while the group's loss budget lasts, then break-even.
-    return lossBudgetLeft(w, ctx, j) && v.policy[j] !== PROFIT_FIRST ? cost * 0.85 : cost * 1.02;
+    // Just under its cost, or the cheapest rival's price if that is lower (matching a cut), as
+    // far down as 0.85 × cost while the group's loss budget lasts; then (and for a profit-first
+    // group always) break-even.
+    if (!lossBudgetLeft(w, ctx, j) || v.policy[j] === PROFIT_FIRST) return cost * 1.02;
+    return Math.max(cost * 0.85, Math.min(cost * E.UNDERCUT, cheapestRivalPrice(w, j)));
   }
-  // Profit, harvesting a loyal base: loyal customers tolerate a premium.
-  const loyalty = v.customers[j] > 0 ? v.loyaltySum[j] / v.customers[j] : 0;
-  return cost * (1 + num(row, 'margin') / 100) * (loyalty > 0.7 ? 1.05 : 1);
+  // Profit (loyal renewing customers pay a premium on top: see the choice's harvesting).
+  return cost * (1 + num(row, 'margin') / 100);
 }
 
-/** The dynamic strategy's phase: a price war until share is won (or the budget spent), then follow, then profit. */
+/**
+ * The aggressive strategy's phase: a price war while the loss budget lasts; once it is spent,
+ * out of the war for at least AGGRESSIVE_MIN_RETREAT days, following the leaders (never below
+ * break-even), until the loss is back under AGGRESSIVE_RETURN of the budget. The two
+ * thresholds are the hysteresis that keeps it from flipping on its budget line.
+ */
+function aggressiveMode(w: MarketWorld, ctx: Ctx, j: number): number {
+  const v = w.agents.vendors.col;
+  if (v.phase[j] === 0 && !lossBudgetLeft(w, ctx, j)) {
+    v.phase[j] = 1;
+    v.phaseStart[j] = ctx.tick;
+  } else if (
+    v.phase[j] === 1 &&
+    ctx.tick - v.phaseStart[j] >= E.AGGRESSIVE_MIN_RETREAT &&
+    lossBudgetUsed(w, j) < E.AGGRESSIVE_RETURN
+  ) {
+    v.phase[j] = 0;
+    v.phaseStart[j] = ctx.tick;
+  }
+  return v.phase[j] === 0 ? AGGRESSIVE : FOLLOW;
+}
+
+/** The dynamic strategy's share target: what its price war is for. */
+function dynamicTarget(w: MarketWorld, j: number): number {
+  const start = w.agents.vendors.col.startShare[j];
+  return Math.max(start * 1.5, start + 0.03);
+}
+
+/**
+ * The dynamic strategy's phase: a price war until its share target is won (or the budget
+ * spent), then follow, then profit; back to war when its share falls below the target again
+ * while budget is left. Each phase lasts a minimum number of days.
+ */
 function dynamicMode(w: MarketWorld, ctx: Ctx, j: number): number {
   const v = w.agents.vendors.col;
   const age = ctx.tick - v.phaseStart[j];
+  const below = shareOf(w, j) < dynamicTarget(w, j);
+  let next = v.phase[j];
   if (v.phase[j] === 0) {
-    const share = shareOf(w, j);
-    const reached = share >= Math.max(v.startShare[j] * 1.5, v.startShare[j] + 0.03);
-    if (age >= E.DYNAMIC_MIN_WAR && (reached || !lossBudgetLeft(w, ctx, j))) {
-      v.phase[j] = 1;
-      v.phaseStart[j] = ctx.tick;
-    }
-  } else if (v.phase[j] === 1 && age >= E.DYNAMIC_MIN_FOLLOW) {
-    v.phase[j] = 2;
+    if (age >= E.DYNAMIC_MIN_WAR && (!below || !lossBudgetLeft(w, ctx, j))) next = 1;
+  } else if (v.phase[j] === 1) {
+    if (age >= E.DYNAMIC_MIN_FOLLOW) next = 2;
+  } else if (age >= E.DYNAMIC_MIN_PROFIT && below && lossBudgetLeft(w, ctx, j)) next = 0;
+  if (next !== v.phase[j]) {
+    v.phase[j] = next;
     v.phaseStart[j] = ctx.tick;
   }
   return [AGGRESSIVE, FOLLOW, PROFIT][v.phase[j]];
@@ -118,8 +174,12 @@ export function reprice(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     let mode = v.strategy[j];
     if (mode === DYNAMIC) mode = dynamicMode(w, ctx, j);
     else if (mode === LEARNING) mode = learningMode(w, ctx, j);
+    else if (mode === AGGRESSIVE) mode = aggressiveMode(w, ctx, j);
     v.mode[j] = mode;
-    const price = basicPrice(w, ctx, scratch, j, mode);
+    let price = basicPrice(w, ctx, scratch, j, mode);
+    // Out of its price war, an aggressive vendor no longer sells below break-even.
+    if (v.strategy[j] === AGGRESSIVE && mode !== AGGRESSIVE)
+      price = Math.max(price, fullCost(w, ctx, scratch, j) * 1.02);
     const lo = num(rows[j], 'priceMin');
     const hi = Math.max(lo, num(rows[j], 'priceMax'));
     v.price[j] = Math.min(hi, Math.max(lo, price));

@@ -3,7 +3,7 @@ import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/mode
 import type { WorldDecl } from '../../core/world';
 import * as E from './economics';
 import type { MarketParams } from './params';
-import { accrualProfit, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
+import { accrualProfit, countLoyalCustomers, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
 
 type Reporter = ReporterDecl<WorldDecl, MarketParams>;
 type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | null;
@@ -129,6 +129,12 @@ export function marketReporters(params: MarketParams): Reporter[] {
     reporter('market-size', 'Market size (units in use)', COUNT, (w) => unitsInUse(w), 'units'),
     reporter('customers', 'Customers', COUNT, (w) => w.agents.customers.count),
     reporter('unmet', 'Customers who could not buy', COUNT, (w) => w.globals.unmet),
+    reporter('loyal-above-threshold', 'Customers above the loyalty threshold', FRACTION, (w, ctx) => {
+      const threshold = ctx.params.loyaltyThreshold;
+      const loyal =
+        w.globals.loyalThreshold === threshold ? w.globals.loyalCustomers : countLoyalCustomers(w, threshold);
+      return ratio(loyal, customersServed(w));
+    }),
     reporter('switching-rate', 'Switching at renewal (so far)', FRACTION, (w) =>
       ratio(w.globals.switches, w.globals.renewals),
     ),

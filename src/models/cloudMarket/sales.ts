@@ -7,8 +7,8 @@
 import type { Random } from '../../core/rng';
 import { contractLength, schedule } from './calendar';
 import { dailyRate, signLot } from './books';
-import { appraise, drawOption } from './choice';
-import { clamp01 } from './economics';
+import { appraise, drawOption, renewalLoyalty, renewsWithoutComparing } from './choice';
+import * as E from './economics';
 import type { Ctx } from './paramValues';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NONE, segmentUnits, type MarketWorld } from './state';
@@ -46,6 +46,7 @@ export function bookLot(
   c.producer[i] = producer;
   c.loyalty[i] = loyalty;
   c.costPerDay[i] = costPerDay;
+  if (c.loyalty[i] > w.globals.loyalThreshold) w.globals.loyalCustomers++;
   if (seller === DIRECT) {
     const s = w.agents.suppliers.col;
     c.cost[i] = s.cost[producer];
@@ -71,6 +72,7 @@ export function releaseLot(w: MarketWorld, i: number): void {
   const seller = c.seller[i];
   const units = c.units[i];
   if (units === 0) return;
+  if (c.loyalty[i] > w.globals.loyalThreshold) w.globals.loyalCustomers--;
   if (seller === DIRECT) {
     const k = c.producer[i];
     const s = w.agents.suppliers.col;
@@ -107,8 +109,8 @@ function stockOut(w: MarketWorld, ctx: Ctx, i: number, option: number): void {
 
 /**
  * Customer i chooses and buys its whole need from one seller. Its first choice is its current
- * seller when its loyalty is above the threshold (the source's rule), else the first option it
- * draws. A chosen seller without stock cannot deliver: the customer tries its next option; only
+ * seller when it renews without comparing (above the loyalty threshold always, else as its
+ * switching cost holds it: see `renewsWithoutComparing`), else the first option it draws. A chosen seller without stock cannot deliver: the customer tries its next option; only
  * a first choice that cannot deliver counts as a stock-out (one per customer and day), and a
  * current seller that cannot deliver loses loyalty. Returns false when nothing could be bought
  * (the customer tries again tomorrow).
@@ -120,9 +122,10 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
   const need = c.need[i];
   const available = scratch.available;
   appraise(w, ctx, scratch, i, params.mechNeighbours);
+  // A renewing customer held by its switching cost (or above the loyalty threshold) has its seller as first choice.
   let choice = -1;
   let firstShort = false;
-  if (current >= 0 && c.loyalty[i] > params.loyaltyThreshold && available[current]) {
+  if (current >= 0 && available[current] && renewsWithoutComparing(ctx, scratch, c, i, rng)) {
     if (inStock(w, current, need)) choice = current;
     else {
       stockOut(w, ctx, i, current);
@@ -181,13 +184,13 @@ function sell(
     }
   }
   // Loyalty: renewing raises it, switching resets it, a price hike lowers it, being served in a shortage raises it.
-  let loyalty = c.loyalty[i];
+  let loyalty = E.SWITCH_LOYALTY;
   if (previous === choice) {
-    loyalty += (1 - loyalty) * 0.2;
-    if (price > c.price[i] * 1.05) loyalty -= 0.1;
-  } else loyalty = 0.3;
+    loyalty = renewalLoyalty(c, i, price);
+    loyalty += (1 - loyalty) * E.RENEWAL_GAIN;
+  }
   if (short && ctx.params.mechShortageLoyalty) loyalty += 0.1;
-  loyalty = clamp01(loyalty);
+  loyalty = E.clamp01(loyalty);
   if (choice === DIRECT) {
     const k = directSupplierWithStock(w, need);
     s.stock[k] -= need;

@@ -74,6 +74,8 @@ export interface Scratch {
   readonly neighbourShare: Float64Array;
   readonly pulls: Pulls;
   readonly terms: Terms;
+  /** A rival targeting the customer's seller made it an offer: it compares at this renewal. */
+  approached: boolean;
   // One supplier's allocation, indexed by vendor: filled and read by `procure`.
   readonly orders: Float64Array;
   readonly granted: Float64Array;
@@ -98,6 +100,7 @@ function createScratch(): Scratch {
     neighbourShare: new Float64Array(MAX_OPTIONS),
     pulls: { price: 0, quality: 0, service: 0, channel: 0, directSales: 0, neighbours: 0, selfOperation: 0 },
     terms: { price: 0, quality: 0, service: 0, channel: 0, directSales: 0, neighbours: 0, brand: 0 },
+    approached: false,
     orders: new Float64Array(DIRECT),
     granted: new Float64Array(DIRECT),
   };

@@ -1,7 +1,7 @@
 /**
  * Setup of the market: suppliers and vendors from their tables, the customers, brand
- * constants calibrated to the initial shares, a warm start in which every customer already
- * holds a lot, and the vendors' sizes and opening stock.
+ * constants fitted once against the reference market, the installed base (every customer
+ * already holds a lot, in the initial shares), and the vendors' sizes and opening stock.
  * Names: c/v/s are the customer, vendor and supplier columns, i a customer, j a vendor or
  * option, k a supplier.
  */
@@ -18,7 +18,7 @@ import { basicPrice } from './pricing';
 import { bookLot, directSupplierWithStock } from './sales';
 import { MAX_OPTIONS, refreshDerived, scratchOf, type Scratch } from './scratch';
 import { DIRECT, holdingRow, shareOf, type MarketWorld } from './state';
-import { openContracts } from './supply';
+import { mainListPrice, openContracts } from './supply';
 
 function addSuppliers(w: MarketWorld, ctx: Ctx): void {
   const suppliers = w.agents.suppliers;
@@ -77,23 +77,37 @@ function initialShares(w: MarketWorld, ctx: Ctx, scratch: Scratch): Float64Array
   return target;
 }
 
-/** The vendors present at day 0 open, buying at the main supplier's list price, and price for profit. */
+/**
+ * Every vendor's reference price: its full cost per unit-day at the main supplier's list price,
+ * × (1 + reference margin). The vendors present at day 0 open, buying at that list price, and
+ * price for profit.
+ */
 function openVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
   const v = w.agents.vendors.col;
-  const s = w.agents.suppliers.col;
-  const k = scratch.derived.producer;
+  const listPrice = mainListPrice(w, scratch);
+  const reference = 1 + ctx.params.referenceMargin / 100;
   for (let j = 0; j < w.agents.vendors.count; j++) {
+    v.referencePrice[j] = E.unitDayCost(listPrice, ctx.params.contractDays, scratch.derived.service[j]) * reference;
     if (v.entryDay[j] === 0) {
       v.active[j] = 1;
-      v.unitCost[j] = k >= 0 ? s.cost[k] * (1 + s.margin[k] / 100) : 0;
+      v.unitCost[j] = listPrice;
     }
   }
   for (let j = 0; j < w.agents.vendors.count; j++) if (v.active[j]) v.price[j] = basicPrice(w, ctx, scratch, j, PROFIT);
 }
 
+/** Renewals with its seller of a contract in force at day 0: P(n ≥ k) = INSTALLED_RENEWAL_CHANCE^k. */
+function installedRenewals(rng: Random): number {
+  let n = 0;
+  while (n < 50 && rng.next() < E.INSTALLED_RENEWAL_CHANCE) n++;
+  return n;
+}
+
 /**
- * Warm start: every customer already holds a lot, drawn from the calibrated choice model,
- * with renewals spread evenly over the next lifecycle.
+ * Warm start: the installed base. Every customer already holds a lot from the seller the
+ * reference market draws for it (so the contracts in force at day 0 have the initial shares),
+ * at its seller's opening price, with a loyalty grown over the renewals it has had, and with
+ * renewals spread evenly over the next lifecycle.
  */
 function warmStart(w: MarketWorld, ctx: Ctx, scratch: Scratch, target: Float64Array, rng: Random): void {
   const params = ctx.params;
@@ -110,9 +124,10 @@ function warmStart(w: MarketWorld, ctx: Ctx, scratch: Scratch, target: Float64Ar
       continue;
     }
     const need = c.need[i];
-    const price = scratch.offered[option];
+    // The installed base pays its seller's opening price; its units cost the opening unit cost, per day of service.
+    const price = option === DIRECT ? scratch.derived.directPrice : v.price[option];
     const costPerDay = option === DIRECT ? 0 : Math.round((v.unitCost[option] * need) / params.contractDays);
-    bookLot(w, i, option, k, price, c.loyalty[i], costPerDay);
+    bookLot(w, i, option, k, price, E.loyaltyAfterRenewals(installedRenewals(rng)), costPerDay);
     s.produced[k] += need;
     schedule(w, i, 1 + rng.int(params.contractDays));
     if (option === DIRECT) s.soldDirect[k] += need;
@@ -138,9 +153,9 @@ function sizeVendors(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     v.shareNow[j] = v.startShare[j];
     v.lastPrice[j] = v.price[j];
     v.volume[j] = (v.inUse[j] / params.contractDays) * 90;
-    // Opening stock: two weeks of expected sales, produced by the main supplier before day 0.
+    // Opening stock: the group's cover of expected sales, produced by the main supplier before day 0.
     const k = scratch.derived.producer;
-    const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS * v.inUse[j]) / params.contractDays) : 0;
+    const stock = k >= 0 ? Math.ceil((E.STOCK_COVER_DAYS[v.policy[j]] * v.inUse[j]) / params.contractDays) : 0;
     openStock(w, j, stock);
     v.unitsBought[j] += stock;
     if (k >= 0) {
@@ -159,6 +174,7 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   const scratch = scratchOf(w, ctx);
   w.globals.demandFactor = 1;
   w.globals.demandUntil = 0;
+  w.globals.loyalThreshold = ctx.params.loyaltyThreshold;
   const ring = Math.ceil(ctx.params.contractDays * 1.2) + 2;
   w.agents.calendar.add(ring);
   w.agents.calendar.col.head.fill(-1);

@@ -78,8 +78,10 @@ export const worldDecl = {
       quality: 'f64',
       startQuality: 'f64',
       brand: 'f64',
-      /** Calibrated brand constant before the newcomer handicap. */
+      /** Brand constant fitted once against the reference market, before the newcomer handicap. */
       baseBrand: 'f64',
+      /** The reference market's price of this vendor (credits per unit-day): what its brand was fitted at. */
+      referencePrice: 'f64',
       inUse: 'f64',
       customers: 'f64',
       loyaltySum: 'f64',
@@ -183,6 +185,9 @@ export const worldDecl = {
     /** Contracts signed by customers who held a lot before, and how many of them changed seller. */
     'renewals',
     'switches',
+    /** Customers holding a lot whose loyalty is above `loyalThreshold` (kept as lots start and end). */
+    'loyalCustomers',
+    'loyalThreshold',
   ],
 } as const;
 
@@ -201,6 +206,8 @@ export function unitsInUse(w: MarketWorld): number {
 /**
  * Vendor j's cumulative profit on an accrual basis: revenue and the unit cost of service
  * recognised per day of service, so that prepaid contracts count only as they are delivered.
+ * The one accessor of profit: the loss budget, the exit rule, the learning reward and the
+ * reports read it.
  */
 export function accrualProfit(w: MarketWorld, j: number): number {
   return w.agents.vendors.col.cumProfit[j];
@@ -223,4 +230,19 @@ export function segmentUnits(
   segment: number,
 ): Float64Array {
   return segment === 0 ? cols.seg0 : segment === 1 ? cols.seg1 : cols.seg2;
+}
+
+/** Customers holding a lot whose loyalty is above `threshold`, counted one by one. */
+export function countLoyalCustomers(w: MarketWorld, threshold: number): number {
+  const c = w.agents.customers.col;
+  let n = 0;
+  for (let i = 0; i < w.agents.customers.count; i++) if (c.units[i] > 0 && c.loyalty[i] > threshold) n++;
+  return n;
+}
+
+/** The count of loyal customers follows the loyalty threshold in force (a live parameter): recounted when it moves. */
+export function followLoyaltyThreshold(w: MarketWorld, threshold: number): void {
+  if (w.globals.loyalThreshold === threshold) return;
+  w.globals.loyalThreshold = threshold;
+  w.globals.loyalCustomers = countLoyalCustomers(w, threshold);
 }

@@ -16,6 +16,13 @@ function dailyFlow(w: MarketWorld, ctx: Ctx): number {
   return w.globals.totalNeed / ctx.params.contractDays + w.globals.totalNeed * E.dailyGrowth(ctx.params.growth);
 }
 
+/** The main supplier's list price today: what a vendor that has bought nothing yet expects to pay (0 without suppliers). */
+export function mainListPrice(w: MarketWorld, scratch: Scratch): number {
+  const s = w.agents.suppliers.col;
+  const k = scratch.derived.producer;
+  return k >= 0 ? s.cost[k] * (1 + s.margin[k] / 100) : 0;
+}
+
 /** The discount a vendor's trailing volume earns now, as a fraction of a supplier's maximum. */
 function earnedDiscount(w: MarketWorld, ctx: Ctx, j: number): number {
   return Math.min(1, w.agents.vendors.col.volume[j] / (E.FULL_DISCOUNT_FLOW_DAYS * Math.max(1, dailyFlow(w, ctx))));
@@ -67,6 +74,17 @@ export function takeUnits(w: MarketWorld, j: number, units: number): number {
   return producer;
 }
 
+/**
+ * What a direct-selling supplier keeps back from the vendors for its own buyers: DIRECT_RESERVE_DAYS
+ * of their expected purchases, at most half its stock (0 for a supplier that sells only to vendors).
+ */
+function directReserve(w: MarketWorld, ctx: Ctx, k: number): number {
+  const s = w.agents.suppliers.col;
+  if (!s.direct[k]) return 0;
+  const daily = s.directInUse[k] / ctx.params.contractDays + s.directInUse[k] * E.dailyGrowth(ctx.params.growth);
+  return Math.min(0.5 * s.stock[k], E.DIRECT_RESERVE_DAYS * daily);
+}
+
 function totalCapacityShare(w: MarketWorld): number {
   let t = 0;
   for (let k = 0; k < w.agents.suppliers.count; k++) t += w.agents.suppliers.col.capacityShare[k];
@@ -103,12 +121,11 @@ export function procure(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
     orders[j] = 0;
     if (!v.active[j] || v.exited[j]) continue;
     const expected = (flow * Math.max(v.inUse[j], 0.02 * marketUnits)) / marketUnits;
-    const target = Math.min(E.STOCK_COVER_DAYS * expected, Math.max(0, v.size[j] - v.inUse[j]));
+    const target = Math.min(E.STOCK_COVER_DAYS[v.policy[j]] * expected, Math.max(0, v.size[j] - v.inUse[j]));
     orders[j] = Math.max(0, Math.floor(target - v.stock[j]));
   }
   for (let k = 0; k < w.agents.suppliers.count; k++) {
-    // A direct-selling supplier keeps a fifth of its stock for its own buyers.
-    const free = Math.floor(s.stock[k] * (s.direct[k] ? 0.8 : 1));
+    const free = Math.floor(s.stock[k] - directReserve(w, ctx, k));
     const share = s.capacityShare[k] / Math.max(1e-9, totalCapacityShare(w));
     let wanted = 0;
     let weight = 0;

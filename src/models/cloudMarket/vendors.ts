@@ -9,6 +9,7 @@ import * as E from './economics';
 import { num, PROFIT, PROFIT_FIRST, vendorRows, type Ctx } from './paramValues';
 import { basicPrice } from './pricing';
 import type { Scratch } from './scratch';
+import { mainListPrice } from './supply';
 import { accrualProfit, unitsInUse, type MarketWorld } from './state';
 
 /** The day's flows start from zero: revenue, cost and stock-outs are per day; yesterday's stock-outs mark the market short. */
@@ -25,10 +26,15 @@ export function startDay(w: MarketWorld): void {
   w.globals.directStockouts = 0;
 }
 
-/** Vendor j enters the market today, on the profit strategy's price; without a size of its own it gets 5% of the market. */
+/**
+ * Vendor j enters the market today, on the profit strategy's price at the main supplier's list
+ * price (it has bought nothing yet: its first price must not leave out its units' cost);
+ * without a size of its own it gets 5% of the market.
+ */
 export function enterVendor(w: MarketWorld, ctx: Ctx, scratch: Scratch, j: number): void {
   const v = w.agents.vendors.col;
   v.active[j] = 1;
+  if (v.stock[j] === 0) v.unitCost[j] = mainListPrice(w, scratch);
   v.entryDay[j] = ctx.tick;
   v.phaseStart[j] = ctx.tick;
   v.startShare[j] = 0;
@@ -45,7 +51,7 @@ export function learn(w: MarketWorld, ctx: Ctx): void {
   for (let j = 0; j < w.agents.vendors.count; j++) {
     if (!v.active[j]) continue;
     const age = ctx.tick - v.entryDay[j];
-    const experience = age / 1500 + v.inUse[j] / market;
+    const experience = age / E.LEARNING_DAYS + v.inUse[j] / market;
     v.quality[j] = ctx.params.mechLearningCurve
       ? 1 - (1 - v.startQuality[j]) * exp(-experience * 0.5)
       : v.startQuality[j];
