@@ -21,6 +21,19 @@ function fingerprint(changes: Record<string, unknown>, seed: number, days: numbe
   return run.fingerprint();
 }
 
+/** True when no seller runs out of stock in the first `days` days: shortage loyalty has nothing to do. */
+function shortageFree(changes: Record<string, unknown>, seed: number, days: number): boolean {
+  const checked = validateParams(cloudMarket.params, { ...defaults, ...SMALL, ...changes });
+  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+  const run = Run.create(cloudMarket, checked.value, seed);
+  let stockouts = 0;
+  run.runUntil(days, (r) => {
+    for (const [name, value] of Object.entries(r.reporters()))
+      if (name.startsWith('stockouts.')) stockouts += value ?? 0;
+  });
+  return stockouts === 0;
+}
+
 const vendors = (change: (row: Record<string, unknown>) => Record<string, unknown>) => {
   const table = defaults.vendors as TableValue;
   return { ...table, rows: table.rows.map((r) => ({ ...r, ...change(r) })) };
@@ -40,7 +53,8 @@ const INERT: Record<string, Record<string, unknown>> = {
   mechNeighbours: { scatter: 0, financeSusceptibility: 0, gamingSusceptibility: 0, manufacturingSusceptibility: 0 },
   mechLossBudget: { vendors: vendors(() => ({ strategy: 'profit' })) },
   mechVolumeDiscount: { suppliers: suppliers({ maxDiscount: 0 }) },
-  // Nobody is ever short: no vendors, and a direct-selling supplier with ample capacity and stock.
+  // Nobody is short: no vendors, and a direct-selling supplier with ample capacity and stock (the
+  // few seeds where a lot still outruns the stock on an early day are left out, see shortageFree).
   mechShortageLoyalty: { supplyCoverage: 5, supplierStockDays: 30, vendors: { nextId: 0, rows: [] }, ...noEvents },
 };
 
@@ -53,10 +67,10 @@ describe('mechanism switches', () => {
   for (const [mechanism, inert] of Object.entries(INERT)) {
     it(`${mechanism} off changes nothing where its mechanism is inert`, { timeout: 60_000 }, () => {
       fc.assert(
-        fc.property(
-          fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-          (seed) => fingerprint({ ...inert, [mechanism]: false }, seed, 200) === fingerprint(inert, seed, 200),
-        ),
+        fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+          if (mechanism === 'mechShortageLoyalty') fc.pre(shortageFree(inert, seed, 200));
+          return fingerprint({ ...inert, [mechanism]: false }, seed, 200) === fingerprint(inert, seed, 200);
+        }),
         { numRuns: 4 },
       );
     });
