@@ -87,7 +87,8 @@ test('Setup replays the timed changes from day 0; erasing them can be undone', a
 
   await page.getByRole('button', { name: 'Setup' }).click();
   await expect(tick(page)).toHaveText('0');
-  await expect(margin).toHaveValue('45');
+  // Atlas's day-0 margin (the reference margin, 35%), until the timed change on day 2.
+  await expect(margin).toHaveValue('35');
   await expect(timed).toContainText('Day 2: Target margin of Atlas → 90 %');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
