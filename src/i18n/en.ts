@@ -188,6 +188,12 @@ export const en = {
   'exp.restored': '{count} runs finished earlier were kept and are not run again.',
   'exp.workerReplaced': 'A worker failed ({reason}); it was replaced and its run retried.',
   'exp.saved': 'The saved experiment',
+  'exp.askBig': 'This experiment would take {estimate}. Start it anyway?',
+  'exp.refusedBig':
+    'This experiment would take {estimate}: over the limit of 4 GB of results. Run fewer runs, or record less often (every).',
+  'estimate.title': 'Big work ahead',
+  'estimate.start': 'Start anyway',
+  'estimate.cancel': 'Cancel',
   'exp.interrupted': 'The experiment "{name}" was interrupted with {done} of {total} runs done; they are kept.',
   'exp.resumeInterrupted': 'Resume the experiment',
   'exp.linkCopied': 'Experiment link copied ({length} characters).',

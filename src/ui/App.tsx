@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t, tModel } from '../i18n';
 import { findModel, MODELS } from '../models/registry';
 import { AgentView } from './components/AgentView';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { Inspector } from './components/Inspector';
 import { Monitors } from './components/Monitors';
 import { ParamControls } from './components/ParamControls';
@@ -180,6 +181,7 @@ export function App() {
       <Messages />
       <InterruptedBanner />
       <ShortcutHelp />
+      <ConfirmDialog />
       {page === 'expectations' ? (
         <ExpectationsPage />
       ) : page === 'experiments' ? (

@@ -116,7 +116,7 @@ export class ExperimentPool {
     // Adapters report asynchronously, so the listeners never see `slot` before it exists.
     const slot: Slot = {
       worker: this.options.createWorker({
-        message: (message) => this.finished(slot, message.outcome),
+        message: (message) => message.type === 'outcome' && this.finished(slot, message.outcome),
         failed: (reason) => this.failed(slot, reason || 'the worker failed'),
       }),
       index: null,

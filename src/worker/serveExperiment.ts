@@ -4,7 +4,7 @@
  * browser's `experiment.worker.ts` and the CLI's `sweepWorker.ts` only plug in their messaging.
  */
 import type { RunOutcome } from '../core/experiment/execute';
-import { experimentExecutor } from '../core/experiment/prepare';
+import { experimentExecutor, experimentPace } from '../core/experiment/prepare';
 import { findModel } from '../models/registry';
 import type { FromExperimentWorker, ToExperimentWorker } from './experimentProtocol';
 
@@ -15,6 +15,8 @@ export function serveExperiment(
   let execute: ((index: number) => RunOutcome) | null = null;
   onMessage((message) => {
     if (message.type === 'experiment') execute = experimentExecutor(message.document, findModel);
+    else if (message.type === 'calibrate')
+      post({ type: 'pace', pace: experimentPace(message.document, findModel, message.index, () => performance.now()) });
     else post({ type: 'outcome', outcome: execute!(message.index) });
   });
 }

@@ -1,4 +1,5 @@
 /** The browser's experiment workers: Web Workers adapted to the one experiment pool, and the page's timers. */
+import type { Pace } from '../core/estimate';
 import type { RunOutcome } from '../core/experiment/execute';
 import { runIndices, type PoolTimers, type CreateWorker } from './experimentPool';
 import type { FromExperimentWorker } from './experimentProtocol';
@@ -36,4 +37,25 @@ export function runOnPool(
     { document, size: workers, createWorker: createExperimentWorker, onOutcome, onReplaced, ...browserTimers },
     indices,
   );
+}
+
+/**
+ * Times the Setup and first ticks of run `index` in a worker of its own (the page stays
+ * responsive), to estimate the experiment; null when the run cannot be set up or the worker fails.
+ */
+export function measureExperimentPace(document: unknown, index: number): Promise<Pace | null> {
+  return new Promise((resolve) => {
+    const worker = createExperimentWorker({
+      message: (message) => {
+        if (message.type !== 'pace') return;
+        worker.terminate();
+        resolve(message.pace);
+      },
+      failed: () => {
+        worker.terminate();
+        resolve(null);
+      },
+    });
+    worker.postMessage({ type: 'calibrate', document, index });
+  });
 }

@@ -1,5 +1,7 @@
 /** From an untrusted experiment document to everything a sweep needs, or the list of problems. */
+import { calibrate, type Pace } from '../estimate';
 import type { Model } from '../model';
+import { validateParams } from '../params';
 import { createScenario } from '../scenario';
 import { encodeStoredScenarioLink } from '../scenarioLink';
 import { executeRun, runSettings, runTask, type RunOutcome, type RunSettings } from './execute';
@@ -40,4 +42,22 @@ export function experimentExecutor(
   if (!prepared.ok) throw new Error(prepared.errors.join('; '));
   const { plan, settings } = prepared.value;
   return (index) => executeRun(plan.model, settings, runTask(plan, index));
+}
+
+/**
+ * The pace of an experiment's run `index` (its Setup and its first ticks, up to its horizon) on
+ * the clock `now`, for estimating the whole experiment; null when the run cannot be set up.
+ */
+export function experimentPace(
+  document: unknown,
+  findModel: (id: string) => Model | undefined,
+  index: number,
+  now: () => number,
+): Pace | null {
+  const prepared = prepareExperiment(document, findModel);
+  if (!prepared.ok) return null;
+  const { plan, settings } = prepared.value;
+  const task = runTask(plan, index);
+  const params = validateParams(plan.model.params, task.params);
+  return params.ok ? calibrate(plan.model, params.value, task.seed, now, 250, settings.horizon) : null;
 }

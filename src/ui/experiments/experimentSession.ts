@@ -3,7 +3,7 @@
  * its runs kept in storage (a reload or a crashed tab resumes where it stopped), pause, cancel,
  * export results, and share the experiment as a file or a link.
  */
-import type { RunOutcome } from '../../core/experiment/execute';
+import type { RunOutcome, RunSettings } from '../../core/experiment/execute';
 import { selectedRuns, WHOLE } from '../../core/experiment/plan';
 import { baseScenarioLink, prepareExperiment } from '../../core/experiment/prepare';
 import { experimentHash, resultsCsv, resultsJson } from '../../core/experiment/results';
@@ -16,7 +16,9 @@ import { download } from '../download';
 import { loadScenario, scenarioOnDisplay } from '../scenarioSession';
 import { experimentWorkerReplaced, showPage } from '../session';
 import { ExperimentPool } from '../../worker/experimentPool';
-import { browserTimers, createExperimentWorker } from '../../worker/webExperimentPool';
+import { browserTimers, createExperimentWorker, measureExperimentPace } from '../../worker/webExperimentPool';
+import { askToStart } from '../confirmStart';
+import { experimentVerdict } from './experimentEstimate';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 import { notify } from '../notices';
@@ -122,8 +124,40 @@ async function finish(): Promise<void> {
     });
 }
 
+/**
+ * Estimates the runs still to do from their first run's Setup and ticks (timed in a worker) and
+ * asks before big work or refuses work too big for the page; true when the experiment may start.
+ */
+async function mayStart(
+  draft: Experiment,
+  settings: RunSettings,
+  todo: readonly number[],
+  total: number,
+  workers: number,
+): Promise<boolean> {
+  const pace = await measureExperimentPace(draft, todo[0]);
+  if (!pace) return true; // A run that cannot be set up fails on its own, with its cause.
+  const { verdict, words } = experimentVerdict(pace, settings, todo.length, total, workers);
+  if (verdict === 'refuse') notify({ kind: 'error', text: t('exp.refusedBig', { estimate: words }) });
+  if (verdict !== 'ask') return verdict === 'go';
+  return askToStart(t('exp.askBig', { estimate: words }));
+}
+
+/** Set while an experiment is estimated before it starts: a second Run then does nothing. */
+let starting = false;
+
 /** Runs the draft: runs already kept in storage for this very experiment are not run again. */
 export async function startExperiment(): Promise<void> {
+  if (starting) return;
+  starting = true;
+  try {
+    await startDraft();
+  } finally {
+    starting = false;
+  }
+}
+
+async function startDraft(): Promise<void> {
   const { draft, workers, status } = useExperiments.getState();
   if (!draft || status === 'running' || status === 'paused') return;
   const prepared = prepareExperiment(draft, findModel);
@@ -132,9 +166,11 @@ export async function startExperiment(): Promise<void> {
   const hash = `${experimentHash(prepared.value.plan.experiment)}@${APP_VERSION}`;
   const indices = selectedRuns(prepared.value.plan, WHOLE);
   const kept = await results();
-  await kept.saveExperiment({ hash, name: draft.name, document: draft, total: indices.length, finished: false });
   const restored = (await kept.loadOutcomes(hash)).filter((o) => o.index < indices.length);
   const done = new Set(restored.map((o) => o.index));
+  const todo = indices.filter((i) => !done.has(i));
+  if (todo.length && !(await mayStart(draft, prepared.value.settings, todo, indices.length, workers))) return;
+  await kept.saveExperiment({ hash, name: draft.name, document: draft, total: indices.length, finished: false });
   pending = [];
   runningSince = performance.now();
   useExperiments.setState({
@@ -147,7 +183,6 @@ export async function startExperiment(): Promise<void> {
     interrupted: null,
   });
   if (restored.length) notice(t('exp.restored', { count: restored.length }));
-  const todo = indices.filter((i) => !done.has(i));
   if (todo.length === 0) return finish();
   pool = new ExperimentPool({
     document: draft,
