@@ -16,6 +16,8 @@ export interface RunArgs {
   readonly json: boolean;
   /** CSV file to write every tick's reporters to. */
   readonly series?: string;
+  /** Start even when the estimate says the run is long or big. */
+  readonly yes: boolean;
 }
 export interface SweepArgs {
   readonly command: 'sweep';
@@ -161,6 +163,7 @@ function parseRun(rest: readonly string[]): RunArgs | { command: 'help'; topic: 
     ticks: { type: 'string' },
     series: { type: 'string' },
     json: { type: 'boolean' },
+    yes: { type: 'boolean' },
   });
   if (flags.help) return { command: 'help', topic: 'run' };
   noPositionals('run', flags, 'no file (give it with --scenario)');
@@ -178,6 +181,7 @@ function parseRun(rest: readonly string[]): RunArgs | { command: 'help'; topic: 
     ticks: integerFlag(flags, 'ticks', 0, 1e9),
     json: flags.values.has('json'),
     series: textFlag(flags, 'series'),
+    yes: flags.values.has('yes'),
   };
   if (run.model === undefined && run.scenario === undefined)
     throw new UsageError('run needs --model <id> or --scenario <file>');
@@ -286,6 +290,9 @@ Options of run:
   --json                  print exactly one JSON object on stdout:
                           { model, modelVersion, seed, ticks, fingerprint,
                             reporters, ...the model's own keys }
+  --yes                   start even if the estimate (from timing a few ticks)
+                          is over 10 minutes or 1 GB; above 4 GB a run is
+                          refused (fewer --ticks, or no --series)
   --help                  show this help
 
 Options of sweep:

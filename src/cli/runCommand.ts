@@ -1,9 +1,11 @@
 /** `agora run`: one run through the shared run loop, reported as JSON or as text. */
 import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { ReporterLog, reporterLogCsv } from '../core/recorder';
 import { Run } from '../core/run';
 import { UsageError, type RunArgs } from './args';
 import { resolveRun } from './resolveRun';
+import { allowRun, estimateRun } from './runEstimate';
 
 export interface Output {
   stdout(text: string): void;
@@ -22,6 +24,15 @@ export async function runCommand(args: RunArgs, out: Output, drawSeed: () => num
   const maxTick = args.ticks ?? run.horizon;
   if (maxTick === Infinity && !resolved.model.isDone) {
     throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);
+  }
+  // Before the run and before any file is written. A run to its stop condition alone has no bound to estimate.
+  if (Number.isFinite(maxTick)) {
+    const seriesReporters = args.series === undefined ? undefined : run.reporterDecls.length;
+    allowRun(
+      estimateRun(resolved, seed, { maxTick, seriesReporters }, () => performance.now()),
+      args.yes,
+      out,
+    );
   }
   const log = args.series === undefined ? null : new ReporterLog(run.reporterDecls.map((r) => r.name));
   log?.add(run.tick, run.reporters());

@@ -92,9 +92,13 @@ export function calibrate(
   return pace;
 }
 
-/** One run of `ticks` ticks. */
-export function runEstimate(pace: Pace, ticks: number): Estimate {
-  return { ms: pace.setupMs + pace.tickMs * ticks, bytes: pace.worldBytes };
+/**
+ * One run of `ticks` ticks; with `seriesReporters`, it also keeps every tick's values of that
+ * many reporters (the CLI's --series) until the run ends.
+ */
+export function runEstimate(pace: Pace, ticks: number, seriesReporters?: number): Estimate {
+  const series = seriesReporters === undefined ? 0 : (ticks + 1) * (ROW_BYTES + VALUE_BYTES * seriesReporters);
+  return { ms: pace.setupMs + pace.tickMs * ticks, bytes: pace.worldBytes + series };
 }
 
 /**

@@ -25,7 +25,9 @@ describe('parseArgs', () => {
         { name: 'b', value: 'x=y' },
       ],
       json: true,
+      yes: false,
     });
+    expect(parseArgs(['run', '--model', 'k-means', '--yes'])).toMatchObject({ yes: true });
   });
 
   it('parses sweep, merge and expectations, with a switch given twice tolerated', () => {

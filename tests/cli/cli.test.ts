@@ -1,6 +1,6 @@
 /** The CLI as people and scripts call it: a real process, stdout, stderr and exit code. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,10 +52,28 @@ describe('agora CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ model: 'cloud-market', modelVersion: 2, seed: 4, ticks: 3 });
   });
 
+  it('refuses a run of a billion ticks without --yes, before writing --series, and starts it with --yes', () => {
+    const series = join(dir, 'huge-series.csv');
+    const refused = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--series', series);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /^agora: estimate: about .*\nagora: run: (this run would take about|about .* is over)/,
+    );
+    expect(existsSync(series)).toBe(false);
+    // The upper bound: k-means reaches its stop condition long before.
+    const started = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--yes', '--json');
+    expect(started.code).toBe(0);
+    expect(started.stderr).toMatch(/^agora: estimate: about /);
+    expect(JSON.parse(started.stdout).fingerprint).toBe(
+      JSON.parse(agora('run', '--model', 'k-means', '--seed', '1', '--json').stdout).fingerprint,
+    );
+  });
+
   it('documents every flag in --help', () => {
     const r = agora('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--model', '--scenario', '--param', '--seed', '--ticks', '--json', '--help'])
+    for (const flag of ['--model', '--scenario', '--param', '--seed', '--ticks', '--json', '--yes', '--help'])
       expect(r.stdout).toContain(flag);
   });
 

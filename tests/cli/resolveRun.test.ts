@@ -24,7 +24,7 @@ const scenario = {
   seed: 9,
   params: { numCentroids: 3 },
 };
-const args = (more: Partial<RunArgs>): RunArgs => ({ command: 'run', params: [], json: true, ...more });
+const args = (more: Partial<RunArgs>): RunArgs => ({ command: 'run', params: [], json: true, yes: false, ...more });
 
 async function message(fn: () => Promise<unknown>): Promise<string> {
   try {

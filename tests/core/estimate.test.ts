@@ -34,6 +34,8 @@ describe('estimates of big work', () => {
   it('extrapolates to a horizon and an experiment, and asks or refuses above the documented caps', () => {
     const pace = { setupMs: 5, tickMs: 0.01, worldBytes: 1e5 };
     expect(runEstimate(pace, 1000)).toEqual({ ms: 15, bytes: 1e5 });
+    // A --series of 3 reporters keeps 1001 rows of 96 + 3 × 32 bytes.
+    expect(runEstimate(pace, 1000, 3)).toEqual({ ms: 15, bytes: 1e5 + 1001 * 192 });
     const small = sweepEstimate(pace, { horizon: 1000, every: 100, reporters: 3, runs: 12, workers: 2 });
     expect(small.ms).toBeCloseTo(90);
     expect(judge(small)).toBe('go');

@@ -1,0 +1,32 @@
+/** `agora run` estimates a long or big run before it starts, as `agora sweep` does a sweep. */
+import { calibrate, describeEstimate, judge, runEstimate, type Estimate } from '../core/estimate';
+import { UsageError } from './args';
+import type { ResolvedRun } from './resolveRun';
+
+/**
+ * The time and memory of a run to `maxTick`, from timing the Setup and a few ticks of its
+ * scenario on `now`. An upper bound: a stop condition may end the run earlier.
+ */
+export function estimateRun(
+  resolved: ResolvedRun,
+  seed: number,
+  run: { maxTick: number; seriesReporters?: number },
+  now: () => number,
+): Estimate {
+  const pace = calibrate(resolved.model, resolved.params, seed, now, 250, run.maxTick);
+  return runEstimate(pace, run.maxTick, run.seriesReporters);
+}
+
+/**
+ * Lets a run start, or refuses it with one line: above the memory cap always, above 10 minutes
+ * or 1 GB unless `yes`. The estimate is said on stderr only for such big work.
+ */
+export function allowRun(estimate: Estimate, yes: boolean, out: { stderr(text: string): void }): void {
+  const verdict = judge(estimate);
+  if (verdict === 'go') return;
+  const size = describeEstimate(estimate);
+  out.stderr(`agora: estimate: ${size}`);
+  if (verdict === 'refuse')
+    throw new UsageError(`run: ${size} is over the limit of 4 GB: run fewer --ticks, or leave out --series`);
+  if (!yes) throw new UsageError(`run: this run would take ${size}; add --yes to start it`);
+}
