@@ -2,12 +2,13 @@
  * The model brief's closing question for the default scenario: the strategy report run for
  * every vendor, summarised as each strategy's probability of share ≥ X and profit ≥ Y.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { RunOutcome } from '../../../core/experiment/execute';
 import { selectedRuns, WHOLE } from '../../../core/experiment/plan';
 import { prepareExperiment, type PreparedExperiment } from '../../../core/experiment/prepare';
 import type { TableValue } from '../../../core/params';
 import { t } from '../../../i18n';
+import { ThresholdInputs } from './ThresholdInputs';
 import { strategyComparisonFor, strategyReport } from '../../../models/cloudMarket/analyses';
 import { findModel } from '../../../models/registry';
 import { useExpectations } from '../../expectations/expectationStore';
@@ -27,7 +28,6 @@ interface VendorRuns {
 const percent = (p: number) => (Number.isNaN(p) ? '—' : `${Math.round(100 * p)}%`);
 
 export function ClosingQuestion() {
-  const ids = { share: useId(), profit: useId() };
   const [runs, setRuns] = useState<VendorRuns[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [minSharePct, setMinSharePct] = useState(15);
@@ -82,22 +82,11 @@ export function ClosingQuestion() {
           {t('expect.closingRun')}
         </button>
         {progress && <progress max={progress.total} value={progress.done} aria-label={t('expect.closingProgress')} />}
-        <label htmlFor={ids.share}>{t('exp.report.minShare')}</label>
-        <input
-          id={ids.share}
-          type="number"
-          min={0}
-          max={100}
-          value={minSharePct}
-          onChange={(e) => setMinSharePct(Number(e.target.value))}
-        />
-        <label htmlFor={ids.profit}>{t('exp.report.minProfit')}</label>
-        <input
-          id={ids.profit}
-          type="number"
-          step={1e6}
-          value={minProfit}
-          onChange={(e) => setMinProfit(Number(e.target.value))}
+        <ThresholdInputs
+          minSharePct={minSharePct}
+          minProfit={minProfit}
+          onMinSharePct={setMinSharePct}
+          onMinProfit={setMinProfit}
         />
       </div>
       {runs.length > 0 && (

@@ -9,6 +9,7 @@ import type { PreparedExperiment } from '../../../core/experiment/prepare';
 import type { TableValue } from '../../../core/params';
 import { summarize } from '../../../core/stats';
 import { t } from '../../../i18n';
+import { ThresholdInputs } from './ThresholdInputs';
 import { reportableVendors, strategyReport, type Probability } from '../../../models/cloudMarket/analyses';
 import { BoxPlot } from '../../experiments/components/BoxPlot';
 import { formatValue } from '../../reporterFormat';
@@ -34,7 +35,7 @@ export function StrategyReportView({
   prepared: PreparedExperiment;
   outcomes: readonly RunOutcome[];
 }) {
-  const ids = { vendor: useId(), share: useId(), profit: useId() };
+  const vendorId = useId();
   const vendors = useMemo(() => reportableVendors(prepared.plan), [prepared]);
   const rows = (prepared.plan.baseParams.vendors as TableValue | undefined)?.rows ?? [];
   const nameOf = (id: number) => String(rows.find((r) => r.id === id)?.name ?? `#${id}`);
@@ -64,31 +65,19 @@ export function StrategyReportView({
   return (
     <div className="strategy-report">
       <div className="exp-row">
-        <label htmlFor={ids.vendor}>{t('exp.report.vendor')}</label>
-        <select id={ids.vendor} value={chosen} onChange={(e) => setVendor(Number(e.target.value))}>
+        <label htmlFor={vendorId}>{t('exp.report.vendor')}</label>
+        <select id={vendorId} value={chosen} onChange={(e) => setVendor(Number(e.target.value))}>
           {vendors.map((id) => (
             <option key={id} value={id}>
               {nameOf(id)}
             </option>
           ))}
         </select>
-        <label htmlFor={ids.share}>{t('exp.report.minShare')}</label>
-        <input
-          id={ids.share}
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          value={minSharePct}
-          onChange={(e) => setMinSharePct(Number(e.target.value))}
-        />
-        <label htmlFor={ids.profit}>{t('exp.report.minProfit')}</label>
-        <input
-          id={ids.profit}
-          type="number"
-          step={1e6}
-          value={minProfit}
-          onChange={(e) => setMinProfit(Number(e.target.value))}
+        <ThresholdInputs
+          minSharePct={minSharePct}
+          minProfit={minProfit}
+          onMinSharePct={setMinSharePct}
+          onMinProfit={setMinProfit}
         />
       </div>
       <table aria-label={t('exp.report.table', { vendor: nameOf(chosen) })}>
