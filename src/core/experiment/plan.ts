@@ -9,6 +9,7 @@
 import { Hasher } from '../hash';
 import type { ParamSchema, ParamValues, TableRow, TableValue } from '../params';
 import { canonicalJson, type ResolvedExperiment, type Value } from './schema';
+import { drawValue, latinHypercube } from './uncertain';
 
 export interface PlannedRun {
   /** Position in the canonical order, from 0. */
@@ -17,19 +18,35 @@ export interface PlannedRun {
   readonly values: Readonly<Record<string, Value>>;
   readonly repetition: number;
   readonly seed: number;
+  /** The uncertain inputs' values drawn for this run, by parameter path (empty without any). */
+  readonly drawn: Readonly<Record<string, Value>>;
+}
+
+/** A run's setting: the canonical JSON of its varied values except the compared arms. */
+function settingKey(values: Readonly<Record<string, Value>>, compared: ReadonlySet<string>): string {
+  const key: Record<string, Value> = {};
+  for (const [param, value] of Object.entries(values)) if (!compared.has(param)) key[param] = value;
+  return canonicalJson(key);
 }
 
 /** The seed of one run (an unsigned 32-bit integer). */
-function runSeed(
-  baseSeed: number,
-  values: Readonly<Record<string, Value>>,
-  compared: ReadonlySet<string>,
-  repetition: number,
-): number {
-  const key: Record<string, Value> = {};
-  for (const [param, value] of Object.entries(values)) if (!compared.has(param)) key[param] = value;
-  const hex = new Hasher().word(baseSeed).text(canonicalJson(key)).word(repetition).hex();
+function runSeed(baseSeed: number, setting: string, repetition: number): number {
+  const hex = new Hasher().word(baseSeed).text(setting).word(repetition).hex();
   return parseInt(hex.slice(0, 8), 16);
+}
+
+/** Latin hypercubes already drawn, per plan and setting: every run of a setting reads the same design. */
+const designs = new WeakMap<ResolvedExperiment, Map<string, Float64Array[]>>();
+
+function drawnValues(plan: ResolvedExperiment, setting: string, repetition: number): Record<string, Value> {
+  if (plan.uncertain.length === 0) return {};
+  let bySetting = designs.get(plan);
+  if (!bySetting) designs.set(plan, (bySetting = new Map()));
+  let design = bySetting.get(setting);
+  if (!design) bySetting.set(setting, (design = latinHypercube(plan.seed, setting, plan.uncertain, plan.repetitions)));
+  const drawn: Record<string, Value> = {};
+  plan.uncertain.forEach((input, d) => (drawn[input.param] = drawValue(input, design[d][repetition])));
+  return drawn;
 }
 
 export function runCount(plan: ResolvedExperiment): number {
@@ -50,7 +67,14 @@ export function plannedRun(plan: ResolvedExperiment, index: number): PlannedRun 
   }
   const ordered: Record<string, Value> = {};
   for (const v of plan.variations) ordered[v.param] = values[v.param];
-  return { index, values: ordered, repetition, seed: runSeed(plan.seed, ordered, compared, repetition) };
+  const setting = settingKey(ordered, compared);
+  return {
+    index,
+    values: ordered,
+    repetition,
+    seed: runSeed(plan.seed, setting, repetition),
+    drawn: drawnValues(plan, setting, repetition),
+  };
 }
 
 /** Which part of the canonical order to run: the first `limit` runs, then one shard of them. */
@@ -71,10 +95,10 @@ export function selectedRuns(plan: ResolvedExperiment, selection: Selection): nu
   return out;
 }
 
-/** The base parameters with one run's varied values applied (table cells by row id). */
+/** The base parameters with one run's varied and drawn values applied (table cells by row id). */
 export function paramsForRun(plan: ResolvedExperiment, run: PlannedRun): ParamValues<ParamSchema> {
   const params: Record<string, unknown> = { ...plan.baseParams };
-  for (const [path, value] of Object.entries(run.values)) {
+  for (const [path, value] of [...Object.entries(run.values), ...Object.entries(run.drawn)]) {
     const hash = path.indexOf('#');
     if (hash < 0) {
       params[path] = value;

@@ -56,7 +56,8 @@ function headerLines(ctx: ResultsContext, runs: number): string[] {
 }
 
 function columnLine(ctx: ResultsContext): string {
-  const params = ctx.plan.variations.map((v) => textCell(v.param));
+  // The uncertain inputs' drawn values follow the varied ones (no column without any).
+  const params = [...ctx.plan.variations, ...ctx.plan.uncertain].map((v) => textCell(v.param));
   return [
     'run',
     'repetition',
@@ -77,6 +78,7 @@ function runLines(ctx: ResultsContext, outcome: RunOutcome): string[] {
     String(run.repetition),
     String(run.seed),
     ...ctx.plan.variations.map((v) => csvCell(run.values[v.param])),
+    ...ctx.plan.uncertain.map((u) => csvCell(run.drawn[u.param])),
   ];
   const error = outcome.status === 'failed' ? textCell(outcome.error) : '';
   const rows = outcome.rows.length ? outcome.rows : [null];
@@ -104,7 +106,15 @@ export function resultsCsv(ctx: ResultsContext, outcomes: readonly RunOutcome[])
 /** Who a run is: its place in the order, repetition, seed, varied values, and how it ended. */
 export function runRecord(plan: ResolvedExperiment, outcome: RunOutcome) {
   const run = plannedRun(plan, outcome.index);
-  return { run: outcome.index, repetition: run.repetition, seed: run.seed, values: run.values, status: outcome.status };
+  const drawn = plan.uncertain.length ? { drawn: run.drawn } : {};
+  return {
+    run: outcome.index,
+    repetition: run.repetition,
+    seed: run.seed,
+    values: run.values,
+    ...drawn,
+    status: outcome.status,
+  };
 }
 
 /** The same results as JSON: provenance, columns, and every run with its rows. */

@@ -22,6 +22,7 @@ import type { TimedChange } from '../timedChanges';
 import { migrateScenario } from '../scenarioMigrations';
 import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from '../safeText';
 import { MAX_DOCUMENT_DEPTH } from '../jsonDocument';
+import { resolveUncertain, UncertainSchema, type ResolvedUncertain } from './uncertain';
 
 export const EXPERIMENT_FORMAT = 'agora-experiment';
 export const EXPERIMENT_VERSION = 1;
@@ -181,6 +182,8 @@ const ExperimentSchema = documentObject(
     ),
     stop: v.optional(StopSchema),
     hypothesis: v.optional(HypothesisSchema),
+    /** Inputs not known, as distributions sampled per run (see ./uncertain.ts). */
+    uncertain: v.optional(v.array(UncertainSchema, 'must be a list of uncertain inputs')),
   },
   'a JSON object',
   'unknown key in experiment',
@@ -209,6 +212,8 @@ export interface ResolvedExperiment {
   readonly reporters: readonly string[] | null;
   readonly stop?: StopCondition;
   readonly warnings: readonly string[];
+  /** Uncertain inputs, sampled per run by Latin hypercube (see ./uncertain.ts). */
+  readonly uncertain: readonly ResolvedUncertain[];
 }
 
 export type ExperimentResult = { ok: true; value: ResolvedExperiment } | { ok: false; errors: string[] };
@@ -308,6 +313,7 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
   if (horizon === undefined || !Number.isFinite(horizon))
     errors.push('horizon: the model has no horizon of its own, so the experiment must set one');
   if (experiment.hypothesis) checkHypothesis(experiment.hypothesis, model, variations, errors);
+  const uncertain = resolveUncertainInputs(experiment, model, params, seen, errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -324,8 +330,31 @@ export function parseExperiment(input: unknown, findModel: (id: string) => Model
       reporters: experiment.record?.reporters ?? null,
       stop: experiment.stop,
       warnings,
+      uncertain,
     },
   };
+}
+
+/** The uncertain inputs against the model: each names a parameter once, and one that is not also varied. */
+function resolveUncertainInputs(
+  experiment: Experiment,
+  model: Model,
+  params: ParamValues<ParamSchema>,
+  varied: ReadonlySet<string>,
+  errors: string[],
+): ResolvedUncertain[] {
+  const out: ResolvedUncertain[] = [];
+  const seen = new Set<string>();
+  (experiment.uncertain ?? []).forEach((input, i) => {
+    const at = `uncertain[${i}]`;
+    const name = displayText(input.param, { max: 60 });
+    if (varied.has(input.param)) errors.push(`${at}.param: "${name}" is already varied: vary it or make it uncertain`);
+    else if (seen.has(input.param)) errors.push(`${at}.param: "${name}" is uncertain twice`);
+    seen.add(input.param);
+    const resolved = resolveUncertain(input, at, (path) => specOf(model, params, path), errors);
+    if (resolved) out.push(resolved);
+  });
+  return out;
 }
 
 /** The hypothesis against the experiment: its arms are values of a compared variation, its ablations switches. */
