@@ -45,12 +45,25 @@ export interface ExpectationsArgs {
   readonly workers?: number;
   readonly json: boolean;
 }
+export interface ReportArgs {
+  readonly command: 'report';
+  /** A results file (.csv or .json) written by `sweep` or downloaded from the Experiments page. */
+  readonly results: string;
+  /** The vendor whose strategies the report compares, by name; default: the first varied. */
+  readonly vendor?: string;
+  /** Share threshold X, in percent. */
+  readonly share: number;
+  /** Cumulative profit threshold Y, in credits. */
+  readonly profit: number;
+  readonly json: boolean;
+}
 export type Command =
   | ExpectationsArgs
+  | ReportArgs
   | RunArgs
   | SweepArgs
   | MergeArgs
-  | { readonly command: 'help'; readonly topic?: 'run' | 'sweep' | 'merge' }
+  | { readonly command: 'help'; readonly topic?: 'run' | 'sweep' | 'merge' | 'report' }
   | { readonly command: 'models'; readonly json: boolean };
 
 export class UsageError extends Error {}
@@ -140,15 +153,17 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = rest[0];
-    return { command: 'help', topic: topic === 'run' || topic === 'sweep' || topic === 'merge' ? topic : undefined };
+    const topics = ['run', 'sweep', 'merge', 'report'] as const;
+    return { command: 'help', topic: topics.find((t) => t === topic) };
   }
   if (command === 'run') return parseRun(rest);
   if (command === 'sweep') return parseSweep(rest);
   if (command === 'merge') return parseMerge(rest);
   if (command === 'expectations') return parseExpectations(rest);
+  if (command === 'report') return parseReport(rest);
   if (command === 'models') return parseModels(rest);
   throw new UsageError(
-    `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, models, help)`,
+    `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, report, models, help)`,
   );
 }
 
@@ -241,6 +256,36 @@ function parseExpectations(rest: readonly string[]): ExpectationsArgs | { comman
   };
 }
 
+/** A number flag (a decimal, as JavaScript reads one), if given. */
+function numberFlag(flags: Flags, name: string, min: number, max: number): number | undefined {
+  const text = textFlag(flags, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max)
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function parseReport(rest: readonly string[]): ReportArgs | { command: 'help'; topic: 'report' } {
+  const flags = readFlags('report', rest, {
+    vendor: { type: 'string' },
+    share: { type: 'string' },
+    profit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (flags.help) return { command: 'help', topic: 'report' };
+  if (flags.positionals.length !== 1)
+    throw new UsageError(`report needs exactly one results file (.csv or .json), got ${flags.positionals.length}`);
+  return {
+    command: 'report',
+    results: flags.positionals[0],
+    vendor: textFlag(flags, 'vendor'),
+    share: numberFlag(flags, 'share', 0, 100) ?? 15,
+    profit: numberFlag(flags, 'profit', -1e15, 1e15) ?? 0,
+    json: flags.values.has('json'),
+  };
+}
+
 function parseMerge(rest: readonly string[]): MergeArgs | { command: 'help'; topic: 'merge' } {
   const flags = readFlags('merge', rest, { out: { type: 'string' } });
   if (flags.help) return { command: 'help', topic: 'merge' };
@@ -265,6 +310,8 @@ Usage:
                             [--resume] [--yes]
   npm run -s agora -- merge <part.csv>... [--out results.csv]
   npm run -s agora -- expectations [--only N] [--workers N] [--json]
+  npm run -s agora -- report <results.csv|results.json> [--vendor NAME]
+                             [--share X] [--profit Y] [--json]
   npm run -s agora -- models [--json]
   npm run -s agora -- --help
 
@@ -274,6 +321,9 @@ Commands:
   merge     merge the parts written by sharded sweeps into one results file
   expectations  rerun the model brief's eight expectations with their ablations:
             verdict, effect with its 95% interval, runs, carrying mechanisms
+  report    the strategy report of a finished experiment's results: per
+            strategy, P(share ≥ X), P(profit ≥ Y), P(both) with 95% intervals
+            and the path criteria — the table of the Experiments page
   models    list the models and their parameters
 
 Options of run:
@@ -316,6 +366,15 @@ Options of sweep:
 Options of merge:
   --out <file>            write the merged CSV there; default: stdout
   Refuses parts of different experiments, duplicate or missing shards.
+
+Options of report:
+  --vendor <name>         the vendor whose strategies are compared; default:
+                          the first vendor whose strategy the experiment varies
+  --share <X>             share threshold in percent (default 15)
+  --profit <Y>            cumulative profit threshold in credits (default 0),
+                          e.g. 30e6
+  --json                  print { vendor, minShare, minProfit, header, rows,
+                          note } instead of the table
 
 Errors: a bad flag or value prints one line on stderr and exits with code 2.
 `;

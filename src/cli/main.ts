@@ -5,6 +5,7 @@ import { HELP, parseArgs, UsageError } from './args';
 import { modelsCommand } from './modelsCommand';
 import { runCommand, type Output } from './runCommand';
 import { expectationsCommand } from './expectationsCommand';
+import { reportCommand } from './reportCommand';
 import { mergeCommand, sweepCommand } from './sweepCommand';
 
 const out: Output = {
@@ -25,6 +26,7 @@ async function main(argv: readonly string[]): Promise<number> {
     else if (command.command === 'sweep') await sweepCommand(command, out);
     else if (command.command === 'merge') mergeCommand(command, out);
     else if (command.command === 'expectations') await expectationsCommand(command, out);
+    else if (command.command === 'report') reportCommand(command, out);
     else await runCommand(command, out, drawSeed);
     return 0;
   } catch (e) {

@@ -10,6 +10,7 @@ import type { TableValue } from '../../../core/params';
 import { t } from '../../../i18n';
 import { ThresholdInputs } from './ThresholdInputs';
 import { strategyComparisonFor, strategyReport } from '../../../models/cloudMarket/analyses';
+import { chance } from '../../../models/cloudMarket/strategyTable';
 import { findModel } from '../../../models/registry';
 import { useExpectations } from '../../expectations/expectationStore';
 import { runOnPool } from '../../../worker/webExperimentPool';
@@ -24,8 +25,6 @@ interface VendorRuns {
   readonly prepared: PreparedExperiment;
   readonly outcomes: RunOutcome[];
 }
-
-const percent = (p: number) => (Number.isNaN(p) ? '—' : `${Math.round(100 * p)}%`);
 
 export function ClosingQuestion() {
   const [runs, setRuns] = useState<VendorRuns[]>([]);
@@ -115,11 +114,7 @@ export function ClosingQuestion() {
                   {report.ok ? (
                     report.value.rows.map((r) => (
                       <td key={r.strategy}>
-                        <strong>{percent(r.both.p)}</strong>{' '}
-                        <span className="ci">
-                          [{percent(r.both.interval.low)}–{percent(r.both.interval.high)}]
-                        </span>{' '}
-                        <span className="ci">n={r.runs}</span>
+                        {chance(r.both)} <span className="ci">n={r.runs}</span>
                       </td>
                     ))
                   ) : (

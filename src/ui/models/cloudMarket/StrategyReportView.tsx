@@ -1,32 +1,17 @@
 /**
  * The strategy report: for a chosen vendor, each strategy's probability of share ≥ X and
- * cumulative profit ≥ Y at the horizon, with 95% Wilson intervals, the runs behind each, and
- * the distributions behind them.
+ * cumulative profit ≥ Y at the horizon, and the path criteria, with 95% Wilson intervals — the
+ * table `agora report` prints, from the same code — then the share–profit frontier.
  */
 import { useId, useMemo, useState } from 'react';
 import type { RunOutcome } from '../../../core/experiment/execute';
 import type { PreparedExperiment } from '../../../core/experiment/prepare';
 import type { TableValue } from '../../../core/params';
-import { summarize } from '../../../core/stats';
 import { t } from '../../../i18n';
 import { ThresholdInputs } from './ThresholdInputs';
-import { reportableVendors, strategyReport, type Probability } from '../../../models/cloudMarket/analyses';
-import { BoxPlot } from '../../experiments/components/BoxPlot';
-import { formatValue } from '../../reporterFormat';
-import { extent } from '../../../core/arrays';
-
-const percent = (p: number) => (Number.isNaN(p) ? '—' : `${(100 * p).toFixed(0)}%`);
-
-function Chance({ p }: { p: Probability }) {
-  return (
-    <>
-      <strong>{percent(p.p)}</strong>{' '}
-      <span className="ci">
-        [{percent(p.interval.low)}–{percent(p.interval.high)}]
-      </span>
-    </>
-  );
-}
+import { reportableVendors, strategyReport } from '../../../models/cloudMarket/analyses';
+import { pathNote, strategyTable } from '../../../models/cloudMarket/strategyTable';
+import { FrontierChart } from './FrontierChart';
 
 export function StrategyReportView({
   prepared,
@@ -57,11 +42,7 @@ export function StrategyReportView({
         {report?.message}
       </p>
     );
-  const all = report.value.rows;
-  const shares = all.flatMap((r) => r.shares);
-  const profits = all.flatMap((r) => r.profits);
-  const [sLo, sHi] = extent(shares);
-  const [pLo, pHi] = extent(profits);
+  const table = strategyTable(report.value);
   return (
     <div className="strategy-report">
       <div className="exp-row">
@@ -83,59 +64,26 @@ export function StrategyReportView({
       <table aria-label={t('exp.report.table', { vendor: nameOf(chosen) })}>
         <thead>
           <tr>
-            <th>{t('exp.report.strategy')}</th>
-            <th>{t('exp.col.runs')}</th>
-            <th>{t('exp.report.pShare', { x: minSharePct })}</th>
-            <th>{t('exp.report.pProfit', { y: formatValue(minProfit, 'money') })}</th>
-            <th>{t('exp.report.pBoth')}</th>
-            <th>{t('exp.report.shares')}</th>
-            <th>{t('exp.report.profits')}</th>
+            {table.header.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {all.map((r) => (
-            <tr key={r.strategy}>
-              <th scope="row">{r.strategy}</th>
-              <td>
-                {r.runs}
-                {r.failed > 0 && ` (${t('exp.failed', { failed: r.failed })})`}
-              </td>
-              <td>
-                <Chance p={r.share} />
-              </td>
-              <td>
-                <Chance p={r.profit} />
-              </td>
-              <td>
-                <Chance p={r.both} />
-              </td>
-              <td>
-                {r.runs > 0 && (
-                  <BoxPlot
-                    summary={summarize(r.shares)}
-                    min={sLo}
-                    max={sHi}
-                    label={t('exp.report.sharesOf', { strategy: r.strategy })}
-                  />
-                )}{' '}
-                {percent(r.shareSummary.median)}
-              </td>
-              <td>
-                {r.runs > 0 && (
-                  <BoxPlot
-                    summary={summarize(r.profits)}
-                    min={pLo}
-                    max={pHi}
-                    label={t('exp.report.profitsOf', { strategy: r.strategy })}
-                  />
-                )}{' '}
-                {formatValue(r.profitSummary.median, 'money')}
-              </td>
+          {table.rows.map(([strategy, ...cells]) => (
+            <tr key={strategy}>
+              <th scope="row">{strategy}</th>
+              {cells.map((cell, c) => (
+                <td key={c}>{cell}</td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="note">{t('exp.report.note')}</p>
+      <p className="note">
+        {t('exp.report.note')} {pathNote(report.value)}
+      </p>
+      <FrontierChart report={report.value} vendor={nameOf(chosen)} />
     </div>
   );
 }

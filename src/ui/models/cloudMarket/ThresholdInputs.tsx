@@ -1,4 +1,7 @@
-/** The two thresholds of the closing question: share ≥ X (percent) and cumulative profit ≥ Y (credits). */
+/**
+ * The two thresholds of the closing question: share ≥ X (percent) and cumulative profit ≥ Y,
+ * entered in millions of credits and handed on in credits.
+ */
 import { useId } from 'react';
 import { t } from '../../../i18n';
 
@@ -30,9 +33,9 @@ export function ThresholdInputs({
       <input
         id={ids.profit}
         type="number"
-        step={1e6}
-        value={minProfit}
-        onChange={(e) => onMinProfit(Number(e.target.value))}
+        step={0.5}
+        value={minProfit / 1e6}
+        onChange={(e) => onMinProfit(Math.round(Number(e.target.value) * 1e6))}
       />
     </>
   );
