@@ -57,14 +57,19 @@ describe('the strategy report', () => {
 });
 
 describe('the strategy comparison of each vendor', () => {
-  it('derives from the ready comparison with the vendor swapped, same strategies and repetitions', () => {
+  it('derives from the ready comparison with the vendor swapped, same strategies, repetitions and uncertainty', () => {
     const ready = JSON.parse(readFileSync('experiments/strategy-comparison.json', 'utf8'));
     const forAtlas = strategyComparisonFor(ready, 0, 'Atlas');
     const parsed = prepareExperiment(forAtlas, findModel);
     expect(parsed.ok).toBe(true);
     expect(forAtlas.vary).toEqual([{ ...ready.vary[0], param: 'vendors#0.strategy' }]);
-    expect(forAtlas.record?.reporters).toEqual(['share.v0', 'cumulativeProfit.v0']);
+    expect(forAtlas.record).toEqual({ reporters: ['share.v0', 'cumulativeProfit.v0'], every: ready.record.every });
     expect(forAtlas.repetitions).toBe(ready.repetitions);
+    // Atlas's strategy is uncertain in Cirrus's comparison; in its own it is the compared arm.
+    expect(ready.uncertain.some((u: { param: string }) => u.param === 'vendors#0.strategy')).toBe(true);
+    expect(forAtlas.uncertain).toEqual(
+      ready.uncertain.filter((u: { param: string }) => u.param !== 'vendors#0.strategy'),
+    );
   });
 });
 

@@ -194,15 +194,22 @@ export function strategyReport(
   return { ok: true, value: { vendorId, minShare, minProfit, every: plan.every, horizon: plan.horizon, rows } };
 }
 
-/** The strategy comparison of one vendor, derived from a comparison of another (same scenario, strategies, repetitions). */
+/**
+ * The strategy comparison of one vendor, derived from a comparison of another (same scenario,
+ * strategies, repetitions, uncertain inputs): the vendor's own strategy is varied, so it is no
+ * longer among the uncertain inputs; the other vendor keeps its scenario's strategy.
+ */
 export function strategyComparisonFor(comparison: Experiment, vendorId: number, vendorName: string): Experiment {
   const strategies = comparison.vary.find((v) => /^vendors#\d+\.strategy$/.test(v.param));
   if (!strategies) throw new Error(`${comparison.name} does not vary a vendor's strategy`);
+  const param = strategyParam(vendorId);
+  const uncertain = comparison.uncertain?.filter((u) => u.param !== param);
   return {
     ...comparison,
     name: `Strategy comparison: ${vendorName}`,
-    vary: [{ ...strategies, param: strategyParam(vendorId) }],
-    record: { reporters: [`share.v${vendorId}`, `cumulativeProfit.v${vendorId}`] },
+    vary: [{ ...strategies, param }],
+    ...(uncertain ? { uncertain } : {}),
+    record: { ...comparison.record, reporters: [`share.v${vendorId}`, `cumulativeProfit.v${vendorId}`] },
   };
 }
 
