@@ -227,6 +227,7 @@ export const en = {
   'exp.col.distribution': 'Distribution',
   'exp.report.none':
     "This experiment does not vary a vendor's strategy; the strategy report needs that (see the ready strategy comparison).",
+  'exp.uncertain': 'Uncertain inputs, drawn per run (Latin hypercube, the same for every compared arm)',
   'exp.report.vendor': 'Vendor',
   'exp.report.minShare': 'Share at least (%)',
   'exp.report.minProfit': 'Cumulative profit at least (M credits)',

@@ -7,6 +7,7 @@ import { findModel } from '../../../models/registry';
 import { scenarioOnDisplay } from '../../scenarioSession';
 import { setDraft } from '../experimentSession';
 import { parseValuesText, valuesText, variableParams } from '../paramPaths';
+import { UncertainSummary } from './UncertainSummary';
 
 function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
   const id = useId();
@@ -163,6 +164,7 @@ export function ExperimentForm({
       >
         {t('exp.addVaried')}
       </button>
+      <UncertainSummary inputs={draft.uncertain} />
       <div className="exp-row">
         <Field label={t('exp.repetitions')}>
           {(id) => (

@@ -61,25 +61,27 @@ export function StrategyReportView({
           onMinProfit={setMinProfit}
         />
       </div>
-      <table aria-label={t('exp.report.table', { vendor: nameOf(chosen) })}>
-        <thead>
-          <tr>
-            {table.header.map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map(([strategy, ...cells]) => (
-            <tr key={strategy}>
-              <th scope="row">{strategy}</th>
-              {cells.map((cell, c) => (
-                <td key={c}>{cell}</td>
+      <div className="table-scroll">
+        <table aria-label={t('exp.report.table', { vendor: nameOf(chosen) })}>
+          <thead>
+            <tr>
+              {table.header.map((h) => (
+                <th key={h}>{h}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map(([strategy, ...cells]) => (
+              <tr key={strategy}>
+                <th scope="row">{strategy}</th>
+                {cells.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="note">
         {t('exp.report.note')} {pathNote(report.value)}
       </p>

@@ -1,0 +1,35 @@
+/**
+ * The experiment's uncertain inputs, read-only: each parameter and the distribution its values
+ * are drawn from (edited in the experiment file; see experiments/strategy-comparison.json).
+ */
+import type { Experiment } from '../../../core/experiment/schema';
+import { t } from '../../../i18n';
+
+type Input = NonNullable<Experiment['uncertain']>[number];
+
+function distribution(input: Input): string {
+  if (input.uniform) return `uniform ${input.uniform[0]} to ${input.uniform[1]}`;
+  if (input.normal) {
+    const { mean, sd, min, max } = input.normal;
+    const within = min !== undefined || max !== undefined ? `, within ${min ?? '…'} to ${max ?? '…'}` : '';
+    return `normal ${mean} ± ${sd}${within}`;
+  }
+  const total = (input.choice ?? []).reduce((s, c) => s + c.weight, 0);
+  return (input.choice ?? []).map((c) => `${String(c.value)} ${Math.round((100 * c.weight) / total)}%`).join(', ');
+}
+
+export function UncertainSummary({ inputs }: { inputs: Experiment['uncertain'] }) {
+  if (!inputs?.length) return null;
+  return (
+    <div className="exp-uncertain">
+      <span>{t('exp.uncertain')}</span>
+      <ul aria-label={t('exp.uncertain')}>
+        {inputs.map((input) => (
+          <li key={input.param}>
+            <code>{input.param}</code>: {distribution(input)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
