@@ -42,6 +42,8 @@ export interface ExpectationsArgs {
   readonly command: 'expectations';
   /** Only expectation N (1–8). */
   readonly only?: number;
+  /** One expectation from this experiment file instead of experiments/expectation-*.json. */
+  readonly file?: string;
   readonly workers?: number;
   readonly json: boolean;
 }
@@ -243,14 +245,19 @@ function parseSweep(rest: readonly string[]): SweepArgs | { command: 'help'; top
 function parseExpectations(rest: readonly string[]): ExpectationsArgs | { command: 'help' } {
   const flags = readFlags('expectations', rest, {
     only: { type: 'string' },
+    file: { type: 'string' },
     workers: WORKERS,
     json: { type: 'boolean' },
   });
   if (flags.help) return { command: 'help' };
-  noPositionals('expectations', flags, 'no file (it reads experiments/expectation-*.json)');
+  noPositionals('expectations', flags, 'no file (it reads experiments/expectation-*.json, or --file)');
+  const file = textFlag(flags, 'file');
+  if (file !== undefined && flags.values.has('only'))
+    throw new UsageError('expectations: give --only or --file, not both');
   return {
     command: 'expectations',
     only: integerFlag(flags, 'only', 0, 99),
+    file,
     workers: integerFlag(flags, 'workers', 1, 256),
     json: flags.values.has('json'),
   };
@@ -309,7 +316,8 @@ Usage:
                             [--limit N] [--out results.csv|results.json]
                             [--resume] [--yes]
   npm run -s agora -- merge <part.csv>... [--out results.csv]
-  npm run -s agora -- expectations [--only N] [--workers N] [--json]
+  npm run -s agora -- expectations [--only N | --file <experiment.json>]
+                                   [--workers N] [--json]
   npm run -s agora -- report <results.csv|results.json> [--vendor NAME]
                              [--share X] [--profit Y] [--json]
   npm run -s agora -- models [--json]
@@ -319,8 +327,9 @@ Commands:
   run       set up a model, run it, print its reporters and fingerprint
   sweep     run an experiment (format "agora-experiment", see experiments/)
   merge     merge the parts written by sharded sweeps into one results file
-  expectations  rerun the model brief's eight expectations with their ablations:
-            verdict, effect with its 95% interval, runs, carrying mechanisms
+  expectations  rerun the model brief's eight expectations with their ablations
+            and robustness variations: verdict, effect with its 95% interval,
+            runs, carrying mechanisms, robust or fragile
   report    the strategy report of a finished experiment's results: per
             strategy, P(share ≥ X), P(profit ≥ Y), P(both) with 95% intervals
             and the path criteria — the table of the Experiments page

@@ -216,6 +216,23 @@ export interface Preset {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A change of an experiment's setting that a verdict should survive (another seed, another
+ * population...), as the model declares it: see ModelDefinition.robustnessVariations.
+ */
+export interface SettingVariation {
+  /** kebab-case, stable: names the variation in JSON output. */
+  readonly id: string;
+  /** Plain words, e.g. "half the customers". */
+  readonly label: string;
+  /** Another base seed; omitted: the experiment's. */
+  readonly seed?: number;
+  /** Parameters set on top of the experiment's base scenario. */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Another horizon in ticks; omitted: the experiment's. */
+  readonly horizon?: number;
+}
+
 export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   /** kebab-case; appears in URLs and scenario files. */
   readonly id: string;
@@ -267,6 +284,15 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
    * Setup so that a run never proceeds silently on them; empty = nothing to say.
    */
   notices?(params: ParamValues<S>): readonly ModelText[];
+  /**
+   * The standard variations of an experiment's setting (its base parameters, seed and horizon)
+   * that every expectation is rerun in, to label its verdict robust or fragile; undefined = none.
+   */
+  robustnessVariations?(setting: {
+    readonly params: ParamValues<S>;
+    readonly seed: number;
+    readonly horizon: number;
+  }): readonly SettingVariation[];
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -55,6 +55,11 @@ describe('parseArgs', () => {
       only: 3,
       json: true,
     });
+    expect(parseArgs(['expectations', '--file', 'mine.json'])).toEqual({
+      command: 'expectations',
+      file: 'mine.json',
+      json: false,
+    });
   });
 
   it('accepts the whole seed range', () => {
@@ -88,6 +93,7 @@ describe('parseArgs', () => {
     [['sweep', 'a.json', 'b.json'], /^sweep needs exactly one experiment file, got 2$/],
     [['merge', 'a.csv', '--colour'], /^unknown flag --colour for "merge" \(allowed: --out, --help\)$/],
     [['expectations', 'x.json'], /^expectations takes no file/],
+    [['expectations', '--only', '3', '--file', 'x.json'], /^expectations: give --only or --file, not both$/],
     [['fly'], /^unknown command "fly"/],
     [['models', '--verbose'], /^unknown flag --verbose/],
   ])('%j → one clear line', (argv, message) => {

@@ -95,21 +95,42 @@ describe('attribution', () => {
     high: effect + spread,
     n: 30,
   });
-  it('one mechanism carrying the effect is "by construction"; several are "emergent"; none "not carried"', () => {
-    expect(
-      attribute(hypothesis, at(0.06), [
-        { mechanism: 'a', effect: at(0.0) },
-        { mechanism: 'b', effect: at(0.058) },
-      ]).label,
-    ).toBe('by-construction');
+  it('one switch carrying the effect alone is "by construction"', () => {
+    const a = attribute(hypothesis, at(0.06), [
+      { mechanism: 'a', effect: at(0.0) },
+      { mechanism: 'b', effect: at(0.058) },
+    ]);
+    expect([a.label, a.carriers]).toEqual(['by-construction', ['a']]);
+  });
+
+  it('"emergent" only when two or more switches each carry part and none alone', () => {
     const emergent = attribute(hypothesis, at(0.06), [
       { mechanism: 'a', effect: at(0.035) },
       { mechanism: 'b', effect: at(0.04) },
+      { mechanism: 'c', effect: at(0.0595) },
     ]);
-    expect(emergent.label).toBe('emergent');
-    expect(emergent.carriers).toEqual(['a', 'b']);
-    expect(attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.059) }]).label).toBe('not-carried');
-    expect(attribute(hypothesis, at(0.0), [{ mechanism: 'a', effect: at(0.06) }]).label).toBe('no-effect');
+    expect([emergent.label, emergent.carriers]).toEqual(['emergent', ['a', 'b']]);
+    // Both needed: each removal kills the effect, so neither carries it alone.
+    const both = attribute(hypothesis, at(0.06), [
+      { mechanism: 'a', effect: at(0.0) },
+      { mechanism: 'b', effect: at(0.0) },
+    ]);
+    expect(both.label).toBe('emergent');
+  });
+
+  it('names a rule without a switch when no switch carries the effect, with a smaller part if one takes it', () => {
+    const none = attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.059) }]);
+    expect([none.label, none.carriers]).toEqual(['rule-without-switch', []]);
+    // Moves it by a third: takes part, carries nothing alone.
+    const part = attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.04) }]);
+    expect([part.label, part.carriers]).toEqual(['rule-without-switch', ['a']]);
+    expect(attribute(hypothesis, at(0.06), []).label).toBe('rule-without-switch');
+  });
+
+  it('has nothing to attribute when the hypothesis does not hold, and keeps each effect without its switch', () => {
+    const a = attribute(hypothesis, at(0.0), [{ mechanism: 'a', effect: at(0.06) }]);
+    expect(a.label).toBe('no-effect');
+    expect(a.shares[0].effect.effect).toBe(0.06);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { executeRun, runTask, type RunOutcome } from '../../src/core/experiment/execute';
-import { expectationParts, expectationResult, figure } from '../../src/core/experiment/expectation';
+import { expectationParts, expectationResult } from '../../src/core/experiment/expectation';
+import { figure } from '../../src/core/experiment/figures';
 import { measureEffect } from '../../src/core/experiment/hypothesis';
 import { selectedRuns, WHOLE } from '../../src/core/experiment/plan';
 import type { PreparedExperiment } from '../../src/core/experiment/prepare';
@@ -56,8 +57,10 @@ describe('a model without vendors', () => {
     expect(result.verdict).toBe('holds');
     expect(result.effect.n).toBe(12);
     expect(result.effect.effect).toBeGreaterThan(0.15);
-    expect(result.format).toBe('percent');
-    expect(figure(result.effect.effect, result.format)).toBe(`${(100 * result.effect.effect).toPrecision(4)}%`);
+    // A difference of a percent measure reads in percentage points; the model declares no variations of setting.
+    expect(result.units).toEqual({ format: 'percent', scale: 'change' });
+    expect(figure(result.effect.effect, result.units)).toBe(`${(100 * result.effect.effect).toPrecision(3)} pp`);
+    expect(result.robustness).toBeNull();
     // Off, both arms flip a fair coin with the same random numbers: no difference at all.
     expect(result.attribution.shares[0].effect.effect).toBe(0);
     expect(result.attribution.label).toBe('by-construction');

@@ -12,21 +12,64 @@ const file = 'expectation-8-negotiation.json';
 const result: ExpectationResult = {
   verdict: 'holds',
   effect: { effect: 0.125, low: 0.05, high: 0.2, n: 40 },
+  arms: [],
+  units: { format: 'percent', scale: 'change' },
+  readings: [
+    {
+      label: 'Profit, renegotiated minus not',
+      measure: 'cumulativeProfit.v0',
+      effect: { effect: 3.184e7, low: 1.2e7, high: 5.1e7, n: 40 },
+      arms: [],
+      units: { format: 'money', unit: 'credits', scale: 'change' },
+      verdict: null,
+    },
+  ],
   attribution: {
     label: 'by-construction',
-    carriers: ['negotiation'],
+    carriers: ['mechVolumeDiscount'],
     shares: [
       {
-        mechanism: 'negotiation',
+        mechanism: 'mechVolumeDiscount',
         effect: { effect: 0.01, low: -0.02, high: 0.04, n: 40 },
         verdict: 'inconclusive',
         moved: 0.92,
       },
-      { mechanism: 'churn', effect: { effect: 0.12, low: 0.04, high: 0.19, n: 40 }, verdict: 'holds', moved: 0.04 },
+      {
+        mechanism: 'mechSwitchingCost',
+        effect: { effect: 0.12, low: 0.04, high: 0.19, n: 40 },
+        verdict: 'holds',
+        moved: 0.04,
+      },
     ],
   },
-  runs: 120,
-  format: 'plain',
+  robustness: {
+    label: 'fragile',
+    repetitions: 8,
+    variations: [
+      {
+        id: 'seed',
+        label: 'another base seed',
+        verdict: 'holds',
+        effect: { effect: 0.1, low: 0.05, high: 0.15, n: 8 },
+      },
+      {
+        id: 'half-customers',
+        label: 'half the customers',
+        verdict: 'inconclusive',
+        effect: { effect: 0.02, low: -0.01, high: 0.05, n: 8 },
+      },
+    ],
+    flips: [
+      {
+        id: 'half-customers',
+        label: 'half the customers',
+        verdict: 'inconclusive',
+        effect: { effect: 0.02, low: -0.01, high: 0.05, n: 8 },
+      },
+    ],
+  },
+  experimentRuns: 80,
+  runs: 200,
 };
 
 /** The report's table rows as lists of cell texts: tags dropped, entities decoded, a line per <br> or <li>. */
@@ -57,25 +100,41 @@ describe('the expectations report', () => {
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  it('has one row per expectation: statement, file and hash, verdict, effect, runs and the mechanisms', () => {
+  it('has one row per expectation: statement, verdict, effect, what it shows, runs, robustness, mechanisms', () => {
     const rows = cells(expectationReport([{ file, experiment, result }]));
-    expect(rows[0]).toEqual(['Expectation', 'Verdict', 'Effect and 95% interval', 'Runs', 'Mechanism']);
+    expect(rows[0]).toEqual([
+      'Expectation',
+      'Verdict',
+      'Effect and 95% interval',
+      'What the model shows',
+      'Runs',
+      'Robust?',
+      'Mechanism',
+    ]);
     expect(rows).toHaveLength(2);
-    const [statement, verdict, effect, runs, mechanism] = rows[1];
+    const [statement, verdict, effect, says, runs, robust, mechanism] = rows[1];
     expect(statement).toBe(`${experiment.hypothesis!.statement}\n${file} · ${experimentHash(experiment)}`);
     expect(verdict).toBe('holds');
-    expect(effect).toMatch(/^effect \S+ \[\S+, \S+\], n = 40$/);
-    expect(runs).toBe('120');
-    expect(mechanism).toContain('by construction (negotiation)');
-    expect(mechanism).toMatch(
-      /without negotiation: effect \S+ \[\S+, \S+\], n = 40 — inconclusive, moves the effect 92%/,
+    expect(effect).toBe('effect 12.5 pp [5.00 pp, 20.0 pp]');
+    expect(says).toMatch(/ is 12\.5 pp higher than with .*: the claim holds\./);
+    expect(says).toContain('n = 40 pairs, 80 runs: each pair is two runs with the same random numbers');
+    expect(says).toContain('200 runs in all');
+    expect(says).toContain('Profit, renegotiated minus not: effect 31.8 M credits [12.0 M credits, 51.0 M credits]');
+    expect(runs).toBe('200');
+    expect(robust).toContain('fragile: the verdict flips in half the customers (inconclusive, effect 2.00 pp');
+    expect(robust).toContain('another base seed: holds, effect 10.0 pp [5.00 pp, 15.0 pp]');
+    expect(robust).toContain('Each other setting runs 8 repetitions');
+    // Switches as the controls name them, with the effect with and without each; no bare percentages.
+    expect(mechanism).toContain('by construction (Mechanism: volume discounts)');
+    expect(mechanism).toContain(
+      'Mechanism: volume discounts: with it 12.5 pp, without it 1.00 pp [-2.00 pp, 4.00 pp] — inconclusive',
     );
-    expect(mechanism).toMatch(/without churn: .* — holds, moves the effect 4%/);
+    expect(mechanism).not.toMatch(/moves/);
   });
 
   it('says an expectation not run yet, with empty cells', () => {
     const rows = cells(expectationReport([{ file, experiment, result: null }]));
-    expect(rows[1].slice(1)).toEqual(['not run yet', '', '', '']);
+    expect(rows[1].slice(1)).toEqual(['not run yet', '', '', '', '', '']);
   });
 
   it('escapes text that looks like markup', () => {

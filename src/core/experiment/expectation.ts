@@ -1,87 +1,166 @@
 /**
- * An expectation = an experiment with a hypothesis: the experiment itself and one ablated copy
- * per mechanism it names. From their runs come the verdict, the effect with its interval, and
- * the attribution. The CLI's `expectations` and the app's expectations page both use this.
+ * An expectation = an experiment with a hypothesis: the experiment itself, one ablated copy per
+ * mechanism it names, and one lean copy per variation of its setting (robustness). From their
+ * runs come the verdict, the effect with its interval and arms, the secondary readings, the
+ * attribution and the robustness label. The CLI's `expectations` and the app's expectations
+ * page both use this, so they print the same figures.
  */
-import { reporterFormat, reportersFor, type Model, type ReporterFormat } from '../model';
+import { reportersFor } from '../model';
 import type { RunOutcome } from './execute';
+import { unitsOf, type EffectUnits } from './figures';
 import {
   ablatedExperiment,
   attribute,
-  measureEffect,
+  measureReading,
   verdictOf,
+  type ArmMean,
   type Attribution,
   type Effect,
   type Verdict,
 } from './hypothesis';
 import { prepareExperiment, type PreparedExperiment } from './prepare';
+import { robustnessOf, robustnessVariants, type Robustness } from './robustness';
 import type { Experiment, Hypothesis } from './schema';
 
 export interface ExpectationPart {
-  /** null for the experiment itself, else the mechanism switched off. */
+  readonly role: 'experiment' | 'ablation' | 'variation';
+  /** The mechanism switched off, for an ablation; else null. */
   readonly mechanism: string | null;
+  /** The variation of the setting, for a variation; else null. */
+  readonly variation: { readonly id: string; readonly label: string } | null;
   readonly document: Experiment;
   readonly prepared: PreparedExperiment;
 }
 
-/** The experiment and its ablated copies, prepared; or the problems. */
+/** The reporters a hypothesis reads that the experiment does not record. */
+function unrecorded(h: Hypothesis, recorded: readonly string[]): string[] {
+  const names = [h.measure, ...(h.readings ?? []).map((r) => r.measure)];
+  for (const effect of [h.effect, ...(h.readings ?? []).map((r) => r.effect)])
+    if (effect.kind === 'difference-in-differences') names.push(effect.minus);
+  return [...new Set(names.filter((name) => !recorded.includes(name)))];
+}
+
+function preparePart(
+  document: Experiment,
+  findModel: Parameters<typeof prepareExperiment>[1],
+  what: string,
+): { ok: true; value: PreparedExperiment } | { ok: false; errors: string[] } {
+  const prepared = prepareExperiment(document, findModel);
+  if (!prepared.ok) return { ok: false, errors: prepared.errors.map((e) => `${what}: ${e}`) };
+  const missing = unrecorded(document.hypothesis!, prepared.value.settings.reporters);
+  if (missing.length)
+    return {
+      ok: false,
+      errors: [`${what}: the experiment does not record ${missing.map((m) => `"${m}"`).join(', ')}`],
+    };
+  return prepared;
+}
+
+/** The experiment, its ablated copies and its robustness variants, prepared; or the problems. */
 export function expectationParts(
   document: Experiment,
-  findModel: (id: string) => Model | undefined,
+  findModel: (id: string) => PreparedExperiment['plan']['model'] | undefined,
 ): { ok: true; hypothesis: Hypothesis; parts: ExpectationPart[] } | { ok: false; errors: string[] } {
   if (!document.hypothesis) return { ok: false, errors: ['the experiment states no hypothesis'] };
   const parts: ExpectationPart[] = [];
-  for (const mechanism of [null, ...(document.hypothesis.ablations ?? [])]) {
-    const variant = mechanism === null ? document : ablatedExperiment(document, mechanism);
-    const prepared = prepareExperiment(variant, findModel);
+  const main = preparePart(document, findModel, 'the experiment');
+  if (!main.ok) return main;
+  parts.push({ role: 'experiment', mechanism: null, variation: null, document, prepared: main.value });
+  for (const mechanism of document.hypothesis.ablations ?? []) {
+    const variant = ablatedExperiment(document, mechanism);
+    const prepared = preparePart(variant, findModel, `without ${mechanism}`);
     if (!prepared.ok) return prepared;
-    parts.push({ mechanism, document: variant, prepared: prepared.value });
+    parts.push({ role: 'ablation', mechanism, variation: null, document: variant, prepared: prepared.value });
+  }
+  for (const { id, label, document: variant } of robustnessVariants(main.value.plan)) {
+    const prepared = preparePart(variant, findModel, label);
+    if (!prepared.ok) return prepared;
+    parts.push({
+      role: 'variation',
+      mechanism: null,
+      variation: { id, label },
+      document: variant,
+      prepared: prepared.value,
+    });
   }
   return { ok: true, hypothesis: document.hypothesis, parts };
+}
+
+interface ReadingResult {
+  readonly label: string;
+  readonly measure: string;
+  readonly effect: Effect;
+  readonly arms: readonly ArmMean[];
+  readonly units: EffectUnits;
+  /** Null when the reading claims nothing. */
+  readonly verdict: Verdict | null;
 }
 
 export interface ExpectationResult {
   readonly verdict: Verdict;
   readonly effect: Effect;
+  /** The means behind the effect, arm by arm (see Measured.arms). */
+  readonly arms: readonly ArmMean[];
+  /** The effect's units: the claim's (see figures.ts). */
+  readonly units: EffectUnits;
+  readonly readings: readonly ReadingResult[];
   readonly attribution: Attribution;
-  /** Runs behind the verdict and the attribution together. */
+  /** Null when neither the model nor the hypothesis declares a variation. */
+  readonly robustness: Robustness | null;
+  /** Runs of the experiment itself. */
+  readonly experimentRuns: number;
+  /** Runs behind the verdict, the attribution and the robustness together. */
   readonly runs: number;
-  /** How the measure reads (its reporter's declared format), for `figure`. */
-  readonly format: ReporterFormat;
 }
 
-/** The verdict and attribution once every part has its runs; null while the experiment itself has none. */
+/** The results once the experiment itself has its runs; null while it has none. */
 export function expectationResult(
   hypothesis: Hypothesis,
   parts: readonly ExpectationPart[],
   outcomes: readonly (readonly RunOutcome[])[],
 ): ExpectationResult | null {
-  const effects = parts.map((part, i) =>
-    measureEffect(part.prepared.plan, part.prepared.settings, outcomes[i], hypothesis),
-  );
-  const full = effects[0];
+  const measure = (i: number, reading: Pick<Hypothesis, 'measure' | 'effect'>) =>
+    measureReading(parts[i].prepared.plan, parts[i].prepared.settings, outcomes[i] ?? [], reading);
+  const full = measure(0, hypothesis);
   if (!full) return null;
-  const ablated = parts
-    .slice(1)
-    .flatMap((part, i) => (effects[i + 1] ? [{ mechanism: part.mechanism!, effect: effects[i + 1]! }] : []));
+  const { plan } = parts[0].prepared;
+  const reporters = reportersFor(plan.model, plan.baseParams);
+  const unitsFor = (r: Pick<Hypothesis, 'measure' | 'effect'>) =>
+    unitsOf(
+      r.effect,
+      reporters.find((d) => d.name === r.measure),
+    );
+  const readings = (hypothesis.readings ?? []).flatMap((reading) => {
+    const measured = measure(0, reading);
+    if (!measured) return [];
+    const verdict = reading.claim ? verdictOf(measured.effect, reading.claim) : null;
+    return [{ label: reading.label, measure: reading.measure, ...measured, units: unitsFor(reading), verdict }];
+  });
+  const ablated: { mechanism: string; effect: Effect }[] = [];
+  const variations: { id: string; label: string; verdict: Verdict; effect: Effect | null }[] = [];
+  parts.forEach((part, i) => {
+    if (part.role === 'experiment') return;
+    // A variant measures its own hypothesis (another subject's measure, say).
+    const effect = measure(i, part.document.hypothesis!)?.effect ?? null;
+    if (part.role === 'ablation' && effect) ablated.push({ mechanism: part.mechanism!, effect });
+    if (part.role === 'variation')
+      variations.push({
+        ...part.variation!,
+        effect,
+        verdict: effect ? verdictOf(effect, hypothesis.claim) : 'inconclusive',
+      });
+  });
+  const verdict = verdictOf(full.effect, hypothesis.claim);
+  const variationPart = parts.find((p) => p.role === 'variation');
   return {
-    verdict: verdictOf(full, hypothesis.claim),
-    effect: full,
-    attribution: attribute(hypothesis, full, ablated),
+    verdict,
+    effect: full.effect,
+    arms: full.arms,
+    units: unitsFor(hypothesis),
+    readings,
+    attribution: attribute(hypothesis, full.effect, ablated),
+    robustness: robustnessOf(verdict, variations, variationPart?.prepared.plan.repetitions ?? 0),
+    experimentRuns: outcomes[0].length,
     runs: outcomes.reduce((n, o) => n + o.length, 0),
-    format: reporterFormat(
-      reportersFor(parts[0].prepared.plan.model, parts[0].prepared.plan.baseParams),
-      hypothesis.measure,
-    ),
   };
-}
-
-/**
- * A figure of a verdict at four significant digits, a percentage for a `percent` measure: the
- * CLI and the app print the same text (toPrecision is exactly specified, unlike Intl).
- */
-export function figure(v: number, format: ReporterFormat = 'plain'): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (format === 'percent') return `${figure(100 * v)}%`;
-  return Math.abs(v) >= 1e5 ? v.toExponential(3) : v.toPrecision(4);
 }

@@ -5,10 +5,11 @@
  * time (same seeds, so common random numbers), and how far each removal moves the effect.
  */
 import { countedValue, reportersFor } from '../model';
+import { log as ln } from '../dmath';
 import { mean, standardError } from '../stats';
 import { inRunOrder, type RunOutcome, type RunSettings } from './execute';
 import { plannedRun } from './plan';
-import type { Experiment, Hypothesis, ResolvedExperiment } from './schema';
+import type { EffectSpec, Experiment, Hypothesis, ResolvedExperiment, Value } from './schema';
 
 export type Verdict = 'holds' | 'does-not-hold' | 'inconclusive';
 
@@ -16,7 +17,7 @@ export interface Effect {
   readonly effect: number;
   readonly low: number;
   readonly high: number;
-  /** Runs (or pairs of runs, for a difference) behind the effect. */
+  /** Runs behind a level; pairs of runs behind a difference; pair groups (seeds) behind a slope. */
   readonly n: number;
 }
 
@@ -57,51 +58,143 @@ function finalValue(outcome: RunOutcome, column: number): number | null {
   return last ? last.values[column] : null;
 }
 
-/** The effect the hypothesis names, from finished runs; null while no run (or pair) is complete. */
+/** What one reading measures: a reporter's final value and the effect computed from it. */
+export type ReadingSpec = Pick<Hypothesis, 'measure' | 'effect'>;
+
+/** The mean of the measure (minus `minus`, for a difference in differences) at one value of the compared parameter. */
+export interface ArmMean {
+  readonly value: Value;
+  readonly mean: number;
+}
+
+export interface Measured {
+  readonly effect: Effect;
+  /**
+   * The arms behind a paired effect, over the pairs that count: treatment then control, or
+   * every value of a slope's parameter in the experiment's order. Empty for a level.
+   */
+  readonly arms: readonly ArmMean[];
+}
+
+function columnOf(settings: RunSettings, name: string, field: string): number {
+  const column = settings.reporters.indexOf(name);
+  if (column < 0) throw new Error(`${field}: the experiment does not record "${name}"`);
+  return column;
+}
+
+/** The least-squares slope of y on x; null without two distinct x. */
+function olsSlope(points: readonly (readonly [number, number])[]): number | null {
+  if (points.length < 2) return null;
+  const mx = mean(points.map(([x]) => x));
+  const my = mean(points.map(([, y]) => y));
+  let sxy = 0;
+  let sxx = 0;
+  for (const [x, y] of points) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) * (x - mx);
+  }
+  return sxx > 0 ? sxy / sxx : null;
+}
+
+/** The runs of one pair group (same other values, same repetition): the measure by arm value. */
+type PairGroup = Map<string, { value: Value; y: number }>;
+
+/** A paired effect: one number per group, and the arms' means over the groups that gave one. */
+function pairedEffect(
+  effect: Exclude<EffectSpec, { kind: 'level' }>,
+  groups: readonly PairGroup[],
+  paramValues: readonly Value[],
+): Measured | null {
+  const perGroup: number[] = [];
+  const used: PairGroup[] = [];
+  for (const group of groups) {
+    let one: number | null = null;
+    if (effect.kind === 'slope') {
+      const log = effect.scale === 'log';
+      const points = [...group.values()]
+        .filter(({ value, y }) => !log || ((value as number) > 0 && y > 0))
+        .map(({ value, y }) => [log ? ln(value as number) : (value as number), log ? ln(y) : y] as const);
+      one = olsSlope(points);
+    } else {
+      const treatment = group.get(JSON.stringify(effect.treatment));
+      const control = group.get(JSON.stringify(effect.control));
+      if (treatment && control) one = treatment.y - control.y;
+    }
+    if (one === null) continue;
+    perGroup.push(one);
+    used.push(group);
+  }
+  if (perGroup.length === 0) return null;
+  const values = effect.kind === 'slope' ? paramValues : [effect.treatment, effect.control];
+  const arms = values.flatMap((value) => {
+    const ys = used.flatMap((g) => g.get(JSON.stringify(value))?.y ?? []);
+    return ys.length ? [{ value, mean: mean(ys) }] : [];
+  });
+  return { effect: meanInterval(perGroup), arms };
+}
+
+/**
+ * A reading's effect and its arms, from finished runs taken in run order (so the figures are
+ * the same to the last bit whatever order the runs finished in); null while no run, pair or
+ * pair group is complete.
+ */
+export function measureReading(
+  plan: ResolvedExperiment,
+  settings: RunSettings,
+  outcomes: readonly RunOutcome[],
+  reading: ReadingSpec,
+): Measured | null {
+  const spec = reading.effect;
+  const column = columnOf(settings, reading.measure, 'hypothesis.measure');
+  const minus = spec.kind === 'difference-in-differences' ? columnOf(settings, spec.minus, 'effect.minus') : -1;
+  const reporters = reportersFor(plan.model, plan.baseParams);
+  const counted = (outcome: RunOutcome, name: string, at: number) =>
+    countedValue(reporters, name, finalValue(outcome, at));
+  const levels = new Map<string, number[]>();
+  const pairs = new Map<string, PairGroup>();
+  for (const outcome of inRunOrder(outcomes)) {
+    // A missing value counts as the reporter declares (or is left out); a failed run never counts.
+    if (outcome.status !== 'ok') continue;
+    let value = counted(outcome, reading.measure, column);
+    if (value !== null && spec.kind === 'difference-in-differences') {
+      const subtracted = counted(outcome, spec.minus, minus);
+      value = subtracted === null ? null : value - subtracted;
+    }
+    if (value === null) continue;
+    const run = plannedRun(plan, outcome.index);
+    if (spec.kind === 'level') {
+      const key = spec.at === 'all' ? '' : JSON.stringify(Object.entries(run.values));
+      levels.set(key, [...(levels.get(key) ?? []), value]);
+      continue;
+    }
+    const arm = run.values[spec.param];
+    const others = Object.entries(run.values).filter(([p]) => p !== spec.param);
+    const key = JSON.stringify([others, run.repetition]);
+    const group = pairs.get(key) ?? new Map();
+    group.set(JSON.stringify(arm), { value: arm, y: value });
+    pairs.set(key, group);
+  }
+  if (spec.kind !== 'level') {
+    const values = plan.variations.find((v) => v.param === spec.param)?.values ?? [];
+    return pairedEffect(spec, [...pairs.values()], values);
+  }
+  const intervals = [...levels.values()].map(meanInterval);
+  if (intervals.length === 0) return null;
+  const pick =
+    spec.at === 'min'
+      ? (a: Effect, b: Effect) => (b.effect < a.effect ? b : a)
+      : (a: Effect, b: Effect) => (b.effect > a.effect ? b : a);
+  return { effect: intervals.reduce(pick), arms: [] };
+}
+
+/** The effect a reading names, from finished runs; null while no run (or pair) is complete. */
 export function measureEffect(
   plan: ResolvedExperiment,
   settings: RunSettings,
   outcomes: readonly RunOutcome[],
-  h: Hypothesis,
+  reading: ReadingSpec,
 ): Effect | null {
-  const column = settings.reporters.indexOf(h.measure);
-  if (column < 0) throw new Error(`hypothesis.measure: the experiment does not record "${h.measure}"`);
-  const reporters = reportersFor(plan.model, plan.baseParams);
-  const groups = new Map<string, number[]>();
-  const pairs = new Map<string, { treatment?: number; control?: number }>();
-  for (const outcome of inRunOrder(outcomes)) {
-    // A missing value counts as the reporter declares (or is left out); a failed run never counts.
-    const value = outcome.status === 'ok' ? countedValue(reporters, h.measure, finalValue(outcome, column)) : null;
-    if (value === null) continue;
-    const run = plannedRun(plan, outcome.index);
-    if (h.effect.kind === 'difference') {
-      const arm = run.values[h.effect.param];
-      const others = Object.entries(run.values).filter(([p]) => p !== (h.effect as { param: string }).param);
-      const key = JSON.stringify([others, run.repetition]);
-      const pair = pairs.get(key) ?? {};
-      if (arm === h.effect.treatment) pair.treatment = value;
-      if (arm === h.effect.control) pair.control = value;
-      pairs.set(key, pair);
-    } else {
-      const key = h.effect.at === 'all' ? '' : JSON.stringify(Object.entries(run.values));
-      const group = groups.get(key) ?? [];
-      group.push(value);
-      groups.set(key, group);
-    }
-  }
-  if (h.effect.kind === 'difference') {
-    const differences = [...pairs.values()]
-      .filter((p) => p.treatment !== undefined && p.control !== undefined)
-      .map((p) => p.treatment! - p.control!);
-    return differences.length ? meanInterval(differences) : null;
-  }
-  const intervals = [...groups.values()].map(meanInterval);
-  if (intervals.length === 0) return null;
-  const pick =
-    h.effect.at === 'min'
-      ? (a: Effect, b: Effect) => (b.effect < a.effect ? b : a)
-      : (a: Effect, b: Effect) => (b.effect > a.effect ? b : a);
-  return intervals.reduce(pick);
+  return measureReading(plan, settings, outcomes, reading)?.effect ?? null;
 }
 
 /** Holds when the whole interval lies on the claimed side; does not hold when it lies wholly on the other; else inconclusive. */
@@ -121,10 +214,11 @@ export function ablatedExperiment(experiment: Experiment, mechanism: string): Ex
   };
 }
 
-type AttributionLabel = 'by-construction' | 'emergent' | 'not-carried' | 'no-effect';
+type AttributionLabel = 'by-construction' | 'emergent' | 'rule-without-switch' | 'no-effect';
 
 interface MechanismShare {
   readonly mechanism: string;
+  /** The effect with this switch off (the effect with it on is the full one). */
   readonly effect: Effect;
   readonly verdict: Verdict;
   /** How far switching it off moves the effect, as a fraction of the effect's distance from its reference. */
@@ -133,7 +227,10 @@ interface MechanismShare {
 
 export interface Attribution {
   readonly label: AttributionLabel;
-  /** The mechanisms that carry the effect. */
+  /**
+   * The switches that carry the effect: the one for `by-construction`, those taking part for
+   * `emergent`; for `rule-without-switch`, a switch that takes a smaller part, if any.
+   */
   readonly carriers: readonly string[];
   readonly shares: readonly MechanismShare[];
 }
@@ -144,8 +241,8 @@ const CARRIES = 0.5;
 const TAKES_PART = 0.25;
 
 /**
- * The reference an effect is measured from: no difference for a difference, unless the claim
- * is that a difference stays small (a bound on the far side of zero), and the claimed threshold
+ * The reference an effect is measured from: no effect (0) for a difference or a slope, unless
+ * the claim is that it stays small (a bound on the far side of zero), and the claimed threshold
  * for a level — in both latter cases, how far the effect sits from what the claim allows.
  */
 function reference(h: Hypothesis, effect: number): number {
@@ -157,10 +254,13 @@ function reference(h: Hypothesis, effect: number): number {
 }
 
 /**
- * By construction: one mechanism alone carries the effect (removing it moves the effect by half
- * its size or more, or flips the verdict) and no other takes part. Emergent: two or more take
- * part. Not carried: none of the mechanisms tested moves it much (it comes from rules without
- * a switch). No effect: the hypothesis does not hold, so there is nothing to attribute.
+ * A switch carries the effect when switching it off moves it by half its size or more, or
+ * flips the verdict; it takes part when it moves it by a quarter or more.
+ * By construction: exactly one switch takes part, and it carries the effect alone.
+ * Emergent: two or more switches take part, so none carries it alone.
+ * Rule without a switch: no switch carries it (at most one takes a smaller part); a rule that
+ * has no switch does, which the hypothesis may name (`carriedBy`).
+ * No effect: the hypothesis does not hold, so there is nothing to attribute.
  */
 export function attribute(
   h: Hypothesis,
@@ -175,9 +275,10 @@ export function attribute(
     moved: distance > 0 ? Math.abs(effect.effect - full.effect) / distance : 0,
   }));
   if (verdictOf(full, h.claim) !== 'holds') return { label: 'no-effect', carriers: [], shares };
-  const carriers = shares.filter((s) => s.moved >= CARRIES || s.verdict !== 'holds').map((s) => s.mechanism);
-  const partakers = shares.filter((s) => s.moved >= TAKES_PART || s.verdict !== 'holds').map((s) => s.mechanism);
-  if (partakers.length >= 2) return { label: 'emergent', carriers: partakers, shares };
-  if (carriers.length === 1) return { label: 'by-construction', carriers, shares };
-  return { label: 'not-carried', carriers: [], shares };
+  const carries = (s: MechanismShare) => s.moved >= CARRIES || s.verdict !== 'holds';
+  const partakers = shares.filter((s) => s.moved >= TAKES_PART || carries(s));
+  const carriers = partakers.map((s) => s.mechanism);
+  if (partakers.length >= 2) return { label: 'emergent', carriers, shares };
+  if (partakers.length === 1 && carries(partakers[0])) return { label: 'by-construction', carriers, shares };
+  return { label: 'rule-without-switch', carriers, shares };
 }

@@ -2,10 +2,11 @@
 import { calibrate, type Pace } from '../estimate';
 import type { Model } from '../model';
 import { validateParams } from '../params';
-import { createScenario } from '../scenario';
+import { createScenario, type Scenario } from '../scenario';
 import { encodeStoredScenarioLink } from '../scenarioLink';
 import { executeRun, runSettings, runTask, type RunOutcome, type RunSettings } from './execute';
-import { parseExperiment, type ResolvedExperiment } from './schema';
+import { paramsForRun } from './plan';
+import { parseExperiment, type ResolvedExperiment, type Value } from './schema';
 
 export interface PreparedExperiment {
   readonly plan: ResolvedExperiment;
@@ -31,6 +32,15 @@ export function baseScenarioLink(plan: ResolvedExperiment): string {
   return encodeStoredScenarioLink(
     createScenario(plan.model, plan.seed, plan.baseParams, { onlyChanged: true, changes: plan.changes }),
   );
+}
+
+/**
+ * The scenario of one compared arm: the base scenario with `param` (a parameter or a table
+ * cell) set to `value`, so a person can open each arm of a comparison, not only the shared base.
+ */
+export function armScenario(plan: ResolvedExperiment, param: string, value: Value): Scenario {
+  const params = paramsForRun(plan, { index: 0, values: { [param]: value }, repetition: 0, seed: plan.seed });
+  return createScenario(plan.model, plan.seed, params, { onlyChanged: true, changes: plan.changes });
 }
 
 /** The run executor of a worker: prepares the experiment once, then runs index after index. */

@@ -82,7 +82,80 @@ const StopSchema = v.pipe(
 );
 export type StopCondition = v.InferOutput<typeof StopSchema>;
 
-const EFFECT = 'must be { kind: "difference", param, treatment, control } or { kind: "level", at }';
+const EFFECT =
+  'must be { kind: "difference", param, treatment, control }, { kind: "level", at }, ' +
+  '{ kind: "slope", param, scale } or { kind: "difference-in-differences", param, treatment, control, minus }';
+const KINDS = 'must be "difference", "level", "slope" or "difference-in-differences"';
+
+/**
+ * How an effect is computed from the final values of a measure (see ./hypothesis.ts).
+ * `difference`: the paired mean difference between two values of a compared parameter
+ * (treatment − control; pairs share the other values and the repetition, hence their random
+ * numbers). `level`: the mean at the setting where it is highest (`max`), lowest (`min`), or
+ * over all runs (`all`). `slope`: the regression of the measure on a compared numeric parameter
+ * over all its values, one slope per pair group; with `scale: "log"` the elasticity
+ * d ln(measure) / d ln(param). `difference-in-differences`: (measure − minus) at treatment minus
+ * the same at control, paired.
+ */
+const EffectSchema = v.variant(
+  'kind',
+  [
+    strictEntries({
+      kind: v.literal('difference'),
+      param: v.string('must be a parameter name'),
+      treatment: ValueSchema,
+      control: ValueSchema,
+    }),
+    strictEntries({
+      kind: v.literal('level'),
+      at: v.picklist(['max', 'min', 'all'], 'must be "max", "min" or "all"'),
+    }),
+    strictEntries({
+      kind: v.literal('slope'),
+      param: v.string('must be a parameter name'),
+      scale: v.picklist(['linear', 'log'], 'must be "linear" or "log"'),
+    }),
+    strictEntries({
+      kind: v.literal('difference-in-differences'),
+      param: v.string('must be a parameter name'),
+      treatment: ValueSchema,
+      control: ValueSchema,
+      minus: v.string('must be a reporter name'),
+    }),
+  ],
+  // The variant names `kind` when the input is an object whose kind is none of these.
+  (issue) => (issue.path ? KINDS : EFFECT),
+);
+export type EffectSpec = v.InferOutput<typeof EffectSchema>;
+
+/** The effect is claimed to lie above and/or below these values. */
+const ClaimSchema = v.pipe(
+  documentObject({ above: v.optional(finite()), below: v.optional(finite()) }, 'an object { above?, below? }'),
+  v.check((bounds) => atLeastOne(bounds), 'needs a bound: above, below or both'),
+);
+
+/** A secondary reading shown beside the verdict, with its own effect and (if it has a claim) its own verdict. */
+const ReadingSchema = documentObject(
+  {
+    label: text('must be a text of 1 to 200 characters', 200),
+    measure: v.string('must be a reporter name'),
+    effect: EffectSchema,
+    claim: v.optional(ClaimSchema),
+  },
+  'an object { label, measure, effect, claim? }',
+);
+
+/** Another subject of the same claim: texts replaced in the measures and parameter paths (e.g. "v3" → "v2"). */
+const SubjectSchema = documentObject(
+  {
+    label: text('must be a text of 1 to 200 characters', 200),
+    replace: v.pipe(
+      v.record(v.pipe(v.string(), v.minLength(1, 'a replaced text must not be empty')), v.string('must be a text')),
+      v.check((r) => Object.keys(r).length > 0, 'needs at least one replacement'),
+    ),
+  },
+  'an object { label, replace }',
+);
 
 /**
  * What an experiment tests, fixed before it runs: a measure (a reporter's final value), the
@@ -92,38 +165,24 @@ const HypothesisSchema = documentObject(
   {
     statement: text('must be a text'),
     measure: v.string('must be a reporter name'),
-    /**
-     * `difference`: the paired mean difference of the measure between two values of a compared
-     * parameter (treatment − control; pairs share the other values and the repetition, hence
-     * their random numbers). `level`: the mean of the measure at the setting where it is highest
-     * (`max`), lowest (`min`), or over all runs (`all`).
-     */
-    effect: v.variant(
-      'kind',
-      [
-        strictEntries({
-          kind: v.literal('difference'),
-          param: v.string('must be a parameter name'),
-          treatment: ValueSchema,
-          control: ValueSchema,
-        }),
-        strictEntries({
-          kind: v.literal('level'),
-          at: v.picklist(['max', 'min', 'all'], 'must be "max", "min" or "all"'),
-        }),
-      ],
-      // The variant names `kind` when the input is an object whose kind is neither.
-      (issue) => (issue.path ? 'must be "difference" or "level"' : EFFECT),
-    ),
-    /** The effect is claimed to lie above and/or below these values. */
-    claim: v.pipe(
-      documentObject({ above: v.optional(finite()), below: v.optional(finite()) }, 'an object { above?, below? }'),
-      v.check((bounds) => atLeastOne(bounds), 'needs a bound: above, below or both'),
-    ),
+    effect: EffectSchema,
+    claim: ClaimSchema,
     /** Mechanism switches (boolean parameters) to turn off one at a time, to see which carry the effect. */
     ablations: v.optional(v.array(v.string('must be the name of a switch'), 'must be a list of mechanism switches')),
+    readings: v.optional(v.array(ReadingSchema, 'must be a list of readings')),
+    /** The rule that carries the effect when no switch does, in plain words. */
+    carriedBy: v.optional(text('must be a text of 1 to 500 characters', 500)),
+    /** Plain labels of the compared arms, by the parameter value as text (e.g. "0.8": "an 80% supply cut"). */
+    arms: v.optional(v.record(v.string(), text('must be a text of 1 to 200 characters', 200))),
+    /** Further settings the verdict is checked in, beyond the model's own variations. */
+    robustness: v.optional(
+      documentObject(
+        { subjects: v.optional(v.array(SubjectSchema, 'must be a list of subjects')) },
+        'an object { subjects? }',
+      ),
+    ),
   },
-  'an object { statement, measure, effect, claim, ablations? }',
+  'an object { statement, measure, effect, claim, ablations?, readings?, carriedBy?, arms?, robustness? }',
 );
 export type Hypothesis = v.InferOutput<typeof HypothesisSchema>;
 
@@ -364,29 +423,40 @@ function checkHypothesis(
   variations: readonly ResolvedVariation[],
   errors: string[],
 ): void {
-  const effect = hypothesis.effect;
-  if (effect.kind === 'difference') {
-    const variation = variations.find((v) => v.param === effect.param);
-    if (!variation)
-      errors.push(
-        `hypothesis.effect.param: "${displayText(effect.param, { max: 60 })}" is not varied by the experiment`,
-      );
-    else {
-      for (const arm of ['treatment', 'control'] as const) {
-        if (!variation.values.some((v) => v === effect[arm]))
-          errors.push(`hypothesis.effect.${arm}: not one of the values of ${variation.param}`);
-      }
-      if (!variation.compare)
-        errors.push(
-          `hypothesis.effect.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`,
-        );
-    }
-  }
+  checkEffect(hypothesis.effect, variations, 'hypothesis.effect', errors);
+  hypothesis.readings?.forEach((reading, i) =>
+    checkEffect(reading.effect, variations, `hypothesis.readings[${i}].effect`, errors),
+  );
   for (const ablation of hypothesis.ablations ?? [])
     if (model.params[ablation]?.kind !== 'boolean')
       errors.push(
         `hypothesis.ablations: "${displayText(ablation, { max: 60 })}" is not a switch (a boolean parameter) of ${model.id}`,
       );
+}
+
+/** An effect against the variations: its parameter is a compared one, its arms among its values. */
+function checkEffect(effect: EffectSpec, variations: readonly ResolvedVariation[], at: string, errors: string[]): void {
+  if (effect.kind === 'level') return;
+  const variation = variations.find((v) => v.param === effect.param);
+  if (!variation) {
+    errors.push(`${at}.param: "${displayText(effect.param, { max: 60 })}" is not varied by the experiment`);
+    return;
+  }
+  if (!variation.compare)
+    errors.push(
+      `${at}.param: ${variation.param} must be a compared arm (compare: true), so that pairs share their random numbers`,
+    );
+  if (effect.kind === 'slope') {
+    const numbers = variation.values.filter((value) => typeof value === 'number');
+    if (numbers.length < 2 || numbers.length !== variation.values.length)
+      errors.push(`${at}.param: a slope needs ${variation.param} to take two or more numeric values`);
+    else if (effect.scale === 'log' && numbers.some((value) => value <= 0))
+      errors.push(`${at}.scale: a log slope needs every value of ${variation.param} above 0`);
+    return;
+  }
+  for (const arm of ['treatment', 'control'] as const)
+    if (!variation.values.some((value) => value === effect[arm]))
+      errors.push(`${at}.${arm}: not one of the values of ${variation.param}`);
 }
 
 /** True for a document that claims to be an experiment (links and files may hold either kind). */

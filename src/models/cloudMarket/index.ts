@@ -12,6 +12,7 @@ import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
 import { marketAnalyses } from './analyses';
+import { marketRobustnessVariations } from './robustness';
 import { hhi, marketReporters } from './reporters';
 import { stepMarket } from './day';
 import { setupMarket } from './setup';
@@ -181,6 +182,7 @@ export const cloudMarket = defineModel({
   monitors: ['share.v*', 'share.direct', 'cumulativeProfit.*'],
   reporters: (p) => marketReporters(p),
   analyses: marketAnalyses,
+  robustnessVariations: marketRobustnessVariations,
   plots: [
     { id: 'share', title: 'Market share (units in use)', series: ['share.v*', 'share.direct'] },
     { id: 'profit', title: 'Profit per day, 30-day average', unit: 'credits', series: ['profit.*'], average: 30 },

@@ -10,7 +10,19 @@ import { experimentHash } from '../../core/experiment/results';
 import type { Experiment } from '../../core/experiment/schema';
 import { APP_VERSION } from '../../core/version';
 import { t } from '../../i18n';
-import { attributionText, effectText, verdictText } from './expectationText';
+import {
+  ablationTexts,
+  attributionText,
+  effectText,
+  namesOf,
+  readingTexts,
+  robustnessNote,
+  robustnessText,
+  sampleText,
+  sentence,
+  variationTexts,
+  verdictText,
+} from './expectationText';
 
 const STYLE =
   'body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}' +
@@ -22,34 +34,50 @@ interface ReportRow {
   readonly result: ExpectationResult | null;
 }
 
+function List({ items }: { items: readonly string[] }) {
+  return items.length ? (
+    <ul>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  ) : null;
+}
+
 function Row({ file, experiment, result }: ReportRow) {
+  const h = experiment.hypothesis!;
+  const names = namesOf(experiment);
   return (
     <tr>
       <td>
-        {experiment.hypothesis!.statement}
+        {h.statement}
         <br />
         <small>{`${file} · ${experimentHash(experiment)}`}</small>
       </td>
       <td>{result ? verdictText(result.verdict) : t('expect.notRun')}</td>
-      <td>{result && effectText(result.effect, result.format)}</td>
+      <td>{result && effectText(result.effect, result.units)}</td>
+      <td>
+        {result && sentence(result, h, names)}
+        {result && <br />}
+        {result && <small>{sampleText(result, h, names)}</small>}
+        {result && <List items={readingTexts(result)} />}
+      </td>
       <td>{result?.runs}</td>
       <td>
-        {result && attributionText(result.attribution)}
-        <ul>
-          {result?.attribution.shares.map((s) => (
-            <li key={s.mechanism}>
-              {`${t('expect.without', { mechanism: s.mechanism })}: ${effectText(s.effect, result.format)} — ` +
-                `${verdictText(s.verdict)}, ${t('expect.moves', { percent: Math.round(100 * s.moved) })}`}
-            </li>
-          ))}
-        </ul>
+        {result && robustnessText(result)}
+        {result && <List items={variationTexts(result)} />}
+        {result && <small>{robustnessNote(result, experiment)}</small>}
+      </td>
+      <td>
+        {result && attributionText(result, h, names)}
+        {result && <List items={ablationTexts(result, names)} />}
       </td>
     </tr>
   );
 }
 
 function Report({ rows }: { rows: readonly ReportRow[] }) {
-  const columns = ['expectation', 'verdict', 'effect', 'runs', 'mechanism'] as const;
+  const columns = ['expectation', 'verdict', 'effect', 'says', 'runs', 'robustness', 'mechanism'] as const;
   return (
     <html lang="en">
       <head>

@@ -1,15 +1,18 @@
 /**
- * The actions of the expectations page: run an expectation (the experiment and its ablated
- * copies, on the worker pool), run them all, open one's scenario or experiment, export the page
- * as an HTML report.
+ * The actions of the expectations page: run an expectation (the experiment, its ablated copies
+ * and its variations of setting, on the worker pool), run them all, open an expectation file,
+ * open one's scenario, each compared arm or its experiment, export the page as an HTML report.
  */
 import { expectationParts, expectationResult } from '../../core/experiment/expectation';
 import { selectedRuns, WHOLE } from '../../core/experiment/plan';
 import type { RunOutcome } from '../../core/experiment/execute';
-import type { Experiment } from '../../core/experiment/schema';
+import { armScenario } from '../../core/experiment/prepare';
+import { parseExperiment, type Experiment, type Value } from '../../core/experiment/schema';
+import { parseJsonText } from '../../core/jsonDocument';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { download } from '../download';
+import { notify } from '../notices';
 import { openExperimentDocument } from '../experiments/experimentSession';
 import { runOnPool } from '../../worker/webExperimentPool';
 import { loadScenario } from '../scenarioSession';
@@ -49,12 +52,40 @@ export async function runExpectation(file: string, experiment: Experiment): Prom
   update(file, { status: 'done', result: expectationResult(resolved.hypothesis, resolved.parts, outcomes) });
 }
 
+/** The ready expectations, then those opened from files. */
+function allExpectations(): readonly { file: string; experiment: Experiment }[] {
+  return [...EXPECTATIONS, ...useExpectations.getState().opened];
+}
+
 export async function runAllExpectations(): Promise<void> {
-  for (const { file, experiment } of EXPECTATIONS) await runExpectation(file, experiment);
+  for (const { file, experiment } of allExpectations()) await runExpectation(file, experiment);
 }
 
 export function openExpectationScenario(experiment: Experiment): void {
   if (loadScenario(experiment.scenario, experiment.name)) showPage('sandbox');
+}
+
+/** Opens one compared arm in the sandbox: the base scenario with the arm's value. */
+export function openExpectationArm(experiment: Experiment, param: string, value: Value, label: string): void {
+  const parsed = parseExperiment(experiment, findModel);
+  if (!parsed.ok) return;
+  if (loadScenario(armScenario(parsed.value, param, value), `${experiment.name} — ${label}`)) showPage('sandbox');
+}
+
+/** Adds an expectation from a file (an experiment with a hypothesis) to the page; replaces one of the same name. */
+export async function openExpectationFile(file: File): Promise<void> {
+  const refuse = (problem: string) =>
+    notify({ kind: 'error', text: t('expect.fileRefused', { file: file.name, problem }) });
+  const json = parseJsonText(await file.text());
+  if (!json.ok) return refuse(json.message);
+  const parsed = parseExperiment(json.value, findModel);
+  if (!parsed.ok) return refuse(parsed.errors[0]);
+  const experiment = parsed.value.experiment;
+  if (!experiment.hypothesis) return refuse('the experiment states no hypothesis');
+  useExpectations.setState((s) => ({
+    opened: [...s.opened.filter((o) => o.file !== file.name), { file: file.name, experiment }],
+    states: Object.fromEntries(Object.entries(s.states).filter(([f]) => f !== file.name)),
+  }));
 }
 
 /** Opens the expectation's experiment on the experiments page. */
@@ -66,7 +97,7 @@ export async function exportExpectationReport(): Promise<void> {
   // Loaded on demand: react-dom/server is a large part of the report and only the report needs it.
   const { expectationReport } = await import('./expectationReport');
   const html = expectationReport(
-    EXPECTATIONS.map(({ file, experiment }) => ({
+    allExpectations().map(({ file, experiment }) => ({
       file,
       experiment,
       result: useExpectations.getState().states[file]?.result ?? null,
