@@ -123,6 +123,7 @@ export function appraise(
   const { utility, offered, available, derived } = scratch;
   const current = c.seller[i];
   readPulls(scratch, c, i, withNeighbours);
+  if (!ctx.params.mechSelfOperation) scratch.pulls.selfOperation = 0;
   if (withNeighbours) countNeighbours(w, scratch.neighbourShare, i);
   else scratch.neighbourShare.fill(0);
   const renewing = !reference && current >= 0 && current < DIRECT;
@@ -130,7 +131,9 @@ export function appraise(
   for (let j = 0; j < w.agents.vendors.count; j++) {
     available[j] = v.active[j] && !v.exited[j] ? 1 : 0;
     if (!available[j]) continue;
-    let price = reference ? v.referencePrice[j] : v.price[j];
+    // The reference market prices each vendor at its reference price; without brand calibration
+    // at the reference price (version 1), at its own opening price.
+    let price = reference && ctx.params.mechBrandCalibration ? v.referencePrice[j] : v.price[j];
     if (renewing && j === current) price *= harvestFactor(v, j, c.loyalty[i]);
     // Targeting: offers aimed at the target's renewing customers, well under its price.
     if (renewing && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick) {

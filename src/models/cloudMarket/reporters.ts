@@ -57,6 +57,26 @@ export function hhi(w: MarketWorld): number | null {
   return h;
 }
 
+type VendorCols = MarketWorld['agents']['vendors']['col'];
+/** The learning strategy's three arms and the columns counting the epochs each was scored. */
+const LEARNED_ARMS: readonly (readonly [string, (v: VendorCols) => Float64Array])[] = [
+  ['profit', (v) => v.arm0n],
+  ['follow', (v) => v.arm1n],
+  ['aggressive', (v) => v.arm2n],
+];
+
+/**
+ * The share of a learning vendor's scored epochs spent on one strategy: every epoch runs the
+ * same number of days (30, rounded up to a repricing day), so it is its share of those days.
+ * Null for a vendor that has not finished an epoch (or does not learn).
+ */
+function learnedEpochShare(w: MarketWorld, j: number, counts: (v: VendorCols) => Float64Array): number | null {
+  const v = w.agents.vendors.col;
+  let total = 0;
+  for (const [, arm] of LEARNED_ARMS) total += arm(v)[j];
+  return ratio(counts(v)[j], total);
+}
+
 export function marketReporters(params: MarketParams): Reporter[] {
   const out: Reporter[] = [];
   params.vendors.rows.forEach((row, j) => {
@@ -98,6 +118,13 @@ export function marketReporters(params: MarketParams): Reporter[] {
       reporter(`deferredRevenue.${id}`, `Deferred revenue: ${name}`, MONEY, (w) => v(w).deferred[j], 'credits'),
       reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, PLAIN, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
     );
+    LEARNED_ARMS.forEach(([arm, counts]) => {
+      out.push(
+        reporter(`epochShare.${arm}.${id}`, `Learning epochs on ${arm}: ${name}`, FRACTION, (w) =>
+          learnedEpochShare(w, j, counts),
+        ),
+      );
+    });
     SEGMENTS.forEach((segment, g) => {
       out.push(
         reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, SHARE, (w) =>
