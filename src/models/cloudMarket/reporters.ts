@@ -162,11 +162,34 @@ export function marketReporters(params: MarketParams): Reporter[] {
         w.globals.loyalThreshold === threshold ? w.globals.loyalCustomers : countLoyalCustomers(w, threshold);
       return ratio(loyal, customersServed(w));
     }),
+    reporter('cheapest-vendor-rank', 'Rank by share of the cheapest vendor (1 = the biggest)', PLAIN, cheapestRank),
     reporter('switching-rate', 'Switching at renewal (so far)', FRACTION, (w) =>
       ratio(w.globals.switches, w.globals.renewals),
     ),
   );
   return out;
+}
+
+/**
+ * The cross-section of the market today: the rank by share of units of the cheapest vendor in
+ * the market (1 = the biggest; ties in price go to the bigger vendor). Null with no vendor in it.
+ */
+function cheapestRank(w: MarketWorld): number | null {
+  const v = w.agents.vendors.col;
+  let cheapest = -1;
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    if (!v.active[j] || v.exited[j]) continue;
+    if (
+      cheapest < 0 ||
+      v.price[j] < v.price[cheapest] ||
+      (v.price[j] === v.price[cheapest] && v.inUse[j] > v.inUse[cheapest])
+    )
+      cheapest = j;
+  }
+  if (cheapest < 0) return null;
+  let rank = 1;
+  for (let j = 0; j < w.agents.vendors.count; j++) if (j !== cheapest && v.inUse[j] > v.inUse[cheapest]) rank++;
+  return rank;
 }
 
 function segmentTotal(w: MarketWorld, g: number): number {
