@@ -1,6 +1,7 @@
 /** Daily reporters of the market, per vendor (named by the vendor row's stable id) and for the market. */
 import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/model';
 import type { WorldDecl } from '../../core/world';
+import { directGap, DIRECT_ATTRIBUTES } from './directBuyers';
 import * as E from './economics';
 import type { MarketParams } from './params';
 import { accrualProfit, countLoyalCustomers, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
@@ -56,6 +57,12 @@ export function hhi(w: MarketWorld): number | null {
   for (let k = 0; k < w.agents.suppliers.count; k++) add(w.agents.suppliers.col.directInUse[k]);
   return h;
 }
+
+const ATTRIBUTE_WORDS: Record<(typeof DIRECT_ATTRIBUTES)[number], string> = {
+  priceSensitivity: 'price sensitivity',
+  itCapability: 'IT capability',
+  loyalty: 'loyalty (direct sales + channel)',
+};
 
 type VendorCols = MarketWorld['agents']['vendors']['col'];
 /** The learning strategy's three arms and the columns counting the epochs each was scored. */
@@ -142,6 +149,25 @@ export function marketReporters(params: MarketParams): Reporter[] {
     }),
     reporter('stockouts.direct', 'Stock-outs: direct purchase', COUNT, (w) => w.globals.directStockouts),
   );
+  DIRECT_ATTRIBUTES.forEach((attribute, a) => {
+    const words = ATTRIBUTE_WORDS[attribute];
+    out.push(
+      reporter(
+        `directGap.${attribute}`,
+        `Direct buying, ${words} above minus below (within segments)`,
+        FRACTION,
+        (w, ctx) => directGap(w, ctx, a, -1),
+      ),
+      ...SEGMENTS.map((segment, g) =>
+        reporter(
+          `directGap.${attribute}.${segment}`,
+          `Direct buying in ${segment}, ${words} above minus below`,
+          FRACTION,
+          (w, ctx) => directGap(w, ctx, a, g),
+        ),
+      ),
+    );
+  });
   SEGMENTS.forEach((segment, g) => {
     out.push(
       reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, SHARE, (w) => {
