@@ -158,15 +158,17 @@ export function marketReporters(params: MarketParams): Reporter[] {
         FRACTION,
         (w, ctx) => directGap(w, ctx, a, -1),
       ),
-      ...SEGMENTS.map((segment, g) =>
+    );
+    SEGMENTS.forEach((segment, g) => {
+      out.push(
         reporter(
           `directGap.${attribute}.${segment}`,
           `Direct buying in ${segment}, ${words} above minus below`,
           FRACTION,
           (w, ctx) => directGap(w, ctx, a, g),
         ),
-      ),
-    );
+      );
+    });
   });
   SEGMENTS.forEach((segment, g) => {
     out.push(
