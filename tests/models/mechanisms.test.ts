@@ -56,6 +56,16 @@ const INERT: Record<string, Record<string, unknown>> = {
   // Nobody is short: no vendors, and a direct-selling supplier with ample capacity and stock (the
   // few seeds where a lot still outruns the stock on an early day are left out, see shortageFree).
   mechShortageLoyalty: { supplyCoverage: 5, supplierStockDays: 30, vendors: { nextId: 0, rows: [] }, ...noEvents },
+  // Every vendor opens on the profit strategy at the reference margin: its opening price is its reference price.
+  mechBrandCalibration: { vendors: vendors(() => ({ strategy: 'profit', margin: 35 })) },
+  mechSelfOperation: { suppliers: suppliers({ direct: false }) },
+  mechProfitFirstRestriction: { vendors: vendors(() => ({ policy: 'balanced' })) },
+};
+
+/** Where the default market leaves a rule idle, the change to the default that puts it to work. */
+const AT_WORK: Record<string, Record<string, unknown>> = {
+  // Atlas, the profit-first vendor, prices for profit: as a learning vendor it would try the price war.
+  mechProfitFirstRestriction: { vendors: vendors((r) => (r.id === 0 ? { strategy: 'learning' } : {})) },
 };
 
 describe('mechanism switches', () => {
@@ -77,11 +87,15 @@ describe('mechanism switches', () => {
   }
 
   it('each switch off changes the default market', { timeout: 120_000 }, () => {
-    // The default market over its five years: a shock on day 730, a loss budget that runs out.
+    // The default market over its five years: a shock on day 730, a loss budget that runs out
+    // (with, for a rule the default leaves idle, the change that puts it to work).
     const full = { customers: defaults.customers };
-    const reference = fingerprint(full, 1, 1825);
-    for (const mechanism of Object.keys(INERT))
-      expect(fingerprint({ ...full, [mechanism]: false }, 1, 1825), mechanism).not.toBe(reference);
+    for (const mechanism of Object.keys(INERT)) {
+      const scenario = { ...full, ...AT_WORK[mechanism] };
+      expect(fingerprint({ ...scenario, [mechanism]: false }, 1, 1825), mechanism).not.toBe(
+        fingerprint(scenario, 1, 1825),
+      );
+    }
   });
 });
 

@@ -8,7 +8,7 @@
 import { exp } from '../../core/dmath';
 import type { Random } from '../../core/rng';
 import * as E from './economics';
-import { PROFIT, type Ctx } from './paramValues';
+import { num, PROFIT, vendorRows, type Ctx } from './paramValues';
 import type { MarketParams } from './params';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NEIGHBOURS, type MarketWorld } from './state';
@@ -106,6 +106,18 @@ function harvestFactor(v: MarketWorld['agents']['vendors']['col'], j: number, lo
 }
 
 /**
+ * Vendor j's price in the reference market: its reference price; without brand calibration at
+ * the reference price (version 1's rule), its own opening price within its band, the price it
+ * sells at from day 0.
+ */
+function referenceMarketPrice(ctx: Ctx, v: MarketWorld['agents']['vendors']['col'], j: number): number {
+  if (ctx.params.mechBrandCalibration) return v.referencePrice[j];
+  const row = vendorRows(ctx.params)[j];
+  const lo = num(row, 'priceMin');
+  return Math.min(Math.max(lo, num(row, 'priceMax')), Math.max(lo, v.price[j]));
+}
+
+/**
  * Fills the scratch's `utility`, `offered` and `available` for customer i (and its pulls and
  * neighbours). At `reference`, every vendor is priced at its reference price, with no offer
  * aimed at anyone: the reference market the brands are fitted against.
@@ -123,6 +135,7 @@ export function appraise(
   const { utility, offered, available, derived } = scratch;
   const current = c.seller[i];
   readPulls(scratch, c, i, withNeighbours);
+  if (!ctx.params.mechSelfOperation) scratch.pulls.selfOperation = 0;
   if (withNeighbours) countNeighbours(w, scratch.neighbourShare, i);
   else scratch.neighbourShare.fill(0);
   const renewing = !reference && current >= 0 && current < DIRECT;
@@ -130,7 +143,7 @@ export function appraise(
   for (let j = 0; j < w.agents.vendors.count; j++) {
     available[j] = v.active[j] && !v.exited[j] ? 1 : 0;
     if (!available[j]) continue;
-    let price = reference ? v.referencePrice[j] : v.price[j];
+    let price = reference ? referenceMarketPrice(ctx, v, j) : v.price[j];
     if (renewing && j === current) price *= harvestFactor(v, j, c.loyalty[i]);
     // Targeting: offers aimed at the target's renewing customers, well under its price.
     if (renewing && v.targetVendor[j] === current && v.targetUntil[j] > ctx.tick) {

@@ -237,14 +237,39 @@ compounds to the labelled yearly growth. With negative growth g, a renewing cust
 with probability 1 − (1 + g)^(lifecycle / 365): one renewal per lifecycle, compounding to g a year.
 
 ### Mechanism switches (for ablation)
-Eight switches, all on by default, each turn one rule off so that an experiment can ask how
+Eleven switches, all on by default, each turn one rule off so that an experiment can ask how
 much of an effect that rule carries (the Expectations page does): the **switching cost** (off:
 every renewal compares); the **newcomer brand handicap**; the **learning curve** of quality; **shared
 allocation** of scarce stock (off: biggest buyer first, the source's literal rule);
 **neighbour influence**; the **loss budget** of below-cost pricing (off: unlimited losses);
 suppliers' **volume discounts**; **shortage loyalty** (loyalty gained when served during a
-shortage). With every switch on the model is exactly the plain model; a switch whose rule has
-nothing to do in a scenario changes nothing there, bit for bit (both are tested).
+shortage); **brand calibration at the reference price** (off: brands fitted at each vendor's
+opening price within its band, version 1's rule, so a dearer vendor gets a stronger brand); the
+direct option's **self-operation cost** (off: running bare units costs nothing, whatever the IT
+capability); the **profit-first restriction** (off: a profit-first group may price below
+break-even and a profit-first learner may pick the price war, within its 5% loss budget). With
+every switch on the model is exactly the plain model; a switch whose rule has nothing to do in a
+scenario changes nothing there, bit for bit (both are tested).
+
+### What carries each expectation (version 2, measured with the files in experiments/)
+- **E1, price and share**: the choice's price term sets the sign; brand calibration at the
+  reference price lets it show (off, the brand absorbs the price and the demand curve is flat:
+  elasticity +0.10 instead of −1.25). The switching cost damps it (off: −1.73).
+- **E2, a late entrant**: the switching cost and the newcomer handicap hold an entrant back;
+  price and an early entry carry it forward.
+- **E3, shortages**: shared allocation of scarce stock by order volume and the stock cover of
+  each group policy decide who keeps delivering (off: the loyalty gap turns −0.013); shortage
+  loyalty does not carry the gap (off: +0.016), the loyalty lost when one's seller cannot deliver
+  (× 0.7, a rule without a switch) does.
+- **E5, direct buyers**: IT capability acts only through the self-operation cost (off: no
+  effect, by construction); price sensitivity and loyalty through the choice's price, channel and
+  direct-sales terms (rules without a switch).
+- **E6, group policy**: the learning reward's weight on share by policy (0.7 / 0.5 / 0.2, a rule
+  without a switch) and the loss budget; the profit-first prohibition is the profit-first
+  restriction alone.
+- **E7, a small vendor's price war**: the loss budget limits the war; a rival's targeting takes
+  the target's renewing customers.
+- **E8, winning share wins lower costs**: volume discounts, renegotiated every 90-day term.
 
 ## Reporters
 Per vendor: share of units in use, share of customers, price, unit cost per unit-day,
@@ -253,7 +278,12 @@ cumulative profit (all accrual), cash, deferred revenue, mean loyalty of its cus
 in each segment. Market: direct channel's shares, HHI (0–10,000, over
 vendors and direct-selling suppliers), market size (units in use), customers, customers who
 could not buy, switching rate at renewal, customers above the loyalty threshold (of the
-customers holding a lot).
+customers holding a lot), the rank by share of the cheapest vendor (the cross-sectional reading
+of price and share). Per learning vendor: the share of its scored epochs (all of one length, so
+of its days) on each strategy. Direct buying by attribute: within each segment, the share of
+customers holding a direct lot among those above their segment's profile value of price
+sensitivity, IT capability or loyalty (direct sales + channel), minus among those below it; per
+segment and pooled.
 
 ## The default scenario, measured
 Five vendors (Atlas profit at the reference margin, 35% / profit-first, Borealis follow /

@@ -301,6 +301,18 @@ export const params = {
     'shortage loyalty',
     'Loyalty gained by customers served during a shortage (off: none)',
   ),
+  mechBrandCalibration: mechanism(
+    'brand calibration at the reference price',
+    "Brands fitted once at every vendor's reference price, blind to its own price, so a dearer vendor loses share from day 0 (off: fitted at each vendor's opening price, as in version 1, so its brand absorbs its price)",
+  ),
+  mechSelfOperation: mechanism(
+    'self-operation cost',
+    'A direct buyer runs the units itself at 25 credits per unit-day × (1 − IT capability) (off: running them costs nothing, whatever the IT capability)',
+  ),
+  mechProfitFirstRestriction: mechanism(
+    'profit-first restriction',
+    'A profit-first group never prices below break-even nor lets a learning vendor pick the price war (off: it may, within its 5% loss budget)',
+  ),
   vendors: p.table({
     label: 'Vendors',
     minRows: 0,

@@ -45,6 +45,11 @@ function cheapestRivalPrice(w: MarketWorld, self: number): number {
   return cheapest;
 }
 
+/** The profit-first restriction: a profit-first group never runs a price war (when the switch is on). */
+function restrictedToProfit(ctx: Ctx, policy: number): boolean {
+  return policy === PROFIT_FIRST && ctx.params.mechProfitFirstRestriction;
+}
+
 function lossBudgetLeft(w: MarketWorld, ctx: Ctx, j: number): boolean {
   return !ctx.params.mechLossBudget || lossBudgetUsed(w, j) < 1;
 }
@@ -64,7 +69,7 @@ export function basicPrice(w: MarketWorld, ctx: Ctx, scratch: Scratch, j: number
     // Just under its cost, or the cheapest rival's price if that is lower (matching a cut), as
     // far down as 0.85 × cost while the group's loss budget lasts; then (and for a profit-first
     // group always) break-even.
-    if (!lossBudgetLeft(w, ctx, j) || v.policy[j] === PROFIT_FIRST) return cost * 1.02;
+    if (!lossBudgetLeft(w, ctx, j) || restrictedToProfit(ctx, v.policy[j])) return cost * 1.02;
     return Math.max(cost * 0.85, Math.min(cost * E.UNDERCUT, cheapestRivalPrice(w, j)));
   }
   // Profit (loyal renewing customers pay a premium on top: see the choice's harvesting).
@@ -150,7 +155,7 @@ function learningMode(w: MarketWorld, ctx: Ctx, j: number): number {
   let bestScore = -Infinity;
   for (let a = 0; a < ARMS.length; a++) {
     // Profit-first groups never allow the loss-making arm.
-    if (ARMS[a] === AGGRESSIVE && v.policy[j] === PROFIT_FIRST) continue;
+    if (ARMS[a] === AGGRESSIVE && restrictedToProfit(ctx, v.policy[j])) continue;
     const n = counts[a][j];
     const score = n === 0 ? Infinity : values[a][j] + Math.sqrt((2 * log(total + 1)) / n) * 0.5;
     if (score > bestScore) {

@@ -1,6 +1,7 @@
 /** Daily reporters of the market, per vendor (named by the vendor row's stable id) and for the market. */
 import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/model';
 import type { WorldDecl } from '../../core/world';
+import { directGap, DIRECT_ATTRIBUTES } from './directBuyers';
 import * as E from './economics';
 import type { MarketParams } from './params';
 import { accrualProfit, countLoyalCustomers, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
@@ -57,6 +58,32 @@ export function hhi(w: MarketWorld): number | null {
   return h;
 }
 
+const ATTRIBUTE_WORDS: Record<(typeof DIRECT_ATTRIBUTES)[number], string> = {
+  priceSensitivity: 'price sensitivity',
+  itCapability: 'IT capability',
+  loyalty: 'loyalty (direct sales + channel)',
+};
+
+type VendorCols = MarketWorld['agents']['vendors']['col'];
+/** The learning strategy's three arms and the columns counting the epochs each was scored. */
+const LEARNED_ARMS: readonly (readonly [string, (v: VendorCols) => Float64Array])[] = [
+  ['profit', (v) => v.arm0n],
+  ['follow', (v) => v.arm1n],
+  ['aggressive', (v) => v.arm2n],
+];
+
+/**
+ * The share of a learning vendor's scored epochs spent on one strategy: every epoch runs the
+ * same number of days (30, rounded up to a repricing day), so it is its share of those days.
+ * Null for a vendor that has not finished an epoch (or does not learn).
+ */
+function learnedEpochShare(w: MarketWorld, j: number, counts: (v: VendorCols) => Float64Array): number | null {
+  const v = w.agents.vendors.col;
+  let total = 0;
+  for (const [, arm] of LEARNED_ARMS) total += arm(v)[j];
+  return ratio(counts(v)[j], total);
+}
+
 export function marketReporters(params: MarketParams): Reporter[] {
   const out: Reporter[] = [];
   params.vendors.rows.forEach((row, j) => {
@@ -98,6 +125,13 @@ export function marketReporters(params: MarketParams): Reporter[] {
       reporter(`deferredRevenue.${id}`, `Deferred revenue: ${name}`, MONEY, (w) => v(w).deferred[j], 'credits'),
       reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, PLAIN, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
     );
+    LEARNED_ARMS.forEach(([arm, counts]) => {
+      out.push(
+        reporter(`epochShare.${arm}.${id}`, `Learning epochs on ${arm}: ${name}`, FRACTION, (w) =>
+          learnedEpochShare(w, j, counts),
+        ),
+      );
+    });
     SEGMENTS.forEach((segment, g) => {
       out.push(
         reporter(`segmentShare.${segment}.${id}`, `Share in ${segment}: ${name}`, SHARE, (w) =>
@@ -115,6 +149,27 @@ export function marketReporters(params: MarketParams): Reporter[] {
     }),
     reporter('stockouts.direct', 'Stock-outs: direct purchase', COUNT, (w) => w.globals.directStockouts),
   );
+  DIRECT_ATTRIBUTES.forEach((attribute, a) => {
+    const words = ATTRIBUTE_WORDS[attribute];
+    out.push(
+      reporter(
+        `directGap.${attribute}`,
+        `Direct buying, ${words} above minus below (within segments)`,
+        FRACTION,
+        (w, ctx) => directGap(w, ctx, a, -1),
+      ),
+    );
+    SEGMENTS.forEach((segment, g) => {
+      out.push(
+        reporter(
+          `directGap.${attribute}.${segment}`,
+          `Direct buying in ${segment}, ${words} above minus below`,
+          FRACTION,
+          (w, ctx) => directGap(w, ctx, a, g),
+        ),
+      );
+    });
+  });
   SEGMENTS.forEach((segment, g) => {
     out.push(
       reporter(`segmentShare.${segment}.direct`, `Share in ${segment}: direct purchase`, SHARE, (w) => {
@@ -135,11 +190,34 @@ export function marketReporters(params: MarketParams): Reporter[] {
         w.globals.loyalThreshold === threshold ? w.globals.loyalCustomers : countLoyalCustomers(w, threshold);
       return ratio(loyal, customersServed(w));
     }),
+    reporter('cheapest-vendor-rank', 'Rank by share of the cheapest vendor (1 = the biggest)', PLAIN, cheapestRank),
     reporter('switching-rate', 'Switching at renewal (so far)', FRACTION, (w) =>
       ratio(w.globals.switches, w.globals.renewals),
     ),
   );
   return out;
+}
+
+/**
+ * The cross-section of the market today: the rank by share of units of the cheapest vendor in
+ * the market (1 = the biggest; ties in price go to the bigger vendor). Null with no vendor in it.
+ */
+function cheapestRank(w: MarketWorld): number | null {
+  const v = w.agents.vendors.col;
+  let cheapest = -1;
+  for (let j = 0; j < w.agents.vendors.count; j++) {
+    if (!v.active[j] || v.exited[j]) continue;
+    if (
+      cheapest < 0 ||
+      v.price[j] < v.price[cheapest] ||
+      (v.price[j] === v.price[cheapest] && v.inUse[j] > v.inUse[cheapest])
+    )
+      cheapest = j;
+  }
+  if (cheapest < 0) return null;
+  let rank = 1;
+  for (let j = 0; j < w.agents.vendors.count; j++) if (j !== cheapest && v.inUse[j] > v.inUse[cheapest]) rank++;
+  return rank;
 }
 
 function segmentTotal(w: MarketWorld, g: number): number {
