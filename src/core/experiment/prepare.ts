@@ -39,7 +39,13 @@ export function baseScenarioLink(plan: ResolvedExperiment): string {
  * cell) set to `value`, so a person can open each arm of a comparison, not only the shared base.
  */
 export function armScenario(plan: ResolvedExperiment, param: string, value: Value): Scenario {
-  const params = paramsForRun(plan, { index: 0, values: { [param]: value }, repetition: 0, seed: plan.seed });
+  const params = paramsForRun(plan, {
+    index: 0,
+    values: { [param]: value },
+    drawn: {},
+    repetition: 0,
+    seed: plan.seed,
+  });
   return createScenario(plan.model, plan.seed, params, { onlyChanged: true, changes: plan.changes });
 }
 
