@@ -30,15 +30,18 @@ describe('the view’s texts', () => {
       ],
       200,
       200,
+      false,
     );
     expect(offsets[0]).toEqual({ dx: 0, dy: 26 });
     expect(offsets[1]).toEqual({ dx: 0, dy: 42 });
     expect(offsets[2]).toEqual({ dx: -20, dy: 0 });
   });
 
-  it('try the other way when the preferred one leaves the canvas, and give up where neither has room', () => {
-    const [flipped] = placeLabels([box(0, 180, 200, 20)], [{ box: box(50, 170, 40), up: false }], 200, 200);
+  it('try the other way, if asked, when the preferred one leaves the canvas; give up where neither has room', () => {
+    const stuck = placeLabels([box(0, 180, 200, 20)], [{ box: box(50, 170, 40), up: false }], 200, 200, false);
+    expect(stuck).toEqual([null]);
+    const [flipped] = placeLabels([box(0, 180, 200, 20)], [{ box: box(50, 170, 40), up: false }], 200, 200, true);
     expect(flipped).toEqual({ dx: 0, dy: -(170 + 15 - 180) - 1 });
-    expect(placeLabels([box(0, 0, 200, 200)], [{ box: box(50, 50, 40), up: false }], 200, 200)).toEqual([null]);
+    expect(placeLabels([box(0, 0, 200, 200)], [{ box: box(50, 50, 40), up: false }], 200, 200, true)).toEqual([null]);
   });
 });

@@ -57,20 +57,21 @@ const shifted = (box: Box, dx: number, dy: number): Box => ({
 
 /**
  * Offsets that place each label clear of `fixed` boxes and of the labels placed before it,
- * inside width × height: first stepping the preferred way, then the other; null where neither
- * finds room (the label is not shown).
+ * inside width × height, stepping the preferred way (and then, with `flip`, the other); null
+ * where none finds room (the label is not shown).
  */
 export function placeLabels(
   fixed: readonly Box[],
   labels: readonly LabelRequest[],
   width: number,
   height: number,
+  flip: boolean,
 ): (Offset | null)[] {
   const placed = [...fixed];
   return labels.map(({ box, up }) => {
     // Inside the canvas across, where the agent is near an edge.
     const dx = box.left < 0 ? -box.left : box.right > width ? width - box.right : 0;
-    for (const towardsTop of [up, !up]) {
+    for (const towardsTop of flip ? [up, !up] : [up]) {
       let moved = shifted(box, dx, 0);
       for (let move = 0; move < MOVES; move++) {
         if (moved.top < 0 || moved.bottom > height || moved.left < 0 || moved.right > width) break;

@@ -96,7 +96,7 @@ interface Placement {
   readonly height: number;
 }
 
-const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b, align: 'center' } as const;
 const labelStyle = (scale: number) => ({ ...LABEL_STYLE, fontSize: 12 * scale });
 
 function boxOf(text: Text): Box {
@@ -108,19 +108,46 @@ function boxOf(text: Text): Box {
 /** Sizes tried for agent labels, largest first, until every label finds room on the canvas. */
 const LABEL_FITS = [1, 0.85, 0.7, 0.55];
 
+/** A label on two lines, its value under its name: half as wide, for neighbours too close for one line. */
+const twoLines = (text: string) => text.replace(/ (?=\S+$)/, '\n');
+
+/** The marks of the agents that carry labels (vendors' squares, suppliers' crosses): labels keep off them. */
+function labelledMarks(layers: readonly Layer[]): Box[] {
+  return layers
+    .filter((l) => l.spec.agentLabels && l.labels.children.length > 0)
+    .flatMap((l) =>
+      l.container.particleChildren.map((p) => {
+        const r = (p.scaleX * SHAPE_PX) / 2;
+        return { left: p.x - r, top: p.y - r, right: p.x + r, bottom: p.y + r };
+      }),
+    );
+}
+
 /**
- * Moves each agent label (placed beside its agent by `draw`) clear of the area names and of the
- * labels placed before it, at the largest size where all fit in width × height; a label that
- * finds no room even at the smallest size is hidden (see labelLayout.ts).
+ * Moves each agent label (placed beside its agent by `draw`) clear of the area names, the
+ * labelled agents' marks and the labels placed before it, at the largest size where all fit in
+ * width × height stepping away from their agents (on one line, else on two); failing that, at the
+ * smallest size, stepping either way; a label that finds no room even then is hidden (see
+ * labelLayout.ts).
  */
-function layoutLabels(names: readonly Text[], labels: readonly Text[], width: number, height: number): void {
-  const fixed = names.map(boxOf);
+function layoutLabels(names: readonly Text[], layers: readonly Layer[], width: number, height: number): void {
+  const labels = layers.flatMap((l) => l.labels.children as Text[]);
+  const fixed = [...names.map(boxOf), ...labelledMarks(layers)];
   const home = labels.map((text) => ({ x: text.x, y: text.y }));
+  const oneLine = labels.map((text) => text.text);
   let offsets: (Offset | null)[] = [];
-  for (const fit of LABEL_FITS) {
-    for (const text of labels) text.scale.set(fit);
+  const smallest = LABEL_FITS.at(-1)!;
+  const attempts = [
+    ...LABEL_FITS.flatMap((fit) => [false, true].map((wrap) => ({ fit, wrap, flip: false }))),
+    ...[false, true].map((wrap) => ({ fit: smallest, wrap, flip: true })),
+  ];
+  for (const { fit, wrap, flip } of attempts) {
+    labels.forEach((text, i) => {
+      text.text = wrap ? twoLines(oneLine[i]) : oneLine[i];
+      text.scale.set(fit);
+    });
     const requests = labels.map((text) => ({ box: boxOf(text), up: text.anchor.y === 1 }));
-    offsets = placeLabels(fixed, requests, width, height);
+    offsets = placeLabels(fixed, requests, width, height, flip);
     if (offsets.every((o) => o !== null)) break;
   }
   labels.forEach((text, i) => {
@@ -453,12 +480,7 @@ export async function createViewRenderer(
     if (frame !== null && (newPicture || gliding)) {
       const positions = place(frame, Math.min(now - lastRender, 2000 / RENDER_FPS));
       draw(layers, frame, m, textScale, positions);
-      layoutLabels(
-        annotations.children as Text[],
-        layers.flatMap((l) => l.labels.children as Text[]),
-        m.width,
-        m.height,
-      );
+      layoutLabels(annotations.children as Text[], layers, m.width, m.height);
       drawInspected(inspected, portrayal, frame, m, positions);
     }
     layoutDirty = frameDirty = false;

@@ -1,4 +1,7 @@
-/** Texts drawn on the view's canvas never overlap, on every classroom screen, in both arrangements and presenter mode. */
+/**
+ * Texts drawn on the view's canvas never overlap, on every classroom screen, in both arrangements
+ * and presenter mode; the legend beside it grows with them for the back row.
+ */
 import { expect, test, type Page } from '@playwright/test';
 
 interface LabelBox {
@@ -55,7 +58,7 @@ for (const screen of SCREENS)
         await page.getByRole('button', { name: 'Step a year' }).click();
         await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
         // Three industry names, five vendors and two suppliers, with the shares of day 365.
-        const all = (labels: LabelBox[]) => labels.length === 10 && labels.some((l) => /^Atlas \d/.test(l.text));
+        const all = (labels: LabelBox[]) => labels.length === 10 && labels.some((l) => /^Atlas\s\d/.test(l.text));
         for (const presenting of [false, true]) {
           if (presenting) await page.getByRole('button', { name: 'Presenter mode' }).click();
           for (const arrangement of ['scattered', 'grouped by seller']) {
@@ -69,3 +72,37 @@ for (const screen of SCREENS)
         }
       });
     });
+
+const noSideScroll = () => document.scrollingElement!.scrollWidth <= window.innerWidth;
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+])
+  test.describe(`presenting at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('the legend grows as the canvas text does, and the page never scrolls sideways', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
+      const legend = page.locator('.view-legend');
+      const legendPx = async () => parseFloat(await legend.evaluate((e) => getComputedStyle(e).fontSize));
+      // A name's width grows in proportion to its type size (its height has fixed padding).
+      const nameWidth = async () => {
+        const labels = await drawnLabels(page, (l) => l.some((b) => b.text === 'Finance'));
+        const finance = labels.find((b) => b.text === 'Finance')!;
+        return finance.right - finance.left;
+      };
+      await page.waitForTimeout(300);
+      const [legendBefore, nameBefore] = [await legendPx(), await nameWidth()];
+      await page.getByRole('button', { name: 'Presenter mode' }).click();
+      await page.getByLabel('Arrange customers').selectOption({ label: 'grouped by seller' });
+      await page.waitForTimeout(500);
+      const [legendAfter, nameAfter] = [await legendPx(), await nameWidth()];
+      // The same factor for both (a small canvas keeps normal size; a projector's grows).
+      expect(legendAfter / legendBefore).toBeCloseTo(nameAfter / nameBefore, 1);
+      if (viewport.width === 1920) expect(legendAfter / legendBefore).toBeGreaterThan(1.4);
+      expect(await page.evaluate(noSideScroll)).toBe(true);
+      await page.screenshot({ path: `test-results/presenting-${viewport.width}.png` });
+    });
+  });
