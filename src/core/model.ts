@@ -133,6 +133,37 @@ export interface LayerPortrayal {
    * (the model's internals) is behind "Details". Undefined: every column, in declared order.
    */
   readonly inspect?: readonly (string | { readonly column: string; readonly label: string })[];
+  /**
+   * A second arrangement the viewer may pick instead of x/y (a view choice; the model never
+   * sees it): agents grouped into one block per value of `groupColumn` within each band.
+   */
+  readonly grouping?: LayerGrouping;
+}
+
+/** A world rectangle. */
+interface Rect {
+  readonly minX: number;
+  readonly maxX: number;
+  readonly minY: number;
+  readonly maxY: number;
+}
+
+/**
+ * Agents grouped within bands (e.g. customers by seller within each industry), so that a group's
+ * share of its band reads as area: each band is split top to bottom into one block per group, in
+ * `order`, each block's height proportional to its agents; an agent keeps its place within its
+ * band, scaled into its block (see ui/view/arrangement.ts).
+ */
+export interface LayerGrouping {
+  /** Band of each agent: an index into `bands`. */
+  readonly bandColumn: string;
+  /** The bands' rectangles; an agent's x/y lie within its band's. */
+  readonly bands: readonly Rect[];
+  readonly groupColumn: string;
+  /** The arrangement's name in the view's chooser, e.g. "grouped by seller". */
+  readonly label: string;
+  /** Values of `groupColumn` in block order, top first; values not listed come last. */
+  readonly order: readonly number[];
 }
 
 /** A fixed text in world coordinates, e.g. the name of an area. */
@@ -155,14 +186,19 @@ export interface LegendItem {
 export interface LegendGroup {
   readonly title: string;
   readonly items: readonly LegendItem[];
+  /** Shown only while the view shows this arrangement (see LayerPortrayal.grouping); default: always. */
+  readonly arrangement?: Arrangement;
 }
+
+/** How the view places agents: where the model puts them, or grouped (LayerPortrayal.grouping). */
+export type Arrangement = 'scatter' | 'grouped';
 
 /** How a model looks, as plain data; the view turns it into drawing calls. */
 export interface Portrayal {
   /** What the marks mean, shown beside the view; undefined = no legend. */
   readonly legend?: readonly LegendGroup[];
   /** World coordinates the view frames. */
-  readonly bounds: { readonly minX: number; readonly maxX: number; readonly minY: number; readonly maxY: number };
+  readonly bounds: Rect;
   readonly background: string;
   readonly layers: readonly LayerPortrayal[];
   readonly annotations?: readonly Annotation[];

@@ -90,6 +90,8 @@ export const en = {
   'view.zoomOut': 'Zoom out',
   'view.reset': 'Reset view',
   'view.legend': 'What the picture shows',
+  'view.arrange': 'Arrange {agents}',
+  'view.scattered': 'scattered',
   'inspector.title': 'Inspector',
   'inspector.details': 'Details: the model’s internal fields',
   'inspector.hint': 'Click an agent in the view to inspect it.',

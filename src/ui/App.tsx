@@ -104,9 +104,14 @@ export function App() {
     const p = model.portrayal(appliedParams);
     return {
       ...p,
-      layers: p.layers.map((l) => ({ ...l, label: tModel(model.id, `layer.${l.agents}`, l.label) })),
+      layers: p.layers.map((l) => ({
+        ...l,
+        label: tModel(model.id, `layer.${l.agents}`, l.label),
+        grouping: l.grouping && { ...l.grouping, label: tModel(model.id, `grouping.${l.agents}`, l.grouping.label) },
+      })),
       annotations: p.annotations?.map((a) => ({ ...a, text: tModel(model.id, `annotation.${a.text}`, a.text) })),
       legend: p.legend?.map((g) => ({
+        ...g,
         title: tModel(model.id, `legend.${g.title}`, g.title),
         items: g.items.map((i) => ({ ...i, text: tModel(model.id, `legend.${i.text}`, i.text) })),
       })),

@@ -1,6 +1,7 @@
 /** Where the world lies on the canvas, and which agent is under a point: shared by drawing and picking. */
-import type { Portrayal } from '../core/model';
+import type { Arrangement, Portrayal } from '../core/model';
 import type { FrameMessage } from '../worker/protocol';
+import { agentPositions, type Positions } from './view/arrangement';
 import type { ViewFrame } from './view/viewTypes';
 
 export interface Mapping {
@@ -25,11 +26,13 @@ export interface Hit {
 
 /**
  * The agent drawn nearest to (x, y) in unzoomed screen coordinates, within its drawn radius
- * (at least 4 screen pixels at the current zoom); later layers, drawn on top, win.
+ * (at least 4 screen pixels at the current zoom), placed as `arrangement` places it; later
+ * layers, drawn on top, win.
  */
 export function agentAt(
   portrayal: Portrayal,
   frame: FrameMessage,
+  arrangement: Arrangement,
   width: number,
   height: number,
   padding: number,
@@ -43,8 +46,7 @@ export function agentAt(
     const layer = portrayal.layers[l];
     const set = frame.agents[layer.agents];
     if (!set) continue;
-    const xs = set.columns[layer.x];
-    const ys = set.columns[layer.y];
+    const { xs, ys } = agentPositions(layer, set, arrangement);
     const reach = Math.max(layer.size, 4 / zoom);
     let best = -1;
     let bestD = reach * reach;
@@ -72,18 +74,24 @@ export interface InspectedMark {
   readonly linked: readonly number[];
 }
 
-export function inspectedMark(portrayal: Portrayal, frame: ViewFrame): InspectedMark | null {
-  const values = frame.inspected?.values;
-  if (!values) return null;
-  const layer = portrayal.layers.findIndex((l) => l.agents === frame.inspected!.agents);
-  if (layer < 0) return null;
+/** Where the inspected agent and its linked agents are drawn, given where its layer's agents are (`positionsOf`). */
+export function inspectedMark(
+  portrayal: Portrayal,
+  frame: ViewFrame,
+  positionsOf: (layer: number) => Positions,
+): InspectedMark | null {
+  const inspected = frame.inspected;
+  const values = inspected?.values;
+  if (!inspected || !values) return null;
+  const layer = portrayal.layers.findIndex((l) => l.agents === inspected.agents);
+  const set = layer < 0 ? undefined : frame.agents[portrayal.layers[layer].agents];
+  if (!set || inspected.index < 0 || inspected.index >= set.count) return null;
   const spec = portrayal.layers[layer];
-  const set = frame.agents[spec.agents];
+  const { xs, ys } = positionsOf(layer);
   const linked: number[] = [];
   for (const column of spec.links?.columns ?? []) {
     const other = values[column];
-    if (set && Number.isInteger(other) && other >= 0 && other < set.count)
-      linked.push(set.columns[spec.x][other], set.columns[spec.y][other]);
+    if (Number.isInteger(other) && other >= 0 && other < set.count) linked.push(xs[other], ys[other]);
   }
-  return { layer, x: values[spec.x], y: values[spec.y], linked };
+  return { layer, x: xs[inspected.index], y: ys[inspected.index], linked };
 }

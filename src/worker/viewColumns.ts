@@ -12,6 +12,8 @@ export function viewColumns(portrayal: Portrayal): Map<string, Set<string>> {
     if (layer.heading) columns.add(layer.heading.x).add(layer.heading.y);
     if (layer.highlight) columns.add(layer.highlight.tickColumn).add(layer.highlight.kindColumn);
     if (layer.agentLabels?.valueColumn) columns.add(layer.agentLabels.valueColumn);
+    // The viewer may switch arrangement at any moment: the grouped one's columns always travel.
+    if (layer.grouping) columns.add(layer.grouping.bandColumn).add(layer.grouping.groupColumn);
     out.set(layer.agents, columns);
   }
   return out;

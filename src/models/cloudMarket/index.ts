@@ -16,7 +16,7 @@ import { marketRobustnessVariations } from './robustness';
 import { hhi, marketReporters } from './reporters';
 import { stepMarket } from './day';
 import { setupMarket } from './setup';
-import { accrualProfit, DIRECT, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
+import { accrualProfit, DIRECT, NONE, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
 
 const DIRECT_COLOR = OKABE_ITO.black;
 const NO_SELLER = '#c8c8c8';
@@ -62,6 +62,14 @@ function legendOf(p: MarketParams, palette: readonly string[]): Portrayal['legen
     {
       title: 'Columns are industries; a dot’s place within its column means nothing',
       items: [],
+      arrangement: 'scatter',
+    },
+    {
+      title:
+        'Columns are industries; in each, one block per seller, top to bottom: the vendors in order, then direct ' +
+        'buyers, then no seller. A block’s area is that seller’s share of the industry’s customers',
+      items: [],
+      arrangement: 'grouped',
     },
   ];
 }
@@ -95,6 +103,14 @@ function portrayalOf(p: MarketParams): Portrayal {
         },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },
+        // Share as area: by seller within each industry's column (where customers.ts scatters them).
+        grouping: {
+          bandColumn: 'segment',
+          bands: SEGMENTS.map((_, s) => ({ minX: s / 3 + 0.02, maxX: s / 3 + 0.31, minY: 0.05, maxY: 0.95 })),
+          groupColumn: 'seller',
+          label: 'grouped by seller',
+          order: [...p.vendors.rows.map((_, j) => j), DIRECT, NONE],
+        },
         inspect: [
           { column: 'segment', label: 'industry' },
           'seller',

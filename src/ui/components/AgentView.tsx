@@ -3,12 +3,13 @@
  * renderer draws (in the render worker where it can, see view/viewClient.ts). Picking runs
  * here, on the newest frame the main thread keeps.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { Portrayal } from '../../core/model';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Arrangement, Portrayal } from '../../core/model';
 import { t } from '../../i18n';
 import { latestFrame } from '../frameBus';
 import { inspect } from '../session';
 import { useApp } from '../store';
+import { setArrangement, setViewTextScale, useViewOptions } from '../viewOptions';
 import { agentAt, type Hit } from '../viewGeometry';
 import { createViewClient, type ViewClient } from '../view/viewClient';
 import { VIEW_PADDING, type Camera, type ViewSize } from '../view/viewTypes';
@@ -36,6 +37,30 @@ function sizeOf(element: HTMLElement): ViewSize {
   };
 }
 
+/** Tells the renderer the view's size, and the legend the size of the canvas text. */
+function resizeView(client: ViewClient, element: HTMLElement): void {
+  const size = sizeOf(element);
+  client.resize(size);
+  setViewTextScale(size.textScale ?? 1);
+}
+
+/** The chooser of the view's arrangement, where a layer of the model offers a grouped one. */
+function ArrangementChooser({ portrayal }: { portrayal: Portrayal }) {
+  const id = useId();
+  const arrangement = useViewOptions((s) => s.arrangement);
+  const layer = portrayal.layers.find((l) => l.grouping);
+  if (!layer) return null;
+  return (
+    <span className="view-arrangement">
+      <label htmlFor={id}>{t('view.arrange', { agents: layer.label.toLocaleLowerCase() })}</label>
+      <select id={id} value={arrangement} onChange={(e) => setArrangement(e.target.value as Arrangement)}>
+        <option value="scatter">{t('view.scattered')}</option>
+        <option value="grouped">{layer.grouping!.label}</option>
+      </select>
+    </span>
+  );
+}
+
 export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ViewClient | null>(null);
@@ -45,15 +70,20 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
   useEffect(() => {
     const element = host.current!;
     camera.current = HOME;
-    const client = createViewClient(element, portrayal, sizeOf(element), HOME);
+    const client = createViewClient(element, portrayal, sizeOf(element), HOME, useViewOptions.getState().arrangement);
     view.current = client;
-    const resize = new ResizeObserver(() => client.resize(sizeOf(element)));
+    setViewTextScale(sizeOf(element).textScale ?? 1);
+    const resize = new ResizeObserver(() => resizeView(client, element));
     resize.observe(element);
     // Presenter mode scales the canvas text even where the view keeps its size.
     const unsubscribe = useApp.subscribe((s, prev) => {
-      if (s.presenter !== prev.presenter) client.resize(sizeOf(element));
+      if (s.presenter !== prev.presenter) resizeView(client, element);
+    });
+    const unsubscribeOptions = useViewOptions.subscribe((s, prev) => {
+      if (s.arrangement !== prev.arrangement) client.setArrangement(s.arrangement);
     });
     return () => {
+      unsubscribeOptions();
       unsubscribe();
       resize.disconnect();
       client.dispose();
@@ -77,7 +107,8 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
     if (!frame) return null;
     const { x: cx, y: cy, zoom } = camera.current;
     const { width, height } = sizeOf(host.current!);
-    return agentAt(portrayal, frame, width, height, VIEW_PADDING, (x - cx) / zoom, (y - cy) / zoom, zoom);
+    const { arrangement } = useViewOptions.getState();
+    return agentAt(portrayal, frame, arrangement, width, height, VIEW_PADDING, (x - cx) / zoom, (y - cy) / zoom, zoom);
   };
   const zoomBy = (factor: number, x: number, y: number) => {
     const c = camera.current;
@@ -148,6 +179,7 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
         <button type="button" onClick={() => moveCamera(HOME)}>
           {t('view.reset')}
         </button>
+        <ArrangementChooser portrayal={portrayal} />
       </div>
     </div>
   );

@@ -12,8 +12,8 @@ DOMAdapter.set(WebWorkerAdapter);
 let renderer: Promise<ViewRenderer> | null = null;
 
 async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
-  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, () =>
-    post({ type: 'drawn', scene: init.scene }),
+  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, init.arrangement, (labels) =>
+    post({ type: 'drawn', scene: init.scene, labels }),
   );
   // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.
   if (r.kind !== 'webgl') {
@@ -48,6 +48,7 @@ self.onmessage = ({ data }: MessageEvent<ToRenderer>) => {
     (r) => {
       if (data.type === 'frame') r.setFrame(data.frame);
       else if (data.type === 'camera') r.setCamera(data.camera);
+      else if (data.type === 'arrangement') r.setArrangement(data.arrangement);
       else r.resize(data.size);
     },
     () => {},

@@ -4,8 +4,8 @@
  * One worker serves the page's views one after another (each `init` starts a new scene), so
  * a view made after the network is gone needs no script from it.
  */
-import type { Portrayal } from '../../core/model';
-import type { Camera, ViewFrame, ViewSize } from './viewTypes';
+import type { Arrangement, Portrayal } from '../../core/model';
+import type { Camera, LabelBox, ViewFrame, ViewSize } from './viewTypes';
 
 export type ToRenderer =
   /** A new scene: the canvas (transferred) and what to draw; the portrayal's texts are translated already. */
@@ -16,16 +16,18 @@ export type ToRenderer =
       readonly portrayal: Portrayal;
       readonly size: ViewSize;
       readonly camera: Camera;
+      readonly arrangement: Arrangement;
     }
   /** The newest frame; its buffers are transferred copies. */
   | { readonly type: 'frame'; readonly frame: ViewFrame }
   | { readonly type: 'camera'; readonly camera: Camera }
   | { readonly type: 'resize'; readonly size: ViewSize }
+  | { readonly type: 'arrangement'; readonly arrangement: Arrangement }
   /** The scene's view is gone: its renderer ends, the worker waits for the next `init`. */
   | { readonly type: 'end' };
 
 export type FromRenderer =
-  /** The last frame sent to `scene` is on screen: send the next. */
-  | { readonly type: 'drawn'; readonly scene: number }
+  /** The last frame sent to `scene` is on screen, with these texts: send the next. */
+  | { readonly type: 'drawn'; readonly scene: number; readonly labels: readonly LabelBox[] }
   /** Pixi could not start here (e.g. no WebGL in workers): the view draws on the main thread. */
   | { readonly type: 'failed'; readonly scene: number; readonly message: string };

@@ -5,16 +5,17 @@
  * the renderer drew the previous one, and falls back to the same renderer on the main thread
  * where the worker cannot start, or once it failed.
  */
-import type { Portrayal } from '../../core/model';
+import type { Arrangement, Portrayal } from '../../core/model';
 import type { Column } from '../../core/world';
 import type { FrameMessage } from '../../worker/protocol';
 import { latestFrame, subscribeFrames } from '../frameBus';
 import type { FromRenderer, ToRenderer } from './renderProtocol';
 import { createViewRenderer, type ViewRenderer } from './viewRenderer';
-import type { Camera, ViewFrame, ViewSize } from './viewTypes';
+import type { Camera, LabelBox, ViewFrame, ViewSize } from './viewTypes';
 
 export interface ViewClient {
   setCamera(camera: Camera): void;
+  setArrangement(arrangement: Arrangement): void;
   resize(size: ViewSize): void;
   /** Ends the renderer (and its worker) and removes its canvas; the browser ends the worker with its page too. */
   dispose(): void;
@@ -24,6 +25,7 @@ export interface ViewClient {
 interface Backend {
   frame(frame: FrameMessage): void;
   camera(camera: Camera): void;
+  arrangement(arrangement: Arrangement): void;
   resize(size: ViewSize): void;
   dispose(): void;
 }
@@ -38,6 +40,7 @@ interface Scene {
   readonly portrayal: Portrayal;
   readonly size: ViewSize;
   readonly camera: Camera;
+  readonly arrangement: Arrangement;
 }
 
 function addCanvas(host: HTMLElement, where: 'worker' | 'main'): HTMLCanvasElement {
@@ -47,6 +50,23 @@ function addCanvas(host: HTMLElement, where: 'worker' | 'main'): HTMLCanvasEleme
   canvas.dataset.renderer = where;
   host.append(canvas);
   return canvas;
+}
+
+/**
+ * Keeps the texts the renderer drew, and where, on its canvas (`data-labels`, JSON): browser
+ * tests read them there to check that no two overlap, which the picture's pixels cannot tell.
+ */
+function showLabels(canvas: HTMLCanvasElement, labels: readonly LabelBox[]): void {
+  canvas.dataset.labels = JSON.stringify(labels);
+}
+
+/** The inspected agent's index in its set (−1: gone), which the renderer needs to place its ring. */
+function inspectedOf(frame: FrameMessage): ViewFrame['inspected'] {
+  const inspected = frame.inspected;
+  if (!inspected) return null;
+  const set = frame.agents[inspected.agents];
+  const index = set && inspected.values ? set.ids.subarray(0, set.count).indexOf(inspected.id) : -1;
+  return { agents: inspected.agents, index, values: inspected.values };
 }
 
 /**
@@ -65,7 +85,7 @@ function copyForWorker(frame: FrameMessage): { frame: ViewFrame; transfer: Array
     }
     agents[name] = { count: set.count, columns };
   }
-  return { frame: { tick: frame.tick, agents, inspected: frame.inspected }, transfer };
+  return { frame: { tick: frame.tick, agents, inspected: inspectedOf(frame) }, transfer };
 }
 
 function canRenderInWorker(): boolean {
@@ -105,24 +125,25 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
   // Messages of an earlier scene may still arrive: only this scene's count.
   worker.onmessage = ({ data }: MessageEvent<FromRenderer>) => {
     if (data.scene !== id) return;
-    if (data.type === 'drawn') events.drawn();
-    else failed(data.message);
+    if (data.type === 'drawn') {
+      showLabels(canvas, data.labels);
+      events.drawn();
+    } else failed(data.message);
   };
   worker.onerror = (event) => {
     event.preventDefault();
     failed(event.message || 'the render worker failed');
   };
   worker.onmessageerror = () => failed('a message from the render worker could not be read');
-  post(
-    { type: 'init', scene: id, canvas: offscreen, portrayal: scene.portrayal, size: scene.size, camera: scene.camera },
-    [offscreen],
-  );
+  const { portrayal, size, camera, arrangement } = scene;
+  post({ type: 'init', scene: id, canvas: offscreen, portrayal, size, camera, arrangement }, [offscreen]);
   return {
     frame(frame) {
       const copy = copyForWorker(frame);
       post({ type: 'frame', frame: copy.frame }, copy.transfer);
     },
     camera: (camera) => post({ type: 'camera', camera }),
+    arrangement: (arrangement) => post({ type: 'arrangement', arrangement }),
     resize: (size) => post({ type: 'resize', size }),
     dispose() {
       // The worker may already serve the next scene: only the current one ends its renderer.
@@ -135,7 +156,10 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
 function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
   const canvas = addCanvas(scene.host, 'main');
   let disposed = false;
-  const ready = createViewRenderer(canvas, scene.portrayal, scene.size, scene.camera, events.drawn);
+  const ready = createViewRenderer(canvas, scene.portrayal, scene.size, scene.camera, scene.arrangement, (labels) => {
+    showLabels(canvas, labels);
+    events.drawn();
+  });
   ready.catch((e: unknown) => console.error('the agent view could not start:', e));
   // IMPORTANT: Pixi starts asynchronously and may finish after dispose (StrictMode runs
   // effects twice): calls wait for it, and a disposed renderer is destroyed once started.
@@ -145,8 +169,9 @@ function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
       () => {},
     );
   return {
-    frame: (frame) => later((r) => r.setFrame(frame)),
+    frame: (frame) => later((r) => r.setFrame({ ...frame, inspected: inspectedOf(frame) })),
     camera: (camera) => later((r) => r.setCamera(camera)),
+    arrangement: (arrangement) => later((r) => r.setArrangement(arrangement)),
     resize: (size) => later((r) => r.resize(size)),
     dispose() {
       disposed = true;
@@ -160,8 +185,14 @@ function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
 }
 
 /** Starts the view of `portrayal` (texts already translated) in `host`, drawing the frames of frameBus. */
-export function createViewClient(host: HTMLElement, portrayal: Portrayal, size: ViewSize, camera: Camera): ViewClient {
-  let scene: Scene = { host, portrayal, size, camera };
+export function createViewClient(
+  host: HTMLElement,
+  portrayal: Portrayal,
+  size: ViewSize,
+  camera: Camera,
+  arrangement: Arrangement,
+): ViewClient {
+  let scene: Scene = { host, portrayal, size, camera, arrangement };
   /** The frame last handed over, and whether the renderer is still drawing it. */
   let sent: FrameMessage | null = null;
   let busy = false;
@@ -204,6 +235,10 @@ export function createViewClient(host: HTMLElement, portrayal: Portrayal, size: 
     setCamera(next) {
       scene = { ...scene, camera: next };
       backend.camera(next);
+    },
+    setArrangement(next) {
+      scene = { ...scene, arrangement: next };
+      backend.arrangement(next);
     },
     resize(next) {
       scene = { ...scene, size: next };

@@ -8,10 +8,13 @@
 // Content-Security-Policy (no eval) forbids, and the canvas stays blank.
 import 'pixi.js/unsafe-eval';
 import { Application, Container, Graphics, Particle, ParticleContainer, Text, Texture, type ICanvas } from 'pixi.js';
-import { CATEGORY_PALETTE, type LayerPortrayal, type Portrayal } from '../../core/model';
+import { CATEGORY_PALETTE, type Arrangement, type LayerPortrayal, type Portrayal } from '../../core/model';
 import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
 import { inspectedMark, screenMapping } from '../viewGeometry';
-import { VIEW_PADDING, type Camera, type ViewFrame, type ViewSize } from './viewTypes';
+import { agentPositions, type Positions } from './arrangement';
+import { Glide } from './glide';
+import { namesFit, placeLabels, type Box, type Offset } from './labelLayout';
+import { VIEW_PADDING, type Camera, type LabelBox, type ViewFrame, type ViewSize } from './viewTypes';
 
 const PALETTE = CATEGORY_PALETTE.map((c) => parseInt(c.slice(1), 16));
 /** Texture size of one shape; particles are scaled down from it. */
@@ -93,15 +96,8 @@ interface Placement {
   readonly height: number;
 }
 
-const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b } as const;
+const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b, align: 'center' } as const;
 const labelStyle = (scale: number) => ({ ...LABEL_STYLE, fontSize: 12 * scale });
-
-interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
 
 function boxOf(text: Text): Box {
   const left = text.x - text.width * text.anchor.x;
@@ -109,27 +105,57 @@ function boxOf(text: Text): Box {
   return { left, top, right: left + text.width, bottom: top + text.height };
 }
 
-const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** Sizes tried for agent labels, largest first, until every label finds room on the canvas. */
+const LABEL_FITS = [1, 0.85, 0.7, 0.55];
+
+/** A label on two lines, its value under its name: half as wide, for neighbours too close for one line. */
+const twoLines = (text: string) => text.replace(/ (?=\S+$)/, '\n');
+
+/** The marks of the agents that carry labels (vendors' squares, suppliers' crosses): labels keep off them. */
+function labelledMarks(layers: readonly Layer[]): Box[] {
+  return layers
+    .filter((l) => l.spec.agentLabels && l.labels.children.length > 0)
+    .flatMap((l) =>
+      l.container.particleChildren.map((p) => {
+        const r = (p.scaleX * SHAPE_PX) / 2;
+        return { left: p.x - r, top: p.y - r, right: p.x + r, bottom: p.y + r };
+      }),
+    );
+}
 
 /**
- * Moves each agent label away from its agent (down, or up for a label above it) until it
- * overlaps no area name and no label placed before it, so that neighbours' labels (vendors side
- * by side) stay readable.
+ * Moves each agent label (placed beside its agent by `draw`) clear of the area names, the
+ * labelled agents' marks and the labels placed before it, at the largest size where all fit in
+ * width × height stepping away from their agents (on one line, else on two); failing that, at the
+ * smallest size, stepping either way; a label that finds no room even then is hidden (see
+ * labelLayout.ts).
  */
-function separateLabels(fixed: readonly Text[], labels: readonly Text[]): void {
-  const placed = fixed.map(boxOf);
-  for (const text of labels) {
-    const up = text.anchor.y === 1;
-    let box = boxOf(text);
-    // A bounded number of moves: a crowd of labels must not cost a frame.
-    for (let move = 0; move < 12; move++) {
-      const hit = placed.find((other) => overlap(other, box));
-      if (!hit) break;
-      text.y += up ? hit.top - box.bottom - 1 : hit.bottom - box.top + 1;
-      box = boxOf(text);
-    }
-    placed.push(box);
+function layoutLabels(names: readonly Text[], layers: readonly Layer[], width: number, height: number): void {
+  const labels = layers.flatMap((l) => l.labels.children as Text[]);
+  const fixed = [...names.map(boxOf), ...labelledMarks(layers)];
+  const home = labels.map((text) => ({ x: text.x, y: text.y }));
+  const oneLine = labels.map((text) => text.text);
+  let offsets: (Offset | null)[] = [];
+  const smallest = LABEL_FITS.at(-1)!;
+  const attempts = [
+    ...LABEL_FITS.flatMap((fit) => [false, true].map((wrap) => ({ fit, wrap, flip: false }))),
+    ...[false, true].map((wrap) => ({ fit: smallest, wrap, flip: true })),
+  ];
+  for (const { fit, wrap, flip } of attempts) {
+    labels.forEach((text, i) => {
+      text.text = wrap ? twoLines(oneLine[i]) : oneLine[i];
+      text.scale.set(fit);
+    });
+    const requests = labels.map((text) => ({ box: boxOf(text), up: text.anchor.y === 1 }));
+    offsets = placeLabels(fixed, requests, width, height, flip);
+    if (offsets.every((o) => o !== null)) break;
   }
+  labels.forEach((text, i) => {
+    const offset = offsets[i];
+    text.visible = offset !== null;
+    text.x = home[i].x + (offset?.dx ?? 0);
+    text.y = home[i].y + (offset?.dy ?? 0);
+  });
 }
 
 function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
@@ -154,13 +180,20 @@ function placement(app: Application, portrayal: Portrayal): Placement {
 const screenX = (m: Placement, x: number) => m.offsetX + (x - m.minX) * m.scale;
 const screenY = (m: Placement, y: number) => m.height - m.offsetY - (y - m.minY) * m.scale;
 
-function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScale: number): void {
+/** Draws every layer of `frame`, each layer's agents at `positions[layer]` (world coordinates). */
+function draw(
+  layers: readonly Layer[],
+  frame: ViewFrame,
+  m: Placement,
+  textScale: number,
+  positions: readonly (Positions | null)[],
+): void {
   const { minX, minY, scale, offsetX, offsetY, height } = m;
-  for (const layer of layers) {
+  for (const [l, layer] of layers.entries()) {
     const { spec, container, texture, rings, ringTexture, labels } = layer;
     const set = frame.agents[spec.agents];
     if (set && set.count > AGGREGATE_ABOVE) {
-      drawAggregated(layer, set, m);
+      drawAggregated(layer, set, m, positions[l]!);
       continue;
     }
     const count = set?.count ?? 0;
@@ -177,8 +210,7 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScal
     const eventKinds = highlight ? set.columns[highlight.kindColumn] : null;
     const eventTicks = highlight ? set.columns[highlight.tickColumn] : null;
     const ringColors = highlight ? highlight.colors.map((c) => (c ? colorNumber(c) : 0)) : [];
-    const xs = set.columns[spec.x];
-    const ys = set.columns[spec.y];
+    const { xs, ys } = positions[l]!;
     const headingX = spec.heading ? set.columns[spec.heading.x] : null;
     const headingY = spec.heading ? set.columns[spec.heading.y] : null;
     const rule = spec.color;
@@ -230,7 +262,7 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScal
         const text = labels.children[i] as Text;
         text.text = labelText(spec, i, set);
         text.x = particles[i].x;
-        // Beside the agent; separateLabels moves it further where it would overlap another.
+        // Beside the agent; layoutLabels moves it further where it would overlap another.
         const gap = 4 + (spec.sizeBy ? particles[i].scaleY * (SHAPE_PX / 2) : spec.size);
         text.y = spec.agentLabels.above ? particles[i].y - gap : particles[i].y + gap;
       }
@@ -239,9 +271,12 @@ function draw(layers: readonly Layer[], frame: ViewFrame, m: Placement, textScal
 }
 
 /** Draws a crowded layer as cells coloured by the majority category (see aggregate.ts). */
-function drawAggregated({ spec, container, squareTexture, rings, labels }: Layer, set: AgentSet, m: Placement): void {
-  const xs = set.columns[spec.x];
-  const ys = set.columns[spec.y];
+function drawAggregated(
+  { spec, container, squareTexture, rings, labels }: Layer,
+  set: AgentSet,
+  m: Placement,
+  { xs, ys }: Positions,
+): void {
   const rule = spec.color;
   const palette = paletteOf(rule, PALETTE);
   const categories = rule.kind === 'category' ? set.columns[rule.column] : null;
@@ -288,9 +323,15 @@ function drawAggregated({ spec, container, squareTexture, rings, labels }: Layer
 const INSPECTED_COLOR = 0x1d232b;
 
 /** A ring around the agent open in the inspector and lines to its linked agents (see LayerPortrayal.links). */
-function drawInspected(target: Graphics, portrayal: Portrayal, frame: ViewFrame, m: Placement): void {
+function drawInspected(
+  target: Graphics,
+  portrayal: Portrayal,
+  frame: ViewFrame,
+  m: Placement,
+  positions: readonly (Positions | null)[],
+): void {
   target.clear();
-  const mark = inspectedMark(portrayal, frame);
+  const mark = inspectedMark(portrayal, frame, (layer) => positions[layer]!);
   if (!mark) return;
   const spec = portrayal.layers[mark.layer];
   const sx = (x: number) => screenX(m, x);
@@ -321,6 +362,10 @@ function drawAnnotations(target: Container, portrayal: Portrayal, m: Placement, 
     text.y = screenY(m, a.y);
     target.addChild(text);
   }
+  // Names too wide for the canvas (a small view, or presenter mode's large type) shrink until they clear each other.
+  const names = target.children as Text[];
+  const fit = namesFit(names.map(boxOf));
+  for (const text of names) text.scale.set(fit);
 }
 
 export interface ViewRenderer {
@@ -329,8 +374,14 @@ export interface ViewRenderer {
   /** Draws `frame` at the next render; the renderer keeps it (don't change its arrays). */
   setFrame(frame: ViewFrame): void;
   setCamera(camera: Camera): void;
+  setArrangement(arrangement: Arrangement): void;
   resize(size: ViewSize): void;
   destroy(): void;
+}
+
+/** Every text shown (area names and agent labels) where it lies at zoom 1, for tests to check none overlap. */
+function labelBoxes(texts: readonly Text[]): LabelBox[] {
+  return texts.filter((text) => text.visible).map((text) => ({ text: text.text, ...boxOf(text) }));
 }
 
 /** Frame pacing that exists on the main thread and, in Chromium and Firefox, in workers. */
@@ -351,7 +402,8 @@ export async function createViewRenderer(
   portrayal: Portrayal,
   size: ViewSize,
   camera: Camera,
-  onDrawn: () => void,
+  arrangement: Arrangement,
+  onDrawn: (labels: readonly LabelBox[]) => void,
 ): Promise<ViewRenderer> {
   const app = new Application();
   await app.init({
@@ -382,14 +434,19 @@ export async function createViewRenderer(
   });
   const inspected = new Graphics();
   world.addChild(inspected);
+  // Layers that can change arrangement glide between places; the others move as the model moves them.
+  const glides = portrayal.layers.map((spec) => (spec.grouping ? new Glide() : null));
 
   // Pixi's ticker would redraw the whole scene on every display frame, even when nothing
   // changed; without a GPU (software WebGL) each redraw is costly, so the view renders only
-  // when a frame arrived, the camera moved or the size changed, and at most RENDER_FPS.
+  // when a frame arrived, the camera moved, the size changed or agents glide, and at most RENDER_FPS.
   let textScale = size.textScale ?? 1;
   let frame: ViewFrame | null = null;
+  /** The tick last drawn: a smaller one is a new run, whose agents do not glide from the old run's places. */
+  let drawnTick = -1;
   let frameDirty = false;
   let layoutDirty = true;
+  let gliding = false;
   let needsRender = true;
   let lastRender = -Infinity;
   const applyCamera = (c: Camera) => {
@@ -397,24 +454,41 @@ export async function createViewRenderer(
     world.scale.set(c.zoom);
   };
   applyCamera(camera);
+  /** Where each layer's agents are shown now, advancing the glides by `ms`. */
+  const place = (current: ViewFrame, ms: number): (Positions | null)[] => {
+    const snap = current.tick < drawnTick;
+    drawnTick = current.tick;
+    gliding = false;
+    return portrayal.layers.map((spec, l) => {
+      const set = current.agents[spec.agents];
+      if (!set) return null;
+      const target = agentPositions(spec, set, arrangement);
+      const glide = glides[l];
+      // A crowd drawn as cells does not glide: it would cost a pass over every agent per render.
+      if (!glide || set.count > AGGREGATE_ABOVE) return target;
+      const shown = glide.step(target, set.count, ms, snap);
+      gliding ||= shown.moving;
+      return shown;
+    });
+  };
   const loop = (now: number) => {
     animation = nextFrame(loop);
     if (!needsRender || now - lastRender < 1000 / RENDER_FPS - 2) return;
     const m = placement(app, portrayal);
     if (layoutDirty) drawAnnotations(annotations, portrayal, m, textScale);
-    const drewFrame = (frameDirty || layoutDirty) && frame !== null;
-    if (drewFrame) {
-      draw(layers, frame!, m, textScale);
-      separateLabels(
-        annotations.children as Text[],
-        layers.flatMap((l) => l.labels.children as Text[]),
-      );
-      drawInspected(inspected, portrayal, frame!, m);
+    const newPicture = (frameDirty || layoutDirty) && frame !== null;
+    if (frame !== null && (newPicture || gliding)) {
+      const positions = place(frame, Math.min(now - lastRender, 2000 / RENDER_FPS));
+      draw(layers, frame, m, textScale, positions);
+      layoutLabels(annotations.children as Text[], layers, m.width, m.height);
+      drawInspected(inspected, portrayal, frame, m, positions);
     }
-    layoutDirty = frameDirty = needsRender = false;
+    layoutDirty = frameDirty = false;
+    needsRender = gliding;
     app.render();
     lastRender = now;
-    if (drewFrame) onDrawn();
+    if (newPicture)
+      onDrawn(labelBoxes([...(annotations.children as Text[]), ...layers.flatMap((l) => l.labels.children as Text[])]));
   };
   let animation = nextFrame(loop);
 
@@ -427,6 +501,11 @@ export async function createViewRenderer(
     setCamera(c) {
       applyCamera(c);
       needsRender = true;
+    },
+    setArrangement(next) {
+      arrangement = next;
+      // Everyone glides from the old arrangement to the new.
+      layoutDirty = needsRender = true;
     },
     resize(s) {
       app.renderer.resize(s.width, s.height, s.resolution);

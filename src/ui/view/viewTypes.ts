@@ -7,8 +7,12 @@ export interface ViewFrame {
   readonly agents: Readonly<
     Record<string, { readonly count: number; readonly columns: Readonly<Record<string, Column>> }>
   >;
-  /** The agent open in the inspector, with all its attributes (null values: it is gone). */
-  readonly inspected?: { readonly agents: string; readonly values: Readonly<Record<string, number>> | null } | null;
+  /** The agent open in the inspector, its index in its set (−1: gone) and all its attributes (null: gone). */
+  readonly inspected?: {
+    readonly agents: string;
+    readonly index: number;
+    readonly values: Readonly<Record<string, number>> | null;
+  } | null;
 }
 
 /** Pan and zoom: screen = (unzoomed screen) × zoom + (x, y), in CSS pixels. */
@@ -25,6 +29,15 @@ export interface ViewSize {
   readonly resolution: number;
   /** Size of the text drawn on the canvas relative to normal (larger in presenter mode); default 1. */
   readonly textScale?: number;
+}
+
+/** A text drawn on the canvas and its box, in CSS pixels of the canvas at zoom 1. */
+export interface LabelBox {
+  readonly text: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
 }
 
 /** Space between the world's bounds and the canvas's edges, in CSS pixels: shared by drawing and picking. */
