@@ -31,6 +31,8 @@ export const en = {
   'table.day': 'day {day}',
   'table.randomEvents': '{count} random (by yearly probability)',
   'table.rowAtSetup': '{label} at Setup',
+  'table.noSuchRow': '#{id} (no such row)',
+  'table.noneChosen': '(none chosen)',
   'levers.title': 'Live levers',
   'levers.table': '{table}: live',
   'levers.hint': 'Changes apply live, from the current day, and join the scenario as timed changes.',

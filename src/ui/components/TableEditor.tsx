@@ -5,20 +5,54 @@
  */
 import { useState } from 'react';
 import type { Model } from '../../core/model';
-import { validateValue, type CellSpec, type TableRow, type TableSpec, type TableValue } from '../../core/params';
+import {
+  cellMeaning,
+  validateValue,
+  type CellMeaning,
+  type CellSpec,
+  type TableRow,
+  type TableSpec,
+  type TableValue,
+} from '../../core/params';
 import { t, tModel } from '../../i18n';
 import { setParam } from '../session';
 import { useApp } from '../store';
-import { cellLabel, rowName } from '../tableCells';
+import { cellLabel, meaningOptions, rowName } from '../tableCells';
 import { notify } from '../notices';
+
+/** A number that stands for something (a vendor, a policy) chosen by its words; the number is what is stored. */
+function MeaningSelect({
+  meaning,
+  value,
+  label,
+  onChange,
+}: {
+  meaning: CellMeaning;
+  value: number;
+  label: string;
+  onChange: (v: number) => void;
+}) {
+  const params = useApp((s) => s.params);
+  return (
+    <select aria-label={label} value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+      {meaningOptions(meaning, params, value).map((o) => (
+        <option key={o.value} value={String(o.value)}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 function Cell({
   spec,
+  meaning,
   value,
   label,
   onChange,
 }: {
   spec: CellSpec;
+  meaning: CellMeaning | undefined;
   value: unknown;
   label: string;
   onChange: (v: unknown) => void;
@@ -37,54 +71,57 @@ function Cell({
     onChange(checked.value);
   };
   let input: React.ReactNode;
-  switch (spec.kind) {
-    case 'choice':
-      input = (
-        <select aria-label={label} value={value as string} onChange={(e) => commit(e.target.value, null)}>
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'boolean':
-      input = (
-        <input
-          type="checkbox"
-          aria-label={label}
-          checked={value as boolean}
-          onChange={(e) => commit(e.target.checked, null)}
-        />
-      );
-      break;
-    case 'text':
-      input = (
-        <input
-          type="text"
-          aria-label={label}
-          value={value as string}
-          maxLength={spec.maxLength}
-          onChange={(e) => commit(e.target.value, null)}
-        />
-      );
-      break;
-    default:
-      input = (
-        <input
-          type="number"
-          aria-label={label}
-          aria-invalid={error !== null}
-          title={error ?? undefined}
-          min={spec.min}
-          max={spec.max}
-          step={spec.kind === 'int' ? 1 : 'any'}
-          value={draft ?? String(value)}
-          onChange={(e) => commit(e.target.value === '' ? NaN : Number(e.target.value), e.target.value)}
-        />
-      );
-  }
+  if (meaning)
+    input = <MeaningSelect meaning={meaning} value={value as number} label={label} onChange={(v) => commit(v, null)} />;
+  else
+    switch (spec.kind) {
+      case 'choice':
+        input = (
+          <select aria-label={label} value={value as string} onChange={(e) => commit(e.target.value, null)}>
+            {spec.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        );
+        break;
+      case 'boolean':
+        input = (
+          <input
+            type="checkbox"
+            aria-label={label}
+            checked={value as boolean}
+            onChange={(e) => commit(e.target.checked, null)}
+          />
+        );
+        break;
+      case 'text':
+        input = (
+          <input
+            type="text"
+            aria-label={label}
+            value={value as string}
+            maxLength={spec.maxLength}
+            onChange={(e) => commit(e.target.value, null)}
+          />
+        );
+        break;
+      default:
+        input = (
+          <input
+            type="number"
+            aria-label={label}
+            aria-invalid={error !== null}
+            title={error ?? undefined}
+            min={spec.min}
+            max={spec.max}
+            step={spec.kind === 'int' ? 1 : 'any'}
+            value={draft ?? String(value)}
+            onChange={(e) => commit(e.target.value === '' ? NaN : Number(e.target.value), e.target.value)}
+          />
+        );
+    }
   return (
     <td className={error ? 'invalid' : undefined}>
       {input}
@@ -211,6 +248,7 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
                   <Cell
                     key={key}
                     spec={cell}
+                    meaning={cellMeaning(cell, row)}
                     value={row[key]}
                     label={
                       // A live cell's own control is beside the view (VendorPanel); this one sets the day-0 value.
