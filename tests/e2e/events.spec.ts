@@ -60,3 +60,38 @@ test('an event chooses its vendor by name and its policy in words; the stored nu
     ],
   });
 });
+
+test('a timed change shows in words on the event timeline and as a marked line on the plots', async ({ page }) => {
+  await openMarket(page);
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+  await page.getByLabel('Strategy of Cirrus', { exact: true }).selectOption('profit');
+  const words = 'Day 365: Cirrus: strategy → Profit';
+  // On the event timeline, beside the scheduled supply shock.
+  const events = page.getByRole('group', { name: 'Timeline of Events' });
+  await expect(events.getByRole('button', { name: 'Supply shock on day 730 (#0)' })).toBeVisible();
+  await expect(events.getByRole('button', { name: words })).toBeVisible();
+  // Not on the plots until the run reaches its day... then a labelled line, and a button with the details.
+  const share = page.getByRole('figure', { name: /Market share/ });
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('730');
+  await expect(share.locator('.recharts-reference-line')).toHaveCount(1);
+  await expect(share.locator('.recharts-reference-line text')).toHaveText(/^Cirrus: strategy/);
+  const mark = share.getByRole('group', { name: /Timed changes on Market share/ }).getByRole('button', { name: words });
+  // Reached by keyboard: a few Tabs from the chart's PNG button (past the chart itself), and its details show.
+  await share.getByRole('button', { name: /Export Market share .* as PNG/ }).focus();
+  for (let tabs = 0; tabs < 3 && !(await mark.evaluate((e) => e === document.activeElement)); tabs++)
+    await page.keyboard.press('Tab');
+  await expect(mark).toBeFocused();
+  await expect(share.getByText(words)).toBeVisible();
+  // Pressing it leads to the change in the list of timed changes.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: /Timed changes/ }).getByRole('listitem')).toBeFocused();
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('1095');
+  // The line is where day 365 is on the axis: between its left end (day 0) and its middle.
+  const line = await share.locator('.recharts-reference-line line').boundingBox();
+  const grid = await share.locator('.recharts-cartesian-grid').boundingBox();
+  expect(line!.x - grid!.x).toBeGreaterThan(grid!.width * 0.25);
+  expect(line!.x - grid!.x).toBeLessThan(grid!.width * 0.42);
+});

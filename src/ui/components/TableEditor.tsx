@@ -19,6 +19,8 @@ import { setParam } from '../session';
 import { useApp } from '../store';
 import { cellLabel, meaningOptions, rowName } from '../tableCells';
 import { notify } from '../notices';
+import { changeMarks } from '../timedChangeText';
+import { showTimedChange, Timeline, type TimelineMark } from './Timeline';
 
 /** A number that stands for something (a vendor, a policy) chosen by its words; the number is what is stored. */
 function MeaningSelect({
@@ -136,56 +138,53 @@ function Cell({
 
 /**
  * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
- * day 0 to the horizon; a marker is a button that takes you to its row.
+ * day 0 to the horizon, with the scenario's timed changes: an event's mark takes you to its row,
+ * a timed change's to its entry in the list of timed changes.
  */
-function Timeline({
+function EventTimeline({
+  model,
   table,
   kinds,
-  horizon,
   label,
 }: {
+  model: Model;
   table: TableValue;
   kinds: CellSpec | undefined;
-  horizon: number;
   label: string;
 }) {
+  const base = useApp((s) => s.appliedParams);
+  const changes = useApp((s) => s.changes);
+  const horizon = model.horizon?.(useApp.getState().params) ?? 3650;
   // Kinds by their words ("Supply shock"), not their codes.
   const kindOf = (row: TableRow) =>
     (kinds?.kind === 'choice' ? kinds.options.find((o) => o.value === row.kind)?.label : undefined) ??
     String(row.kind ?? '');
   const dated = table.rows.filter((r) => !(typeof r.perYear === 'number' && r.perYear > 0));
   const random = table.rows.length - dated.length;
+  const marks: TimelineMark[] = dated.map((row) => ({
+    key: `row-${row.id}`,
+    day: row.day as number,
+    text: t('table.timelineEvent', { kind: kindOf(row), day: row.day as number, id: row.id }),
+    onActivate: () =>
+      document
+        .querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)
+        ?.focus(),
+  }));
+  for (const mark of changeMarks(model, base, changes))
+    marks.push({
+      key: `change-${mark.first}`,
+      day: mark.tick,
+      text: t('timed.item', { day: mark.tick, text: mark.texts.join('; ') }),
+      timed: true,
+      onActivate: () => showTimedChange(mark.first),
+    });
   return (
-    <div className="timeline" aria-label={t('table.timeline', { table: label })} role="group">
-      <div className="timeline-axis">
-        {dated.map((row) => {
-          const day = row.day as number;
-          const text = t('table.timelineEvent', { kind: kindOf(row), day, id: row.id });
-          return (
-            <button
-              key={row.id}
-              type="button"
-              className="timeline-marker"
-              style={{ left: `${Math.min(100, (100 * day) / Math.max(1, horizon))}%` }}
-              title={text}
-              aria-label={text}
-              onClick={() =>
-                document
-                  .querySelector<HTMLInputElement>(
-                    `input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`,
-                  )
-                  ?.focus()
-              }
-            />
-          );
-        })}
-      </div>
-      <div className="timeline-scale">
-        <span>{t('table.day', { day: 0 })}</span>
-        {random > 0 && <span>{t('table.randomEvents', { count: random })}</span>}
-        <span>{t('table.day', { day: horizon })}</span>
-      </div>
-    </div>
+    <Timeline
+      label={t('table.timeline', { table: label })}
+      horizon={horizon}
+      marks={marks}
+      note={random > 0 ? t('table.randomEvents', { count: random }) : undefined}
+    />
   );
 }
 
@@ -220,14 +219,7 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
       <h3>
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
-      {'day' in spec.columns && (
-        <Timeline
-          table={table}
-          kinds={spec.columns.kind}
-          horizon={model.horizon?.(useApp.getState().params) ?? 3650}
-          label={label}
-        />
-      )}
+      {'day' in spec.columns && <EventTimeline model={model} table={table} kinds={spec.columns.kind} label={label} />}
       <div className="table-scroll">
         <table>
           <thead>
