@@ -95,3 +95,38 @@ test('a timed change shows in words on the event timeline and as a marked line o
   expect(line!.x - grid!.x).toBeGreaterThan(grid!.width * 0.25);
   expect(line!.x - grid!.x).toBeLessThan(grid!.width * 0.42);
 });
+
+test("the teacher's presenter plots travel in the share link; a link without them keeps the usual two", async ({
+  page,
+  browser,
+}) => {
+  await openMarket(page);
+  const oldLink = page.url();
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await page.getByText('Plots shown').click();
+  await page.getByRole('checkbox', { name: 'Price' }).check();
+  await page.getByRole('checkbox', { name: /Profit per day/ }).uncheck();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const document = await documentInAddressBar(page, (d) => Array.isArray(d.presenterPlots));
+  expect(document.presenterPlots).toEqual(['share', 'price']);
+  const link = page.url();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openMarket(other, link);
+  await other.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(other.getByRole('figure', { name: /Market share/ })).toBeVisible();
+  await expect(other.getByRole('figure', { name: 'Price' })).toBeVisible();
+  await expect(other.getByRole('figure', { name: /Profit per day/ })).toHaveCount(0);
+  await fresh.close();
+
+  // A link made before the pick existed still opens, with the model's own two plots.
+  expect(oldLink).toContain('#s=');
+  const older = await browser.newContext();
+  const third = await older.newPage();
+  await openMarket(third, oldLink);
+  await third.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(third.getByRole('figure', { name: /Profit per day/ })).toBeVisible();
+  await expect(third.getByRole('figure', { name: 'Price' })).toHaveCount(0);
+  await older.close();
+});
