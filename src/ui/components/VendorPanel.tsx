@@ -71,10 +71,12 @@ function LeverInput({ model, path, spec, label }: { model: Model; path: string; 
 function TableLevers({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
   const table = useApp((s) => s.appliedParams[name]) as TableValue;
   const columns = leverColumns(spec);
-  // Choices take the room they need; numbers share the rest.
+  // Choices take the room they need; numbers share the rest (at least 44 px each on a touch screen, see app.css).
   const template = [
     'auto',
-    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(2.2em, 1fr)')),
+    ...columns.map(([, c]) =>
+      c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(var(--lever-number-min, 2.2em), 1fr)',
+    ),
   ];
   return (
     <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
