@@ -29,6 +29,28 @@ export interface NumberSpec extends SpecBase<'int' | 'float', number> {
   readonly uiMin: number;
   readonly uiMax: number;
   readonly step: number;
+  /** What the numbers stand for in a table column (row ids of another table, coded values); see `cellMeaning`. */
+  readonly meaning?: CellMeaning | MeaningByColumn;
+}
+/** A number's words: `-1` = "All suppliers", `2` = "Profit first". */
+export interface ValueLabel {
+  readonly value: number;
+  readonly label: string;
+}
+/**
+ * What the numbers of a table column stand for, so that an editor offers words instead of
+ * them. Declaring it changes no stored value: the numbers stay what the model reads.
+ */
+export interface CellMeaning {
+  /** The table parameter whose row ids the values are; its rows are named by their `name` column. */
+  readonly refersTo?: string;
+  /** Words for values: coded values, or values that name no row (e.g. -1 = all). */
+  readonly labels?: readonly ValueLabel[];
+}
+/** A meaning that depends on another column of the row, e.g. on an event's kind; a value not listed means plain numbers. */
+interface MeaningByColumn {
+  readonly by: string;
+  readonly cases: Readonly<Record<string, CellMeaning>>;
 }
 export interface ChoiceOption {
   readonly value: string;
@@ -82,6 +104,7 @@ type NumberOptions = {
   uiMin?: number;
   uiMax?: number;
   step?: number;
+  meaning?: CellMeaning | MeaningByColumn;
 };
 type Common<V> = { label: string; default: V; unit?: string; description?: string; apply?: ApplyMode };
 
@@ -98,6 +121,7 @@ function numberSpec(kind: 'int' | 'float', o: NumberOptions): NumberSpec {
     uiMin: o.uiMin ?? o.min,
     uiMax: o.uiMax ?? o.max,
     step: o.step ?? (kind === 'int' ? 1 : (o.max - o.min) / 100),
+    ...(o.meaning ? { meaning: o.meaning } : {}),
   };
   if (!(spec.min <= spec.uiMin && spec.uiMin <= spec.uiMax && spec.uiMax <= spec.max)) {
     throw new Error(`Parameter "${o.label}": need min <= uiMin <= uiMax <= max`);
@@ -146,6 +170,17 @@ export const p = {
     apply: o.apply ?? 'setup',
   }),
 };
+
+/** What a number cell of `row` stands for (see `CellMeaning`); undefined for plain numbers. */
+export function cellMeaning(cell: CellSpec, row: TableRow): CellMeaning | undefined {
+  if (cell.kind !== 'int' && cell.kind !== 'float') return undefined;
+  const meaning = cell.meaning;
+  if (!meaning || !('by' in meaning)) return meaning;
+  const key = row[meaning.by];
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(meaning.cases, key)
+    ? meaning.cases[key]
+    : undefined;
+}
 
 export interface ValidationError {
   /** Path of the offending field, e.g. `numPoints` or `vendors[2].price`. */

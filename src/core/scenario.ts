@@ -1,7 +1,8 @@
 /**
  * The scenario document, one JSON shape for every entry point (UI, link, file, CLI, sweeps):
  * `{ format: "agora-scenario", version: 2, model, modelVersion, seed, params, changes }`, where
- * `changes` are the timed changes made during the run (see timedChanges.ts).
+ * `changes` are the timed changes made during the run (see timedChanges.ts), and the optional
+ * `presenterPlots` the plots presenter mode shows (a display choice: runs ignore it).
  * `parseScenario` is the single gate from untrusted input to a runnable scenario.
  */
 import * as v from 'valibot';
@@ -17,6 +18,9 @@ export const SCENARIO_FORMAT = 'agora-scenario';
 export const SCENARIO_VERSION = 2;
 
 const POSITIVE = 'must be a positive integer';
+const PLOT_IDS = 'must be a list of plot ids';
+const MAX_PLOTS = 100;
+const MAX_PLOT_ID = 100;
 
 /** The envelope; its parameters are checked against the model's spec by `resolveScenario`. */
 export const ScenarioSchema = documentObject(
@@ -50,6 +54,13 @@ export const ScenarioSchema = documentObject(
         'must be a list of timed changes { tick, param, value }',
       ),
     ),
+    /** Omitted: the model's own choice. Ids of the model's plots; an unknown id is left out. */
+    presenterPlots: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(PLOT_IDS), v.maxLength(MAX_PLOT_ID, PLOT_IDS)), PLOT_IDS),
+        v.maxLength(MAX_PLOTS, `must list at most ${MAX_PLOTS} plots`),
+      ),
+    ),
   },
   'a JSON object',
   'unknown key in scenario',
@@ -64,6 +75,8 @@ interface ResolvedScenario {
   readonly params: ParamValues<ParamSchema>;
   /** Timed changes, checked against the model and `params`. */
   readonly changes: readonly TimedChange[];
+  /** The plots presenter mode shows, when the scenario says: ids of the model's plots only. */
+  readonly presenterPlots?: readonly string[];
   /** Non-fatal notices, e.g. a scenario made with another model version. */
   readonly warnings: readonly string[];
 }
@@ -72,13 +85,13 @@ export type ScenarioResult = { ok: true; value: ResolvedScenario } | { ok: false
 
 /**
  * Writes a scenario document. With `onlyChanged`, parameters equal to their defaults are left
- * out. Timed changes are written only when there are some.
+ * out. Timed changes are written only when there are some, presenter plots only when given.
  */
 export function createScenario(
   model: Model,
   seed: number,
   params: ParamValues<ParamSchema>,
-  options: { onlyChanged?: boolean; changes?: readonly TimedChange[] } = {},
+  options: { onlyChanged?: boolean; changes?: readonly TimedChange[]; presenterPlots?: readonly string[] } = {},
 ): Scenario {
   const defaults = defaultParams(model.params);
   const out: Record<string, unknown> = {};
@@ -94,6 +107,7 @@ export function createScenario(
     seed,
     params: out,
     ...(options.changes?.length ? { changes: options.changes.map((c) => ({ ...c })) } : {}),
+    ...(options.presenterPlots ? { presenterPlots: [...options.presenterPlots] } : {}),
   };
 }
 
@@ -127,5 +141,17 @@ export function resolveScenario(scenario: Scenario, findModel: (id: string) => M
       : [
           `This scenario was made with ${model.id} version ${scenario.modelVersion}; this is version ${model.version}, so its numbers may differ.`,
         ];
-  return { ok: true, value: { model, seed: scenario.seed, params: params.value, changes: changes.value, warnings } };
+  const plotIds = new Set(model.plots.map((p) => p.id));
+  const presenterPlots = scenario.presenterPlots?.filter((id) => plotIds.has(id));
+  return {
+    ok: true,
+    value: {
+      model,
+      seed: scenario.seed,
+      params: params.value,
+      changes: changes.value,
+      ...(presenterPlots ? { presenterPlots } : {}),
+      warnings,
+    },
+  };
 }

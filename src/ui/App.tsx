@@ -6,7 +6,7 @@ import { findModel, MODELS } from '../models/registry';
 import { AgentView } from './components/AgentView';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { Inspector } from './components/Inspector';
-import { Monitors } from './components/Monitors';
+import { Clock, Monitors } from './components/Monitors';
 import { ParamControls } from './components/ParamControls';
 import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
@@ -196,7 +196,8 @@ export function App() {
           <section className="panel controls" aria-labelledby="controls-heading">
             <h2 id="controls-heading">{t('panel.controls')}</h2>
             <RunControls />
-            {/* The levers and the monitors beside Go: on a projector and a tablet without scrolling. */}
+            {/* The clock, the levers and the monitors beside Go: on a projector and a tablet without scrolling. */}
+            <Clock />
             <VendorPanel model={model} />
             <Monitors />
             <TimedChanges model={model} />

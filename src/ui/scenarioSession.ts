@@ -15,6 +15,7 @@ import { setup } from './session';
 import { useApp } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { notify } from './notices';
+import { onPresenterPick, presenterPick, setPresenterPick } from './presenterPlots';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
@@ -27,10 +28,24 @@ export function scenarioOnDisplay(onlyChanged: boolean): Scenario {
   return createScenario(findModel(s.modelId)!, s.appliedSeed, s.appliedParams, { onlyChanged, changes: s.changes });
 }
 
+/** The scenario on display with the plots presenter mode shows, as links and files keep it for a class. */
+function scenarioToShare(onlyChanged: boolean): Scenario {
+  const s = useApp.getState();
+  return createScenario(findModel(s.modelId)!, s.appliedSeed, s.appliedParams, {
+    onlyChanged,
+    changes: s.changes,
+    presenterPlots: presenterPick(s.modelId),
+  });
+}
+
 /** The scenario in the controls (what the next Setup would run), for the work kept locally. */
 function scenarioInControls(): Scenario {
   const s = useApp.getState();
-  return createScenario(findModel(s.modelId)!, s.seed, s.params, { onlyChanged: true, changes: s.changes });
+  return createScenario(findModel(s.modelId)!, s.seed, s.params, {
+    onlyChanged: true,
+    changes: s.changes,
+    presenterPlots: presenterPick(s.modelId),
+  });
 }
 
 /**
@@ -48,7 +63,9 @@ export function loadScenario(document: unknown, source: string): boolean {
     notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
     return false;
   }
-  const { model, params, seed, changes, warnings } = parsed.value;
+  const { model, params, seed, changes, presenterPlots, warnings } = parsed.value;
+  // A scenario without a pick (an older link) leaves the teacher's pick as it is.
+  if (presenterPlots) setPresenterPick(model.id, presenterPlots);
   useApp.setState({ modelId: model.id, params, appliedParams: params, seed, changes });
   setup();
   if (warnings.length) notify({ kind: 'notice', text: warnings.join(' ') });
@@ -58,7 +75,7 @@ export function loadScenario(document: unknown, source: string): boolean {
 // ——— share ———
 
 export async function share(): Promise<void> {
-  const fragment = await encodeScenarioLink(scenarioOnDisplay(true));
+  const fragment = await encodeScenarioLink(scenarioToShare(true));
   const url = `${location.origin}${location.pathname}${fragment}`;
   followAddress(fragment);
   let copied = false;
@@ -124,7 +141,7 @@ function followAddress(fragment: string): void {
 /** The address bar shows the scenario on display, at once. */
 export async function followNow(): Promise<void> {
   const at = navigation;
-  const fragment = await encodeScenarioLink(scenarioOnDisplay(true));
+  const fragment = await encodeScenarioLink(scenarioToShare(true));
   if (at === navigation) followAddress(fragment);
 }
 
@@ -165,7 +182,7 @@ function restoreFrom(key: string): boolean {
 // ——— files ———
 
 export function exportFile(): void {
-  const scenario = scenarioOnDisplay(false);
+  const scenario = scenarioToShare(false);
   download(
     new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' }),
     `agora-${scenario.model}-seed-${scenario.seed}.json`,
@@ -205,6 +222,7 @@ export function followScenario(): void {
       scheduleFollow();
     }
   });
+  onPresenterPick(scheduleFollow);
   // Closing the tab must not lose a change still waiting for the quiet time.
   window.addEventListener('pagehide', saveWork);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultParams, p, parseParamText, validateParams, validateValue } from '../../src/core/params';
+import { cellMeaning, defaultParams, p, parseParamText, validateParams, validateValue } from '../../src/core/params';
 
 const schema = {
   count: p.int({ label: 'Count', min: 1, max: 100, default: 10 }),
@@ -119,6 +119,31 @@ describe('parameter builders', () => {
   it('refuses a default outside the valid range and a slider range outside it', () => {
     expect(() => p.int({ label: 'X', min: 0, max: 5, default: 6 })).toThrow(/default/);
     expect(() => p.float({ label: 'X', min: 0, max: 5, uiMax: 6, default: 1 })).toThrow(/uiMax/);
+  });
+});
+
+describe('cellMeaning', () => {
+  const subject = p.int({
+    label: 'Subject',
+    min: -1,
+    max: 99,
+    default: -1,
+    meaning: {
+      by: 'kind',
+      cases: { entry: { refersTo: 'vendors' }, shock: { labels: [{ value: -1, label: 'All' }] } },
+    },
+  });
+  it('follows the column it depends on, and leaves values of other cases as plain numbers', () => {
+    expect(cellMeaning(subject, { id: 0, kind: 'entry', subject: 2 })).toEqual({ refersTo: 'vendors' });
+    expect(cellMeaning(subject, { id: 0, kind: 'shock', subject: -1 })?.labels).toEqual([{ value: -1, label: 'All' }]);
+    expect(cellMeaning(subject, { id: 0, kind: 'demand', subject: -1 })).toBeUndefined();
+    expect(cellMeaning(subject, { id: 0, kind: 'constructor', subject: -1 })).toBeUndefined();
+  });
+  it('is fixed when declared without a column, and absent for other kinds of cell', () => {
+    const fixed = p.int({ label: 'Vendor', min: 0, max: 9, default: 0, meaning: { refersTo: 'vendors' } });
+    expect(cellMeaning(fixed, { id: 0 })).toEqual({ refersTo: 'vendors' });
+    expect(cellMeaning(p.int({ label: 'N', min: 0, max: 9, default: 0 }), { id: 0 })).toBeUndefined();
+    expect(cellMeaning(p.text({ label: 'Name', default: 'x' }), { id: 0 })).toBeUndefined();
   });
 });
 

@@ -72,3 +72,28 @@ describe('parseScenario', () => {
     );
   });
 });
+
+describe('presenter plots', () => {
+  const market = findModel('cloud-market')!;
+  const base = createScenario(market, 1, defaultParams(market.params), { onlyChanged: true });
+
+  it('travel with a scenario, ids of the model plots only', () => {
+    const scenario = createScenario(market, 1, defaultParams(market.params), {
+      onlyChanged: true,
+      presenterPlots: ['share', 'price'],
+    });
+    expect(scenario.presenterPlots).toEqual(['share', 'price']);
+    const parsed = parseScenario({ ...scenario, presenterPlots: ['price', 'no-such-plot'] }, findModel);
+    expect(parsed.ok && parsed.value.presenterPlots).toEqual(['price']);
+  });
+
+  it('are absent from a scenario that says nothing of them, and refused when not a list of ids', () => {
+    expect('presenterPlots' in base).toBe(false);
+    const parsed = parseScenario(base, findModel);
+    expect(parsed.ok && 'presenterPlots' in parsed.value).toBe(false);
+    for (const bad of ['share', [1], Array(101).fill('share')]) {
+      const refused = parseScenario({ ...base, presenterPlots: bad }, findModel);
+      expect(!refused.ok && refused.errors[0].field).toMatch(/^presenterPlots/);
+    }
+  });
+});

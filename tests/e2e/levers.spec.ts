@@ -50,7 +50,7 @@ test('a strategy changed mid-run is replayed by its link in a fresh browser and 
   await expect(lever).toHaveValue('aggressive');
   await lever.selectOption('profit');
   const timed = page.getByRole('region', { name: /Timed changes/ });
-  await expect(timed).toContainText('Day 365: Strategy of Cirrus → Profit');
+  await expect(timed).toContainText('Day 365: Cirrus: strategy → Profit');
   const shown = await stepYear(page, 730);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await linkWithChanges(page, 1);
@@ -62,7 +62,7 @@ test('a strategy changed mid-run is replayed by its link in a fresh browser and 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await openMarket(other, link);
-  await expect(other.getByRole('region', { name: /Timed changes/ })).toContainText('Day 365: Strategy of Cirrus');
+  await expect(other.getByRole('region', { name: /Timed changes/ })).toContainText('Day 365: Cirrus: strategy');
   await expect(other.getByLabel('Strategy of Cirrus', { exact: true })).toHaveValue('aggressive');
   await stepYear(other, 365);
   await stepYear(other, 730);
@@ -81,7 +81,7 @@ test('Setup replays the timed changes from day 0; erasing them can be undone', a
   await margin.fill('90');
   await margin.press('Enter');
   const timed = page.getByRole('region', { name: /Timed changes/ });
-  await expect(timed).toContainText('Day 2: Target margin of Atlas → 90 %');
+  await expect(timed).toContainText('Day 2: Atlas: target margin → 90 %');
   await stepYear(page, 367);
   const withChange = (await fingerprint(page).textContent())!;
 
@@ -89,7 +89,7 @@ test('Setup replays the timed changes from day 0; erasing them can be undone', a
   await expect(tick(page)).toHaveText('0');
   // Atlas's day-0 margin (the reference margin, 35%), until the timed change on day 2.
   await expect(margin).toHaveValue('35');
-  await expect(timed).toContainText('Day 2: Target margin of Atlas → 90 %');
+  await expect(timed).toContainText('Day 2: Atlas: target margin → 90 %');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await stepYear(page, 367);
@@ -100,7 +100,7 @@ test('Setup replays the timed changes from day 0; erasing them can be undone', a
   await expect(tick(page)).toHaveText('0');
   await expect(page.getByRole('region', { name: 'Timed changes (0)' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('region', { name: 'Timed changes (1)' })).toContainText('Target margin of Atlas');
+  await expect(page.getByRole('region', { name: 'Timed changes (1)' })).toContainText('Atlas: target margin');
 });
 
 test('a model whose tables have no live columns shows no levers', async ({ page }) => {

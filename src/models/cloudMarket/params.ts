@@ -44,6 +44,16 @@ const policyOptions = POLICIES.map((value) => ({
   label: value === 'profit-first' ? 'Profit first' : value[0].toUpperCase() + value.slice(1),
 }));
 
+/** Whom an event concerns, by its kind: the table its `subject` holds a row id of. */
+const suppliersOrAll = { refersTo: 'suppliers', labels: [{ value: -1, label: 'All suppliers' }] };
+const eventSubjects = {
+  'supply-shock': suppliersOrAll,
+  'supplier-cost': suppliersOrAll,
+  'vendor-entry': { refersTo: 'vendors' },
+  'policy-change': { refersTo: 'vendors' },
+  target: { refersTo: 'vendors' },
+};
+
 const segment = (label: string, d: number[]) => ({
   [`${label}PriceSensitivity`]: p.float({
     label: `${cap(label)}: price sensitivity`,
@@ -510,10 +520,11 @@ export const params = {
       }),
       subject: p.int({
         label: 'Subject',
-        description: 'Id of the supplier or vendor it concerns; -1 = all suppliers',
+        description: 'The supplier or vendor it concerns',
         min: -1,
         max: 1e6,
         default: -1,
+        meaning: { by: 'kind', cases: eventSubjects },
       }),
       object: p.int({
         label: 'Target vendor',
@@ -521,13 +532,19 @@ export const params = {
         min: -1,
         max: 1e6,
         default: -1,
+        meaning: { by: 'kind', cases: { target: { refersTo: 'vendors', labels: [{ value: -1, label: 'None' }] } } },
       }),
       magnitude: p.float({
         label: 'Magnitude',
-        description: 'Shock: capacity cut (0–1); cost and demand: factor; policy: 0 expand, 1 balanced, 2 profit-first',
+        description: 'Shock: capacity cut (0–1); cost and demand: factor; policy change: the new group policy',
         min: 0,
         max: 100,
         default: 0.5,
+        // A policy change stores the policy's index in POLICIES (what the model reads).
+        meaning: {
+          by: 'kind',
+          cases: { 'policy-change': { labels: policyOptions.map((o, value) => ({ value, label: o.label })) } },
+        },
       }),
       duration: p.int({ label: 'Duration', unit: 'days', min: 0, max: 36500, default: 60 }),
     },

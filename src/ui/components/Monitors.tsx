@@ -71,15 +71,25 @@ function ModelMonitors() {
   );
 }
 
-export function Monitors() {
-  const { tick, status, fingerprint, modelId } = useApp(
-    useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint, modelId: s.modelId })),
-  );
+/** Tick and Date: right under Go, where a teacher looks on every screen. */
+export function Clock() {
+  const { tick, modelId } = useApp(useShallow((s) => ({ tick: s.tick, modelId: s.modelId })));
   const ticksPerYear = findModel(modelId)?.ticksPerYear;
   return (
-    <div className="monitors">
+    <div className="monitors clock">
       <Monitor label={t('monitor.tick')} value={String(tick)} />
       {ticksPerYear && <Monitor label={t('monitor.date')} value={dateOfTick(tick, ticksPerYear)} size="wide" />}
+    </div>
+  );
+}
+
+/** The run's fingerprint and status, then the model's monitors. */
+export function Monitors() {
+  const { tick, status, fingerprint } = useApp(
+    useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint })),
+  );
+  return (
+    <div className="monitors">
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} size="full" />
       <p className="status" role="status">
         {statusText(status, tick)}

@@ -26,6 +26,8 @@ import { timeAxis } from '../timeAxis';
 import { trailingMean } from '../trailingMean';
 import { pickPresenterPlot, usePresenterPlots } from '../presenterPlots';
 import { useApp } from '../store';
+import { changeMarks } from '../timedChangeText';
+import { markLines, PlotMarkButtons } from './PlotMarks';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
 const MAX_POINTS = 120;
@@ -157,6 +159,10 @@ const Plot = memo(function Plot({
     tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
   );
   const legendNames = shortLegendNames(labels);
+  // The timed changes of the days plotted so far: a change still ahead has no place on the axis yet.
+  const changes = useApp((s) => s.changes);
+  const marks = changeMarks(model, params, changes).filter((m) => m.tick >= first && m.tick <= last);
+  const [activeMark, setActiveMark] = useState<number | null>(null);
   return (
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
@@ -228,8 +234,10 @@ const Plot = memo(function Plot({
               strokeWidth={2}
             />
           ))}
+          {markLines(marks, activeMark)}
         </LineChart>
       )}
+      {rows.length > 0 && <PlotMarkButtons marks={marks} title={title} onActive={setActiveMark} />}
     </figure>
   );
 });

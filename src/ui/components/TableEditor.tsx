@@ -5,20 +5,56 @@
  */
 import { useState } from 'react';
 import type { Model } from '../../core/model';
-import { validateValue, type CellSpec, type TableRow, type TableSpec, type TableValue } from '../../core/params';
+import {
+  cellMeaning,
+  validateValue,
+  type CellMeaning,
+  type CellSpec,
+  type TableRow,
+  type TableSpec,
+  type TableValue,
+} from '../../core/params';
 import { t, tModel } from '../../i18n';
 import { setParam } from '../session';
 import { useApp } from '../store';
-import { cellLabel, rowName } from '../tableCells';
+import { cellLabel, meaningOptions, rowName } from '../tableCells';
 import { notify } from '../notices';
+import { changeMarks } from '../timedChangeText';
+import { showTimedChange, Timeline, type TimelineMark } from './Timeline';
+
+/** A number that stands for something (a vendor, a policy) chosen by its words; the number is what is stored. */
+function MeaningSelect({
+  meaning,
+  value,
+  label,
+  onChange,
+}: {
+  meaning: CellMeaning;
+  value: number;
+  label: string;
+  onChange: (v: number) => void;
+}) {
+  const params = useApp((s) => s.params);
+  return (
+    <select aria-label={label} value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+      {meaningOptions(meaning, params, value).map((o) => (
+        <option key={o.value} value={String(o.value)}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 function Cell({
   spec,
+  meaning,
   value,
   label,
   onChange,
 }: {
   spec: CellSpec;
+  meaning: CellMeaning | undefined;
   value: unknown;
   label: string;
   onChange: (v: unknown) => void;
@@ -37,54 +73,57 @@ function Cell({
     onChange(checked.value);
   };
   let input: React.ReactNode;
-  switch (spec.kind) {
-    case 'choice':
-      input = (
-        <select aria-label={label} value={value as string} onChange={(e) => commit(e.target.value, null)}>
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'boolean':
-      input = (
-        <input
-          type="checkbox"
-          aria-label={label}
-          checked={value as boolean}
-          onChange={(e) => commit(e.target.checked, null)}
-        />
-      );
-      break;
-    case 'text':
-      input = (
-        <input
-          type="text"
-          aria-label={label}
-          value={value as string}
-          maxLength={spec.maxLength}
-          onChange={(e) => commit(e.target.value, null)}
-        />
-      );
-      break;
-    default:
-      input = (
-        <input
-          type="number"
-          aria-label={label}
-          aria-invalid={error !== null}
-          title={error ?? undefined}
-          min={spec.min}
-          max={spec.max}
-          step={spec.kind === 'int' ? 1 : 'any'}
-          value={draft ?? String(value)}
-          onChange={(e) => commit(e.target.value === '' ? NaN : Number(e.target.value), e.target.value)}
-        />
-      );
-  }
+  if (meaning)
+    input = <MeaningSelect meaning={meaning} value={value as number} label={label} onChange={(v) => commit(v, null)} />;
+  else
+    switch (spec.kind) {
+      case 'choice':
+        input = (
+          <select aria-label={label} value={value as string} onChange={(e) => commit(e.target.value, null)}>
+            {spec.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        );
+        break;
+      case 'boolean':
+        input = (
+          <input
+            type="checkbox"
+            aria-label={label}
+            checked={value as boolean}
+            onChange={(e) => commit(e.target.checked, null)}
+          />
+        );
+        break;
+      case 'text':
+        input = (
+          <input
+            type="text"
+            aria-label={label}
+            value={value as string}
+            maxLength={spec.maxLength}
+            onChange={(e) => commit(e.target.value, null)}
+          />
+        );
+        break;
+      default:
+        input = (
+          <input
+            type="number"
+            aria-label={label}
+            aria-invalid={error !== null}
+            title={error ?? undefined}
+            min={spec.min}
+            max={spec.max}
+            step={spec.kind === 'int' ? 1 : 'any'}
+            value={draft ?? String(value)}
+            onChange={(e) => commit(e.target.value === '' ? NaN : Number(e.target.value), e.target.value)}
+          />
+        );
+    }
   return (
     <td className={error ? 'invalid' : undefined}>
       {input}
@@ -99,56 +138,53 @@ function Cell({
 
 /**
  * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
- * day 0 to the horizon; a marker is a button that takes you to its row.
+ * day 0 to the horizon, with the scenario's timed changes: an event's mark takes you to its row,
+ * a timed change's to its entry in the list of timed changes.
  */
-function Timeline({
+function EventTimeline({
+  model,
   table,
   kinds,
-  horizon,
   label,
 }: {
+  model: Model;
   table: TableValue;
   kinds: CellSpec | undefined;
-  horizon: number;
   label: string;
 }) {
+  const base = useApp((s) => s.appliedParams);
+  const changes = useApp((s) => s.changes);
+  const horizon = model.horizon?.(useApp.getState().params) ?? 3650;
   // Kinds by their words ("Supply shock"), not their codes.
   const kindOf = (row: TableRow) =>
     (kinds?.kind === 'choice' ? kinds.options.find((o) => o.value === row.kind)?.label : undefined) ??
     String(row.kind ?? '');
   const dated = table.rows.filter((r) => !(typeof r.perYear === 'number' && r.perYear > 0));
   const random = table.rows.length - dated.length;
+  const marks: TimelineMark[] = dated.map((row) => ({
+    key: `row-${row.id}`,
+    day: row.day as number,
+    text: t('table.timelineEvent', { kind: kindOf(row), day: row.day as number, id: row.id }),
+    onActivate: () =>
+      document
+        .querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)
+        ?.focus(),
+  }));
+  for (const mark of changeMarks(model, base, changes))
+    marks.push({
+      key: `change-${mark.first}`,
+      day: mark.tick,
+      text: t('timed.item', { day: mark.tick, text: mark.texts.join('; ') }),
+      timed: true,
+      onActivate: () => showTimedChange(mark.first),
+    });
   return (
-    <div className="timeline" aria-label={t('table.timeline', { table: label })} role="group">
-      <div className="timeline-axis">
-        {dated.map((row) => {
-          const day = row.day as number;
-          const text = t('table.timelineEvent', { kind: kindOf(row), day, id: row.id });
-          return (
-            <button
-              key={row.id}
-              type="button"
-              className="timeline-marker"
-              style={{ left: `${Math.min(100, (100 * day) / Math.max(1, horizon))}%` }}
-              title={text}
-              aria-label={text}
-              onClick={() =>
-                document
-                  .querySelector<HTMLInputElement>(
-                    `input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`,
-                  )
-                  ?.focus()
-              }
-            />
-          );
-        })}
-      </div>
-      <div className="timeline-scale">
-        <span>{t('table.day', { day: 0 })}</span>
-        {random > 0 && <span>{t('table.randomEvents', { count: random })}</span>}
-        <span>{t('table.day', { day: horizon })}</span>
-      </div>
-    </div>
+    <Timeline
+      label={t('table.timeline', { table: label })}
+      horizon={horizon}
+      marks={marks}
+      note={random > 0 ? t('table.randomEvents', { count: random }) : undefined}
+    />
   );
 }
 
@@ -183,14 +219,7 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
       <h3>
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
-      {'day' in spec.columns && (
-        <Timeline
-          table={table}
-          kinds={spec.columns.kind}
-          horizon={model.horizon?.(useApp.getState().params) ?? 3650}
-          label={label}
-        />
-      )}
+      {'day' in spec.columns && <EventTimeline model={model} table={table} kinds={spec.columns.kind} label={label} />}
       <div className="table-scroll">
         <table>
           <thead>
@@ -211,6 +240,7 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
                   <Cell
                     key={key}
                     spec={cell}
+                    meaning={cellMeaning(cell, row)}
                     value={row[key]}
                     label={
                       // A live cell's own control is beside the view (VendorPanel); this one sets the day-0 value.

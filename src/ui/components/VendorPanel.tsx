@@ -7,15 +7,15 @@
 import { Fragment, useState } from 'react';
 import { extent } from '../../core/arrays';
 import type { Model } from '../../core/model';
-import type { CellSpec, ParamSchema, ParamValues, TableSpec, TableValue } from '../../core/params';
-import { cellPath, leverColumns, type TimedChange } from '../../core/timedChanges';
+import type { CellSpec, TableSpec, TableValue } from '../../core/params';
+import { cellPath, leverColumns } from '../../core/timedChanges';
 import { t, tModel } from '../../i18n';
 import { useLiveValue } from '../liveValues';
 import { eraseTimedChanges, setLive } from '../session';
 import { useApp } from '../store';
 import { cellLabel, rowName } from '../tableCells';
-
-type Params = ParamValues<ParamSchema>;
+import { changeMarks, describeChange } from '../timedChangeText';
+import { showTimedChange, timedChangeId, Timeline, type TimelineMark } from './Timeline';
 
 function LeverInput({ model, path, spec, label }: { model: Model; path: string; spec: CellSpec; label: string }) {
   const value = useLiveValue(model, path);
@@ -71,10 +71,12 @@ function LeverInput({ model, path, spec, label }: { model: Model; path: string; 
 function TableLevers({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
   const table = useApp((s) => s.appliedParams[name]) as TableValue;
   const columns = leverColumns(spec);
-  // Choices take the room they need; numbers share the rest.
+  // Choices take the room they need; numbers share the rest (at least 44 px each on a touch screen, see app.css).
   const template = [
     'auto',
-    ...columns.map(([, c]) => (c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(2.2em, 1fr)')),
+    ...columns.map(([, c]) =>
+      c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(var(--lever-number-min, 2.2em), 1fr)',
+    ),
   ];
   return (
     <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
@@ -103,23 +105,6 @@ function TableLevers({ model, name, spec }: { model: Model; name: string; spec: 
   );
 }
 
-/** How a timed change reads: "Day 365: Strategy of Cirrus → Aggressive". */
-function describeChange(model: Model, base: Params, change: TimedChange): string {
-  const cell = /^(\w+)#(\d+)\.(\w+)$/.exec(change.param);
-  let label = change.param;
-  let spec: CellSpec | Model['params'][string] | undefined = model.params[change.param];
-  if (cell) {
-    const table = model.params[cell[1]] as TableSpec | undefined;
-    const row = (base[cell[1]] as TableValue | undefined)?.rows.find((r) => r.id === Number(cell[2]));
-    spec = table?.columns[cell[3]];
-    if (table && row && spec) label = cellLabel(model, cell[1], cell[3], spec, row);
-  } else if (spec) label = tModel(model.id, `param.${change.param}.label`, spec.label);
-  let value = String(change.value);
-  if (spec?.kind === 'choice') value = spec.options.find((o) => o.value === change.value)?.label ?? value;
-  else if (spec?.unit) value += ` ${spec.unit}`;
-  return t('timed.item', { day: change.tick, label, value });
-}
-
 /** The run's timed changes (list, timeline, erase), for a model with levers or with changes to show. */
 export function TimedChanges({ model }: { model: Model }) {
   const changes = useApp((s) => s.changes);
@@ -127,6 +112,13 @@ export function TimedChanges({ model }: { model: Model }) {
   const base = useApp((s) => s.appliedParams);
   const horizon = model.horizon?.(base) ?? Math.max(1, extent(changes.map((c) => c.tick))[1]);
   if (!shown) return null;
+  const marks: TimelineMark[] = changeMarks(model, base, changes).map((mark) => ({
+    key: String(mark.first),
+    day: mark.tick,
+    text: t('timed.item', { day: mark.tick, text: mark.texts.join('; ') }),
+    timed: true,
+    onActivate: () => showTimedChange(mark.first),
+  }));
   return (
     <section className="timed-changes" aria-label={t('timed.title', { count: changes.length })}>
       <h3>{t('timed.title', { count: changes.length })}</h3>
@@ -134,25 +126,13 @@ export function TimedChanges({ model }: { model: Model }) {
         <p className="hint">{t('timed.none')}</p>
       ) : (
         <>
-          <div className="timeline" role="img" aria-label={t('timed.timeline')}>
-            <div className="timeline-axis">
-              {changes.map((c, i) => (
-                <span
-                  key={i}
-                  className="timeline-marker timed"
-                  style={{ left: `${Math.min(100, (100 * c.tick) / Math.max(1, horizon))}%` }}
-                  title={describeChange(model, base, c)}
-                />
-              ))}
-            </div>
-            <div className="timeline-scale" aria-hidden="true">
-              <span>{t('table.day', { day: 0 })}</span>
-              <span>{t('table.day', { day: horizon })}</span>
-            </div>
-          </div>
+          <Timeline label={t('timed.timeline')} horizon={horizon} marks={marks} />
           <ol className="timed-list">
             {changes.map((c, i) => (
-              <li key={i}>{describeChange(model, base, c)}</li>
+              // Focusable: the marks on the timelines and plots lead here.
+              <li key={i} id={timedChangeId(i)} tabIndex={-1}>
+                {t('timed.item', { day: c.tick, text: describeChange(model, base, c) })}
+              </li>
             ))}
           </ol>
           <button type="button" onClick={eraseTimedChanges}>
