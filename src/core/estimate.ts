@@ -124,7 +124,8 @@ export function sweepEstimate(
   pace: Pace,
   sweep: { horizon: number; every: number; reporters: number; runs: number; workers: number },
 ): Estimate {
-  const rows = (sweep.every > 0 ? Math.floor(sweep.horizon / sweep.every) : 0) + 1;
+  const ticks = Math.min(sweep.horizon, pace.endTick ?? Infinity);
+  const rows = (sweep.every > 0 ? Math.floor(ticks / sweep.every) : 0) + 1;
   return {
     ms: (sweep.runs * runEstimate(pace, sweep.horizon).ms) / Math.max(1, Math.min(sweep.workers, sweep.runs)),
     bytes: sweep.runs * rows * (ROW_BYTES + VALUE_BYTES * sweep.reporters) + sweep.workers * pace.worldBytes,

@@ -30,6 +30,8 @@ describe('estimates of big work', () => {
     expect(runEstimate(pace, 1e9)).toEqual(runEstimate(pace, pace.endTick!));
     expect(runEstimate(pace, 1e9).ms).toBe(10 + 10 * pace.endTick!);
     expect(judge(runEstimate(pace, 1e9, 4))).toBe('go');
+    const sweep = { horizon: 1e9, every: 1, reporters: 4, runs: 10, workers: 1 };
+    expect(sweepEstimate(pace, sweep)).toEqual(sweepEstimate(pace, { ...sweep, horizon: pace.endTick! }));
     // A horizon reached within the budget ends the run there too.
     expect(calibrate(kmeans, params, 1, fakeClock(10), 250, 2).endTick).toBe(2);
   });
