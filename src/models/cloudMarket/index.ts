@@ -302,4 +302,5 @@ export const cloudMarket = defineModel({
   ],
   info,
   presets: cloudMarketPresets,
+  size: { agents: 'customers' },
 });
