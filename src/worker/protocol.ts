@@ -104,7 +104,8 @@ export interface FrameMessage {
   readonly seed: number;
   /**
    * The run's state at `tick`, from which a replaced worker resumes: on frames of a paused or
-   * ended run, and every few seconds while running.
+   * ended run, and every few seconds while running; not on a Setup's first frame (a replaced
+   * worker replays the Setup instead).
    */
   readonly snapshot?: Snapshot;
 }

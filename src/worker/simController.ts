@@ -288,7 +288,12 @@ export class SimController {
     this.reset = false;
   }
 
+  /**
+   * Whether this frame carries a snapshot. Not the first after a Setup: the Setup replays that
+   * state exactly, and a Setup of normal size must start no slower than before (issue 18).
+   */
   private snapshotDue(status: RunStatus): boolean {
+    if (this.reset) return false;
     const now = this.scheduler.now();
     if (status === 'running' && now - this.lastSnapshotAt < SNAPSHOT_MS) return false;
     this.lastSnapshotAt = now;
