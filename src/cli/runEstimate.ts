@@ -5,7 +5,8 @@ import type { ResolvedRun } from './resolveRun';
 
 /**
  * The time and memory of a run to `maxTick`, from timing the Setup and a few ticks of its
- * scenario on `now`. An upper bound: a stop condition may end the run earlier.
+ * scenario on `now`: the measured time when the calibration reached the run's end, else an
+ * upper bound (a stop condition may end the run earlier).
  */
 export function estimateRun(
   resolved: ResolvedRun,

@@ -15,6 +15,12 @@ export interface Pace {
   readonly tickMs: number;
   /** Memory of the run's agent columns after the calibration (bytes). */
   readonly worldBytes: number;
+  /**
+   * The tick at which the calibration's run ended (its stop condition or horizon) within the
+   * budget; a run of this scenario takes the measured time, not an extrapolation past it.
+   * Undefined: the run was still going when the budget was spent.
+   */
+  readonly endTick?: number;
 }
 
 export interface Estimate {
@@ -56,7 +62,12 @@ function measurePace(
   let ticks = 0;
   let elapsed = 0;
   let warm = { ticks: 0, elapsed: 0 };
-  while (ticks < maxTicks && run.step()) {
+  let ended = false;
+  for (;;) {
+    if (ticks >= maxTicks || !run.step()) {
+      ended = true;
+      break;
+    }
     ticks++;
     elapsed = now() - setUp;
     if (elapsed >= budgetMs) break;
@@ -70,7 +81,8 @@ function measurePace(
     worldBytes += set.ids.byteLength;
     for (const column of Object.values(set.col as Record<string, Column>)) worldBytes += column.byteLength;
   }
-  return { setupMs: setUp - start, tickMs, worldBytes };
+  const pace = { setupMs: setUp - start, tickMs, worldBytes };
+  return ended ? { ...pace, endTick: run.tick } : pace;
 }
 
 /**
@@ -93,24 +105,27 @@ export function calibrate(
 }
 
 /**
- * One run of `ticks` ticks; with `seriesReporters`, it also keeps every tick's values of that
+ * One run of up to `maxTicks` ticks (fewer when the calibration's run ended sooner); with `seriesReporters`, it also keeps every tick's values of that
  * many reporters (the CLI's --series) until the run ends.
  */
-export function runEstimate(pace: Pace, ticks: number, seriesReporters?: number): Estimate {
+export function runEstimate(pace: Pace, maxTicks: number, seriesReporters?: number): Estimate {
+  // A run that ended in the calibration ends there again: its measured time, not an upper bound.
+  const ticks = Math.min(maxTicks, pace.endTick ?? Infinity);
   const series = seriesReporters === undefined ? 0 : (ticks + 1) * (ROW_BYTES + VALUE_BYTES * seriesReporters);
   return { ms: pace.setupMs + pace.tickMs * ticks, bytes: pace.worldBytes + series };
 }
 
 /**
  * An experiment of `runs` runs of up to `horizon` ticks each on `workers` workers, recording
- * `reporters` values every `every` ticks (0: the last tick only). An upper bound: a stop
- * condition ends runs earlier.
+ * `reporters` values every `every` ticks (0: the last tick only). Runs end where the calibrated
+ * run ended, if it did; otherwise an upper bound, as a stop condition may end runs earlier.
  */
 export function sweepEstimate(
   pace: Pace,
   sweep: { horizon: number; every: number; reporters: number; runs: number; workers: number },
 ): Estimate {
-  const rows = (sweep.every > 0 ? Math.floor(sweep.horizon / sweep.every) : 0) + 1;
+  const ticks = Math.min(sweep.horizon, pace.endTick ?? Infinity);
+  const rows = (sweep.every > 0 ? Math.floor(ticks / sweep.every) : 0) + 1;
   return {
     ms: (sweep.runs * runEstimate(pace, sweep.horizon).ms) / Math.max(1, Math.min(sweep.workers, sweep.runs)),
     bytes: sweep.runs * rows * (ROW_BYTES + VALUE_BYTES * sweep.reporters) + sweep.workers * pace.worldBytes,

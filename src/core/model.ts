@@ -329,6 +329,12 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
     readonly seed: number;
     readonly horizon: number;
   }): readonly SettingVariation[];
+  /**
+   * The parameters that set the run's size (integer parameters): its number of agents, and the
+   * width and height of the world they live in. Beyond their slider range, a Setup is estimated
+   * first, from a smaller run of the same density (see calibrationSize.ts). Undefined: never.
+   */
+  readonly size?: { readonly agents: string; readonly area?: readonly [string, string] };
 }
 
 /** A model with its types erased, as the registry, runs and the UI hold it. */

@@ -78,6 +78,8 @@ export const en = {
   'panel.monitors': 'Monitors',
   'error.worker':
     'The simulation stopped unexpectedly: {message}. It was restarted from the last Setup; your parameters are kept.',
+  'error.workerResumed':
+    'The simulation stopped unexpectedly: {message}. It was restarted from day {day}, where it was; your parameters are kept.',
   'error.workerLost':
     'The simulation stopped unexpectedly again while setting up: {message}. Your parameters are kept; ' +
     'change them (a smaller model?) and press Setup.',
@@ -196,6 +198,11 @@ export const en = {
   'exp.askBig': 'This experiment would take {estimate}. Start it anyway?',
   'exp.refusedBig':
     'This experiment would take {estimate}: over the limit of 4 GB of results. Run fewer runs, or record less often (every).',
+  'sandbox.askSetup': 'Setting up this model and its first step would take {estimate}. Set it up anyway?',
+  'sandbox.refusedSetup':
+    'Not set up: this model would take {estimate}, over the limit of 4 GB. Make it smaller (fewer agents).',
+  'sandbox.askGo': 'Running to the horizon would take {estimate}. Run anyway?',
+  'sandbox.refusedGo': 'Not run: running to the horizon would take {estimate}, over the limit of 4 GB.',
   'estimate.title': 'Big work ahead',
   'estimate.start': 'Start anyway',
   'estimate.cancel': 'Cancel',

@@ -241,6 +241,7 @@ export const flocking = defineModel({
   ],
   monitors: ['alignment', 'mean-neighbours'],
   presets: flockingPresets,
+  size: { agents: 'birds', area: ['width', 'height'] },
   portrayal: (params) => ({
     bounds: { minX: 0, maxX: params.width, minY: 0, maxY: params.height },
     background: '#ffffff',

@@ -222,6 +222,7 @@ export const kMeans = defineModel({
     ],
   }),
   presets: kMeansPresets,
+  size: { agents: 'numDataPoints' },
   summaryJson: (w) => ({
     converged: w.globals.anyMoved === 0,
     centroids: Array.from({ length: w.agents.centroids.count }, (_, k) => [

@@ -215,6 +215,7 @@ export const segregation = defineModel({
   ],
   monitors: ['happy-fraction', 'moved'],
   presets: segregationPresets,
+  size: { agents: 'agents', area: ['width', 'height'] },
   portrayal: (params) => ({
     bounds: { minX: -0.5, maxX: params.width - 0.5, minY: -0.5, maxY: params.height - 0.5 },
     background: '#ffffff',

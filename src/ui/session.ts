@@ -6,6 +6,7 @@ import { t, tModelText } from '../i18n';
 import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { applicableChanges, recordChange, type TimedChange } from '../core/timedChanges';
+import { isBeyondNormalSize, type ScenarioPace } from '../core/calibrationSize';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
@@ -13,6 +14,8 @@ import { webSimHost } from '../worker/webSimHost';
 import { publishFrame } from './frameBus';
 import { initialRun, scenarioFor, useApp, type Page } from './store';
 import { notify } from './notices';
+import { askToStart } from './confirmStart';
+import { sandboxVerdict, setupEstimate } from './sandboxEstimate';
 
 /**
  * How often plots re-sample while running (ms). A chart update costs tens of ms in recharts on
@@ -41,6 +44,8 @@ function onMessage(message: FromWorker): void {
     if (setupsInFlight === 0) recordLive(message.changes);
     return;
   }
+  if (message.type === 'pace') return paceArrived?.(message.pace);
+  if (message.type === 'ask') return void askToGo(message.estimate);
   if (message.type !== 'frame') return;
   if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
   publishFrame(message);
@@ -65,9 +70,10 @@ function sim(): SimClient {
   client ??= new SimClient(
     {
       onMessage,
-      onCrash: (reason, lost) => {
+      onCrash: (reason, lost, resumedAt) => {
         if (lost) useApp.setState({ status: 'starting' });
-        notify({ kind: 'error', text: t(lost ? 'error.workerLost' : 'error.worker', { message: reason }) });
+        const key = lost ? 'error.workerLost' : resumedAt === null ? 'error.worker' : 'error.workerResumed';
+        notify({ kind: 'error', text: t(key, { message: reason, day: resumedAt ?? 0 }) });
       },
     },
     webSimHost,
@@ -87,12 +93,50 @@ function recordLive(made: readonly TimedChange[]): void {
   });
 }
 
+/** Answers the estimate asked of the worker, once. */
+let paceArrived: ((pace: ScenarioPace | null) => void) | null = null;
+
 /**
  * Starts a new run from the current params and seed (NetLogo's Setup), replaying the timed
  * changes from day 0; those the params no longer allow (a row removed, a shorter horizon) go.
+ * A model beyond its sliders' size range is estimated first, and asked about or refused when
+ * big (issue 18); until the answer nothing changes. Normal sizes start at once, as ever.
  */
 export function setup(): void {
-  const { modelId, params, seed, changes } = useApp.getState();
+  const scenario = useApp.getState();
+  if (isBeyondNormalSize(findModel(scenario.modelId)!, scenario.params)) void estimateThenSetup(scenario);
+  else startSetup(scenario);
+}
+
+type SetupScenario = Pick<ReturnType<typeof useApp.getState>, 'modelId' | 'params' | 'seed' | 'changes'>;
+
+async function estimateThenSetup(scenario: SetupScenario): Promise<void> {
+  const { modelId, params, seed } = scenario;
+  paceArrived?.(null);
+  const estimated = await new Promise<ScenarioPace | null>((resolve) => {
+    paceArrived = (pace) => {
+      paceArrived = null;
+      resolve(pace);
+    };
+    sim().send({ type: 'estimate', modelId, params: { ...params }, seed });
+  });
+  // No estimate: the Setup itself says what is wrong with the scenario.
+  if (!estimated) return startSetup(scenario);
+  const { verdict, words } = sandboxVerdict(setupEstimate(estimated), estimated.approximate);
+  if (verdict === 'refuse') return notify({ kind: 'error', text: t('sandbox.refusedSetup', { estimate: words }) });
+  if (verdict === 'ask' && !(await askToStart(t('sandbox.askSetup', { estimate: words })))) return;
+  startSetup(scenario, { setupMs: estimated.pace.setupMs, tickMs: estimated.pace.tickMs });
+}
+
+/** Go to a far horizon of a big run: asked first; the worker runs on only once confirmed. */
+async function askToGo(estimate: { ms: number; bytes: number }): Promise<void> {
+  const { verdict, words } = sandboxVerdict(estimate, true);
+  if (verdict === 'refuse') return notify({ kind: 'error', text: t('sandbox.refusedGo', { estimate: words }) });
+  if (await askToStart(t('sandbox.askGo', { estimate: words }))) sim().send({ type: 'go', confirmed: true });
+}
+
+function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: number }): void {
+  const { modelId, params, seed, changes } = scenario;
   const kept = applicableChanges(findModel(modelId)!, params, changes);
   useApp.setState({
     appliedParams: params,
@@ -110,7 +154,7 @@ export function setup(): void {
     notify({ kind: 'notice', text });
   }
   setupsInFlight++;
-  sim().send({ type: 'setup', modelId, params: { ...params }, seed, changes: kept });
+  sim().send({ type: 'setup', modelId, params: { ...params }, seed, changes: kept, pace });
 }
 
 /**

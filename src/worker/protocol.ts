@@ -3,8 +3,10 @@
  * dropped (each `step` advances exactly one tick); frames flow worker → UI and the UI draws
  * only the newest (latest state wins).
  */
+import type { ScenarioPace } from '../core/calibrationSize';
+import type { Estimate } from '../core/estimate';
 import type { Explanation } from '../core/model';
-import type { Reporters } from '../core/run';
+import type { Reporters, Snapshot } from '../core/run';
 import type { TimedChange } from '../core/timedChanges';
 import type { Column } from '../core/world';
 
@@ -20,10 +22,25 @@ export type ToWorker =
       readonly seed: number;
       /** Omitted: none. */
       readonly changes?: readonly TimedChange[];
+      /**
+       * The scenario's estimated pace at full size (ms), when it was estimated before (a big
+       * scenario): the watchdog then allows its Setup that long, and Go to a far horizon asks.
+       */
+      readonly pace?: { readonly setupMs: number; readonly tickMs: number };
     }
+  /** Estimates a Setup of this scenario (see calibrationSize.ts) without touching the run: answered by `pace`. */
+  | {
+      readonly type: 'estimate';
+      readonly modelId: string;
+      readonly params: Record<string, unknown>;
+      readonly seed: number;
+    }
+  /** Resumes a run from a snapshot a frame carried (after a worker was replaced). */
+  | { readonly type: 'restore'; readonly snapshot: Snapshot }
   /** Advances exactly `count` ticks, or to the stop condition (pauses first if running). */
   | { readonly type: 'step'; readonly count: number }
-  | { readonly type: 'go' }
+  /** Runs on; a long run to its horizon is first answered by `ask`, unless `confirmed`. */
+  | { readonly type: 'go'; readonly confirmed?: boolean }
   | { readonly type: 'pause' }
   /** Ticks per second; null = as fast as possible. */
   | { readonly type: 'speed'; readonly ticksPerSecond: number | null }
@@ -85,6 +102,12 @@ export interface FrameMessage {
   readonly fingerprint: string | null;
   readonly inspected: InspectedAgent | null;
   readonly seed: number;
+  /**
+   * The run's state at `tick`, from which a replaced worker resumes: on frames of a paused or
+   * ended run, and every few seconds while running; not on a Setup's first frame (a replaced
+   * worker replays the Setup instead).
+   */
+  readonly snapshot?: Snapshot;
 }
 
 interface ErrorMessage {
@@ -108,4 +131,17 @@ interface ChangedMessage {
   readonly changes: readonly TimedChange[];
 }
 
-export type FromWorker = FrameMessage | ErrorMessage | BusyMessage | ChangedMessage | { readonly type: 'pong' };
+/** The answer to `estimate`: null when the scenario cannot be set up (the Setup then says why). */
+interface PaceMessage {
+  readonly type: 'pace';
+  readonly pace: ScenarioPace | null;
+}
+
+/** Go would run long to the horizon: the UI asks the person first, then sends `go` confirmed. */
+interface AskMessage {
+  readonly type: 'ask';
+  readonly estimate: Estimate;
+}
+
+export type FromWorker =
+  FrameMessage | ErrorMessage | BusyMessage | ChangedMessage | PaceMessage | AskMessage | { readonly type: 'pong' };

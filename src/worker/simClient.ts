@@ -1,17 +1,22 @@
 /**
  * The main thread's handle on the simulation: starts the worker, forwards commands and
  * frames, and keeps a watchdog on it. A worker that crashes, closes or stops answering is
- * replaced and set up again from the last Setup (the scenario is kept). Falls back to running
+ * replaced and resumes from the last snapshot a frame brought (the day on display), or, with
+ * none since the last Setup, is set up again from it (the scenario is kept either way). Falls back to running
  * the same controller in-process where workers are unavailable.
  */
+import type { Snapshot } from '../core/run';
 import type { PoolTimers } from './experimentPool';
 import type { FromWorker, ToWorker } from './protocol';
 import { SimController } from './simController';
 
 export interface SimClientEvents {
   onMessage(message: FromWorker): void;
-  /** The worker died or hung; it was replaced and set up again, unless `lost` (that Setup failed too). */
-  onCrash(reason: string, lost: boolean): void;
+  /**
+   * The worker died or hung; it was replaced and resumed from the snapshot of day `resumedAt`, or
+   * (null) set up again, unless `lost` (that failed too).
+   */
+  onCrash(reason: string, lost: boolean, resumedAt: number | null): void;
 }
 
 /** What the client needs of a running simulation worker. */
@@ -45,6 +50,8 @@ export class SimClient {
   private inProcess: SimController | null = null;
   private lastSetup: Setup | null = null;
   private lastSpeed: Extract<ToWorker, { type: 'speed' }> | null = null;
+  /** The newest state of the run since the last Setup, from the frames. */
+  private lastSnapshot: Snapshot | null = null;
   /** When the unanswered ping was sent; null when the worker has spoken since. */
   private pingSentAt: number | null = null;
   /** Until when announced work may keep the worker silent. */
@@ -61,7 +68,10 @@ export class SimClient {
   }
 
   send(message: ToWorker): void {
-    if (message.type === 'setup') this.lastSetup = message;
+    if (message.type === 'setup') {
+      this.lastSetup = message;
+      this.lastSnapshot = null;
+    }
     if (message.type === 'speed') this.lastSpeed = message;
     if (this.worker) this.worker.postMessage(message);
     else this.inProcess!.handle(message);
@@ -103,7 +113,10 @@ export class SimClient {
     // The worker speaks again: the work it announced is over.
     this.busyUntil = 0;
     if (message.type === 'pong') return;
-    if (message.type === 'frame') this.failures = 0;
+    if (message.type === 'frame') {
+      this.failures = 0;
+      if (message.snapshot) this.lastSnapshot = message.snapshot;
+    }
     this.events.onMessage(message);
   }
 
@@ -125,7 +138,9 @@ export class SimClient {
     this.start();
     if (this.lastSpeed) this.send(this.lastSpeed);
     const lost = this.failures >= 2;
-    if (this.lastSetup && !lost) this.send(this.lastSetup);
-    this.events.onCrash(reason, lost);
+    const snapshot = lost ? null : this.lastSnapshot;
+    if (snapshot) this.send({ type: 'restore', snapshot });
+    else if (this.lastSetup && !lost) this.send(this.lastSetup);
+    this.events.onCrash(reason, lost, snapshot?.tick ?? null);
   }
 }

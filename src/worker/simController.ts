@@ -3,8 +3,10 @@
  * posts frames. Knows nothing of `self` or the DOM; the clock and timer are injected, so the
  * same controller runs in the worker, in-process as a fallback, and in unit tests.
  */
+import { calibrateScenario } from '../core/calibrationSize';
+import { judge, runEstimate } from '../core/estimate';
 import { validateParams } from '../core/params';
-import { Run } from '../core/run';
+import { Run, type Snapshot } from '../core/run';
 import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
 import type { AgentSet, Column } from '../core/world';
 import { findModel } from '../models/registry';
@@ -33,10 +35,15 @@ const MAX_FRAME_RATE = 30;
  */
 const BUSY_NOTICE_MS = 500;
 /**
- * What a Setup is announced to take (ms) before it starts, its length being unknown: a model at
- * its size maximum may take minutes (a million flocking birds: about 8 min on a slow machine).
+ * What a Setup of a normal size is announced to take (ms): a few seconds pass before a looping
+ * one counts as hung. A big one (beyond the sliders' range) was estimated first and brings its
+ * own estimate (`pace`).
  */
-const SETUP_ALLOWANCE_MS = 10 * 60_000;
+const NORMAL_SETUP_MS = 500;
+/** What an estimate is announced to take (ms): a few calibrations at reduced size. */
+const ESTIMATE_ALLOWANCE_MS = 10_000;
+/** While running, a frame carries a snapshot at most this often (ms): copying the world costs. */
+const SNAPSHOT_MS = 5000;
 
 export class SimController {
   private run: Run | null = null;
@@ -50,6 +57,12 @@ export class SimController {
   private inspected: AgentRef | null = null;
   /** How long the last tick took (ms): the expected length of the next one. */
   private tickMs = 0;
+  /** The run was estimated big before its Setup: Go to a far horizon asks first, until confirmed once. */
+  private big = false;
+  /** A tick's expected length for estimating Go: the estimate's until a tick was measured. */
+  private paceTickMs = 0;
+  private goConfirmed = false;
+  private lastSnapshotAt = -Infinity;
 
   constructor(
     private readonly post: Post,
@@ -59,11 +72,15 @@ export class SimController {
   handle(message: ToWorker): void {
     switch (message.type) {
       case 'setup':
-        return this.setup(message.modelId, message.params, message.seed, message.changes ?? []);
+        return this.setup(message.modelId, message.params, message.seed, message.changes ?? [], message.pace);
+      case 'estimate':
+        return this.estimate(message.modelId, message.params, message.seed);
+      case 'restore':
+        return this.restore(message.snapshot);
       case 'step':
         return this.stepMany(message.count);
       case 'go':
-        return this.go();
+        return this.go(message.confirmed ?? false);
       case 'pause':
         return this.pause();
       case 'speed':
@@ -80,7 +97,13 @@ export class SimController {
     }
   }
 
-  private setup(modelId: string, params: Record<string, unknown>, seed: number, changes: readonly TimedChange[]): void {
+  private setup(
+    modelId: string,
+    params: Record<string, unknown>,
+    seed: number,
+    changes: readonly TimedChange[],
+    pace: { setupMs: number; tickMs: number } | undefined,
+  ): void {
     this.stop();
     const model = findModel(modelId);
     if (!model) return this.error(`Unknown model "${modelId}"`);
@@ -88,7 +111,7 @@ export class SimController {
     if (!checked.ok) return this.error(checked.errors.map((e) => e.message).join('; '));
     const timed = checkTimedChanges(model, checked.value, changes);
     if (!timed.ok) return this.error(timed.errors.map((e) => e.message).join('; '));
-    this.post({ type: 'busy', expectedMs: SETUP_ALLOWANCE_MS }, []);
+    this.post({ type: 'busy', expectedMs: pace?.setupMs ?? NORMAL_SETUP_MS }, []);
     const start = this.scheduler.now();
     try {
       this.run = Run.create(model, checked.value, seed, timed.value);
@@ -96,15 +119,46 @@ export class SimController {
       this.run = null;
       return this.error((e as Error).message);
     }
-    this.runId++;
     // The first tick is expected to take about as long as the Setup (both visit every agent).
-    this.tickMs = this.scheduler.now() - start;
-    this.drawn = viewColumns(model.portrayal(checked.value));
+    this.paceTickMs = pace?.tickMs ?? 0;
+    this.started(Math.max(this.scheduler.now() - start, this.paceTickMs), pace !== undefined);
+  }
+
+  /** A run was set up or restored: its first frame starts the view and plots afresh. */
+  private started(tickMs: number, big: boolean): void {
+    const run = this.run!;
+    this.runId++;
+    this.tickMs = tickMs;
+    this.big = big;
+    this.goConfirmed = false;
+    this.drawn = viewColumns(run.model.portrayal(run.params));
     this.inspected = null;
     this.rows = [];
     this.reset = true;
     this.record();
     this.postFrame();
+  }
+
+  private estimate(modelId: string, params: Record<string, unknown>, seed: number): void {
+    const model = findModel(modelId);
+    const checked = model && validateParams(model.params, params);
+    if (!model || !checked?.ok) return this.post({ type: 'pace', pace: null }, []);
+    this.post({ type: 'busy', expectedMs: ESTIMATE_ALLOWANCE_MS }, []);
+    this.post({ type: 'pace', pace: calibrateScenario(model, checked.value, seed, this.scheduler.now) }, []);
+  }
+
+  private restore(snapshot: Snapshot): void {
+    this.stop();
+    const model = findModel(snapshot.modelId);
+    if (!model) return this.error(`Unknown model "${snapshot.modelId}"`);
+    this.post({ type: 'busy', expectedMs: NORMAL_SETUP_MS }, []);
+    try {
+      this.run = Run.restore(model, snapshot);
+    } catch (e) {
+      this.run = null;
+      return this.error((e as Error).message);
+    }
+    this.started(0, false);
   }
 
   private stepMany(count: number): void {
@@ -114,9 +168,19 @@ export class SimController {
     this.postFrame();
   }
 
-  private go(): void {
+  private go(confirmed: boolean): void {
     if (!this.run || this.running) return;
     if (this.run.done) return this.postFrame();
+    if (confirmed) this.goConfirmed = true;
+    if (this.big && !this.goConfirmed) {
+      // The plots keep a row of every reporter per tick until the horizon.
+      const estimate = runEstimate(
+        { setupMs: 0, tickMs: this.paceTickMs, worldBytes: 0 },
+        this.run.horizon - this.run.tick,
+        this.run.reporterDecls.length,
+      );
+      if (Number.isFinite(estimate.ms) && judge(estimate) !== 'go') return this.post({ type: 'ask', estimate }, []);
+    }
     this.running = true;
     this.slice();
   }
@@ -162,7 +226,7 @@ export class SimController {
     if (this.tickMs >= BUSY_NOTICE_MS) this.post({ type: 'busy', expectedMs: this.tickMs }, []);
     const start = this.scheduler.now();
     if (!run.step()) return false;
-    this.tickMs = this.scheduler.now() - start;
+    this.tickMs = this.paceTickMs = this.scheduler.now() - start;
     this.record();
     return true;
   }
@@ -216,11 +280,24 @@ export class SimController {
         fingerprint: status === 'running' ? null : run.fingerprint(),
         inspected: this.inspectedAgent(run),
         seed: run.seed,
+        snapshot: this.snapshotDue(status) ? run.snapshot() : undefined,
       },
       transfer,
     );
     this.rows = [];
     this.reset = false;
+  }
+
+  /**
+   * Whether this frame carries a snapshot. Not the first after a Setup: the Setup replays that
+   * state exactly, and a Setup of normal size must start no slower than before (issue 18).
+   */
+  private snapshotDue(status: RunStatus): boolean {
+    if (this.reset) return false;
+    const now = this.scheduler.now();
+    if (status === 'running' && now - this.lastSnapshotAt < SNAPSHOT_MS) return false;
+    this.lastSnapshotAt = now;
+    return true;
   }
 
   private inspectedAgent(run: Run): InspectedAgent | null {

@@ -52,19 +52,22 @@ describe('agora CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ model: 'cloud-market', modelVersion: 2, seed: 4, ticks: 3 });
   });
 
-  it('refuses a run of a billion ticks without --yes, before writing --series, and starts it with --yes', () => {
+  it('refuses a billion ticks of flocking without --yes and, with --series, even with --yes', () => {
     const series = join(dir, 'huge-series.csv');
-    const refused = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--series', series);
+    const refused = agora('run', '--model', 'flocking', '--seed', '1', '--ticks', '1000000000', '--series', series);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(
-      /^agora: estimate: about .*\nagora: run: (this run would take about|about .* is over)/,
-    );
+    expect(refused.stderr).toMatch(/^agora: estimate: about \d+ days and .*\nagora: run: about .* is over the limit/);
     expect(existsSync(series)).toBe(false);
-    // The upper bound: k-means reaches its stop condition long before.
-    const started = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--yes', '--json');
+    const long = agora('run', '--model', 'flocking', '--seed', '1', '--ticks', '1000000000', '--json');
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/\nagora: run: this run would take about \d+ days and .*; add --yes to start it\n$/);
+  });
+
+  it('starts a billion ticks of k-means silently: its run ends by itself, as the calibration saw', () => {
+    const started = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--json');
     expect(started.code).toBe(0);
-    expect(started.stderr).toMatch(/^agora: estimate: about /);
+    expect(started.stderr).toBe('');
     expect(JSON.parse(started.stdout).fingerprint).toBe(
       JSON.parse(agora('run', '--model', 'k-means', '--seed', '1', '--json').stdout).fingerprint,
     );

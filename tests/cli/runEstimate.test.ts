@@ -5,8 +5,10 @@ import { findModel } from '../../src/models/registry';
 import { UsageError } from '../../src/cli/args';
 import { allowRun, estimateRun } from '../../src/cli/runEstimate';
 
+const flocking = findModel('flocking')!;
+// Flocking has no stop condition: a run of a billion ticks really is that long.
+const resolved = { model: flocking, params: defaultParams(flocking.params), changes: [], seed: 1, warnings: [] };
 const kmeans = findModel('k-means')!;
-const resolved = { model: kmeans, params: defaultParams(kmeans.params), changes: [], seed: 1, warnings: [] };
 
 /** A clock that moves `step` ms at every reading: each tick measures `step` ms. */
 function fakeClock(step: number) {
@@ -32,6 +34,14 @@ describe('agora run estimates big work', () => {
     expect(plain.ms).toBeCloseTo(10 + 10 * 1e9);
     const series = estimateRun(resolved, 1, { maxTick: 1e9, seriesReporters: 4 }, fakeClock(10));
     expect(series.bytes - plain.bytes).toBeGreaterThan(1e11);
+    expect(verdict(series, true).started).toBe(false);
+  });
+
+  it('does not ask for a run that ends by itself long before the ticks asked for', () => {
+    const ends = { ...resolved, model: kmeans, params: defaultParams(kmeans.params) };
+    const estimate = estimateRun(ends, 1, { maxTick: 1e9, seriesReporters: 4 }, fakeClock(10));
+    expect(estimate.ms).toBeLessThan(1000);
+    expect(verdict(estimate, false)).toEqual({ started: true, lines: [] });
   });
 
   it('starts a small run silently, asks for --yes above 10 minutes, and refuses above 4 GB even with --yes', () => {

@@ -14,10 +14,26 @@ function fakeClock(step: number) {
 
 describe('estimates of big work', () => {
   it('measures Setup and ticks on the clock given, with the world memory', () => {
-    const pace = calibrate(kmeans, params, 1, fakeClock(10), 250, 1000);
+    const flocking = findModel('flocking')!;
+    const pace = calibrate(flocking, { ...defaultParams(flocking.params), birds: 10 }, 1, fakeClock(10), 250, 1000);
     expect(pace.setupMs).toBe(10);
     expect(pace.tickMs).toBe(10);
     expect(pace.worldBytes).toBeGreaterThan(0);
+    expect(pace.endTick).toBeUndefined();
+  });
+
+  it('takes the measured time, not an upper bound, when the calibration reached the end of the run', () => {
+    // k-means reaches its stop condition within a few ticks: a billion ticks asked for change nothing.
+    const pace = calibrate(kmeans, params, 1, fakeClock(10), 250, 1e9);
+    expect(pace.endTick).toBeGreaterThan(0);
+    expect(pace.endTick).toBeLessThan(25);
+    expect(runEstimate(pace, 1e9)).toEqual(runEstimate(pace, pace.endTick!));
+    expect(runEstimate(pace, 1e9).ms).toBe(10 + 10 * pace.endTick!);
+    expect(judge(runEstimate(pace, 1e9, 4))).toBe('go');
+    const sweep = { horizon: 1e9, every: 1, reporters: 4, runs: 10, workers: 1 };
+    expect(sweepEstimate(pace, sweep)).toEqual(sweepEstimate(pace, { ...sweep, horizon: pace.endTick! }));
+    // A horizon reached within the budget ends the run there too.
+    expect(calibrate(kmeans, params, 1, fakeClock(10), 250, 2).endTick).toBe(2);
   });
 
   it('takes the pace from warm ticks: a first slow stretch is left out', () => {

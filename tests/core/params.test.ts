@@ -67,6 +67,16 @@ describe('validateParams', () => {
       { vendors: { nextId: 1, rows: [{ id: 0, name: 'A\u0007B' }] } },
       'vendors[0].name',
     ],
+    [
+      'a bidirectional override in a name',
+      { vendors: { nextId: 1, rows: [{ id: 0, name: 'A\u202EB' }] } },
+      'vendors[0].name',
+    ],
+    [
+      'a joiner at the end of a name',
+      { vendors: { nextId: 1, rows: [{ id: 0, name: 'Cirrus\u200D' }] } },
+      'vendors[0].name',
+    ],
   ])('rejects %s with a message naming the field', (_, input, field) => {
     const errors = errorsOf(input);
     expect(errors.map((e) => e.field)).toContain(field);
@@ -101,6 +111,11 @@ describe('validateParams', () => {
         }
       }),
     );
+  });
+
+  it('accepts names whose script needs a zero-width joiner or non-joiner inside a word', () => {
+    for (const name of ['می\u200Cخواهم', 'क्\u200Dष', '👩\u200D💻'])
+      expect(validateParams(schema, { vendors: { nextId: 1, rows: [{ id: 0, name }] } }).ok).toBe(true);
   });
 
   it('accepts values within the valid range even beyond the slider range', () => {

@@ -13,13 +13,45 @@ describe('displayText', () => {
     expect(displayText('Cirrus 😀 Ūnion عربى', { max: 9 })).toBe('Cirrus 😀…');
   });
 
+  it('keeps the joiners Persian, Indic scripts and emoji need inside a word, and no other', () => {
+    const names = [
+      'می\u200Cخواهم', // Persian: a non-joiner between two letters
+      'क्\u200Dष', // Devanagari: a joiner after a virama
+      '👩\u200D💻 Labs', // an emoji sequence
+      'ශ්\u200Dරී', // Sinhala
+    ];
+    for (const name of names) {
+      expect(hasUnsafeCharacters(name)).toBe(false);
+      expect(displayText(name)).toBe(name);
+    }
+    // At an end, beside ASCII, a space or another joiner, a joiner only makes one name look like another.
+    expect(displayText('Cirrus\u200D')).toBe('Cirrus\\u{200D}');
+    expect(displayText('\u200Cمی')).toBe('\\u{200C}می');
+    expect(displayText('Cir\u200Crus')).toBe('Cir\\u{200C}rus');
+    expect(displayText('می \u200Cخ')).toBe('می \\u{200C}خ');
+    expect(displayText('م\u200C\u200Cخ')).toBe('م\\u{200C}\\u{200C}خ');
+    // Beside a character that is escaped itself, or half an emoji.
+    expect(displayText('م\u200D\u202Eخ')).toBe('م\\u{200D}\\u{202E}خ');
+    expect(displayText('\ud83d\u200Dم')).toBe('\\u{D83D}\\u{200D}م');
+    // Bidirectional controls and other zero-width characters stay refused between letters too.
+    for (const ch of ['\u202E', '\u2066', '\u200B', '\u200E', '\u2060', '\uFEFF'])
+      expect(hasUnsafeCharacters(`م${ch}خ`)).toBe(true);
+  });
+
   it('leaves nothing a terminal or a page would act on, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
-        const shown = displayText(text);
-        expect(hasUnsafeCharacters(shown)).toBe(false);
-        expect(hasUnsafeCharacters(text)).toBe(shown !== text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          // Joiners among letters, emoji, halves of emoji and controls: where they are kept or escaped.
+          fc.string({ unit: fc.constantFrom('\u200C', '\u200D', 'م', 'a', ' ', '😀', '\ud83d', '\u202E', '\u0007') }),
+        ),
+        (text) => {
+          const shown = displayText(text);
+          expect(hasUnsafeCharacters(shown)).toBe(false);
+          expect(hasUnsafeCharacters(text)).toBe(shown !== text);
+        },
+      ),
     );
   });
 });

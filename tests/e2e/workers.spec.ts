@@ -1,6 +1,7 @@
 /**
  * The workers under stress: a simulation worker that hangs or closes is noticed within its
- * deadline and replaced from the last Setup, and experiments run after the network is gone.
+ * deadline and resumes at the day it was at (or from the last Setup, when it hung setting up),
+ * and experiments run after the network is gone.
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
 
@@ -37,28 +38,66 @@ for (const [what, breakIt] of [
   ],
   ['closes itself', () => setTimeout(() => self.close())],
 ] as const) {
-  test(`a simulation worker that ${what} is noticed, the user told, and Step works after the restart`, async ({
+  test(`a simulation worker that ${what} is noticed, the user told, and the run resumes at its day`, async ({
     page,
   }) => {
-    const setUp = await openApp(page);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect(tick(page)).toHaveText('1');
+    await openApp(page);
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    await step.click();
+    await step.click();
+    await expect(tick(page)).toHaveText('2');
+    const dayTwo = (await fingerprint(page).textContent())!;
     const broken = await workerNamed(page, 'simulation');
     const since = Date.now();
     await broken.evaluate(breakIt);
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText(/The simulation stopped unexpectedly: no answer for \d s\. It was restarted/, {
-      timeout: 8000,
-    });
+    await expect(alert).toContainText(
+      /The simulation stopped unexpectedly: no answer for \d s\. It was restarted from day 2, where it was/,
+      { timeout: 8000 },
+    );
     // Detected within the deadline (4 s of silence after a ping, pinged each second), with slack for a slow machine.
     expect(Date.now() - since).toBeLessThan(7500);
-    // The scenario is kept: the new worker set up the same run again.
+    // The new worker resumed the day on display from its snapshot, not from the Setup.
+    await expect(tick(page)).toHaveText('2');
+    await expect(fingerprint(page)).toHaveText(dayTwo);
+    await step.click();
+    await expect(tick(page)).toHaveText('3');
+    const resumed = (await fingerprint(page).textContent())!;
+    // An uninterrupted run of the same scenario is at the same state on day 3.
+    await page.getByRole('button', { name: 'Setup' }).click();
     await expect(tick(page)).toHaveText('0');
-    await expect(fingerprint(page)).toHaveText(setUp);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect(tick(page)).toHaveText('1');
+    for (let i = 1; i <= 3; i++) {
+      await step.click();
+      await expect(tick(page)).toHaveText(String(i));
+    }
+    await expect(fingerprint(page)).toHaveText(resumed);
   });
 }
+
+test('a Setup of normal size that loops is noticed within seconds, and set up again', async ({ page }) => {
+  const setUp = await openApp(page);
+  const broken = await workerNamed(page, 'simulation');
+  // The worker announces the Setup (as short: a normal size), then loops in it.
+  await broken.evaluate(() => {
+    // The worker's scope (typed here as a window's).
+    const scope = self as unknown as { postMessage(message: { type: string }, transfer: Transferable[]): void };
+    const post = scope.postMessage.bind(scope);
+    scope.postMessage = (message, transfer) => {
+      post(message, transfer);
+      if (message.type === 'busy') for (;;);
+    };
+  });
+  const since = Date.now();
+  await page.getByRole('button', { name: 'Setup' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    /The simulation stopped unexpectedly: no answer for \d s\. It was restarted from the last Setup/,
+    { timeout: 10_000 },
+  );
+  // 4 s after a ping, and 3 × 500 ms for the Setup: not the 30 minutes a big one would be allowed.
+  expect(Date.now() - since).toBeLessThan(9000);
+  await expect(tick(page)).toHaveText('0');
+  await expect(fingerprint(page)).toHaveText(setUp);
+});
 
 test('after the network is gone, experiments still run and the view still draws in its worker', async ({
   page,

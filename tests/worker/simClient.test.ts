@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Snapshot } from '../../src/core/run';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { DEADLINE_MS, SimClient, type SimHost, type SimWorkerListeners } from '../../src/worker/simClient';
 
@@ -25,7 +26,7 @@ const setupMessage: ToWorker = { type: 'setup', modelId: 'flocking', params: { b
 
 function client() {
   const workers: FakeWorker[] = [];
-  const crashes: { reason: string; lost: boolean }[] = [];
+  const crashes: { reason: string; lost: boolean; resumedAt: number | null }[] = [];
   const messages: FromWorker[] = [];
   const host: SimHost = {
     now: () => Date.now(),
@@ -38,7 +39,10 @@ function client() {
     },
   };
   const sim = new SimClient(
-    { onMessage: (m) => messages.push(m), onCrash: (reason, lost) => crashes.push({ reason, lost }) },
+    {
+      onMessage: (m) => messages.push(m),
+      onCrash: (reason, lost, resumedAt) => crashes.push({ reason, lost, resumedAt }),
+    },
     host,
   );
   return { sim, workers, crashes, messages, current: () => workers[workers.length - 1] };
@@ -72,7 +76,9 @@ describe('SimClient watchdog', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(workers).toHaveLength(2);
     expect(workers[0].terminated).toBe(true);
-    expect(crashes).toEqual([{ reason: expect.stringMatching(/^no answer for [45] s$/), lost: false }]);
+    expect(crashes).toEqual([
+      { reason: expect.stringMatching(/^no answer for [45] s$/), lost: false, resumedAt: null },
+    ]);
     expect(current().received).toEqual([{ type: 'speed', ticksPerSecond: 10 }, setupMessage]);
     sim.send({ type: 'step', count: 1 });
     expect(current().received.at(-1)).toEqual({ type: 'step', count: 1 });
@@ -109,7 +115,7 @@ describe('SimClient watchdog', () => {
     sim.send(setupMessage);
     current().listeners.failed('out of memory');
     expect(workers).toHaveLength(2);
-    expect(crashes).toEqual([{ reason: 'out of memory', lost: false }]);
+    expect(crashes).toEqual([{ reason: 'out of memory', lost: false, resumedAt: null }]);
     expect(current().received).toEqual([setupMessage]);
     // The replaced worker is deaf: its late messages change nothing.
     workers[0].listeners.failed('again');
@@ -130,6 +136,24 @@ describe('SimClient watchdog', () => {
     current().say(frame);
     current().listeners.failed('boom');
     expect(crashes.at(-1)!.lost).toBe(false);
+    sim.dispose();
+  });
+
+  it('resumes a replaced worker from the last snapshot since the Setup, not from the Setup', () => {
+    const { sim, crashes, current } = client();
+    sim.send(setupMessage);
+    const snapshot = { tick: 7 } as unknown as Snapshot;
+    current().say({ ...frame, tick: 7, snapshot } as FromWorker);
+    current().say({ ...frame, tick: 8 } as FromWorker);
+    current().listeners.failed('boom');
+    expect(current().received).toEqual([{ type: 'restore', snapshot }]);
+    expect(crashes).toEqual([{ reason: 'boom', lost: false, resumedAt: 7 }]);
+    // A new Setup makes the old state stale: the next replacement sets up again.
+    sim.send(setupMessage);
+    current().say(frame);
+    current().listeners.failed('boom');
+    expect(current().received).toEqual([setupMessage]);
+    expect(crashes.at(-1)).toEqual({ reason: 'boom', lost: false, resumedAt: null });
     sim.dispose();
   });
 

@@ -215,15 +215,87 @@ describe('SimController heartbeat', () => {
     controller.handle({ type: 'step', count: 3 });
     expect(messages.map((m) => m.type)).toEqual(['pong', 'busy', 'busy', 'frame']);
     expect(messages[1]).toEqual({ type: 'busy', expectedMs: 600 });
-    // A Setup is announced (its length unknown), and the first tick is expected to take as long as it did.
+    // A Setup of normal size is announced as short (a looping one is noticed within seconds), and
+    // the first tick is expected to take as long as it did.
     messages.length = 0;
     controller.handle({ type: 'setup', modelId: 'k-means', params: {}, seed: 2 });
-    expect(messages).toMatchObject([{ type: 'busy', expectedMs: 600_000 }, { type: 'frame' }]);
+    expect(messages).toMatchObject([{ type: 'busy', expectedMs: 500 }, { type: 'frame' }]);
     scheduler.now = () => scheduler.time;
     controller.handle({ type: 'step', count: 2 });
     expect(messages.slice(2)).toMatchObject([
       { type: 'busy', expectedMs: 600 },
       { type: 'frame', tick: 2 },
     ]);
+  });
+});
+
+describe('SimController and big work', () => {
+  it('announces an estimated Setup as long as its estimate, and one of normal size as short', () => {
+    const { controller, messages } = setupController();
+    expect(messages[0]).toEqual({ type: 'busy', expectedMs: 500 });
+    messages.length = 0;
+    controller.handle({
+      type: 'setup',
+      modelId: 'k-means',
+      params: {},
+      seed: 2,
+      pace: { setupMs: 90_000, tickMs: 10 },
+    });
+    expect(messages[0]).toEqual({ type: 'busy', expectedMs: 90_000 });
+  });
+
+  it('estimates a scenario without touching the run on display', () => {
+    const { controller, messages, last, scheduler } = setupController();
+    controller.handle({ type: 'step', count: 2 });
+    const before = last();
+    messages.length = 0;
+    // Every reading of the clock is 20 ms later: the calibrations spend their budgets in a few ticks.
+    scheduler.now = () => (scheduler.time += 20);
+    controller.handle({ type: 'estimate', modelId: 'flocking', params: { birds: 100_000 }, seed: 1 });
+    const pace = messages.find((m) => m.type === 'pace');
+    expect(pace).toMatchObject({ pace: { approximate: true, pace: { worldBytes: 100_000 * 41 } } });
+    controller.handle({ type: 'estimate', modelId: 'flocking', params: { birds: -1 }, seed: 1 });
+    expect(messages.at(-1)).toEqual({ type: 'pace', pace: null });
+    controller.handle({ type: 'step', count: 1 });
+    expect(last()).toMatchObject({ tick: 3, runId: before.runId });
+  });
+
+  it('asks before Go to a far horizon of a big run, and runs once confirmed; never for a normal run', () => {
+    const { controller, messages, scheduler, last } = setupController();
+    const market = { modelId: 'cloud-market', params: { customers: 300, years: 30 }, seed: 1 } as const;
+    controller.handle({ type: 'setup', ...market });
+    controller.handle({ type: 'go' });
+    expect(last().status).toBe('running');
+    controller.handle({ type: 'pause' });
+    // Estimated at 100 ms a day: 10,950 days take about 18 min.
+    controller.handle({ type: 'setup', ...market, pace: { setupMs: 1000, tickMs: 100 } });
+    const since = messages.length;
+    controller.handle({ type: 'go' });
+    expect(messages.slice(since)).toEqual([{ type: 'ask', estimate: { ms: 1_095_000, bytes: expect.any(Number) } }]);
+    scheduler.advance(1000);
+    expect(last()).toMatchObject({ tick: 0, status: 'paused' });
+    controller.handle({ type: 'go', confirmed: true });
+    expect(last().status).toBe('running');
+    controller.handle({ type: 'pause' });
+    const again = messages.length;
+    controller.handle({ type: 'go' });
+    expect(messages.slice(again).some((m) => m.type === 'ask')).toBe(false);
+    expect(last().status).toBe('running');
+    controller.handle({ type: 'pause' });
+  });
+
+  it('sends a snapshot with a paused frame, from which a new controller resumes exactly', () => {
+    const { controller, last } = setupController();
+    // Not the Setup's first frame: a Setup replays it, and starts no slower for the snapshot.
+    expect(last().snapshot).toBeUndefined();
+    controller.handle({ type: 'step', count: 3 });
+    const paused = last();
+    expect(paused.snapshot?.tick).toBe(3);
+    const other = setupController();
+    other.controller.handle({ type: 'restore', snapshot: paused.snapshot! });
+    expect(other.last()).toMatchObject({ tick: 3, fingerprint: paused.fingerprint, reset: true });
+    controller.handle({ type: 'step', count: 2 });
+    other.controller.handle({ type: 'step', count: 2 });
+    expect(other.last().fingerprint).toBe(last().fingerprint);
   });
 });

@@ -320,4 +320,5 @@ export const cloudMarket = defineModel({
   ],
   info,
   presets: cloudMarketPresets,
+  size: { agents: 'customers' },
 });

@@ -1,0 +1,20 @@
+/** Whether a big sandbox Setup may start, as experiments and the CLI decide: go, ask first, or refuse. */
+import type { ScenarioPace } from '../core/calibrationSize';
+import { describeEstimate, judge, type Estimate } from '../core/estimate';
+
+/**
+ * A Setup and its first step (which cannot be interrupted either), in time; in memory the run's
+ * world twice: in the worker, and the snapshot the page keeps to resume after a worker failure.
+ */
+export function setupEstimate({ pace }: ScenarioPace): Estimate {
+  return { ms: pace.setupMs + pace.tickMs, bytes: 2 * pace.worldBytes };
+}
+
+/** The verdict and the estimate for people; one scaled up from smaller runs says it is approximate. */
+export function sandboxVerdict(
+  estimate: Estimate,
+  approximate: boolean,
+): { verdict: 'go' | 'ask' | 'refuse'; words: string } {
+  const words = describeEstimate(estimate);
+  return { verdict: judge(estimate), words: approximate ? `${words} (approximate, from smaller runs)` : words };
+}
