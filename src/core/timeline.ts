@@ -7,6 +7,7 @@
  */
 import { Run, type Snapshot } from './run';
 import type { Model } from './model';
+import type { TimedChange } from './timedChanges';
 import type { WorldData } from './world';
 
 /** Bytes a snapshot's state arrays take (ids and columns); parameters and streams are small beside them. */
@@ -84,10 +85,18 @@ export class Timeline {
   /**
    * A run at `tick`: the nearest earlier snapshot restored and replayed to the tick (or to
    * where the run stops, if sooner). Undefined when no snapshot is at or before `tick`.
+   *
+   * `changes`, the run's timed changes now, go with it, so that going on from the day shown
+   * replays the changes made after the snapshot was taken. It holds because a change made live
+   * at tick t drops the snapshots from t on (call `dropAfter(t - 1)`): every snapshot kept was
+   * taken with the same changes up to its tick.
    */
-  seek(model: Model, tick: number): Run | undefined {
-    const snapshot = this.nearest(tick);
-    if (!snapshot) return undefined;
+  seek(model: Model, tick: number, changes?: readonly TimedChange[]): Run | undefined {
+    const kept = this.nearest(tick);
+    if (!kept) return undefined;
+    const snapshot = changes
+      ? { ...kept, changes: [...changes], changesApplied: changes.filter((c) => c.tick <= kept.tick).length }
+      : kept;
     const run = Run.restore(model, snapshot);
     run.runUntil(tick);
     return run;

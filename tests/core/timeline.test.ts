@@ -65,3 +65,30 @@ describe('Timeline', () => {
     expect(new Timeline({ budgetBytes: 1 }).seek(cloudMarket, 3)).toBeUndefined();
   });
 });
+
+describe('Timeline with live changes', () => {
+  it('goes on from a day shown before a change made later as the run did', () => {
+    const run = Run.create(cloudMarket, params, 4);
+    const timeline = new Timeline({ budgetBytes: Infinity, spacing: 5 });
+    timeline.record(run);
+    const liveAt = (tick: number, change: Record<string, unknown>) => {
+      run.runUntil(tick, (r) => timeline.record(r));
+      // A change at this tick: the snapshot taken at it (before the change) no longer holds.
+      timeline.dropAfter(tick - 1);
+      expect(run.setLiveParams(change).ok).toBe(true);
+      timeline.record(run);
+    };
+    liveAt(20, { 'vendors#2.strategy': 'profit' });
+    liveAt(33, { choiceNoise: 2 });
+    run.runUntil(TICKS, (r) => timeline.record(r));
+    for (const day of [3, 20, 25, 40]) {
+      const shown = timeline.seek(cloudMarket, day, run.timedChanges)!;
+      shown.runUntil(TICKS);
+      expect(shown.fingerprint(), `from day ${day}`).toBe(run.fingerprint());
+    }
+    // Without the run's changes, a day before them goes on without them.
+    const forgetful = timeline.seek(cloudMarket, 3)!;
+    forgetful.runUntil(TICKS);
+    expect(forgetful.fingerprint()).not.toBe(run.fingerprint());
+  });
+});
