@@ -8,7 +8,7 @@
 import { Run, type Snapshot } from './run';
 import type { Model } from './model';
 import type { TimedChange } from './timedChanges';
-import type { WorldData } from './world';
+import type { AgentSet, Column, WorldData } from './world';
 
 /** Bytes a snapshot's state arrays take (ids and columns); parameters and streams are small beside them. */
 export function snapshotBytes(snapshot: Snapshot): number {
@@ -20,6 +20,17 @@ function worldBytes(world: WorldData): number {
   for (const set of Object.values(world.agents)) {
     bytes += set.ids.byteLength;
     for (const column of Object.values(set.columns)) bytes += column.byteLength;
+  }
+  return bytes;
+}
+
+/** What `snapshotBytes` of a snapshot of `run` would be, without copying anything. */
+function liveBytes(run: Run): number {
+  let bytes = 0;
+  for (const set of Object.values(run.world.agents) as AgentSet[]) {
+    bytes += set.count * set.ids.BYTES_PER_ELEMENT;
+    for (const column of Object.values(set.col as Record<string, Column>))
+      bytes += set.count * column.BYTES_PER_ELEMENT;
   }
   return bytes;
 }
@@ -55,14 +66,18 @@ export class Timeline {
     return [...this.snapshots.keys()].sort((a, b) => a - b);
   }
 
-  /** Keeps a snapshot of `run` when its tick is on the spacing (call after Setup and after every tick). */
+  /**
+   * Keeps a snapshot of `run` when its tick is on the spacing (call after Setup and after every
+   * tick). A run whose one snapshot would exceed the budget is not copied at all: it has no timeline.
+   */
   record(run: Run): void {
     if (run.tick % this.spacingNow !== 0 || this.snapshots.has(run.tick)) return;
+    if (liveBytes(run) > this.options.budgetBytes) return;
     const snapshot = run.snapshot();
     const bytes = snapshotBytes(snapshot);
     this.snapshots.set(run.tick, { snapshot, bytes });
     this.total += bytes;
-    // Tick 0 alone may exceed the budget: it is kept regardless, as every replay starts there.
+    // Thinning never drops tick 0, where every replay can start.
     while (this.total > this.options.budgetBytes && this.snapshots.size > 1) this.thin();
   }
 

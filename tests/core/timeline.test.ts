@@ -92,3 +92,18 @@ describe('Timeline with live changes', () => {
     expect(forgetful.fingerprint()).not.toBe(run.fingerprint());
   });
 });
+
+describe('Timeline of a run too big for it', () => {
+  it('keeps nothing when one snapshot exceeds the budget, and counts bytes as the snapshots hold them', () => {
+    const run = Run.create(cloudMarket, params, 1);
+    const size = snapshotBytes(run.snapshot());
+    const tooSmall = new Timeline({ budgetBytes: size - 1 });
+    tooSmall.record(run);
+    expect(tooSmall.ticks).toEqual([]);
+    expect(tooSmall.seek(cloudMarket, 0)).toBeUndefined();
+    const fits = new Timeline({ budgetBytes: size });
+    fits.record(run);
+    expect(fits.ticks).toEqual([0]);
+    expect(fits.bytes).toBe(size);
+  });
+});
