@@ -35,6 +35,12 @@ function liveBytes(run: Run): number {
   return bytes;
 }
 
+/**
+ * The sandbox's budget for a run's snapshots: a 5-year, 10,000-customer market keeps about 130 MB
+ * of them (`npm run bench -- timeline`), within issue 16's bound of about 200 MB in all.
+ */
+export const TIMELINE_BYTES = 150e6;
+
 export interface TimelineOptions {
   /** Most bytes of snapshots kept (see `snapshotBytes`). */
   readonly budgetBytes: number;

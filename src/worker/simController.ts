@@ -6,7 +6,7 @@
 import { validateParams } from '../core/params';
 import { Run } from '../core/run';
 import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
-import { Timeline } from '../core/timeline';
+import { Timeline, TIMELINE_BYTES } from '../core/timeline';
 import type { AgentSet, Column } from '../core/world';
 import { findModel } from '../models/registry';
 import type { AgentRef, AgentSetFrame, FromWorker, InspectedAgent, ReporterRow, RunStatus, ToWorker } from './protocol';
@@ -38,11 +38,6 @@ const BUSY_NOTICE_MS = 500;
  * its size maximum may take minutes (a million flocking birds: about 8 min on a slow machine).
  */
 const SETUP_ALLOWANCE_MS = 10 * 60_000;
-/**
- * Bytes of snapshots a run's timeline keeps: a 5-year, 10,000-customer market holds about 130
- * MB of them (`npm run bench -- timeline`), within issue 16's bound of about 200 MB in all.
- */
-const TIMELINE_BYTES = 150e6;
 
 export class SimController {
   private run: Run | null = null;
