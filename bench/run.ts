@@ -2,6 +2,7 @@
  * Benchmarks: print figures, assert nothing (timed assertions don't belong in tests).
  * `npm run bench` runs a quick selection of the headless suites; `npm run bench -- market` (or
  * `kmeans`, `math`) runs one suite in full; `npm run bench -- sweep` measures experiments in the CLI;
+ * `npm run bench -- timeline` measures a 5-year run's timeline of snapshots (bytes, time to show a day);
  * `npm run bench -- ui [--minutes N]` measures the live sandbox in headless Chromium (10 minutes
  * of repeated runs by default). Quote before/after figures when a change moves them.
  */
@@ -12,6 +13,7 @@ import { Run } from '../src/core/run';
 import { kMeans } from '../src/models/kmeans';
 import { benchMarket } from './market';
 import { benchSweep } from './sweep';
+import { benchTimeline } from './timeline';
 import { benchUi } from './ui';
 
 function time<T>(fn: () => T): { ms: number; result: T } {
@@ -75,7 +77,7 @@ function benchMath(): void {
 }
 
 const suite = process.argv[2];
-const SUITES = ['kmeans', 'math', 'market', 'sweep', 'ui'];
+const SUITES = ['kmeans', 'math', 'market', 'sweep', 'timeline', 'ui'];
 if (suite !== undefined && !SUITES.includes(suite)) {
   console.error(`bench: unknown suite ${JSON.stringify(suite)} (suites: ${SUITES.join(', ')})`);
   process.exit(2);
@@ -91,6 +93,7 @@ if (!suite || suite === 'kmeans') {
 if (!suite || suite === 'math') benchMath();
 if (!suite || suite === 'market') benchMarket(suite === 'market');
 if (suite === 'sweep') await benchSweep();
+if (suite === 'timeline') benchTimeline();
 if (suite === 'ui') await benchUi(uiMinutes(process.argv.slice(3)));
 
 function uiMinutes(args: string[]): number {

@@ -59,13 +59,21 @@ export interface ReportArgs {
   readonly profit: number;
   readonly json: boolean;
 }
+export interface CompareArgs {
+  readonly command: 'compare';
+  /** A comparison file (format "agora-comparison") or a comparison link. */
+  readonly scenario: string;
+  readonly ticks?: number;
+  readonly json: boolean;
+}
 export type Command =
+  | CompareArgs
   | ExpectationsArgs
   | ReportArgs
   | RunArgs
   | SweepArgs
   | MergeArgs
-  | { readonly command: 'help'; readonly topic?: 'run' | 'sweep' | 'merge' | 'report' }
+  | { readonly command: 'help'; readonly topic?: 'run' | 'sweep' | 'merge' | 'report' | 'compare' }
   | { readonly command: 'models'; readonly json: boolean };
 
 export class UsageError extends Error {}
@@ -155,7 +163,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = rest[0];
-    const topics = ['run', 'sweep', 'merge', 'report'] as const;
+    const topics = ['run', 'sweep', 'merge', 'report', 'compare'] as const;
     return { command: 'help', topic: topics.find((t) => t === topic) };
   }
   if (command === 'run') return parseRun(rest);
@@ -164,9 +172,23 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'expectations') return parseExpectations(rest);
   if (command === 'report') return parseReport(rest);
   if (command === 'models') return parseModels(rest);
+  if (command === 'compare') return parseCompare(rest);
   throw new UsageError(
-    `unknown command ${JSON.stringify(command)} (commands: run, sweep, merge, expectations, report, models, help)`,
+    `unknown command ${JSON.stringify(command)} (commands: run, compare, sweep, merge, expectations, report, models, help)`,
   );
+}
+
+function parseCompare(rest: readonly string[]): CompareArgs | { command: 'help'; topic: 'compare' } {
+  const flags = readFlags('compare', rest, {
+    scenario: { type: 'string' },
+    ticks: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (flags.help) return { command: 'help', topic: 'compare' };
+  noPositionals('compare', flags, 'no file (give it with --scenario)');
+  const scenario = textFlag(flags, 'scenario');
+  if (scenario === undefined) throw new UsageError('compare needs --scenario <comparison file or link>');
+  return { command: 'compare', scenario, ticks: integerFlag(flags, 'ticks', 0, 1e9), json: flags.values.has('json') };
 }
 
 const WORKERS = { type: 'string' } as const;
@@ -312,6 +334,8 @@ export const HELP = `Agora — run agent-based models headless.
 Usage:
   npm run -s agora -- run --model <id> [options]
   npm run -s agora -- run --scenario <file.json | 'share link'> [options]
+  npm run -s agora -- compare --scenario <comparison.json | 'link'> [--ticks N]
+                              [--json]
   npm run -s agora -- sweep <experiment.json> [--workers N] [--shard i/n]
                             [--limit N] [--out results.csv|results.json]
                             [--resume] [--yes]
@@ -325,6 +349,9 @@ Usage:
 
 Commands:
   run       set up a model, run it, print its reporters and fingerprint
+  compare   run a what-if (format "agora-comparison", see whatifs/): a base
+            scenario and a fork of it from a day, with changes; print both
+            runs' reporters, fingerprints and the differences (fork − base)
   sweep     run an experiment (format "agora-experiment", see experiments/)
   merge     merge the parts written by sharded sweeps into one results file
   expectations  rerun the model brief's eight expectations with their ablations
@@ -353,6 +380,15 @@ Options of run:
                           is over 10 minutes or 1 GB; above 4 GB a run is
                           refused (fewer --ticks, or no --series)
   --help                  show this help
+
+Options of compare:
+  --scenario <file|link>  comparison file (JSON, format "agora-comparison"), or
+                          a comparison link (quote it: it has a #c=)
+  --ticks <N>             run both to tick N; default: the base's horizon
+  --json                  print exactly one JSON object on stdout:
+                          { model, modelVersion, seed, question, forkDay,
+                            forkChanges, ticks, base, fork, difference }, base
+                            and fork each { ticks, fingerprint, reporters }
 
 Options of sweep:
   --workers <N>           worker processes; default and most: one per core

@@ -2,6 +2,7 @@
 import { webcrypto } from 'node:crypto';
 import { displayText } from '../core/safeText';
 import { HELP, parseArgs, UsageError } from './args';
+import { compareCommand } from './compareCommand';
 import { modelsCommand } from './modelsCommand';
 import { runCommand, type Output } from './runCommand';
 import { expectationsCommand } from './expectationsCommand';
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     else if (command.command === 'merge') mergeCommand(command, out);
     else if (command.command === 'expectations') await expectationsCommand(command, out);
     else if (command.command === 'report') reportCommand(command, out);
+    else if (command.command === 'compare') await compareCommand(command, out);
     else await runCommand(command, out, drawSeed);
     return 0;
   } catch (e) {

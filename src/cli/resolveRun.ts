@@ -24,7 +24,8 @@ export interface ResolvedRun {
   readonly warnings: readonly string[];
 }
 
-function readScenarioFile(path: string): unknown {
+/** The JSON document in a --scenario file. */
+export function readScenarioFile(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

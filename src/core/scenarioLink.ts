@@ -113,13 +113,26 @@ async function pipe(bytes: Uint8Array, stream: TransformStreamLike, cap: number)
   return out;
 }
 
-/** The fragment (with its leading `#`) that holds `document`. */
-export async function encodeScenarioLink(document: unknown): Promise<string> {
+/**
+ * What a link holds: its fragment's key (`s` for a scenario, `c` for a comparison, see
+ * comparisonLink.ts) and the document's name in messages.
+ */
+export interface LinkKind {
+  readonly key: string;
+  readonly name: string;
+}
+const SCENARIO: LinkKind = { key: 's', name: 'scenario' };
+
+/** The fragment (with its leading `#`) that holds `document` in a link of this kind. */
+export async function encodeDocumentLink(document: unknown, kind: LinkKind): Promise<string> {
   const json = new host.TextEncoder().encode(JSON.stringify(document));
   const deflated = await pipe(json, new host.CompressionStream('deflate-raw'), Infinity);
   const payload = toBase64Url(deflated!);
-  return `#s=${LINK_VERSION}.${payload}.${check(payload)}`;
+  return `#${kind.key}=${LINK_VERSION}.${payload}.${check(payload)}`;
 }
+
+/** The fragment (with its leading `#`) that holds `document`. */
+export const encodeScenarioLink = (document: unknown) => encodeDocumentLink(document, SCENARIO);
 
 /**
  * The fragment of `document` with its bytes stored uncompressed (DEFLATE "stored" blocks):
@@ -147,11 +160,11 @@ export function encodeStoredScenarioLink(document: unknown): string {
   return `#s=${LINK_VERSION}.${payload}.${check(payload)}`;
 }
 
-/** The fragment part of a full URL, a fragment, or a bare `s=…` value. */
-export function fragmentOf(text: string): string | null {
+/** The fragment part of a full URL, a fragment, or a bare `s=…` value (`c=…` for a comparison). */
+export function fragmentOf(text: string, key = SCENARIO.key): string | null {
   const hash = text.indexOf('#');
   const fragment = hash >= 0 ? text.slice(hash + 1) : text;
-  return fragment.startsWith('s=') ? fragment : null;
+  return fragment.startsWith(`${key}=`) ? fragment : null;
 }
 
 /** True when `text` looks like a scenario link rather than a file name. */
@@ -164,15 +177,15 @@ function fail(code: LinkErrorCode, message: string): LinkResult {
 }
 
 /**
- * Decodes a link (full URL, fragment or `s=…`) into a scenario document, migrated to the
- * current scenario format. The document still has to pass `parseScenario`. Never throws.
+ * Decodes a link of this kind (full URL, fragment or `<key>=…`) into the JSON document it holds,
+ * as it was written. Never throws.
  */
-export async function decodeScenarioLink(text: string): Promise<LinkResult> {
-  if (typeof text !== 'string') return fail('not-a-link', 'This is not a scenario link.');
+export async function decodeDocumentLink(text: string, kind: LinkKind): Promise<LinkResult> {
+  if (typeof text !== 'string') return fail('not-a-link', `This is not a ${kind.name} link.`);
   if (text.length > MAX_LINK_CHARS)
     return fail('too-large', `This link is too long (${text.length} characters; at most ${MAX_LINK_CHARS}).`);
-  let fragment = fragmentOf(text.trim());
-  if (fragment === null) return fail('not-a-link', 'This is not a scenario link (it has no "#s=" part).');
+  let fragment = fragmentOf(text.trim(), kind.key);
+  if (fragment === null) return fail('not-a-link', `This is not a ${kind.name} link (it has no "#${kind.key}=" part).`);
   // Links pasted from some apps arrive percent-encoded.
   if (fragment.includes('%')) {
     try {
@@ -209,10 +222,19 @@ export async function decodeScenarioLink(text: string): Promise<LinkResult> {
   try {
     contents = new host.TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
-    return fail('not-json', 'The link is damaged: its contents are not a scenario.');
+    return fail('not-json', `The link is damaged: its contents are not a ${kind.name}.`);
   }
   const parsed = parseJsonText(contents);
-  if (!parsed.ok) return fail('not-json', `The link's contents ${parsed.message}.`);
-  const migrated = migrateScenario(parsed.value);
+  return parsed.ok ? { ok: true, document: parsed.value } : fail('not-json', `The link's contents ${parsed.message}.`);
+}
+
+/**
+ * Decodes a link (full URL, fragment or `s=…`) into a scenario document, migrated to the
+ * current scenario format. The document still has to pass `parseScenario`. Never throws.
+ */
+export async function decodeScenarioLink(text: string): Promise<LinkResult> {
+  const decoded = await decodeDocumentLink(text, SCENARIO);
+  if (!decoded.ok) return decoded;
+  const migrated = migrateScenario(decoded.document);
   return migrated.ok ? { ok: true, document: migrated.document } : fail('newer-version', migrated.message);
 }

@@ -47,6 +47,8 @@ export const en = {
   'control.speed': 'Speed',
   'control.speed.max': 'as fast as possible',
   'control.speed.value': '{value} ticks/s',
+  'control.dayShown': 'Day shown',
+  'control.dayShown.value': 'day {day} of {reached}',
   'control.seed': 'Seed',
   'control.newSeed': 'New seed',
   'control.needsSetup': 'applies at Setup',

@@ -10,6 +10,7 @@ import { Clock, Monitors } from './components/Monitors';
 import { ParamControls } from './components/ParamControls';
 import { PlotPanel } from './components/PlotPanel';
 import { RunControls } from './components/RunControls';
+import { TimeSlider } from './components/TimeSlider';
 import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
 import { TimedChanges, VendorPanel } from './components/VendorPanel';
@@ -208,6 +209,7 @@ export function App() {
           <section className="panel view" aria-labelledby="view-heading">
             <h2 id="view-heading">{title}</h2>
             <AgentView portrayal={portrayal} label={t('view.label', { title })} />
+            <TimeSlider />
             {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
             <Inspector model={model} />
           </section>

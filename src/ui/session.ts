@@ -47,7 +47,8 @@ function onMessage(message: FromWorker): void {
   if (message.type === 'pace') return paceArrived?.(message.pace);
   if (message.type === 'ask') return void askToGo(message.estimate);
   if (message.type !== 'frame') return;
-  if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
+  if (message.reset && seekInFlight) seekDone();
+  else if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
   publishFrame(message);
   const now = performance.now();
   const plotDue =
@@ -57,6 +58,7 @@ function onMessage(message: FromWorker): void {
   if (plotDue) lastPlotUpdate = now;
   useApp.setState((s) => ({
     tick: message.tick,
+    reached: message.reached,
     status: message.status,
     fingerprint: message.fingerprint,
     runSeed: message.seed,
@@ -66,11 +68,38 @@ function onMessage(message: FromWorker): void {
 
 let client: SimClient | null = null;
 
+/**
+ * The time slider sends one seek at a time: while the worker shows one day, the slider may have
+ * moved on many; only the last of them is sent next, so dragging never queues work.
+ */
+let seekInFlight = false;
+let seekWanted: number | null = null;
+
+/** Shows day `tick` of the run again (at most the latest day reached); Go continues from it. */
+export function seek(tick: number): void {
+  seekWanted = tick;
+  if (!seekInFlight) sendSeek();
+}
+
+function sendSeek(): void {
+  seekInFlight = true;
+  const tick = seekWanted!;
+  seekWanted = null;
+  sim().send({ type: 'seek', tick });
+}
+
+function seekDone(): void {
+  seekInFlight = false;
+  if (seekWanted !== null) sendSeek();
+}
+
 function sim(): SimClient {
   client ??= new SimClient(
     {
       onMessage,
       onCrash: (reason, lost, resumedAt) => {
+        // A seek the lost worker did not answer is never answered.
+        seekInFlight = false;
         if (lost) useApp.setState({ status: 'starting' });
         const key = lost ? 'error.workerLost' : resumedAt === null ? 'error.worker' : 'error.workerResumed';
         notify({ kind: 'error', text: t(key, { message: reason, day: resumedAt ?? 0 }) });

@@ -29,6 +29,8 @@ export interface ScenarioSlice {
 
 export interface RunSlice {
   tick: number;
+  /** The latest tick the run has reached: the time slider goes from 0 to it. */
+  reached: number;
   status: RunStatus | 'starting';
   fingerprint: string | null;
   /** The seed of the run on display. */
@@ -69,6 +71,7 @@ function scenarioFor(modelId: string, seed: number): ScenarioSlice {
 
 export const initialRun: RunSlice = {
   tick: 0,
+  reached: 0,
   status: 'starting',
   fingerprint: null,
   runSeed: null,

@@ -49,6 +49,12 @@ export type ToWorker =
    * model at its current tick; the worker answers with the timed changes it made.
    */
   | { readonly type: 'setLive'; readonly params: Record<string, unknown> }
+  /**
+   * Shows day `tick` again (at most the latest day reached): the run goes back to it from its
+   * timeline of snapshots, and Go continues from there. Answered by a frame with `reset` whose
+   * rows are every tick up to the day.
+   */
+  | { readonly type: 'seek'; readonly tick: number }
   /** Follows one agent: every frame then carries all its attributes (null stops). */
   | { readonly type: 'inspect'; readonly agent: AgentRef | null }
   /** The client's heartbeat: the worker answers `pong` as soon as it is free. */
@@ -108,6 +114,8 @@ export interface FrameMessage {
    * worker replays the Setup instead).
    */
   readonly snapshot?: Snapshot;
+  /** The latest tick this run has reached: the end of the time slider (after a seek, beyond `tick`). */
+  readonly reached: number;
 }
 
 interface ErrorMessage {

@@ -8,6 +8,7 @@ import { judge, runEstimate } from '../core/estimate';
 import { validateParams } from '../core/params';
 import { Run, type Snapshot } from '../core/run';
 import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
+import { Timeline, TIMELINE_BYTES } from '../core/timeline';
 import type { AgentSet, Column } from '../core/world';
 import { findModel } from '../models/registry';
 import type { AgentRef, AgentSetFrame, FromWorker, InspectedAgent, ReporterRow, RunStatus, ToWorker } from './protocol';
@@ -52,6 +53,10 @@ export class SimController {
   private ticksPerSecond: number | null = 30;
   private timer: unknown = null;
   private rows: ReporterRow[] = [];
+  /** Snapshots of the run, to show past days again. */
+  private timeline = new Timeline({ budgetBytes: TIMELINE_BYTES });
+  /** Every tick's reporters up to the latest tick reached, by tick: the plots of a day shown again. */
+  private history: ReporterRow[] = [];
   private reset = false;
   private drawn = new Map<string, Set<string>>();
   private inspected: AgentRef | null = null;
@@ -88,6 +93,8 @@ export class SimController {
         return;
       case 'setLive':
         return this.setLive(message.params);
+      case 'seek':
+        return this.seek(message.tick);
       case 'inspect':
         this.inspected = message.agent;
         if (!this.running) this.postFrame();
@@ -134,6 +141,8 @@ export class SimController {
     this.drawn = viewColumns(run.model.portrayal(run.params));
     this.inspected = null;
     this.rows = [];
+    this.history = [];
+    this.timeline = new Timeline({ budgetBytes: TIMELINE_BYTES });
     this.reset = true;
     this.record();
     this.postFrame();
@@ -159,6 +168,23 @@ export class SimController {
       return this.error((e as Error).message);
     }
     this.started(0, false);
+  }
+
+  /** Goes back (or forth, up to the latest tick reached) to `tick`, restoring and replaying from the timeline. */
+  private seek(tick: number): void {
+    const run = this.run;
+    if (!run) return;
+    this.stop();
+    // After a restore (a replaced worker) the timeline and the rows begin at the restored day.
+    const earliest = this.timeline.ticks[0] ?? run.tick;
+    const day = Math.max(earliest, Math.min(Math.floor(tick), this.history.length - 1));
+    // The run's changes go along: Go from the day shown replays those made after its snapshot.
+    const shown = day === run.tick ? run : this.timeline.seek(run.model, day, run.timedChanges);
+    if (!shown) return this.error(`day ${day} cannot be shown again`);
+    this.run = shown;
+    this.rows = this.history.slice(earliest, shown.tick + 1);
+    this.reset = true;
+    this.postFrame();
   }
 
   private stepMany(count: number): void {
@@ -195,6 +221,12 @@ export class SimController {
     if (!this.run) return;
     const result = this.run.setLiveParams(params);
     if (!result.ok) return this.error(result.errors.map((e) => e.message).join('; '));
+    // The run takes another course from this tick: later days, and the snapshot of this one, no longer hold.
+    const tick = this.run.tick;
+    this.timeline.dropAfter(tick - 1);
+    this.timeline.record(this.run);
+    this.history.length = tick + 1;
+    this.history[tick] = { tick, values: this.run.reporters() };
     this.post({ type: 'changed', changes: result.value }, []);
   }
 
@@ -239,7 +271,11 @@ export class SimController {
 
   private record(): void {
     const run = this.run!;
-    this.rows.push({ tick: run.tick, values: run.reporters() });
+    const row = { tick: run.tick, values: run.reporters() };
+    this.rows.push(row);
+    // After a seek the run replays days already reached: the same rows, as the replay is exact.
+    this.history[run.tick] = row;
+    this.timeline.record(run);
   }
 
   private status(run: Run): RunStatus {
@@ -281,6 +317,7 @@ export class SimController {
         inspected: this.inspectedAgent(run),
         seed: run.seed,
         snapshot: this.snapshotDue(status) ? run.snapshot() : undefined,
+        reached: this.history.length - 1,
       },
       transfer,
     );

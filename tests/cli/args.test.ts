@@ -110,3 +110,19 @@ describe('parseArgs', () => {
     expect(parseArgs(['expectations', '--help'])).toEqual({ command: 'help' });
   });
 });
+
+describe('parseArgs compare', () => {
+  it('reads --scenario, --ticks and --json, and refuses what compare does not take', () => {
+    expect(parseArgs(['compare', '--scenario', 'w.json', '--ticks', '400', '--json'])).toEqual({
+      command: 'compare',
+      scenario: 'w.json',
+      ticks: 400,
+      json: true,
+    });
+    expect(parseArgs(['compare', '--help'])).toEqual({ command: 'help', topic: 'compare' });
+    expect(() => parseArgs(['compare'])).toThrow(/^compare needs --scenario/);
+    expect(() => parseArgs(['compare', 'w.json'])).toThrow(/^compare takes no file \(give it with --scenario\)/);
+    expect(() => parseArgs(['compare', '--scenario', 'w.json', '--seed', '1'])).toThrow(/^unknown flag --seed/);
+    expect(() => parseArgs(['compare', '--scenario', 'w.json', '--ticks', '-3'])).toThrow(UsageError);
+  });
+});

@@ -299,3 +299,68 @@ describe('SimController and big work', () => {
     expect(other.last().fingerprint).toBe(last().fingerprint);
   });
 });
+
+describe('SimController time travel', () => {
+  function market() {
+    const messages: FromWorker[] = [];
+    const controller = new SimController((m) => messages.push(m), new ManualScheduler());
+    const last = () => messages.filter((m): m is FrameMessage => m.type === 'frame').at(-1)!;
+    controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 300, years: 1 }, seed: 3 });
+    return { controller, last, messages };
+  }
+  const checked = validateParams(findModel('cloud-market')!.params, { customers: 300, years: 1 });
+  if (!checked.ok) throw new Error('bad params');
+  const straight = (tick: number, changes: { tick: number; param: string; value: unknown }[] = []) => {
+    const run = Run.create(findModel('cloud-market')!, checked.value, 3, changes);
+    run.runUntil(tick);
+    return run;
+  };
+
+  it('shows a past day with its fingerprint and its plots up to that day, and goes on from it as before', () => {
+    const { controller, last } = market();
+    controller.handle({ type: 'step', count: 50 });
+    const at50 = last().fingerprint;
+    controller.handle({ type: 'seek', tick: 17 });
+    const shown = last();
+    expect(shown).toMatchObject({ tick: 17, reset: true, reached: 50, fingerprint: straight(17).fingerprint() });
+    expect(shown.rows.map((r) => r.tick)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    expect(shown.rows[17].values).toEqual(straight(17).reporters());
+    controller.handle({ type: 'seek', tick: 999 });
+    expect(last()).toMatchObject({ tick: 50, fingerprint: at50 });
+    controller.handle({ type: 'seek', tick: 30 });
+    controller.handle({ type: 'step', count: 20 });
+    expect(last()).toMatchObject({ tick: 50, reached: 50, fingerprint: at50, reset: false });
+  });
+
+  it('keeps a live change made later when going on from an earlier day, and takes a new course after one made there', () => {
+    const { controller, last } = market();
+    controller.handle({ type: 'step', count: 20 });
+    controller.handle({ type: 'setLive', params: { 'vendors#2.strategy': 'profit' } });
+    controller.handle({ type: 'step', count: 20 });
+    const withChange = straight(40, [{ tick: 20, param: 'vendors#2.strategy', value: 'profit' }]);
+    expect(last().fingerprint).toBe(withChange.fingerprint());
+    controller.handle({ type: 'seek', tick: 5 });
+    controller.handle({ type: 'step', count: 35 });
+    expect(last().fingerprint).toBe(withChange.fingerprint());
+    // A change at day 10: the days after it are no longer reached.
+    controller.handle({ type: 'seek', tick: 10 });
+    controller.handle({ type: 'setLive', params: { choiceNoise: 2 } });
+    controller.handle({ type: 'step', count: 1 });
+    expect(last().reached).toBe(11);
+  });
+});
+
+describe('SimController time travel after a restore', () => {
+  it('shows no day before the restored one: a replaced worker holds no earlier snapshot or rows', () => {
+    const { controller, last } = setupController();
+    controller.handle({ type: 'step', count: 3 });
+    const paused = last();
+    const other = setupController();
+    other.controller.handle({ type: 'restore', snapshot: paused.snapshot! });
+    other.controller.handle({ type: 'step', count: 2 });
+    other.controller.handle({ type: 'seek', tick: 0 });
+    const shown = other.last();
+    expect(shown).toMatchObject({ tick: 3, fingerprint: paused.fingerprint, reset: true, reached: 5 });
+    expect(shown.rows.map((r) => r.tick)).toEqual([3]);
+  });
+});
