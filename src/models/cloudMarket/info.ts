@@ -71,7 +71,9 @@ Each day, in this order:
 - **Stochasticity**: customer attributes, needs, network, initial sellers, contract lengths,
   choices and random events draw from named streams of the run's seed (setup, choices,
   events; the view's layout has its own stream and never shifts the model's numbers).
-- **Observation**: the reporters below, every day.
+- **Observation**: the reporters below, every day. A few read *observer* state the rules never
+  read (each customer's seller on the observation day, first choices served since, each vendor's
+  lowest profit): it is kept in snapshots but not in the fingerprint.
 
 ## Initialization
 Customers are created with their attributes and neighbours (links to earlier customers).
@@ -283,7 +285,11 @@ of price and share). Per learning vendor: the share of its scored epochs (all of
 of its days) on each strategy. Direct buying by attribute: within each segment, the share of
 customers holding a direct lot among those above their segment's profile value of price
 sensitivity, IT capability or loyalty (direct sales + channel), minus among those below it; per
-segment and pooled.
+segment and pooled. Observers, from the observation day (the events table's first scheduled
+supply shock, whatever its size; day 0 without one): each vendor's delivery rate (its customers'
+first choices it could serve), the share of its customers of that morning it still serves, and
+their mean loyalty; over the run, each vendor's lowest cumulative profit and the day its
+cumulative profit last turned positive.
 
 ## The default scenario, measured
 Five vendors (Atlas profit at the reference margin, 35% / profit-first, Borealis follow /
