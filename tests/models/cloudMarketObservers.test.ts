@@ -125,6 +125,25 @@ describe('the readings observers make', () => {
     expect(rate(1)).toBeLessThan(0.8);
   });
 
+  it('counts a purchase once, however many days a customer left short tries again', () => {
+    const run = Run.create(cloudMarket, scenario(1500, 1), 5);
+    run.runUntil(SHOCK_DAY);
+    const w = run.world as MarketWorld;
+    const c = w.agents.customers.col;
+    const stockoutsBefore = Array.from(c.stockouts.subarray(0, w.agents.customers.count));
+    let dailyStockouts = 0;
+    while (run.tick < SHOCK_DAY + 30 && run.step())
+      for (let j = 0; j < w.agents.vendors.count; j++) dailyStockouts += w.agents.vendors.col.stockoutsToday[j];
+    const v = w.agents.vendors.col;
+    let short = 0;
+    for (let j = 0; j < w.agents.vendors.count; j++) short += v.observedShort[j];
+    // Contracts last far longer than the 30 days: each customer needs at most one purchase in them.
+    const leftShort = stockoutsBefore.filter((n, i) => c.stockouts[i] > n).length;
+    expect(short).toBeGreaterThan(0);
+    expect(short).toBeLessThanOrEqual(leftShort);
+    expect(short).toBeLessThan(dailyStockouts);
+  });
+
   it('the trough is the lowest cumulative profit so far, and the positive day the day it last turned positive', () => {
     const run = Run.create(cloudMarket, scenario(300, 0), 6);
     let trough = 0;

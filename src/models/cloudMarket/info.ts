@@ -287,7 +287,8 @@ customers holding a direct lot among those above their segment's profile value o
 sensitivity, IT capability or loyalty (direct sales + channel), minus among those below it; per
 segment and pooled. Observers, from the observation day (the events table's first scheduled
 supply shock, whatever its size; day 0 without one): each vendor's delivery rate (its customers'
-first choices it could serve), the share of its customers of that morning it still serves, and
+purchases asked of it first that it delivered at once; a customer left short and trying again
+is one purchase), the share of its customers of that morning it still serves, and
 their mean loyalty; over the run, each vendor's lowest cumulative profit and the day its
 cumulative profit last turned positive.
 

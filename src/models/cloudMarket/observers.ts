@@ -1,8 +1,8 @@
 /**
  * Observers of the market: state written only to measure a run, never read by its rules (so it
  * is left out of the fingerprint: see ObserverDecl in core/world.ts). From the observation day —
- * the day of the events table's first scheduled supply shock, day 0 without one — each vendor's
- * first choices and how many it left short, and which seller each customer held that morning;
+ * the day of the events table's first scheduled supply shock, day 0 without one — the purchases
+ * asked of each vendor first and how many it left short, and which seller each customer held that morning;
  * over the whole run, each vendor's lowest accrual profit and the day it last turned positive.
  */
 import { num, type Ctx } from './paramValues';
@@ -21,12 +21,24 @@ export function observeMorning(w: MarketWorld, ctx: Ctx): void {
   for (let i = 0; i < w.agents.customers.count; i++) c.observedSeller[i] = c.units[i] > 0 ? c.seller[i] + 1 : 0;
 }
 
-/** A customer's first choice today: vendor `option` delivered or left it short (direct sales are not counted). */
-export function observeFirstChoice(w: MarketWorld, ctx: Ctx, option: number, delivered: boolean): void {
+/**
+ * Customer i's first choice today, vendor `option`, delivered or left it short. One purchase
+ * counts once: a customer left short who tries again the next days is waiting, not asking anew
+ * (else a shortage would count each customer once a day). Direct sales are not counted.
+ */
+export function observeFirstChoice(w: MarketWorld, ctx: Ctx, i: number, option: number, delivered: boolean): void {
+  const c = w.agents.customers.col;
+  if (c.observedWaiting[i]) return;
+  if (!delivered) c.observedWaiting[i] = 1;
   if (option < 0 || option >= DIRECT || ctx.tick < observationDay(ctx)) return;
   const v = w.agents.vendors.col;
   v.observedAsks[option]++;
   if (!delivered) v.observedShort[option]++;
+}
+
+/** Customer i bought (from whichever seller): it waits no longer. */
+export function observePurchase(w: MarketWorld, i: number): void {
+  w.agents.customers.col.observedWaiting[i] = 0;
 }
 
 /** Evening, after the accounts: each vendor's lowest accrual profit and the day it turned positive. */
@@ -40,7 +52,7 @@ export function observeEvening(w: MarketWorld, ctx: Ctx): void {
   }
 }
 
-/** Vendor j's delivery rate since the observation day: its first choices it could serve; null before any. */
+/** Vendor j's delivery rate since the observation day: the purchases asked of it first that it delivered at once; null before any. */
 export function deliveryRate(w: MarketWorld, j: number): number | null {
   const v = w.agents.vendors.col;
   return v.observedAsks[j] > 0 ? 1 - v.observedShort[j] / v.observedAsks[j] : null;

@@ -146,6 +146,9 @@ export function marketReporters(params: MarketParams): Reporter[] {
         (w) => v(w).profitTrough[j],
         'credits',
       ),
+      reporter(`profitPositive.${id}`, `Cumulative profit above zero: ${name}`, FRACTION, (w) =>
+        accrualProfit(w, j) > 0 ? 1 : 0,
+      ),
       reporter(`profitPositiveDay.${id}`, `Day cumulative profit turned positive: ${name}`, COUNT, (w) =>
         positiveDay(w, j),
       ),

@@ -57,6 +57,8 @@ export const worldDecl = {
       y: 'f32',
       /** Observer: 1 + the seller (vendor index or DIRECT) on the observation day; 0 none (see observers.ts). */
       observedSeller: 'u8',
+      /** Observer: 1 while a purchase it was left short for is still to be made. */
+      observedWaiting: 'u8',
     },
     vendors: {
       rowId: 'i32',
@@ -200,7 +202,7 @@ export const worldDecl = {
   // Written only to observe a run, never read by the market's rules: out of the fingerprint (see ObserverDecl).
   observers: {
     columns: {
-      customers: ['observedSeller'],
+      customers: ['observedSeller', 'observedWaiting'],
       vendors: ['observedAsks', 'observedShort', 'profitTrough', 'positiveFrom'],
     },
   },
