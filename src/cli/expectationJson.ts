@@ -4,9 +4,10 @@
  */
 import type { ExpectationResult } from '../core/experiment/expectation';
 import { figure, intervalText, type EffectUnits } from '../core/experiment/figures';
-import type { Effect } from '../core/experiment/hypothesis';
+import type { Effect, Verdict } from '../core/experiment/hypothesis';
 import type { Experiment } from '../core/experiment/schema';
 import type { Model } from '../core/model';
+import { t } from '../i18n';
 
 function effectJson(e: Effect, units: EffectUnits) {
   return { effect: e.effect, low: e.low, high: e.high, n: e.n, text: intervalText(e, units) };
@@ -59,26 +60,34 @@ export function expectationJson(file: string, experiment: Experiment, model: Mod
 
 type ExpectationJson = ReturnType<typeof expectationJson>;
 
+/** A verdict in the page's words ("does not hold"); the JSON keeps the token. */
+function words(verdict: Verdict): string {
+  return t(`expect.verdict.${verdict}`);
+}
+
 /** The plain-text report of one expectation. */
 export function expectationLines(row: ExpectationJson): string[] {
   const lines = [
     row.file,
     `  ${row.statement}`,
-    `  ${row.verdict}: effect ${row.text}, n = ${row.n} (${row.experimentRuns} runs; ${row.runs} in all)`,
+    `  ${words(row.verdict)}: effect ${row.text}, n = ${row.n} (${row.experimentRuns} runs; ${row.runs} in all)`,
   ];
-  for (const x of row.readings) lines.push(`  reading: ${x.label}: ${x.text}${x.verdict ? ` ${x.verdict}` : ''}`);
+  for (const x of row.readings)
+    lines.push(`  reading: ${x.label}: ${x.text}${x.verdict ? ` — ${words(x.verdict)}` : ''}`);
   const carriers = row.carriers.length ? ` (${row.carriers.join(', ')})` : '';
   lines.push(
     row.attribution === 'rule-without-switch'
-      ? `  carried by a rule without a switch: ${row.carriedBy ?? 'the rule is not named'}${carriers}`
-      : `  ${row.attribution}${carriers}`,
+      ? `  ${t('expect.label.rule-without-switch', { rule: row.carriedBy ?? t('expect.ruleNotNamed') })}${carriers}`
+      : `  ${t(`expect.label.${row.attribution}`)}${carriers}`,
   );
   for (const a of row.ablations)
-    lines.push(`    ${a.label}: with it ${figure(row.effect, row.units)}, without it ${a.text} ${a.verdict}`);
+    lines.push(`    ${a.label}: with it ${figure(row.effect, row.units)}, without it ${a.text} — ${words(a.verdict)}`);
   if (row.robustness) {
-    lines.push(`  ${row.robustness.label} (variations of ${row.robustness.repetitions} repetitions):`);
+    lines.push(
+      `  ${row.robustness.label} (each variation ${row.robustness.repetitions} repetitions, as the experiment):`,
+    );
     for (const v of row.robustness.variations)
-      lines.push(`    ${v.variation}: ${v.verdict}${'text' in v ? `, effect ${v.text}` : ''}`);
+      lines.push(`    ${v.variation}: ${words(v.verdict)}${'text' in v ? `, effect ${v.text}` : ''}`);
   }
   return lines;
 }

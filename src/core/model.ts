@@ -347,6 +347,13 @@ export function defineModel<S extends ParamSchema, D extends WorldDecl>(def: Mod
   if (!MODEL_ID.test(def.id)) throw new Error(`model id "${def.id}" must be kebab-case`);
   if (!Number.isInteger(def.version) || def.version < 1)
     throw new Error(`model ${def.id}: version must be a positive integer`);
+  const observers = def.world.observers;
+  for (const [set, columns] of Object.entries(observers?.columns ?? {}))
+    for (const column of columns)
+      if (!(column in (def.world.agents[set] ?? {})))
+        throw new Error(`model ${def.id}: observer ${set}.${column} is not a declared column`);
+  for (const g of observers?.globals ?? [])
+    if (!def.world.globals.includes(g)) throw new Error(`model ${def.id}: observer global ${g} is not declared`);
   return def as unknown as Model;
 }
 

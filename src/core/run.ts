@@ -139,6 +139,7 @@ export class Run {
       tick: this.tick,
       rng: this.rng.save(),
       world: this.world,
+      observers: this.model.world.observers,
     });
   }
 

@@ -95,9 +95,22 @@ function grow<T extends Column>(array: T, size: number, used: number): T {
   return next;
 }
 
+/**
+ * Observer state: declared columns (by agent set) and globals that a model writes only to observe
+ * its run (e.g. a customer's seller on the day a shock began, the lowest profit so far) and that
+ * its dynamics never read. Snapshots keep them, so restore and resume stay exact; the fingerprint
+ * leaves them out, because it identifies the dynamics and observers are derived from them: a
+ * model may add an observer without a new version, and its goldens stay as they are.
+ */
+export interface ObserverDecl {
+  readonly columns?: Readonly<Record<string, readonly string[]>>;
+  readonly globals?: readonly string[];
+}
+
 export type WorldDecl = {
   readonly agents: Readonly<Record<string, ColumnsDecl>>;
   readonly globals: readonly string[];
+  readonly observers?: ObserverDecl;
 };
 
 /** The state of one run: agent sets in declared order and globals in declared order. */

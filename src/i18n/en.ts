@@ -294,6 +294,7 @@ export const en = {
   'expect.says.at.min': 'at its lowest setting',
   'expect.says.at.all': 'over all runs',
   'expect.says.arm': '{param} = {value}',
+  'expect.says.only': 'Only the runs where {arms}:',
   'expect.conclusion.holds': 'the claim holds',
   'expect.conclusion.does-not-hold': 'the claim does not hold',
   'expect.conclusion.inconclusive': 'the runs cannot tell whether the claim holds',
@@ -313,7 +314,7 @@ export const en = {
   'expect.flip': '{variation} ({verdict}, {effect})',
   'expect.robustness': 'Other settings',
   'expect.robustnessNote':
-    'Each other setting runs {repetitions} repetitions (the experiment itself {experiment}) and no mechanism switched off, to keep the compute bounded.',
+    'Each other setting runs the experiment’s own {repetitions} repetitions (no mechanism switched off), so its interval is as wide as the experiment’s: a verdict that flips does so because the model behaves otherwise there, not for lack of runs.',
   'expect.variation': '{variation}: {verdict}, {effect}',
   'expect.noEffect': 'no run finished',
   'expect.col.robustness': 'Robust?',

@@ -76,10 +76,12 @@ describe('agora expectations output', () => {
     const lines = expectationLines(row);
     expect(lines).toContain('  carried by a rule without a switch: the logit choice of customers on price');
     expect(lines).toContain(
-      '    Mechanism: switching cost: with it 3.10 pp, without it 3.00 pp [1.00 pp, 5.00 pp] holds',
+      '    Mechanism: switching cost: with it 3.10 pp, without it 3.00 pp [1.00 pp, 5.00 pp] — holds',
     );
-    expect(lines).toContain('  fragile (variations of 8 repetitions):');
-    expect(lines).toContain('    half the customers: does-not-hold, effect -1.00 pp [-2.00 pp, -0.500 pp]');
+    expect(lines).toContain('  fragile (each variation 8 repetitions, as the experiment):');
+    // Verdicts in the page's words, never the JSON's tokens.
+    expect(lines).toContain('    half the customers: does not hold, effect -1.00 pp [-2.00 pp, -0.500 pp]');
+    expect(lines.join('\n')).not.toMatch(/does-not-hold|by-construction|no-effect/);
     expect(lines).toContain('    another base seed: holds');
     const { carriedBy: _, ...unnamed } = experiment.hypothesis!;
     const bare = expectationLines(expectationJson('s.json', { ...experiment, hypothesis: unnamed }, model, result));

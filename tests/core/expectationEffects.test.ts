@@ -112,6 +112,57 @@ describe('a difference in differences', () => {
   });
 });
 
+describe('an effect restricted to one arm (where)', () => {
+  // Two compared parameters: the bias, and whether the coin is biased at all.
+  const twoArms: Experiment = {
+    ...experiment,
+    vary: [...experiment.vary, { param: 'biased', values: [true, false], compare: true }],
+  };
+  const parts = expectationParts(twoArms, findTestModel);
+  if (!parts.ok) throw new Error(parts.errors.join('\n'));
+  const two = parts.parts[0].prepared;
+  /** The bias counts (×10) only on a biased coin. */
+  const outcomes = Array.from({ length: runCount(two.plan) }, (_, index) => {
+    const run = plannedRun(two.plan, index);
+    const y = run.values.biased ? 10 * (run.values.bias as number) : 0;
+    const values = two.settings.reporters.map((r) => (r === 'heads' ? y + run.repetition : 0));
+    return { index, seed: run.seed, status: 'ok' as const, rows: [{ tick: 40, values }] };
+  });
+  const at = (reading: Pick<Hypothesis, 'measure' | 'effect'>) =>
+    measureReading(two.plan, two.settings, outcomes, reading)!.effect;
+  const difference = { kind: 'difference', param: 'bias', treatment: 0.8, control: 0.2 } as const;
+
+  it('considers only the runs with that value', () => {
+    expect(at({ measure: 'heads', effect: { ...difference, where: { biased: true } } }).effect).toBeCloseTo(6, 12);
+    expect(at({ measure: 'heads', effect: { ...difference, where: { biased: false } } }).effect).toBe(0);
+    // Unrestricted, the pairs of both arms are pooled: half of them show nothing.
+    expect(at({ measure: 'heads', effect: difference }).effect).toBeCloseTo(3, 12);
+    const level = at({ measure: 'heads', effect: { kind: 'level', at: 'max', where: { biased: false } } });
+    expect([level.effect, level.n]).toEqual([2.5, 6]);
+  });
+
+  it('names a parameter that is not varied, a value it does not take, or the compared one', () => {
+    const errors = (where: unknown) => {
+      const r = parseExperiment(
+        { ...twoArms, hypothesis: { ...twoArms.hypothesis!, effect: { ...difference, where } } },
+        findTestModel,
+      );
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ biased: true })).toEqual([]);
+    expect(errors({ flips: 3 })).toEqual(['hypothesis.effect.where: "flips" is not varied by the experiment']);
+    expect(errors({ biased: 2 })).toEqual(['hypothesis.effect.where: not one of the values of biased']);
+    expect(errors({ bias: 0.8 })).toEqual(['hypothesis.effect.where: "bias" is the parameter the effect compares']);
+    expect(errors([1])[0]).toMatch(/^hypothesis\.effect\.where/);
+    expect(
+      parseExperiment(
+        { ...twoArms, hypothesis: { ...twoArms.hypothesis!, effect: { ...difference, only: { biased: true } } } },
+        findTestModel,
+      ).ok,
+    ).toBe(false);
+  });
+});
+
 describe('readings and order of arrival', () => {
   it('computes each reading beside the verdict, with its own verdict when it claims something', () => {
     const outcomes = synthetic((b) => ({ 'heads-fraction': b, heads: 40 * b, prize: 0 }));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../src/core/experiment/execute';
 import { expectationParts, expectationResult, type ExpectationPart } from '../../src/core/experiment/expectation';
 import { plannedRun, runCount } from '../../src/core/experiment/plan';
-import { ROBUSTNESS_REPETITIONS, robustnessVariants, subjectExperiment } from '../../src/core/experiment/robustness';
+import { robustnessVariants, subjectExperiment } from '../../src/core/experiment/robustness';
 import { parseExperiment, type Experiment } from '../../src/core/experiment/schema';
 import { findModel } from '../../src/models/registry';
 
@@ -50,9 +50,9 @@ describe('the variants of an expectation', () => {
     expect(subject.record!.reporters).toContain('share.v1');
   });
 
-  it('run at most ROBUSTNESS_REPETITIONS repetitions', () => {
+  it('run the experiment’s own repetitions, however many', () => {
     const variants = robustnessVariants(planOf({ ...fixture, repetitions: 20 }));
-    expect(variants.every((v) => v.document.repetitions === ROBUSTNESS_REPETITIONS)).toBe(true);
+    expect(variants.every((v) => v.document.repetitions === 20)).toBe(true);
   });
 
   it('replace a subject’s texts all at once, so a swap works', () => {
@@ -130,5 +130,33 @@ describe('robust or fragile', () => {
       outcomesWith((part) => (part.role === 'ablation' ? 0 : 0.05)),
     )!;
     expect([r.attribution.label, r.attribution.carriers]).toEqual(['by-construction', ['mechSwitchingCost']]);
+  });
+});
+
+describe('a robustness label comes from the model, not from the number of runs', () => {
+  const resolved = expectationParts({ ...fixture, repetitions: 12 }, findModel);
+  if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
+  const { hypothesis, parts } = resolved;
+
+  it('gives a variation that behaves as the experiment its verdict and interval, so it never flips', () => {
+    // Every part: the same noisy effect per repetition, small against its spread. Had the
+    // variations run fewer repetitions, their intervals would be wider and could straddle 0.
+    const outcomes = parts.map((part) => {
+      const { plan, settings } = part.prepared;
+      const h = part.document.hypothesis!;
+      const param = (h.effect as { param: string }).param;
+      return Array.from({ length: runCount(plan) }, (_, index) => {
+        const run = plannedRun(plan, index);
+        const noise = 0.03 * (((run.repetition * 7) % 12) / 11 - 0.5);
+        const y = 0.1 + (run.values[param] === 'aggressive' ? 0.01 + noise : 0);
+        const values = settings.reporters.map((r) => (r === h.measure ? y : 0));
+        return { index, seed: run.seed, status: 'ok' as const, rows: [{ tick: 60, values }] };
+      });
+    });
+    const r = expectationResult(hypothesis, parts, outcomes)!;
+    expect(r.verdict).toBe('holds');
+    expect(r.robustness!.repetitions).toBe(12);
+    expect(r.robustness!.label).toBe('robust');
+    for (const v of r.robustness!.variations) expect(v.effect).toEqual(r.effect);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fingerprint } from '../../src/core/fingerprint';
+import { defineModel } from '../../src/core/model';
 import { AgentSet, copyWorld, createWorld, loadWorld } from '../../src/core/world';
+import { segregation } from '../../src/models/segregation';
 
 describe('AgentSet', () => {
   it('grows while keeping values and gives every agent a fresh id', () => {
@@ -54,5 +57,49 @@ describe('copyWorld / loadWorld', () => {
     expect(fresh.agents.b.count).toBe(0);
     expect(fresh.agents.b.nextId).toBe(1);
     expect(fresh.globals.g).toBe(7.5);
+  });
+});
+
+describe('observer state', () => {
+  const decl = {
+    agents: { a: { x: 'f64', seen: 'i32' } },
+    globals: ['g', 'watched'],
+    observers: { columns: { a: ['seen'] }, globals: ['watched'] },
+  } as const;
+  const rng = { seed: 1, streams: {} };
+  const print = (w: ReturnType<typeof createWorld<typeof decl>>) =>
+    fingerprint({ modelId: 'm', modelVersion: 1, tick: 0, rng, world: w, observers: decl.observers });
+
+  it('is left out of the fingerprint, while every other column and global counts', () => {
+    const w = createWorld(decl);
+    w.agents.a.add(2);
+    const before = print(w);
+    w.agents.a.col.seen[1] = 42;
+    w.globals.watched = 3;
+    expect(print(w)).toBe(before);
+    // The same change without the observer declaration is seen.
+    expect(fingerprint({ modelId: 'm', modelVersion: 1, tick: 0, rng, world: w })).not.toBe(before);
+    w.agents.a.col.x[1] = 1;
+    expect(print(w)).not.toBe(before);
+    w.agents.a.col.x[1] = 0;
+    w.globals.g = 1;
+    expect(print(w)).not.toBe(before);
+  });
+
+  it('is kept by a snapshot of the world', () => {
+    const w = createWorld(decl);
+    w.agents.a.add(1);
+    w.agents.a.col.seen[0] = 9;
+    w.globals.watched = 4;
+    const fresh = createWorld(decl);
+    loadWorld(fresh, copyWorld(w));
+    expect([fresh.agents.a.col.seen[0], fresh.globals.watched]).toEqual([9, 4]);
+  });
+
+  it('must name declared columns and globals', () => {
+    const model = (observers: object) => () =>
+      defineModel({ ...segregation, world: { ...segregation.world, observers } } as never);
+    expect(model({ columns: { nope: ['x'] } })).toThrow(/observer nope\.x is not a declared column/);
+    expect(model({ globals: ['nothing'] })).toThrow(/observer global nothing is not declared/);
   });
 });

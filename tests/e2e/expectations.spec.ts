@@ -56,7 +56,9 @@ test('an expectation runs in the page and gives the CLI’s figures, robustness 
     ),
   );
   expect(json.robustness.variations).toHaveLength(6);
-  await expect(item.getByText(`Each other setting runs ${json.robustness.repetitions} repetitions`)).toBeVisible();
+  await expect(
+    item.getByText(`Each other setting runs the experiment’s own ${json.robustness.repetitions} repetitions`),
+  ).toBeVisible();
 
   await item.getByText('Mechanisms switched off', { exact: true }).click();
   const [ablation] = json.ablations;

@@ -123,7 +123,7 @@ describe('the expectations report', () => {
     expect(runs).toBe('200');
     expect(robust).toContain('fragile: the verdict flips in half the customers (inconclusive, effect 2.00 pp');
     expect(robust).toContain('another base seed: holds, effect 10.0 pp [5.00 pp, 15.0 pp]');
-    expect(robust).toContain('Each other setting runs 8 repetitions');
+    expect(robust).toContain('Each other setting runs the experiment’s own 8 repetitions');
     // Switches as the controls name them, with the effect with and without each; no bare percentages.
     expect(mechanism).toContain('by construction (Mechanism: volume discounts)');
     expect(mechanism).toContain(

@@ -76,6 +76,16 @@ describe('the plain sentence', () => {
     };
     expect(sentence(base, did, names)).toContain('Share: Cirrus minus Share: Borealis is 3.10 pp higher');
   });
+
+  it('leads with the arms an effect is restricted to', () => {
+    const where: Hypothesis = {
+      ...h,
+      effect: { kind: 'level', at: 'max', where: { 'vendors#2.strategy': 'aggressive' } },
+    };
+    expect(sentence({ ...base, units: { format: 'percent', scale: 'level' } }, where, names)).toBe(
+      'Only the runs where Cirrus waging a price war: Share: Cirrus is 3.10% at its highest setting: the claim holds.',
+    );
+  });
 });
 
 describe('attribution in words', () => {

@@ -96,6 +96,11 @@ function olsSlope(points: readonly (readonly [number, number])[]): number | null
   return sxx > 0 ? sxy / sxx : null;
 }
 
+/** True when a run's values match each value the effect's `where` names (no `where`: every run). */
+function inWhere(values: Readonly<Record<string, Value>>, where: EffectSpec['where']): boolean {
+  return Object.entries(where ?? {}).every(([param, value]) => values[param] === value);
+}
+
 /** The runs of one pair group (same other values, same repetition): the measure by arm value. */
 type PairGroup = Map<string, { value: Value; y: number }>;
 
@@ -162,6 +167,7 @@ export function measureReading(
     }
     if (value === null) continue;
     const run = plannedRun(plan, outcome.index);
+    if (!inWhere(run.values, spec.where)) continue;
     if (spec.kind === 'level') {
       const key = spec.at === 'all' ? '' : JSON.stringify(Object.entries(run.values));
       levels.set(key, [...(levels.get(key) ?? []), value]);

@@ -2,15 +2,13 @@
  * Robust verdicts: an expectation is rerun in the standard variations of its setting that its
  * model declares (another seed, another population...) and in the other subjects it declares
  * (another vendor, say); its verdict is robust when it is the same in every one, fragile when
- * it flips somewhere. Variations run fewer repetitions than the experiment itself, to keep the
- * compute bounded, and no ablations.
+ * it flips somewhere. Variations run the experiment's own repetitions (no ablations), so that a
+ * variation's interval is as wide as the experiment's: a verdict that flips does so because the
+ * model behaves otherwise in that setting, never because the variation ran fewer runs.
  */
 import { createScenario } from '../scenario';
 import type { Effect, Verdict } from './hypothesis';
 import type { Experiment, Hypothesis, ResolvedExperiment } from './schema';
-
-/** Repetitions of each variation at most (the experiment's own when it has fewer). */
-export const ROBUSTNESS_REPETITIONS = 8;
 
 export interface RobustnessVariant {
   /** Stable name: the model's variation id, or `subject-<n>` for a declared subject. */
@@ -34,6 +32,7 @@ export function subjectExperiment(experiment: Experiment, replace: Readonly<Reco
     ...e,
     ...('param' in e ? { param: r(e.param) } : {}),
     ...('minus' in e ? { minus: r(e.minus) } : {}),
+    ...(e.where ? { where: Object.fromEntries(Object.entries(e.where).map(([p, x]) => [r(p), x])) } : {}),
   });
   const h = experiment.hypothesis;
   return {
@@ -71,14 +70,13 @@ function variantName(experiment: Experiment, label: string): string {
 
 /**
  * The variants an expectation is rerun in: the model's variations of the experiment's setting,
- * then its declared subjects; each with at most ROBUSTNESS_REPETITIONS repetitions, and no ablations.
+ * then its declared subjects; each with the experiment's repetitions, and no ablations.
  */
 export function robustnessVariants(plan: ResolvedExperiment): RobustnessVariant[] {
   const experiment = plan.experiment;
-  const repetitions = Math.min(experiment.repetitions, ROBUSTNESS_REPETITIONS);
   const lean = (document: Experiment, label: string): Experiment => {
     const { ablations: _ablations, ...hypothesis } = document.hypothesis!;
-    return { ...document, name: variantName(experiment, label), repetitions, hypothesis };
+    return { ...document, name: variantName(experiment, label), hypothesis };
   };
   const out: RobustnessVariant[] = [];
   const setting = { params: plan.baseParams, seed: plan.seed, horizon: plan.horizon };

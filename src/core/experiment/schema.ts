@@ -95,8 +95,13 @@ const KINDS = 'must be "difference", "level", "slope" or "difference-in-differen
  * over all runs (`all`). `slope`: the regression of the measure on a compared numeric parameter
  * over all its values, one slope per pair group; with `scale: "log"` the elasticity
  * d ln(measure) / d ln(param). `difference-in-differences`: (measure − minus) at treatment minus
- * the same at control, paired.
+ * the same at control, paired. `where` restricts any of them to the runs where each named varied
+ * parameter takes the given value (e.g. one arm of another comparison).
  */
+const WhereSchema = v.optional(
+  v.record(v.string('must be a parameter name'), ValueSchema, 'must be an object { "<param>": value }'),
+);
+
 const EffectSchema = v.variant(
   'kind',
   [
@@ -105,15 +110,18 @@ const EffectSchema = v.variant(
       param: v.string('must be a parameter name'),
       treatment: ValueSchema,
       control: ValueSchema,
+      where: WhereSchema,
     }),
     strictEntries({
       kind: v.literal('level'),
       at: v.picklist(['max', 'min', 'all'], 'must be "max", "min" or "all"'),
+      where: WhereSchema,
     }),
     strictEntries({
       kind: v.literal('slope'),
       param: v.string('must be a parameter name'),
       scale: v.picklist(['linear', 'log'], 'must be "linear" or "log"'),
+      where: WhereSchema,
     }),
     strictEntries({
       kind: v.literal('difference-in-differences'),
@@ -121,6 +129,7 @@ const EffectSchema = v.variant(
       treatment: ValueSchema,
       control: ValueSchema,
       minus: v.string('must be a reporter name'),
+      where: WhereSchema,
     }),
   ],
   // The variant names `kind` when the input is an object whose kind is none of these.
@@ -436,6 +445,14 @@ function checkHypothesis(
 
 /** An effect against the variations: its parameter is a compared one, its arms among its values. */
 function checkEffect(effect: EffectSpec, variations: readonly ResolvedVariation[], at: string, errors: string[]): void {
+  for (const [param, value] of Object.entries(effect.where ?? {})) {
+    const variation = variations.find((v) => v.param === param);
+    const name = displayText(param, { max: 60 });
+    if (!variation) errors.push(`${at}.where: "${name}" is not varied by the experiment`);
+    else if (effect.kind !== 'level' && param === effect.param)
+      errors.push(`${at}.where: "${name}" is the parameter the effect compares`);
+    else if (!variation.values.some((x) => x === value)) errors.push(`${at}.where: not one of the values of ${name}`);
+  }
   if (effect.kind === 'level') return;
   const variation = variations.find((v) => v.param === effect.param);
   if (!variation) {

@@ -10,6 +10,7 @@ import { pow } from '../../core/dmath';
 import { newCustomers, renewals } from './customers';
 import { runEvents } from './events';
 import { adoptLevers } from './levers';
+import { observeEvening, observeMorning } from './observers';
 import type { Ctx } from './paramValues';
 import { reprice } from './pricing';
 import { refreshDerived, scratchOf } from './scratch';
@@ -23,6 +24,7 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   w.globals.day = ctx.tick;
   followLoyaltyThreshold(w, ctx.params.loyaltyThreshold);
   startDay(w);
+  observeMorning(w, ctx);
   runEvents(w, ctx, scratch);
   const v = w.agents.vendors.col;
   for (let j = 0; j < w.agents.vendors.count; j++) {
@@ -41,4 +43,5 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   renewals(w, ctx, scratch, rng);
   newCustomers(w, ctx, scratch, rng);
   accountDay(w, ctx);
+  observeEvening(w, ctx);
 }

@@ -3,6 +3,7 @@ import type { ModelContext, ReporterDecl, ReporterFormat } from '../../core/mode
 import type { WorldDecl } from '../../core/world';
 import { directGap, DIRECT_ATTRIBUTES } from './directBuyers';
 import * as E from './economics';
+import { deliveryRate, positiveDay, retention } from './observers';
 import type { MarketParams } from './params';
 import { accrualProfit, countLoyalCustomers, SEGMENTS, segmentUnits, unitsInUse, type MarketWorld } from './state';
 
@@ -124,6 +125,33 @@ export function marketReporters(params: MarketParams): Reporter[] {
       reporter(`cash.${id}`, `Cash: ${name}`, MONEY, (w) => v(w).cash[j], 'credits'),
       reporter(`deferredRevenue.${id}`, `Deferred revenue: ${name}`, MONEY, (w) => v(w).deferred[j], 'credits'),
       reporter(`loyalty.${id}`, `Mean loyalty: ${name}`, PLAIN, (w) => ratio(v(w).loyaltySum[j], v(w).customers[j])),
+      // Observers (observers.ts): since the observation day (the first scheduled supply shock's), and the profit path.
+      reporter(`deliveryRate.${id}`, `Delivery rate since the shock day: ${name}`, FRACTION, (w) => deliveryRate(w, j)),
+      reporter(
+        `retention.${id}`,
+        `Customers of the shock day kept: ${name}`,
+        FRACTION,
+        (w, ctx) => retention(w, ctx, j)?.share ?? null,
+      ),
+      reporter(
+        `retainedLoyalty.${id}`,
+        `Loyalty of the customers kept since the shock day: ${name}`,
+        PLAIN,
+        (w, ctx) => retention(w, ctx, j)?.loyalty ?? null,
+      ),
+      reporter(
+        `profitTrough.${id}`,
+        `Lowest cumulative profit: ${name}`,
+        MONEY,
+        (w) => v(w).profitTrough[j],
+        'credits',
+      ),
+      reporter(`profitPositive.${id}`, `Cumulative profit above zero: ${name}`, FRACTION, (w) =>
+        accrualProfit(w, j) > 0 ? 1 : 0,
+      ),
+      reporter(`profitPositiveDay.${id}`, `Day cumulative profit turned positive: ${name}`, COUNT, (w) =>
+        positiveDay(w, j),
+      ),
     );
     LEARNED_ARMS.forEach(([arm, counts]) => {
       out.push(

@@ -10,6 +10,7 @@ import { dailyRate, signLot } from './books';
 import { appraise, drawOption, renewalLoyalty, renewsWithoutComparing } from './choice';
 import * as E from './economics';
 import type { Ctx } from './paramValues';
+import { observeFirstChoice, observePurchase } from './observers';
 import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NONE, segmentUnits, type MarketWorld } from './state';
 import { takeUnits } from './supply';
@@ -105,6 +106,7 @@ function stockOut(w: MarketWorld, ctx: Ctx, i: number, option: number): void {
   else w.agents.vendors.col.stockoutsToday[option]++;
   c.lastEvent[i] = 2;
   c.lastEventTick[i] = ctx.tick;
+  observeFirstChoice(w, ctx, i, option, false);
 }
 
 /**
@@ -147,6 +149,8 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
     if (option === current) c.loyalty[i] *= 0.7;
   }
   if (choice < 0) return false;
+  if (!firstShort) observeFirstChoice(w, ctx, i, choice, true);
+  observePurchase(w, i);
   sell(w, ctx, scratch, i, choice, firstShort || w.globals.marketShort > 0, rng);
   return true;
 }

@@ -55,6 +55,10 @@ export const worldDecl = {
       n3: 'i32',
       x: 'f32',
       y: 'f32',
+      /** Observer: 1 + the seller (vendor index or DIRECT) on the observation day; 0 none (see observers.ts). */
+      observedSeller: 'u8',
+      /** Observer: 1 while a purchase it was left short for is still to be made. */
+      observedWaiting: 'u8',
     },
     vendors: {
       rowId: 'i32',
@@ -135,6 +139,12 @@ export const worldDecl = {
       shareNow: 'f64',
       x: 'f32',
       y: 'f32',
+      /** Observers (see observers.ts): first choices of customers since the observation day, and those left short. */
+      observedAsks: 'f64',
+      observedShort: 'f64',
+      /** Observers: the lowest accrual profit so far; 1 + the day it last turned positive (0 while it is not). */
+      profitTrough: 'f64',
+      positiveFrom: 'i32',
     },
     suppliers: {
       rowId: 'i32',
@@ -189,6 +199,13 @@ export const worldDecl = {
     'loyalCustomers',
     'loyalThreshold',
   ],
+  // Written only to observe a run, never read by the market's rules: out of the fingerprint (see ObserverDecl).
+  observers: {
+    columns: {
+      customers: ['observedSeller', 'observedWaiting'],
+      vendors: ['observedAsks', 'observedShort', 'profitTrough', 'positiveFrom'],
+    },
+  },
 } as const;
 
 export type MarketWorld = World<typeof worldDecl>;

@@ -117,11 +117,7 @@ export function ExpectationItem({
           </p>
           <Details summary={t('expect.readings')} items={readingTexts(result)} />
           <Details summary={t('expect.ablations')} items={ablationTexts(result, names)} />
-          <Details
-            summary={t('expect.robustness')}
-            items={variationTexts(result)}
-            note={robustnessNote(result, experiment)}
-          />
+          <Details summary={t('expect.robustness')} items={variationTexts(result)} note={robustnessNote(result)} />
         </>
       )}
       <div className="exp-row">

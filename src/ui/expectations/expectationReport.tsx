@@ -66,7 +66,7 @@ function Row({ file, experiment, result }: ReportRow) {
       <td>
         {result && robustnessText(result)}
         {result && <List items={variationTexts(result)} />}
-        {result && <small>{robustnessNote(result, experiment)}</small>}
+        {result && <small>{robustnessNote(result)}</small>}
       </td>
       <td>
         {result && attributionText(result, h, names)}

@@ -101,8 +101,15 @@ export function openableArms(experiment: Experiment): { param: string; value: Va
   ];
 }
 
-/** One plain sentence saying what the model shows, from the arm labels and the arm means. */
+/** One plain sentence saying what the model shows, led by the arms it is restricted to (`where`), if any. */
 export function sentence(result: ExpectationResult, h: Hypothesis, names: Names): string {
+  const only = Object.entries(h.effect.where ?? {}).map(([param, value]) => armLabel(h, param, value, names));
+  const said = comparison(result, h, names);
+  return only.length ? `${t('expect.says.only', { arms: only.join(', ') })} ${said}` : said;
+}
+
+/** The sentence's comparison: the arms' means (or the level) and the conclusion. */
+function comparison(result: ExpectationResult, h: Hypothesis, names: Names): string {
   const e = h.effect;
   const conclusion = t(`expect.conclusion.${result.verdict}`);
   const measure =
@@ -167,9 +174,9 @@ export function variationTexts(result: ExpectationResult): string[] {
   );
 }
 
-export function robustnessNote(result: ExpectationResult, experiment: Experiment): string | null {
+export function robustnessNote(result: ExpectationResult): string | null {
   const r = result.robustness;
-  return r ? t('expect.robustnessNote', { repetitions: r.repetitions, experiment: experiment.repetitions }) : null;
+  return r ? t('expect.robustnessNote', { repetitions: r.repetitions }) : null;
 }
 
 /** The secondary readings: label, effect, and the verdict when they claim something. */
