@@ -267,7 +267,11 @@ scenario changes nothing there, bit for bit (both are tested).
   direct-sales terms (rules without a switch).
 - **E6, group policy**: the learning reward's weight on share by policy (0.7 / 0.5 / 0.2, a rule
   without a switch) and the loss budget; the profit-first prohibition is the profit-first
-  restriction alone.
+  restriction alone. The effect is small because UCB1 still explores after four years: with
+  rewards squashed into (−1, 1) its exploration bonus outweighs the arms' differences, so the
+  learner spends 13–16 of its 41 epochs on each strategy whatever the policy (12 seeds), and
+  expansion adds under one epoch of war on average. A learner that learns within the horizon is
+  a change of rule (a new model version), not made here.
 - **E7, a small vendor's price war**: the loss budget limits the war; a rival's targeting takes
   the target's renewing customers. Untargeted, the war's accrual profit falls to −11 M credits and
   is not positive again within four years.
