@@ -29,6 +29,7 @@ export const en = {
   'table.row': '{column} of {row}',
   'table.timeline': 'Timeline of {table}',
   'table.timelineEvent': '{kind} on day {day} (#{id})',
+  'table.timelineEventOf': '{kind} on day {day}: {subject} (#{id})',
   'table.day': 'day {day}',
   'table.randomEvents': '{count} random (by yearly probability)',
   'table.rowAtSetup': '{label} at Setup',

@@ -69,7 +69,7 @@ test('a timed change shows in words on the event timeline and as a marked line o
   const words = 'Day 365: Cirrus: strategy → Profit';
   // On the event timeline, beside the scheduled supply shock.
   const events = page.getByRole('group', { name: 'Timeline of Events' });
-  await expect(events.getByRole('button', { name: 'Supply shock on day 730 (#0)' })).toBeVisible();
+  await expect(events.getByRole('button', { name: 'Supply shock on day 730: All suppliers (#0)' })).toBeVisible();
   await expect(events.getByRole('button', { name: words })).toBeVisible();
   // Not on the plots until the run reaches its day... then a labelled line, and a button with the details.
   const share = page.getByRole('figure', { name: /Market share/ });

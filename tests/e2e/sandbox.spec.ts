@@ -94,12 +94,12 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
 
 test('the event timeline shows the scheduled events and leads to their rows', async ({ page }) => {
   await openMarket(page);
-  const marker = page.getByRole('button', { name: 'Supply shock on day 730 (#0)' });
+  const marker = page.getByRole('button', { name: 'Supply shock on day 730: All suppliers (#0)' });
   await expect(marker).toBeVisible();
   await marker.click();
   await expect(page.getByLabel('Day of #0')).toBeFocused();
   await page.getByRole('button', { name: 'Add row to Events' }).click();
-  await expect(page.getByRole('button', { name: 'Supply shock on day 365 (#1)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Supply shock on day 365: All suppliers (#1)' })).toBeVisible();
 });
 
 test('keyboard shortcuts drive the run, and presenter mode clears the stage', async ({ page }) => {
@@ -195,7 +195,7 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
   await page.getByLabel('Day of #1').fill('20');
   await page.getByLabel('Magnitude of #1').fill('1');
   await page.getByRole('button', { name: 'Setup' }).click();
-  await expect(page.getByRole('button', { name: 'Supply shock on day 20 (#1)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Supply shock on day 20: All suppliers (#1)' })).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 60);
   await page.getByText('Stock-outs per day', { exact: true }).click();

@@ -10,6 +10,8 @@ import {
   validateValue,
   type CellMeaning,
   type CellSpec,
+  type ParamSchema,
+  type ParamValues,
   type TableRow,
   type TableSpec,
   type TableValue,
@@ -136,6 +138,24 @@ function Cell({
   );
 }
 
+/** An event's mark in words, with whom it concerns: "Supply shock on day 730: All suppliers (#0)". */
+function timelineText(
+  row: TableRow,
+  kind: string,
+  columns: Record<string, CellSpec>,
+  params: ParamValues<ParamSchema>,
+): string {
+  const day = row.day as number;
+  for (const [column, cell] of Object.entries(columns)) {
+    const meaning = cellMeaning(cell, row);
+    const value = row[column];
+    if (!meaning?.refersTo || typeof value !== 'number') continue;
+    const subject = meaningOptions(meaning, params, value).find((o) => o.value === value)?.label ?? String(value);
+    return t('table.timelineEventOf', { kind, day, subject, id: row.id });
+  }
+  return t('table.timelineEvent', { kind, day, id: row.id });
+}
+
 /**
  * A table whose rows have a `day` column (a model's events) also shows them on a timeline from
  * day 0 to the horizon, with the scenario's timed changes: an event's mark takes you to its row,
@@ -144,17 +164,18 @@ function Cell({
 function EventTimeline({
   model,
   table,
-  kinds,
+  columns,
   label,
 }: {
   model: Model;
   table: TableValue;
-  kinds: CellSpec | undefined;
+  columns: Record<string, CellSpec>;
   label: string;
 }) {
   const base = useApp((s) => s.appliedParams);
   const changes = useApp((s) => s.changes);
   const horizon = model.horizon?.(useApp.getState().params) ?? 3650;
+  const kinds = columns.kind;
   // Kinds by their words ("Supply shock"), not their codes.
   const kindOf = (row: TableRow) =>
     (kinds?.kind === 'choice' ? kinds.options.find((o) => o.value === row.kind)?.label : undefined) ??
@@ -164,7 +185,7 @@ function EventTimeline({
   const marks: TimelineMark[] = dated.map((row) => ({
     key: `row-${row.id}`,
     day: row.day as number,
-    text: t('table.timelineEvent', { kind: kindOf(row), day: row.day as number, id: row.id }),
+    text: timelineText(row, kindOf(row), columns, base),
     onActivate: () =>
       document
         .querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)
@@ -219,7 +240,7 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
       <h3>
         {label} <span className="apply">{pending ? t('control.pendingSetup') : t('control.needsSetup')}</span>
       </h3>
-      {'day' in spec.columns && <EventTimeline model={model} table={table} kinds={spec.columns.kind} label={label} />}
+      {'day' in spec.columns && <EventTimeline model={model} table={table} columns={spec.columns} label={label} />}
       <div className="table-scroll">
         <table>
           <thead>
