@@ -127,10 +127,23 @@ describe('attribution', () => {
     expect(attribute(hypothesis, at(0.06), []).label).toBe('rule-without-switch');
   });
 
-  it('has nothing to attribute when the hypothesis does not hold, and keeps each effect without its switch', () => {
+  it("has nothing to attribute when the effect's interval holds its reference, and keeps each effect without its switch", () => {
     const a = attribute(hypothesis, at(0.0), [{ mechanism: 'a', effect: at(0.06) }]);
     expect(a.label).toBe('no-effect');
     expect(a.shares[0].effect.effect).toBe(0.06);
+  });
+
+  it('attributes a real effect whose claim does not hold (the claim is a bound the effect misses)', () => {
+    // Claims an effect above 0.1; the effect is 0.06, clearly not 0: a switch that removes it carries it.
+    const bound = { ...hypothesis, claim: { above: 0.1 } };
+    const a = attribute(bound, at(0.06), [{ mechanism: 'a', effect: at(0.0) }]);
+    expect([a.label, a.carriers]).toEqual(['by-construction', ['a']]);
+  });
+
+  it('never credits a switch whose removal makes the effect larger', () => {
+    const a = attribute(hypothesis, at(0.06), [{ mechanism: 'a', effect: at(0.12) }]);
+    expect(a.shares[0].moved).toBeCloseTo(-1, 12);
+    expect([a.label, a.carriers]).toEqual(['rule-without-switch', []]);
   });
 });
 

@@ -227,7 +227,10 @@ interface MechanismShare {
   /** The effect with this switch off (the effect with it on is the full one). */
   readonly effect: Effect;
   readonly verdict: Verdict;
-  /** How far switching it off moves the effect, as a fraction of the effect's distance from its reference. */
+  /**
+   * How far switching it off moves the effect towards its reference, as a fraction of the effect's
+   * distance from it: 1 = to the reference, above 1 = past it, below 0 = the effect grows.
+   */
   readonly moved: number;
 }
 
@@ -266,22 +269,27 @@ function reference(h: Hypothesis, effect: number): number {
  * Emergent: two or more switches take part, so none carries it alone.
  * Rule without a switch: no switch carries it (at most one takes a smaller part); a rule that
  * has no switch does, which the hypothesis may name (`carriedBy`).
- * No effect: the hypothesis does not hold, so there is nothing to attribute.
+ * No effect: the effect's interval holds its reference, so there is nothing to attribute.
+ * The effect is attributed whatever the claim's verdict: a claim that does not hold (E1: price
+ * does decide share) still has an effect carried by some rule. Only a removal that shrinks the
+ * effect towards its reference (or past it) counts; one that makes it larger carries nothing.
  */
 export function attribute(
   h: Hypothesis,
   full: Effect,
   ablated: readonly { mechanism: string; effect: Effect }[],
 ): Attribution {
-  const distance = Math.abs(full.effect - reference(h, full.effect));
+  const ref = reference(h, full.effect);
+  const offset = full.effect - ref;
   const shares = ablated.map(({ mechanism, effect }) => ({
     mechanism,
     effect,
     verdict: verdictOf(effect, h.claim),
-    moved: distance > 0 ? Math.abs(effect.effect - full.effect) / distance : 0,
+    moved: offset !== 0 ? 1 - (effect.effect - ref) / offset : 0,
   }));
-  if (verdictOf(full, h.claim) !== 'holds') return { label: 'no-effect', carriers: [], shares };
-  const carries = (s: MechanismShare) => s.moved >= CARRIES || s.verdict !== 'holds';
+  if (full.low <= ref && ref <= full.high) return { label: 'no-effect', carriers: [], shares };
+  const holds = verdictOf(full, h.claim) === 'holds';
+  const carries = (s: MechanismShare) => s.moved >= CARRIES || (holds && s.verdict === 'does-not-hold');
   const partakers = shares.filter((s) => s.moved >= TAKES_PART || carries(s));
   const carriers = partakers.map((s) => s.mechanism);
   if (partakers.length >= 2) return { label: 'emergent', carriers, shares };
