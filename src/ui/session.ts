@@ -77,6 +77,7 @@ let seekWanted: number | null = null;
 
 /** Shows day `tick` of the run again (at most the latest day reached); Go continues from it. */
 export function seek(tick: number): void {
+  driver?.seeked(tick);
   seekWanted = tick;
   if (!seekInFlight) sendSeek();
 }
@@ -213,16 +214,39 @@ export function eraseTimedChanges(): void {
   });
 }
 
+/** What drives Go, Pause and Step instead of the one run: a comparison's lock-step (see compare/lockStep.ts). */
+export interface RunDriver {
+  go(): void;
+  pause(): void;
+  step(count: number): void;
+  /** The base run was sent to another day (time slider). */
+  seeked(tick: number): void;
+}
+
+let driver: RunDriver | null = null;
+
+export function driveRunsWith(next: RunDriver | null): void {
+  driver = next;
+}
+
 export function go(): void {
+  if (driver) return driver.go();
   sim().send({ type: 'go' });
 }
 
 export function pause(): void {
+  if (driver) return driver.pause();
   sim().send({ type: 'pause' });
 }
 
 /** Advances exactly `count` ticks (one press of Step is one tick). */
 export function step(count = 1): void {
+  if (driver) return driver.step(count);
+  stepRun(count);
+}
+
+/** Advances the run on display by `count` ticks, whatever drives it. */
+export function stepRun(count: number): void {
   sim().send({ type: 'step', count });
 }
 
