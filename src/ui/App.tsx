@@ -17,7 +17,7 @@ import { TimedChanges, VendorPanel } from './components/VendorPanel';
 import { ViewLegend } from './components/ViewLegend';
 import { SeedField } from './components/SeedField';
 import { comparedFrames } from './compare/comparedFrames';
-import { ComparePanel } from './compare/ComparePanel';
+import { ComparePanel, ForkButton } from './compare/ComparePanel';
 import { ComparePlots } from './compare/ComparePlots';
 import { useCompare } from './compare/compareStore';
 import { ForkLevers } from './compare/ForkLevers';
@@ -215,13 +215,14 @@ export function App() {
           </section>
           <section className="panel view" aria-labelledby="view-heading">
             <h2 id="view-heading">{title}</h2>
+            <ComparePanel model={model} />
             <AgentView
               portrayal={portrayal}
               label={t('view.label', { title })}
               frames={comparing ? comparedFrames : undefined}
             />
             <TimeSlider />
-            <ComparePanel model={model} />
+            <ForkButton />
             {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
             <Inspector model={model} />
           </section>

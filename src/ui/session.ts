@@ -165,7 +165,16 @@ async function askToGo(estimate: { ms: number; bytes: number }): Promise<void> {
   if (await askToStart(t('sandbox.askGo', { estimate: words }))) sim().send({ type: 'go', confirmed: true });
 }
 
+const setupListeners = new Set<() => void>();
+
+/** Calls `listener` at every Setup sent to the run (a comparison ends with its base's run). */
+export function onSetup(listener: () => void): () => void {
+  setupListeners.add(listener);
+  return () => setupListeners.delete(listener);
+}
+
 function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: number }): void {
+  for (const listener of [...setupListeners]) listener();
   const { modelId, params, seed, changes } = scenario;
   const kept = applicableChanges(findModel(modelId)!, params, changes);
   useApp.setState({

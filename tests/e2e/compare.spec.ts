@@ -77,6 +77,28 @@ test('Fork here: the fork takes its own change, and Step and Go move both runs i
   await expect(print(page, 'fork')).toHaveText(marketAt(seed, stopped, [{ tick: 365, ...CIRRUS_PROFIT }]));
 });
 
+test('Fork here from a day shown again by the time slider: the fork starts from that day exactly', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+  const seed = Number(await page.getByLabel('Seed', { exact: true }).inputValue());
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365');
+  // A day shown again comes without a snapshot: the fork replays the base's Setup to it.
+  await page.getByLabel('Day shown', { exact: true }).fill('100');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('100');
+  await page.getByRole('button', { name: 'Fork here' }).click();
+  await expect(panel(page)).toHaveAccessibleName('What if? Forked at day 100');
+  await expect(day(page, 'fork')).toHaveText('100');
+  await expect(print(page, 'fork')).toHaveText(marketAt(seed, 100));
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(print(page, 'fork')).toHaveText(marketAt(seed, 101));
+  await expect(print(page, 'base')).toHaveText(marketAt(seed, 101));
+  // A new Setup closes the comparison.
+  await page.getByRole('button', { name: 'Setup', exact: true }).click();
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Fork here' })).toBeVisible();
+});
+
 test('Side by side: overlaid and difference plots with the fork day, a difference view, and presenter mode', async ({
   page,
 }) => {

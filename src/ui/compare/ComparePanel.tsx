@@ -1,7 +1,7 @@
 /**
- * Under the view: Fork here (from the day shown), and while comparing the question, the fork
- * day, what the view shows (base, fork, differences), both runs' monitors (day, fingerprint,
- * share of each vendor) and the comparison's Share, Export file and Close.
+ * Fork here (from the day shown), and while comparing the question, the fork day, what the
+ * view shows (base, fork, differences), both runs' monitors (day, fingerprint, share of each
+ * vendor) and the comparison's Share, Export file and Close.
  */
 import { useMemo } from 'react';
 import './compare.css';
@@ -66,25 +66,31 @@ function RunMonitors({ model }: { model: Model }) {
   );
 }
 
+/** Under the time slider: a second run from the day shown (none while a comparison is open). */
+export function ForkButton() {
+  const active = useCompare((s) => s.active);
+  const status = useApp((s) => s.status);
+  if (active) return null;
+  return (
+    <div className="compare-bar">
+      <button
+        type="button"
+        onClick={forkHere}
+        disabled={status === 'running' || status === 'starting'}
+        title={t('compare.forkHint')}
+      >
+        {t('compare.fork')}
+      </button>
+    </div>
+  );
+}
+
+/** Above the view while comparing, so both runs' fingerprints and shares are in sight beside it. */
 export function ComparePanel({ model }: { model: Model }) {
   const { active, question, forkDay, view } = useCompare(
     useShallow((s) => ({ active: s.active, question: s.question, forkDay: s.forkDay, view: s.view })),
   );
-  const status = useApp((s) => s.status);
-  if (!active) {
-    return (
-      <div className="compare-bar">
-        <button
-          type="button"
-          onClick={forkHere}
-          disabled={status === 'running' || status === 'starting'}
-          title={t('compare.forkHint')}
-        >
-          {t('compare.fork')}
-        </button>
-      </div>
-    );
-  }
+  if (!active) return null;
   return (
     <section className="compare-panel" aria-label={t('compare.title', { day: forkDay })}>
       <div className="compare-head">

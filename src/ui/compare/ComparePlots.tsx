@@ -59,7 +59,7 @@ function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: Cha
           x={forkDay}
           stroke="#444"
           strokeDasharray="4 2"
-          label={{ value: t('compare.forkDay'), fontSize: 11 }}
+          label={{ value: t('compare.forkDay'), fontSize: 11, position: 'insideTopRight' }}
         />
         {keys.includes('delta') && <ReferenceLine y={0} stroke="#888" />}
         {series.flatMap((s, i) =>

@@ -12,7 +12,7 @@ import { download } from '../download';
 import { latestFrame } from '../frameBus';
 import { notify } from '../notices';
 import { followLinkOf, followNow, loadScenario, scenarioOnDisplay } from '../scenarioSession';
-import { stepRun } from '../session';
+import { onSetup, stepRun } from '../session';
 import { useApp } from '../store';
 import { closedComparison, useCompare } from './compareStore';
 import { clearForkFrames } from './forkFrames';
@@ -26,10 +26,7 @@ let unwatchFork: (() => void) | null = null;
 /** Both runs are on show and move together until a new Setup of the base closes the comparison. */
 function begin(): void {
   endLockStep = startLockStep();
-  // Every Setup (a new seed, another model, a scenario opened) applies its parameters anew.
-  unwatchBase = useApp.subscribe((s, prev) => {
-    if (s.appliedParams !== prev.appliedParams || s.modelId !== prev.modelId) closeComparison();
-  });
+  unwatchBase = onSetup(closeComparison);
   // The address bar holds the comparison's link, with every change made to the fork.
   followLinkOf(() => encodeComparisonLink(comparisonDocument()));
   unwatchFork = useCompare.subscribe((s, prev) => {
