@@ -16,6 +16,11 @@ import { TablesPanel } from './components/TableEditor';
 import { TimedChanges, VendorPanel } from './components/VendorPanel';
 import { ViewLegend } from './components/ViewLegend';
 import { SeedField } from './components/SeedField';
+import { comparedFrames } from './compare/comparedFrames';
+import { ComparePanel, ForkButton } from './compare/ComparePanel';
+import { ComparePlots } from './compare/ComparePlots';
+import { useCompare } from './compare/compareStore';
+import { ForkLevers } from './compare/ForkLevers';
 import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
 import { openExperiments } from './experiments/experimentSession';
@@ -124,6 +129,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
+  const comparing = useCompare((s) => s.active);
   useEffect(() => {
     void startSession();
     return installShortcuts();
@@ -200,6 +206,7 @@ export function App() {
             {/* The clock, the levers and the monitors beside Go: on a projector and a tablet without scrolling. */}
             <Clock />
             <VendorPanel model={model} />
+            <ForkLevers model={model} />
             <Monitors />
             <TimedChanges model={model} />
             <SeedField />
@@ -208,13 +215,20 @@ export function App() {
           </section>
           <section className="panel view" aria-labelledby="view-heading">
             <h2 id="view-heading">{title}</h2>
-            <AgentView portrayal={portrayal} label={t('view.label', { title })} />
+            <ComparePanel model={model} />
+            <AgentView
+              portrayal={portrayal}
+              label={t('view.label', { title })}
+              frames={comparing ? comparedFrames : undefined}
+            />
             <TimeSlider />
+            <ForkButton />
             {portrayal.legend && <ViewLegend legend={portrayal.legend} />}
             <Inspector model={model} />
           </section>
           <section className="panel side" aria-labelledby="plots-heading">
             <h2 id="plots-heading">{t('panel.plots')}</h2>
+            <ComparePlots model={model} />
             <PlotPanel model={model} />
             <h2 id="info-heading">{t('panel.info')}</h2>
             <article className="info" aria-labelledby="info-heading">

@@ -3,6 +3,7 @@
  * Forward) or a file opens a scenario in the sandbox or an experiment on its page. It sits above
  * the scenario and the experiment sessions so that neither has to import the other.
  */
+import { decodeComparisonLink, isComparisonLink } from '../core/comparisonLink';
 import { isExperimentDocument } from '../core/experiment/schema';
 import { decodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { t } from '../i18n';
@@ -20,6 +21,7 @@ import {
   restoreWork,
   setWorkAside,
 } from './scenarioSession';
+import { isComparisonDocument, openComparison } from './compare/compareSession';
 import { setup } from './session';
 import { useApp, type Message } from './store';
 import { parseJsonText } from '../core/jsonDocument';
@@ -34,12 +36,16 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * scenario. Returns false, with an alert naming the problem, when it is neither; nothing changes then.
  */
 function openDocument(document: unknown, source: string): boolean {
+  if (isComparisonDocument(document)) return openComparison(document, source);
   return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
 }
 
+/** The link in an address: a scenario's (or experiment's) `s=…` or a comparison's `c=…`; else null. */
+const linkIn = (href: string): string | null => fragmentOf(href) ?? fragmentOf(href, 'c');
+
 /** Opens a link; `current` says, once it is decoded, whether it is still wanted (Back pressed twice). */
 async function openLink(text: string, current: () => boolean = () => true): Promise<boolean> {
-  const decoded = await decodeScenarioLink(text);
+  const decoded = await (isComparisonLink(text) ? decodeComparisonLink(text) : decodeScenarioLink(text));
   if (!current()) return false;
   if (!decoded.ok) {
     notify({
@@ -48,14 +54,14 @@ async function openLink(text: string, current: () => boolean = () => true): Prom
     });
     return false;
   }
-  linkOpened(fragmentOf(text));
+  linkOpened(linkIn(text));
   return openDocument(decoded.document, t('scenario.link'));
 }
 
 /** An address with a `#` but no scenario link after it (a bare `#`, `#intro`): what it holds, else null. */
 function notALink(href: string): string | null {
   const hash = href.indexOf('#');
-  return hash >= 0 && !fragmentOf(href) ? href.slice(hash) : null;
+  return hash >= 0 && !linkIn(href) ? href.slice(hash) : null;
 }
 
 /** Back and Forward open the scenario of the entry moved to; the latest move wins. */
@@ -64,7 +70,7 @@ function followHistory(): void {
   window.addEventListener('popstate', () => {
     addressMoved();
     const move = ++moves;
-    const fragment = fragmentOf(location.href);
+    const fragment = linkIn(location.href);
     if (!fragment) {
       const odd = notALink(location.href);
       if (odd)
@@ -101,7 +107,7 @@ export async function importFile(file: File): Promise<void> {
  */
 async function openAddress(): Promise<boolean> {
   let refusal: readonly Message[] = [];
-  if (fragmentOf(location.href)) {
+  if (linkIn(location.href)) {
     const setAside = setWorkAside();
     const opened = await openLink(location.hash);
     if (opened) return setAside !== null && replacedOtherWork(setAside);

@@ -138,10 +138,17 @@ function followAddress(fragment: string): void {
   else history.replaceState(null, '', fragment);
 }
 
+/** While a comparison is open, the address bar follows its link instead (see compare/compareSession.ts). */
+let addressLink: (() => Promise<string>) | null = null;
+
+export function followLinkOf(link: (() => Promise<string>) | null): void {
+  addressLink = link;
+}
+
 /** The address bar shows the scenario on display, at once. */
 export async function followNow(): Promise<void> {
   const at = navigation;
-  const fragment = await encodeScenarioLink(scenarioToShare(true));
+  const fragment = await (addressLink ? addressLink() : encodeScenarioLink(scenarioToShare(true)));
   if (at === navigation) followAddress(fragment);
 }
 

@@ -77,6 +77,7 @@ let seekWanted: number | null = null;
 
 /** Shows day `tick` of the run again (at most the latest day reached); Go continues from it. */
 export function seek(tick: number): void {
+  driver?.seeked(tick);
   seekWanted = tick;
   if (!seekInFlight) sendSeek();
 }
@@ -164,7 +165,16 @@ async function askToGo(estimate: { ms: number; bytes: number }): Promise<void> {
   if (await askToStart(t('sandbox.askGo', { estimate: words }))) sim().send({ type: 'go', confirmed: true });
 }
 
+const setupListeners = new Set<() => void>();
+
+/** Calls `listener` at every Setup sent to the run (a comparison ends with its base's run). */
+export function onSetup(listener: () => void): () => void {
+  setupListeners.add(listener);
+  return () => setupListeners.delete(listener);
+}
+
 function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: number }): void {
+  for (const listener of [...setupListeners]) listener();
   const { modelId, params, seed, changes } = scenario;
   const kept = applicableChanges(findModel(modelId)!, params, changes);
   useApp.setState({
@@ -213,16 +223,39 @@ export function eraseTimedChanges(): void {
   });
 }
 
+/** What drives Go, Pause and Step instead of the one run: a comparison's lock-step (see compare/lockStep.ts). */
+export interface RunDriver {
+  go(): void;
+  pause(): void;
+  step(count: number): void;
+  /** The base run was sent to another day (time slider). */
+  seeked(tick: number): void;
+}
+
+let driver: RunDriver | null = null;
+
+export function driveRunsWith(next: RunDriver | null): void {
+  driver = next;
+}
+
 export function go(): void {
+  if (driver) return driver.go();
   sim().send({ type: 'go' });
 }
 
 export function pause(): void {
+  if (driver) return driver.pause();
   sim().send({ type: 'pause' });
 }
 
 /** Advances exactly `count` ticks (one press of Step is one tick). */
 export function step(count = 1): void {
+  if (driver) return driver.step(count);
+  stepRun(count);
+}
+
+/** Advances the run on display by `count` ticks, whatever drives it. */
+export function stepRun(count: number): void {
   sim().send({ type: 'step', count });
 }
 

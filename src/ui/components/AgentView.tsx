@@ -11,7 +11,7 @@ import { inspect } from '../session';
 import { useApp } from '../store';
 import { setArrangement, setViewTextScale, useViewOptions } from '../viewOptions';
 import { agentAt, type Hit } from '../viewGeometry';
-import { createViewClient, type ViewClient } from '../view/viewClient';
+import { createViewClient, type FrameSource, type ViewClient } from '../view/viewClient';
 import { VIEW_PADDING, type Camera, type ViewSize } from '../view/viewTypes';
 
 /** Zoom limits of the view. */
@@ -61,7 +61,7 @@ function ArrangementChooser({ portrayal }: { portrayal: Portrayal }) {
   );
 }
 
-export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: string }) {
+export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; label: string; frames?: FrameSource }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ViewClient | null>(null);
   const camera = useRef<Camera>(HOME);
@@ -70,7 +70,8 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
   useEffect(() => {
     const element = host.current!;
     camera.current = HOME;
-    const client = createViewClient(element, portrayal, sizeOf(element), HOME, useViewOptions.getState().arrangement);
+    const arrangement = useViewOptions.getState().arrangement;
+    const client = createViewClient(element, portrayal, sizeOf(element), HOME, arrangement, frames);
     view.current = client;
     setViewTextScale(sizeOf(element).textScale ?? 1);
     const resize = new ResizeObserver(() => resizeView(client, element));
@@ -89,7 +90,7 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
       client.dispose();
       view.current = null;
     };
-  }, [portrayal]);
+  }, [portrayal, frames]);
 
   // ——— pan, zoom, hover and click ———
   const moveCamera = (next: Camera) => {
@@ -103,7 +104,7 @@ export function AgentView({ portrayal, label }: { portrayal: Portrayal; label: s
   };
   /** The agent under a point of the element, in the camera's frame. */
   const hitAt = (x: number, y: number): Hit | null => {
-    const frame = latestFrame();
+    const frame = frames ? frames.latest() : latestFrame();
     if (!frame) return null;
     const { x: cx, y: cy, zoom } = camera.current;
     const { width, height } = sizeOf(host.current!);

@@ -5,6 +5,7 @@ import { t, tModel } from '../../i18n';
 import { EXPECTATIONS } from '../expectations/readyExpectations';
 import { exportFile, loadScenario, openPreset, share } from '../scenarioSession';
 import { OpenFileButton } from './OpenFileButton';
+import { WhatIfPresets } from '../compare/WhatIfPresets';
 import { useApp } from '../store';
 
 function PresetGallery({ onClose }: { onClose: () => void }) {
@@ -57,6 +58,7 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
             </button>
           </li>
         ))}
+        <WhatIfPresets onOpen={onClose} />
       </ul>
     </section>
   );

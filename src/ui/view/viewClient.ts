@@ -184,13 +184,22 @@ function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
   };
 }
 
-/** Starts the view of `portrayal` (texts already translated) in `host`, drawing the frames of frameBus. */
+/** Where a view's frames come from: the run on display (frameBus) unless told otherwise. */
+export interface FrameSource {
+  latest(): FrameMessage | null;
+  subscribe(listener: () => void): () => void;
+}
+
+const runOnDisplay: FrameSource = { latest: latestFrame, subscribe: subscribeFrames };
+
+/** Starts the view of `portrayal` (texts already translated) in `host`, drawing the frames of `source`. */
 export function createViewClient(
   host: HTMLElement,
   portrayal: Portrayal,
   size: ViewSize,
   camera: Camera,
   arrangement: Arrangement,
+  source: FrameSource = runOnDisplay,
 ): ViewClient {
   let scene: Scene = { host, portrayal, size, camera, arrangement };
   /** The frame last handed over, and whether the renderer is still drawing it. */
@@ -200,7 +209,7 @@ export function createViewClient(
 
   // Latest state wins: frames that arrive while the renderer is busy are skipped.
   const offer = () => {
-    const frame = latestFrame();
+    const frame = source.latest();
     if (busy || disposed || !frame || frame === sent) return;
     busy = true;
     sent = frame;
@@ -228,7 +237,7 @@ export function createViewClient(
   } catch {
     backend = mainThreadBackend(scene, events);
   }
-  const unsubscribe = subscribeFrames(offer);
+  const unsubscribe = source.subscribe(offer);
   offer();
 
   return {

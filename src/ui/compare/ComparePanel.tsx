@@ -1,0 +1,127 @@
+/**
+ * Fork here (from the day shown), and while comparing the question, the fork day, what the
+ * view shows (base, fork, differences), both runs' monitors (day, fingerprint, share of each
+ * vendor) and the comparison's Share, Export file and Close.
+ */
+import { useMemo } from 'react';
+import './compare.css';
+import { useShallow } from 'zustand/react/shallow';
+import { reportersFor, type Model } from '../../core/model';
+import { t } from '../../i18n';
+import { reporterLog } from '../frameBus';
+import { formatValue } from '../reporterFormat';
+import { useApp } from '../store';
+import { closeComparison, exportComparison, forkHere, shareComparison } from './compareSession';
+import { useCompare, type ComparedView } from './compareStore';
+import { forkLog } from './forkFrames';
+import { latestValue, seriesOf } from './shareSeries';
+
+const VIEWS: readonly [ComparedView, 'compare.base' | 'compare.forkRun' | 'compare.diff'][] = [
+  ['base', 'compare.base'],
+  ['fork', 'compare.forkRun'],
+  ['diff', 'compare.diff'],
+];
+
+function RunMonitors({ model }: { model: Model }) {
+  const params = useApp((s) => s.appliedParams);
+  const base = useApp(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
+  const fork = useCompare(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
+  const labels = useMemo(() => new Map(reportersFor(model, params).map((r) => [r.name, r.label])), [model, params]);
+  const logs = { base: reporterLog(), fork: forkLog() };
+  const shares = seriesOf(logs.base, 'share.', labels);
+  const rows = [
+    { run: 'base' as const, title: t('compare.base'), ...base },
+    { run: 'fork' as const, title: t('compare.forkRun'), ...fork },
+  ];
+  return (
+    <table className="compare-monitors">
+      <thead>
+        <tr>
+          <th scope="col">{t('compare.run')}</th>
+          <th scope="col">{t('compare.day')}</th>
+          <th scope="col">{t('compare.fingerprint')}</th>
+          {shares.map((s) => (
+            <th key={s.name} scope="col">
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.run} data-run={row.run}>
+            <th scope="row">{row.title}</th>
+            <td data-testid={`${row.run}-day`}>{row.tick}</td>
+            <td data-testid={`${row.run}-fingerprint`} className="fingerprint">
+              {row.fingerprint ?? '…'}
+            </td>
+            {shares.map((s) => {
+              const value = latestValue(logs[row.run], s.name);
+              return <td key={s.name}>{formatValue(value, 'percent')}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Under the time slider: a second run from the day shown (none while a comparison is open). */
+export function ForkButton() {
+  const active = useCompare((s) => s.active);
+  const status = useApp((s) => s.status);
+  if (active) return null;
+  return (
+    <div className="compare-bar">
+      <button
+        type="button"
+        onClick={forkHere}
+        disabled={status === 'running' || status === 'starting'}
+        title={t('compare.forkHint')}
+      >
+        {t('compare.fork')}
+      </button>
+    </div>
+  );
+}
+
+/** Above the view while comparing, so both runs' fingerprints and shares are in sight beside it. */
+export function ComparePanel({ model }: { model: Model }) {
+  const { active, question, forkDay, view } = useCompare(
+    useShallow((s) => ({ active: s.active, question: s.question, forkDay: s.forkDay, view: s.view })),
+  );
+  if (!active) return null;
+  return (
+    <section className="compare-panel" aria-label={t('compare.title', { day: forkDay })}>
+      <div className="compare-head">
+        <h3>{t('compare.title', { day: forkDay })}</h3>
+        {question && <p className="compare-question">{question}</p>}
+      </div>
+      <div className="compare-tools">
+        <div role="group" aria-label={t('compare.show')} className="compare-views">
+          {VIEWS.map(([value, key]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={view === value}
+              onClick={() => useCompare.setState({ view: value })}
+            >
+              {t(key)}
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={() => void shareComparison()}>
+          {t('compare.share')}
+        </button>
+        <button type="button" onClick={exportComparison}>
+          {t('compare.export')}
+        </button>
+        <button type="button" onClick={closeComparison}>
+          {t('compare.close')}
+        </button>
+      </div>
+      {view === 'diff' && <p className="hint">{t('compare.diffHint')}</p>}
+      <RunMonitors model={model} />
+    </section>
+  );
+}

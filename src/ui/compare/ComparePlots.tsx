@@ -1,0 +1,135 @@
+/**
+ * The comparison's plots, above the model's: each vendor's share in both runs (the fork
+ * dashed), and the differences fork − base in share and in accrual profit to date, with the
+ * fork day marked.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CATEGORY_PALETTE, reportersFor, type Model } from '../../core/model';
+import { t } from '../../i18n';
+import { reporterLog } from '../frameBus';
+import { formatAxis, formatValue } from '../reporterFormat';
+import { useApp } from '../store';
+import { useCompare } from './compareStore';
+import { forkLog } from './forkFrames';
+import { comparisonRows, seriesOf, type Series } from './shareSeries';
+
+/** The chart's width until the figure is measured (px). */
+const WIDTH = 360;
+const HEIGHT = 150;
+const TICK = { fontSize: 11, width: 0 };
+
+interface ChartProps {
+  readonly title: string;
+  readonly rows: Record<string, number | null>[];
+  readonly series: readonly Series[];
+  readonly keys: readonly ('base' | 'fork' | 'delta')[];
+  readonly format: 'percent' | 'plain';
+  readonly forkDay: number;
+  readonly id: string;
+}
+
+/** The width of the figure's content box, followed as the panel resizes. */
+function useWidth(figure: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(WIDTH);
+  useEffect(() => {
+    const element = figure.current!;
+    const observer = new ResizeObserver(() => setWidth(Math.max(200, Math.floor(element.clientWidth))));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [figure]);
+  return width;
+}
+
+function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: ChartProps) {
+  const figure = useRef<HTMLElement>(null);
+  const width = useWidth(figure);
+  return (
+    <figure className="plot compare-plot" data-plot={id} ref={figure}>
+      <figcaption>{title}</figcaption>
+      <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="2 4" />
+        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} tick={TICK} />
+        <YAxis tick={TICK} width={48} tickFormatter={(v: number) => formatAxis(v, format)} />
+        <Tooltip
+          formatter={(v) => formatValue(v as number, format)}
+          labelFormatter={(tick) => `${t('compare.day')} ${tick}`}
+        />
+        <ReferenceLine
+          x={forkDay}
+          stroke="#444"
+          strokeDasharray="4 2"
+          label={{ value: t('compare.forkDay'), fontSize: 11, position: 'insideTopRight' }}
+        />
+        {keys.includes('delta') && <ReferenceLine y={0} stroke="#888" />}
+        {series.flatMap((s, i) =>
+          keys.map((key) => (
+            <Line
+              key={`${key}:${s.name}`}
+              dataKey={`${key}:${s.name}`}
+              name={key === 'fork' ? `${s.label} (${t('compare.forkRun').toLocaleLowerCase()})` : s.label}
+              stroke={CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              strokeDasharray={key === 'fork' ? '5 3' : undefined}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+              legendType={key === 'fork' ? 'none' : 'line'}
+            />
+          )),
+        )}
+        <Legend wrapperStyle={{ fontSize: 11 }} />
+      </LineChart>
+    </figure>
+  );
+}
+
+export function ComparePlots({ model }: { model: Model }) {
+  const active = useCompare((s) => s.active);
+  const forkDay = useCompare((s) => s.forkDay);
+  const forkVersion = useCompare((s) => s.plotVersion);
+  const baseVersion = useApp((s) => s.plotVersion);
+  const params = useApp((s) => s.appliedParams);
+  const labels = useMemo(() => new Map(reportersFor(model, params).map((r) => [r.name, r.label])), [model, params]);
+  const data = useMemo(() => {
+    const base = reporterLog();
+    const fork = forkLog();
+    const shares = seriesOf(base, 'share.', labels);
+    const profits = seriesOf(base, 'cumulativeProfit.', labels);
+    const names = [...shares, ...profits].map((s) => s.name);
+    return { shares, profits, rows: comparisonRows(base, fork, names, forkDay) };
+    // The logs change in place: the versions say when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [labels, forkDay, forkVersion, baseVersion]);
+  if (!active || data.shares.length === 0) return null;
+  return (
+    <section className="compare-plots" aria-label={t('compare.shares')}>
+      <ComparisonChart
+        id="compare-shares"
+        title={t('compare.shares')}
+        rows={data.rows}
+        series={data.shares}
+        keys={['base', 'fork']}
+        format="percent"
+        forkDay={forkDay}
+      />
+      <ComparisonChart
+        id="compare-delta-share"
+        title={t('compare.deltaShare')}
+        rows={data.rows}
+        series={data.shares}
+        keys={['delta']}
+        format="percent"
+        forkDay={forkDay}
+      />
+      <ComparisonChart
+        id="compare-delta-profit"
+        title={t('compare.deltaProfit')}
+        rows={data.rows}
+        series={data.profits}
+        keys={['delta']}
+        format="plain"
+        forkDay={forkDay}
+      />
+    </section>
+  );
+}

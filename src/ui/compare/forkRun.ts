@@ -1,0 +1,70 @@
+/**
+ * The fork's simulation worker: a second SimClient beside the base's, whose frames go to
+ * forkFrames.ts and the compare store, and whose live changes become the fork's timed changes.
+ */
+import { recordChange, type TimedChange } from '../../core/timedChanges';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { SimClient } from '../../worker/simClient';
+import { webSimHost } from '../../worker/webSimHost';
+import { t } from '../../i18n';
+import { notify } from '../notices';
+import { useCompare } from './compareStore';
+import { publishForkFrame } from './forkFrames';
+
+let client: SimClient | null = null;
+
+function onForkMessage(message: FromWorker): void {
+  if (message.type === 'error') {
+    useCompare.setState({ pendingLive: {} });
+    notify({ kind: 'error', text: t('compare.forkError', { message: message.message }) });
+    return;
+  }
+  if (message.type === 'changed') return recordForkChanges(message.changes);
+  if (message.type !== 'frame') return;
+  publishForkFrame(message);
+  useCompare.setState((s) => ({
+    tick: message.tick,
+    status: message.status,
+    fingerprint: message.fingerprint,
+    plotVersion: s.plotVersion + 1,
+  }));
+}
+
+function recordForkChanges(made: readonly TimedChange[]): void {
+  useCompare.setState((s) => {
+    const changes = [...s.changes];
+    const pendingLive = { ...s.pendingLive };
+    for (const change of made) {
+      recordChange(changes, change);
+      delete pendingLive[change.param];
+    }
+    return { changes, pendingLive };
+  });
+}
+
+/** Sends a command to the fork's worker, starting it on first use. */
+export function sendFork(message: ToWorker): void {
+  client ??= new SimClient(
+    {
+      onMessage: onForkMessage,
+      onCrash: (reason, lost, resumedAt) => {
+        const key = lost ? 'error.workerLost' : resumedAt === null ? 'error.worker' : 'error.workerResumed';
+        notify({ kind: 'error', text: t(key, { message: reason, day: resumedAt ?? 0 }) });
+      },
+    },
+    webSimHost,
+  );
+  client.send(message);
+}
+
+/** Ends the fork's worker (the comparison was closed). */
+export function endFork(): void {
+  client?.dispose();
+  client = null;
+}
+
+/** Changes a live parameter or cell of the fork at its current day: a timed change of the fork. */
+export function setForkLive(path: string, value: unknown): void {
+  useCompare.setState((s) => ({ pendingLive: { ...s.pendingLive, [path]: value } }));
+  sendFork({ type: 'setLive', params: { [path]: value } });
+}
