@@ -35,6 +35,7 @@ export function expectationJson(file: string, experiment: Experiment, model: Mod
       verdict: x.verdict,
       ...effectJson(x.effect, x.units),
     })),
+    unmeasuredReadings: r.unmeasuredReadings,
     attribution: r.attribution.label,
     carriers: r.attribution.carriers,
     carriedBy: h.carriedBy ?? null,
@@ -74,6 +75,7 @@ export function expectationLines(row: ExpectationJson): string[] {
   ];
   for (const x of row.readings)
     lines.push(`  reading: ${x.label}: ${x.text}${x.verdict ? ` — ${words(x.verdict)}` : ''}`);
+  for (const label of row.unmeasuredReadings) lines.push(`  reading: ${t('expect.readingNoValue', { label })}`);
   const carriers = row.carriers.length ? ` (${row.carriers.join(', ')})` : '';
   lines.push(
     row.attribution === 'rule-without-switch'

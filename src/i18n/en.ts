@@ -301,6 +301,7 @@ export const en = {
   'expect.conclusion.inconclusive': 'the runs cannot tell whether the claim holds',
   'expect.readings': 'Other readings',
   'expect.reading': '{label}: {effect}',
+  'expect.readingNoValue': '{label}: no run gave a value',
   'expect.verdict.holds': 'holds',
   'expect.verdict.does-not-hold': 'does not hold',
   'expect.verdict.inconclusive': 'inconclusive',

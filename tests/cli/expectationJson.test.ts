@@ -24,6 +24,7 @@ const result: ExpectationResult = {
   ],
   units: share,
   readings: [],
+  unmeasuredReadings: [],
   attribution: {
     label: 'rule-without-switch',
     carriers: [],

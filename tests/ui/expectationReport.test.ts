@@ -24,6 +24,7 @@ const result: ExpectationResult = {
       verdict: null,
     },
   ],
+  unmeasuredReadings: ['The day accrual profit turns positive'],
   attribution: {
     label: 'by-construction',
     carriers: ['mechVolumeDiscount'],
@@ -120,6 +121,8 @@ describe('the expectations report', () => {
     expect(says).toContain('n = 40 pairs, 80 runs: each pair is two runs with the same random numbers');
     expect(says).toContain('200 runs in all');
     expect(says).toContain('Profit, renegotiated minus not: effect 31.8 M credits [12.0 M credits, 51.0 M credits]');
+    // A reading no run gave a value for is said, not dropped.
+    expect(says).toContain('The day accrual profit turns positive: no run gave a value');
     expect(runs).toBe('200');
     expect(robust).toContain('fragile: the verdict flips in half the customers (inconclusive, effect 2.00 pp');
     expect(robust).toContain('another base seed: holds, effect 10.0 pp [5.00 pp, 15.0 pp]');

@@ -26,6 +26,7 @@ const base: ExpectationResult = {
   ],
   units: { format: 'percent', scale: 'change' },
   readings: [],
+  unmeasuredReadings: [],
   attribution: { label: 'rule-without-switch', carriers: [], shares: [] },
   robustness: null,
   experimentRuns: 32,

@@ -104,6 +104,8 @@ export interface ExpectationResult {
   /** The effect's units: the claim's (see figures.ts). */
   readonly units: EffectUnits;
   readonly readings: readonly ReadingResult[];
+  /** Labels of the readings no run gave a value for (e.g. the day profit turns positive, when it never does). */
+  readonly unmeasuredReadings: readonly string[];
   readonly attribution: Attribution;
   /** Null when neither the model nor the hypothesis declares a variation. */
   readonly robustness: Robustness | null;
@@ -130,9 +132,13 @@ export function expectationResult(
       r.effect,
       reporters.find((d) => d.name === r.measure),
     );
+  const unmeasuredReadings: string[] = [];
   const readings = (hypothesis.readings ?? []).flatMap((reading) => {
     const measured = measure(0, reading);
-    if (!measured) return [];
+    if (!measured) {
+      unmeasuredReadings.push(reading.label);
+      return [];
+    }
     const verdict = reading.claim ? verdictOf(measured.effect, reading.claim) : null;
     return [{ label: reading.label, measure: reading.measure, ...measured, units: unitsFor(reading), verdict }];
   });
@@ -158,6 +164,7 @@ export function expectationResult(
     arms: full.arms,
     units: unitsFor(hypothesis),
     readings,
+    unmeasuredReadings,
     attribution: attribute(hypothesis, full.effect, ablated),
     robustness: robustnessOf(verdict, variations, variationPart?.prepared.plan.repetitions ?? 0),
     experimentRuns: outcomes[0].length,

@@ -181,8 +181,10 @@ export function robustnessNote(result: ExpectationResult): string | null {
 
 /** The secondary readings: label, effect, and the verdict when they claim something. */
 export function readingTexts(result: ExpectationResult): string[] {
-  return result.readings.map((x) => {
+  const measured = result.readings.map((x) => {
     const text = t('expect.reading', { label: x.label, effect: effectText(x.effect, x.units) });
     return x.verdict ? `${text} — ${verdictText(x.verdict)}` : text;
   });
+  const unmeasured = result.unmeasuredReadings.map((label) => t('expect.readingNoValue', { label }));
+  return [...measured, ...unmeasured];
 }
