@@ -339,6 +339,7 @@ export const en = {
   'expect.noPrediction': 'choose before running',
   'expect.predictionRight': 'The model agrees with your prediction.',
   'expect.predictionWrong': 'The model disagrees with your prediction: open its experiment to see why.',
+  'offline.updated': 'Agora was updated: this visit runs its new version.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -24,6 +24,7 @@ import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage } from './notices';
+import { announceUpdate } from './offline';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
@@ -125,7 +126,7 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
   useEffect(() => {
-    void startSession();
+    void startSession().then(announceUpdate);
     return installShortcuts();
   }, []);
 
