@@ -339,6 +339,16 @@ export const en = {
   'expect.noPrediction': 'choose before running',
   'expect.predictionRight': 'The model agrees with your prediction.',
   'expect.predictionWrong': 'The model disagrees with your prediction: open its experiment to see why.',
+  'plot.table': 'Table',
+  'plot.showTable': 'Show {title} as a table',
+  'plot.tableCaption': '{title}, at each year end and the latest day',
+  'plot.tableCaptionTicks': '{title}, at evenly spaced ticks',
+  'plot.yearEnd': 'End of year {year}',
+  'announce.region': 'Run state',
+  'announce.setUp': 'Set up: day 0, ready to run.',
+  'announce.paused': 'Paused at tick {tick}.',
+  'view.keys': 'Arrow keys choose an agent, Enter inspects it, Escape closes the inspector.',
+  'view.selected': '{label} #{id} selected. Enter inspects it.',
   'offline.updated': 'Agora was updated: this visit runs its new version.',
 } as const;
 
