@@ -218,7 +218,8 @@ export function App() {
             <h2 id="plots-heading">{t('panel.plots')}</h2>
             <PlotPanel model={model} />
             <h2 id="info-heading">{t('panel.info')}</h2>
-            <article className="info" aria-labelledby="info-heading">
+            {/* Focusable: it scrolls, and the keyboard must scroll it too (axe: scrollable-region-focusable). */}
+            <article className="info" aria-labelledby="info-heading" tabIndex={0}>
               <Markdown source={model.info} />
             </article>
           </section>

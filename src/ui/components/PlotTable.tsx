@@ -24,7 +24,8 @@ export function PlotTable(props: {
   const { title, names, labels, reporters, ticksPerYear, average } = props;
   const data = plotTableData(reporterLog(), names, ticksPerYear, average);
   return (
-    <div className="table-scroll plot-table">
+    // Focusable: a wide table scrolls sideways, and the keyboard must scroll it too.
+    <div className="table-scroll plot-table" tabIndex={0}>
       <table>
         <caption>{t(ticksPerYear ? 'plot.tableCaption' : 'plot.tableCaptionTicks', { title })}</caption>
         <thead>
