@@ -347,6 +347,8 @@ export const en = {
   'announce.region': 'Run state',
   'announce.setUp': 'Set up: day 0, ready to run.',
   'announce.paused': 'Paused at tick {tick}.',
+  'announce.stopped': 'The run stopped by itself at tick {tick}.',
+  'announce.horizon': 'The run reached its horizon at tick {tick}.',
   'view.keys': 'Arrow keys choose an agent, Enter inspects it, Escape closes the inspector.',
   'view.selected': '{label} #{id} selected. Enter inspects it.',
   'offline.updated': 'Agora was updated: this visit runs its new version.',

@@ -1,6 +1,7 @@
 /**
  * What the run-state live region says to a screen reader (issue 17): a sentence when the run is
- * set up, starts, pauses, or ends; nothing for the ticks in between, which would drown it.
+ * set up, starts, pauses, or ends; nothing for the ticks in between, which would drown it. Worded
+ * apart from the visible status line, which is not live, so that each is found on its own.
  */
 import { t } from '../i18n';
 import type { FrameMessage } from '../worker/protocol';
@@ -18,8 +19,8 @@ export function runAnnouncement(now: RunFrame, before: RunFrame | null): string 
     case 'paused':
       return before.status === 'running' ? t('announce.paused', { tick: now.tick }) : null;
     case 'stopped':
-      return t('status.stopped', { tick: now.tick });
+      return t('announce.stopped', { tick: now.tick });
     case 'horizon':
-      return t('status.atHorizon', { tick: now.tick });
+      return t('announce.horizon', { tick: now.tick });
   }
 }

@@ -80,7 +80,7 @@ test('a live region says when the run is set up, runs, pauses and reaches its ho
   await expect(tick(page)).toHaveText(String(paused));
   await page.getByLabel('Speed').fill('9');
   await page.getByRole('button', { name: 'Go', exact: true }).click();
-  await expect(said).toHaveText('Stopped at tick 365: the horizon is reached', { timeout: 20_000 });
+  await expect(said).toHaveText('The run reached its horizon at tick 365.', { timeout: 20_000 });
 });
 
 test('the market share plot shows as a table: a row per year end, a column per vendor, in percent', async ({

@@ -12,9 +12,9 @@ describe('runAnnouncement', () => {
     expect(runAnnouncement(frame('running', 3), frame('paused', 3))).toBe('Running');
     expect(runAnnouncement(frame('paused', 40), frame('running', 39))).toBe('Paused at tick 40.');
     expect(runAnnouncement(frame('horizon', 1825), frame('running', 1824))).toBe(
-      'Stopped at tick 1825: the horizon is reached',
+      'The run reached its horizon at tick 1825.',
     );
-    expect(runAnnouncement(frame('stopped', 12), frame('running', 11))).toMatch(/^Stopped at tick 12/);
+    expect(runAnnouncement(frame('stopped', 12), frame('running', 11))).toBe('The run stopped by itself at tick 12.');
   });
 
   it('says each Setup: the first run, and every new run after', () => {
