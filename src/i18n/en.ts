@@ -101,7 +101,8 @@ export const en = {
   'view.scattered': 'scattered',
   'inspector.title': 'Inspector',
   'inspector.details': 'Details: the model’s internal fields',
-  'inspector.hint': 'Click an agent in the view to inspect it.',
+  'inspector.hint':
+    'Click an agent in the view to inspect it, or focus the view, choose one with the arrow keys and press Enter.',
   'inspector.gone': 'This agent is no longer in the model.',
   'inspector.close': 'Close inspector',
   'inspector.current': 'current',
