@@ -102,7 +102,8 @@ export const en = {
   'view.scattered': 'scattered',
   'inspector.title': 'Inspector',
   'inspector.details': 'Details: the model’s internal fields',
-  'inspector.hint': 'Click an agent in the view to inspect it.',
+  'inspector.hint':
+    'Click an agent in the view to inspect it, or focus the view, choose one with the arrow keys and press Enter.',
   'inspector.gone': 'This agent is no longer in the model.',
   'inspector.close': 'Close inspector',
   'inspector.current': 'current',
@@ -364,6 +365,19 @@ export const en = {
   'compare.copied': 'Comparison link copied ({length} characters).',
   'compare.forkError': 'The fork refused the change: {message}',
   'compare.whatIfs': 'What if?',
+  'plot.table': 'Table',
+  'plot.showTable': 'Show {title} as a table',
+  'plot.tableCaption': '{title}, at each year end and the latest day',
+  'plot.tableCaptionTicks': '{title}, at evenly spaced ticks',
+  'plot.yearEnd': 'End of year {year}',
+  'announce.region': 'Run state',
+  'announce.setUp': 'Set up: day 0, ready to run.',
+  'announce.paused': 'Paused at tick {tick}.',
+  'announce.stopped': 'The run stopped by itself at tick {tick}.',
+  'announce.horizon': 'The run reached its horizon at tick {tick}.',
+  'view.keys': 'Arrow keys choose an agent, Enter inspects it, Escape closes the inspector.',
+  'view.selected': '{label} #{id} selected. Enter inspects it.',
+  'offline.updated': 'Agora was updated: this visit runs its new version.',
 } as const;
 
 export type MessageKey = keyof typeof en;

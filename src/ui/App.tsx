@@ -29,6 +29,7 @@ import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage } from './notices';
+import { announceUpdate } from './offline';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
@@ -131,7 +132,7 @@ export function App() {
   const page = useApp((s) => s.page);
   const comparing = useCompare((s) => s.active);
   useEffect(() => {
-    void startSession();
+    void startSession().then(announceUpdate);
     return installShortcuts();
   }, []);
 
@@ -231,7 +232,8 @@ export function App() {
             <ComparePlots model={model} />
             <PlotPanel model={model} />
             <h2 id="info-heading">{t('panel.info')}</h2>
-            <article className="info" aria-labelledby="info-heading">
+            {/* Focusable: it scrolls, and the keyboard must scroll it too (axe: scrollable-region-focusable). */}
+            <article className="info" aria-labelledby="info-heading" tabIndex={0}>
               <Markdown source={model.info} />
             </article>
           </section>

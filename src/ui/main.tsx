@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './app.css';
 import { preloadWorkerScripts } from '../worker/workerScripts';
+import { startOfflineSupport } from './offline';
 
 // Kept from the start, so workers started later never need the network (see workerScripts).
 void preloadWorkerScripts();
+startOfflineSupport();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

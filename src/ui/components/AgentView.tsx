@@ -1,12 +1,15 @@
 /**
  * The agent view's DOM side: pan, zoom, hover and click-to-inspect over a canvas that the view
  * renderer draws (in the render worker where it can, see view/viewClient.ts). Picking runs
- * here, on the newest frame the main thread keeps.
+ * here, on the newest frame the main thread keeps. Without a mouse, the view takes focus and the
+ * arrow keys move a selection between agents, Enter inspects it, Escape closes the inspector.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Arrangement, Portrayal } from '../../core/model';
 import { t } from '../../i18n';
-import { latestFrame } from '../frameBus';
+import type { AgentRef } from '../../worker/protocol';
+import { ARROWS, indexOf, nearestTo, nextInDirection, placedAgents, type PlacedAgents } from '../agentNavigation';
+import { latestFrame, subscribeFrames } from '../frameBus';
 import { inspect } from '../session';
 import { useApp } from '../store';
 import { setArrangement, setViewTextScale, useViewOptions } from '../viewOptions';
@@ -66,6 +69,10 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
   const view = useRef<ViewClient | null>(null);
   const camera = useRef<Camera>(HOME);
   const [hover, setHover] = useState<(Hit & { x: number; y: number }) | null>(null);
+  const hintId = useId();
+  // The agent chosen with the arrow keys; drawn as a ring that follows it from frame to frame.
+  const [selected, setSelected] = useState<(AgentRef & { label: string }) | null>(null);
+  const [ring, setRing] = useState<{ x: number; y: number } | null>(null);
 
   useEffect(() => {
     const element = host.current!;
@@ -96,6 +103,7 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
   const moveCamera = (next: Camera) => {
     camera.current = next;
     view.current?.setCamera(next);
+    if (selected) setRing(ringOf(selected));
   };
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const local = (e: { clientX: number; clientY: number }) => {
@@ -121,6 +129,57 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
     const rect = host.current!.getBoundingClientRect();
     return { x: rect.width / 2, y: rect.height / 2 };
   };
+
+  // ——— the keyboard ———
+  function placedNow(): PlacedAgents | null {
+    const frame = latestFrame();
+    if (!frame || !host.current) return null;
+    const { width, height } = sizeOf(host.current);
+    return placedAgents(portrayal, frame, useViewOptions.getState().arrangement, width, height, VIEW_PADDING);
+  }
+  /** Where `agent` is drawn now, in the element's pixels (null when it is gone). */
+  function ringOf(agent: AgentRef, placed = placedNow()): { x: number; y: number } | null {
+    const i = placed ? indexOf(placed, agent) : -1;
+    if (!placed || i < 0) return null;
+    const { x: cx, y: cy, zoom } = camera.current;
+    return { x: placed.xs[i] * zoom + cx, y: placed.ys[i] * zoom + cy };
+  }
+  // The ring follows the selected agent as the run moves it.
+  useEffect(() => (selected ? subscribeFrames(() => setRing(ringOf(selected))) : undefined));
+  /** The first arrow starts at the inspected agent, else at the one nearest the middle of the view. */
+  const startingAgent = (placed: PlacedAgents): number => {
+    const inspected = useApp.getState().inspected;
+    const at = inspected ? indexOf(placed, inspected) : -1;
+    if (at >= 0) return at;
+    const { x, y } = centre();
+    const { x: cx, y: cy, zoom } = camera.current;
+    return nearestTo(placed, (x - cx) / zoom, (y - cy) / zoom);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const direction = ARROWS[e.key];
+    // Handled keys stop here: the page's shortcuts (→ steps the run, Esc leaves presenter mode) wait outside.
+    if (direction) {
+      e.preventDefault();
+      e.stopPropagation();
+      const placed = placedNow();
+      if (!placed) return;
+      const from = selected ? indexOf(placed, selected) : -1;
+      const next = from < 0 ? startingAgent(placed) : nextInDirection(placed, from, direction);
+      if (next < 0) return;
+      setSelected(placed.refs[next]);
+      setRing(ringOf(placed.refs[next], placed));
+    } else if (e.key === 'Enter' && selected) {
+      e.preventDefault();
+      e.stopPropagation();
+      inspect({ agents: selected.agents, id: selected.id });
+    } else if (e.key === 'Escape' && (useApp.getState().inspected || selected)) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (useApp.getState().inspected) inspect(null);
+      else setSelected(null);
+    }
+  };
   return (
     <div className="agent-view-wrap">
       <div
@@ -128,6 +187,10 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
         className="agent-view"
         role="img"
         aria-label={label}
+        aria-describedby={hintId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onBlur={() => setSelected(null)}
         onWheel={(e) => {
           const p = local(e);
           zoomBy(e.deltaY < 0 ? 1.2 : 1 / 1.2, p.x, p.y);
@@ -169,7 +232,21 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
             {hover.label} #{hover.id}
           </div>
         )}
+        {selected && ring && (
+          <>
+            <div className="agent-selection" style={{ left: ring.x, top: ring.y }} aria-hidden="true" />
+            <div className="tooltip" style={{ left: ring.x + 14, top: ring.y + 14 }} aria-hidden="true">
+              {selected.label} #{selected.id}
+            </div>
+          </>
+        )}
       </div>
+      <p id={hintId} className="visually-hidden">
+        {t('view.keys')}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {selected ? t('view.selected', { label: selected.label, id: selected.id }) : ''}
+      </p>
       <div className="view-tools">
         <button type="button" onClick={() => zoomBy(1.5, centre().x, centre().y)}>
           {t('view.zoomIn')}

@@ -40,7 +40,8 @@ function ExplanationTable({ model, explanation }: { model: Model; explanation: E
   return (
     <section className="explanation" aria-label={say(explanation.title)}>
       <h4>{say(explanation.title)}</h4>
-      <div className="table-scroll">
+      {/* Focusable: the table scrolls in its card, and the keyboard must scroll it too. */}
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

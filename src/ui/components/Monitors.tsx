@@ -91,7 +91,8 @@ export function Monitors() {
   return (
     <div className="monitors">
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} size="full" />
-      <p className="status" role="status">
+      {/* Not live: RunAnnouncer says the run's changes once each, in words for the ear. */}
+      <p className="status" role="status" aria-live="off">
         {statusText(status, tick)}
       </p>
       <ModelMonitors />

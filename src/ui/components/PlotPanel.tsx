@@ -28,6 +28,7 @@ import { pickPresenterPlot, usePresenterPlots } from '../presenterPlots';
 import { useApp } from '../store';
 import { changeMarks } from '../timedChangeText';
 import { markLines, PlotMarkButtons } from './PlotMarks';
+import { PlotTable } from './PlotTable';
 
 /** About the plot area's width in pixels: more points cost render time and show nothing more. */
 const MAX_POINTS = 120;
@@ -163,6 +164,7 @@ const Plot = memo(function Plot({
   const changes = useApp((s) => s.changes);
   const marks = changeMarks(model, params, changes).filter((m) => m.tick >= first && m.tick <= last);
   const [activeMark, setActiveMark] = useState<number | null>(null);
+  const [asTable, setAsTable] = useState(false);
   return (
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
@@ -186,6 +188,14 @@ const Plot = memo(function Plot({
             disabled={rows.length === 0}
           >
             {t('plot.png')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('plot.showTable', { title })}
+            aria-pressed={asTable}
+            onClick={() => setAsTable((shown) => !shown)}
+          >
+            {t('plot.table')}
           </button>
         </span>
       </figcaption>
@@ -238,6 +248,16 @@ const Plot = memo(function Plot({
         </LineChart>
       )}
       {rows.length > 0 && <PlotMarkButtons marks={marks} title={title} onActive={setActiveMark} />}
+      {asTable && rows.length > 0 && (
+        <PlotTable
+          title={title}
+          names={names}
+          labels={legendNames}
+          reporters={reporters}
+          ticksPerYear={ticksPerYear}
+          average={plot.average}
+        />
+      )}
     </figure>
   );
 });

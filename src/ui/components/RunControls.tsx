@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { go, pause, resetToDefaults, setParam, setSpeed, setup, step } from '../session';
 import { useApp } from '../store';
+import { RunAnnouncer } from './RunAnnouncer';
 
 /**
  * Past the horizon a run carries on by a year where the horizon is a live parameter `years`
@@ -85,6 +86,7 @@ export function RunControls() {
           {speedText}
         </span>
       </div>
+      <RunAnnouncer />
     </div>
   );
 }
