@@ -37,6 +37,11 @@ export interface ReporterDecl<D extends WorldDecl = WorldDecl, P = Record<string
   /** How monitors, plots, tooltips, experiments and expectations show the value. Default: `plain`. */
   readonly format?: ReporterFormat;
   /**
+   * True when the value is itself a gap between two values of its format (e.g. direct buying
+   * among high minus low scorers): a level of it reads as a change, 2.51 pp, not 2.51%.
+   */
+  readonly gap?: boolean;
+  /**
    * What a missing value (null) counts as in an experiment's statistics, e.g. 0 for the share of
    * a seller not in the market. Default: undefined, a missing value is left out.
    */

@@ -283,5 +283,9 @@ describe('figures in the claim’s units', () => {
       format: 'plain',
       scale: 'elasticity',
     });
+    // A reporter that is itself a gap between two shares: its level reads in percentage points.
+    const gap = { name: 'g', label: 'G', format: 'percent' as const, gap: true, compute: () => 0 };
+    const units = unitsOf({ kind: 'level', at: 'all' }, gap);
+    expect(intervalText({ effect: 0.0251, low: 0.0196, high: 0.0307 }, units)).toBe('2.51 pp [1.96 pp, 3.07 pp]');
   });
 });

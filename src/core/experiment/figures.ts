@@ -24,7 +24,9 @@ export interface EffectUnits {
 export function unitsOf(spec: EffectSpec, reporter: ReporterDecl | undefined): EffectUnits {
   const scale: EffectScale =
     spec.kind === 'level'
-      ? 'level'
+      ? reporter?.gap
+        ? 'change'
+        : 'level'
       : spec.kind === 'slope'
         ? spec.scale === 'log'
           ? 'elasticity'

@@ -14,11 +14,14 @@ type Compute = (w: MarketWorld, ctx: ModelContext<MarketParams>) => number | nul
 interface Reading {
   readonly format: ReporterFormat;
   readonly missing?: number;
+  readonly gap?: boolean;
 }
 
 /** A fraction of the market: a seller not in the market (no value) holds none of it. */
 const SHARE: Reading = { format: 'percent', missing: 0 };
 const FRACTION: Reading = { format: 'percent' };
+/** A gap between two fractions (high minus low scorers): its level reads in percentage points. */
+const FRACTION_GAP: Reading = { format: 'percent', gap: true };
 const MONEY: Reading = { format: 'money' };
 const COUNT: Reading = { format: 'count' };
 const PLAIN: Reading = { format: 'plain' };
@@ -183,7 +186,7 @@ export function marketReporters(params: MarketParams): Reporter[] {
       reporter(
         `directGap.${attribute}`,
         `Direct buying, ${words} above minus below (within segments)`,
-        FRACTION,
+        FRACTION_GAP,
         (w, ctx) => directGap(w, ctx, a, -1),
       ),
     );
@@ -192,7 +195,7 @@ export function marketReporters(params: MarketParams): Reporter[] {
         reporter(
           `directGap.${attribute}.${segment}`,
           `Direct buying in ${segment}, ${words} above minus below`,
-          FRACTION,
+          FRACTION_GAP,
           (w, ctx) => directGap(w, ctx, a, g),
         ),
       );
