@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { decodeComparisonLink } from '../../src/core/comparisonLink';
 import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
@@ -119,6 +119,16 @@ test('Side by side: overlaid and difference plots with the fork day, a differenc
   await expect(
     page.locator('[data-plot="compare-shares"] .recharts-line path[stroke-dasharray="5 3"]'),
   ).not.toHaveCount(0);
+  // Each series in the model's own colour: the same strokes as its share plot (direct purchase black).
+  const strokes = (figure: Locator) =>
+    figure
+      .locator('.recharts-line path')
+      .evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute('stroke')))].sort());
+  const modelShares = page.getByRole('figure', { name: 'Market share (units in use)', exact: true });
+  const modelStrokes = await strokes(modelShares);
+  expect(modelStrokes).toContain('#000000');
+  expect(await strokes(page.locator('[data-plot="compare-shares"]'))).toEqual(modelStrokes);
+  expect(await strokes(page.locator('[data-plot="compare-delta-share"]'))).toEqual(modelStrokes);
   const differences = panel(page).getByRole('button', { name: 'Differences' });
   await differences.click();
   await expect(differences).toHaveAttribute('aria-pressed', 'true');

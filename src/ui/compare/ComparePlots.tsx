@@ -5,10 +5,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_PALETTE, reportersFor, type Model } from '../../core/model';
+import { reportersFor, type Model } from '../../core/model';
 import { t } from '../../i18n';
 import { reporterLog } from '../frameBus';
 import { formatAxis, formatValue } from '../reporterFormat';
+import { seriesColor } from '../seriesColor';
 import { useApp } from '../store';
 import { useCompare } from './compareStore';
 import { forkLog } from './forkFrames';
@@ -27,6 +28,8 @@ interface ChartProps {
   readonly format: 'percent' | 'plain';
   readonly forkDay: number;
   readonly id: string;
+  /** The line colour of reporter `name`, drawn `index`-th: as in the model's own plots. */
+  readonly colorOf: (name: string, index: number) => string;
 }
 
 /** The width of the figure's content box, followed as the panel resizes. */
@@ -41,7 +44,7 @@ function useWidth(figure: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: ChartProps) {
+function ComparisonChart({ title, rows, series, keys, format, forkDay, id, colorOf }: ChartProps) {
   const figure = useRef<HTMLElement>(null);
   const width = useWidth(figure);
   return (
@@ -68,7 +71,7 @@ function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: Cha
               key={`${key}:${s.name}`}
               dataKey={`${key}:${s.name}`}
               name={key === 'fork' ? `${s.label} (${t('compare.forkRun').toLocaleLowerCase()})` : s.label}
-              stroke={CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              stroke={colorOf(s.name, i)}
               strokeDasharray={key === 'fork' ? '5 3' : undefined}
               dot={false}
               isAnimationActive={false}
@@ -100,6 +103,7 @@ export function ComparePlots({ model }: { model: Model }) {
     // The logs change in place: the versions say when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [labels, forkDay, forkVersion, baseVersion]);
+  const colorOf = (name: string, index: number) => seriesColor(model, params, name, index);
   if (!active || data.shares.length === 0) return null;
   return (
     <section className="compare-plots" aria-label={t('compare.shares')}>
@@ -111,6 +115,7 @@ export function ComparePlots({ model }: { model: Model }) {
         keys={['base', 'fork']}
         format="percent"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
       <ComparisonChart
         id="compare-delta-share"
@@ -120,6 +125,7 @@ export function ComparePlots({ model }: { model: Model }) {
         keys={['delta']}
         format="percent"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
       <ComparisonChart
         id="compare-delta-profit"
@@ -129,6 +135,7 @@ export function ComparePlots({ model }: { model: Model }) {
         keys={['delta']}
         format="plain"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
     </section>
   );

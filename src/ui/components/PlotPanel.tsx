@@ -5,7 +5,6 @@
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import {
-  CATEGORY_PALETTE,
   plotSeries,
   reporterFormat,
   reportersFor,
@@ -17,6 +16,7 @@ import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { dateOfTick } from '../calendar';
+import { seriesColor } from '../seriesColor';
 import { download } from '../download';
 import { plotImage } from '../plotImage';
 import { formatAxis, formatValue } from '../reporterFormat';
@@ -228,7 +228,7 @@ const Plot = memo(function Plot({
               key={name}
               dataKey={name}
               name={legendNames[i]}
-              stroke={model.seriesColor?.(name, params) ?? CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              stroke={seriesColor(model, params, name, i)}
               dot={false}
               isAnimationActive={false}
               strokeWidth={2}
