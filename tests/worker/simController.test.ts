@@ -130,6 +130,44 @@ describe('SimController', () => {
     expect(paused.fingerprint).toBe(run.fingerprint());
   });
 
+  it('with a limit, runs to it and waits there running (no fingerprint) until a later limit or a pause', () => {
+    const { controller, scheduler, frames, last } = setupController();
+    controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 200 }, seed: 2 });
+    const setUp = frames().length - 1;
+    controller.handle({ type: 'speed', ticksPerSecond: null });
+    controller.handle({ type: 'go', until: 12 });
+    scheduler.advance(1000);
+    expect(last()).toMatchObject({ tick: 12, status: 'running', fingerprint: null });
+    expect(scheduler.pending).toBe(0);
+    const waiting = frames().length;
+    scheduler.advance(1000);
+    expect(frames().length).toBe(waiting);
+    // A later limit sent to the waiting run: on to it, every tick in the rows.
+    controller.handle({ type: 'go', until: 30 });
+    scheduler.advance(1000);
+    expect(last()).toMatchObject({ tick: 30, status: 'running' });
+    const ticks = frames()
+      .slice(setUp)
+      .flatMap((f) => f.rows.map((r) => r.tick));
+    expect(ticks).toEqual(Array.from({ length: 31 }, (_, i) => i));
+    // A limit sent while it runs moves the limit without restarting it; a pause answers with the fingerprint.
+    controller.handle({ type: 'speed', ticksPerSecond: 100 });
+    controller.handle({ type: 'go', until: 40 });
+    controller.handle({ type: 'go', until: 35 });
+    scheduler.advance(5000);
+    expect(last()).toMatchObject({ tick: 35, status: 'running' });
+    controller.handle({ type: 'pause' });
+    const market = findModel('cloud-market')!;
+    const params = validateParams(market.params, { customers: 200 });
+    const run = Run.create(market, params.ok ? params.value : defaultParams(market.params), 2);
+    run.runUntil(35);
+    expect(last()).toMatchObject({ tick: 35, status: 'paused', fingerprint: run.fingerprint() });
+    // Go without a limit runs on as ever.
+    controller.handle({ type: 'go' });
+    scheduler.advance(2000);
+    expect(last().tick).toBeGreaterThan(100);
+  });
+
   it('as fast as possible, batches ticks into slices instead of posting a frame per tick', () => {
     const { controller, scheduler, frames } = setupController();
     controller.handle({
