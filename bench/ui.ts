@@ -127,9 +127,10 @@ async function measure(page: Page, act: () => Promise<void>): Promise<RunFigures
 
 /**
  * A comparison of two 10,000-customer runs from day 0 (the fork's Cirrus prices for profit):
- * Go for `seconds`, then the days each run advanced per second and the main thread's long tasks.
+ * Go for `seconds` at the speed slider's `position` (9: as fast as possible, 6: 120 days/s),
+ * then the days each run advanced per second and the main thread's long tasks.
  */
-async function benchComparison(page: Page, seconds: number): Promise<void> {
+async function benchComparison(page: Page, seconds: number, position: number): Promise<void> {
   const params = Object.assign(defaultParams(cloudMarket.params), { customers: 10_000, years: 30, growth: 0 });
   const base = createScenario(cloudMarket, 1, params, { onlyChanged: true });
   const changes = [{ tick: 0, param: 'vendors#2.strategy', value: 'profit' }];
@@ -141,11 +142,12 @@ async function benchComparison(page: Page, seconds: number): Promise<void> {
     .getByTestId('fork-fingerprint')
     .filter({ hasText: /^[0-9a-f]{16}$/ })
     .waitFor();
-  await page.getByLabel('Speed', { exact: true }).fill('9');
+  const speed = page.getByLabel('Speed', { exact: true });
+  await speed.fill(String(position));
   const forkStart = Number(await forkDay.textContent());
   const f = await runFor(page, seconds);
   const forkDays = Number(await forkDay.textContent()) - forkStart;
-  const label = 'comparison of two 10,000-customer runs';
+  const label = `two 10,000-customer runs compared, ${await speed.getAttribute('aria-valuetext')}`;
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const perSecond = (days: number) => days / f.seconds;
   const slowest = Math.min(perSecond(f.days), perSecond(forkDays));
@@ -256,8 +258,9 @@ export async function benchUi(minutes: number, compareOnly = false): Promise<voi
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.addInitScript(installProbes);
     // Warm-up comparison first: the first run after loading also compiles the app's code paths.
-    await benchComparison(page, 5);
-    await benchComparison(page, 20);
+    await benchComparison(page, 5, 9);
+    await benchComparison(page, 20, 9);
+    await benchComparison(page, 20, 6);
     await benchScrub(page);
     if (compareOnly) return row('console errors', errors.length === 0 ? 'none' : errors.join(' | '));
     const horizon = await openMarket(page, 10_000, 5);

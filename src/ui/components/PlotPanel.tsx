@@ -106,12 +106,12 @@ function usePlotWidth(figure: React.RefObject<HTMLElement | null>, max: number):
 const STAGGER_MS = 60;
 
 /**
- * The plot version the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
+ * The plot version (or data) the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
  * WARNING: recharts re-renders a chart's insides from its own store, synchronously (React
  * can't defer store updates); staggered, each chart's update is a task of its own instead of
  * one long task for all of them.
  */
-function useStaggered(version: number, order: number): number {
+export function useStaggered<T>(version: T, order: number): T {
   const [shown, setShown] = useState(version);
   useEffect(() => {
     if (order === 0) return;
