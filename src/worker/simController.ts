@@ -43,6 +43,12 @@ const BUSY_NOTICE_MS = 500;
 const NORMAL_SETUP_MS = 500;
 /** What an estimate is announced to take (ms): a few calibrations at reduced size. */
 const ESTIMATE_ALLOWANCE_MS = 10_000;
+/**
+ * As fast as possible, a frame at most this often (ms), however short the slices: each frame
+ * costs the main thread a message, a copy of the drawn columns and a store update, and the
+ * view draws at most 20 per second (two runs compared send twice as many).
+ */
+const FASTEST_FRAME_MS = 33;
 /** While running, a frame carries a snapshot at most this often (ms): copying the world costs. */
 const SNAPSHOT_MS = 5000;
 
@@ -68,6 +74,7 @@ export class SimController {
   private paceTickMs = 0;
   private goConfirmed = false;
   private lastSnapshotAt = -Infinity;
+  private lastFrameAt = -Infinity;
   /** The tick a running run waits at (a lock-step's budget, see `go`); Infinity: none. */
   private until = Infinity;
 
@@ -257,9 +264,13 @@ export class SimController {
       delay = (1000 * perSlice) / this.ticksPerSecond;
     }
     if (run.done) this.running = false;
-    this.postFrame();
     // At the limit the run waits, still running, for a `go` that moves it.
-    if (this.running && run.tick < this.until) this.timer = this.scheduler.schedule(() => this.slice(), delay);
+    const goesOn = this.running && run.tick < this.until;
+    // The rows of slices without a frame go with the next one.
+    if (!goesOn || this.ticksPerSecond !== null || this.scheduler.now() - this.lastFrameAt >= FASTEST_FRAME_MS) {
+      this.postFrame();
+    }
+    if (goesOn) this.timer = this.scheduler.schedule(() => this.slice(), delay);
   }
 
   /** One tick, timed and recorded; false once the run is done. A tick expected to be slow is announced first. */
@@ -313,6 +324,7 @@ export class SimController {
       agents[name] = { count: set.count, ids, columns };
     }
     const status = this.status(run);
+    this.lastFrameAt = this.scheduler.now();
     this.post(
       {
         type: 'frame',

@@ -186,6 +186,33 @@ describe('SimController', () => {
     expect(after[0].rows.length).toBeGreaterThan(1);
   });
 
+  it('as fast as possible, posts a frame at most every 33 ms however short the slices, and one where it stops', () => {
+    const { controller, scheduler, frames } = setupController();
+    controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 100 }, seed: 5 });
+    const setUp = frames().length - 1;
+    controller.handle({ type: 'speed', ticksPerSecond: null });
+    // Every reading of the clock takes 4 ms: a slice (12 ms) is a tick or two.
+    const { now, schedule } = scheduler;
+    scheduler.now = () => (scheduler.time += 4);
+    let slices = 1;
+    scheduler.schedule = (fn, delay) => {
+      slices++;
+      return schedule(fn, delay);
+    };
+    controller.handle({ type: 'go', until: 200 });
+    scheduler.advance(100_000);
+    scheduler.now = now;
+    const running = frames().slice(setUp + 1);
+    expect(running.at(-1)).toMatchObject({ tick: 200, status: 'running' });
+    // A slice takes some 20 ms of this clock: a frame every second slice or so (and the last, at the limit).
+    expect(slices).toBeGreaterThan(60);
+    expect(running.length).toBeLessThan(slices * 0.6);
+    const ticks = frames()
+      .slice(setUp)
+      .flatMap((f) => f.rows.map((r) => r.tick));
+    expect(ticks).toEqual(Array.from({ length: 201 }, (_, i) => i));
+  });
+
   it('reports bad input as an error and keeps the current run', () => {
     const { controller, messages, last } = setupController();
     const fingerprint = last().fingerprint;
