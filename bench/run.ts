@@ -3,8 +3,8 @@
  * `npm run bench` runs a quick selection of the headless suites; `npm run bench -- market` (or
  * `kmeans`, `math`) runs one suite in full; `npm run bench -- sweep` measures experiments in the CLI;
  * `npm run bench -- timeline` measures a 5-year run's timeline of snapshots (bytes, time to show a day);
- * `npm run bench -- ui [--minutes N]` measures the live sandbox in headless Chromium (10 minutes
- * of repeated runs by default). Quote before/after figures when a change moves them.
+ * `npm run bench -- ui [--compare] [--minutes N]` measures the live sandbox in headless Chromium (10 minutes
+ * of repeated runs by default; `--compare`: only two runs compared and the time slider, issue 16). Quote before/after figures when a change moves them.
  */
 import { performance } from 'node:perf_hooks';
 import { cos, exp, log, pow, sin } from '../src/core/dmath';
@@ -94,7 +94,11 @@ if (!suite || suite === 'math') benchMath();
 if (!suite || suite === 'market') benchMarket(suite === 'market');
 if (suite === 'sweep') await benchSweep();
 if (suite === 'timeline') benchTimeline();
-if (suite === 'ui') await benchUi(uiMinutes(process.argv.slice(3)));
+if (suite === 'ui') {
+  const args = process.argv.slice(3);
+  const compareOnly = args[0] === '--compare';
+  await benchUi(uiMinutes(compareOnly ? args.slice(1) : args), compareOnly);
+}
 
 function uiMinutes(args: string[]): number {
   if (args.length === 0) return 10;

@@ -11,12 +11,18 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { defaultParams } from '../src/core/params';
 import { createScenario } from '../src/core/scenario';
+import { encodeComparisonLink } from '../src/core/comparisonLink';
 import { encodeScenarioLink } from '../src/core/scenarioLink';
 import { cloudMarket } from '../src/models/cloudMarket';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium';
 
-const PORT = 4175;
+/** The preview server's port; AGORA_BENCH_PORT moves it, so the bench can run beside other servers. */
+const PORT = Number(process.env.AGORA_BENCH_PORT ?? 4175);
 const DAYS_PER_SECOND_TARGET = 100;
+/** Issue 16: each of two 10,000-customer runs compared side by side. */
+const COMPARED_DAYS_PER_SECOND_TARGET = 60;
+/** Issue 16: the time slider shows any day of a 5-year default run within this (ms). */
+const SCRUB_MS_TARGET = 300;
 
 interface RunFigures {
   days: number;
@@ -119,6 +125,73 @@ async function measure(page: Page, act: () => Promise<void>): Promise<RunFigures
   );
 }
 
+/**
+ * A comparison of two 10,000-customer runs from day 0 (the fork's Cirrus prices for profit):
+ * Go for `seconds` at the speed slider's `position` (9: as fast as possible, 6: 120 days/s),
+ * then the days each run advanced per second and the main thread's long tasks.
+ */
+async function benchComparison(page: Page, seconds: number, position: number): Promise<void> {
+  const params = Object.assign(defaultParams(cloudMarket.params), { customers: 10_000, years: 30, growth: 0 });
+  const base = createScenario(cloudMarket, 1, params, { onlyChanged: true });
+  const changes = [{ tick: 0, param: 'vendors#2.strategy', value: 'profit' }];
+  const link = await encodeComparisonLink({ format: 'agora-comparison', version: 1, base, fork: { day: 0, changes } });
+  await page.goto('about:blank');
+  await page.goto(`http://127.0.0.1:${PORT}/${link}`);
+  const forkDay = page.getByTestId('fork-day');
+  await page
+    .getByTestId('fork-fingerprint')
+    .filter({ hasText: /^[0-9a-f]{16}$/ })
+    .waitFor();
+  const speed = page.getByLabel('Speed', { exact: true });
+  await speed.fill(String(position));
+  const forkStart = Number(await forkDay.textContent());
+  const f = await runFor(page, seconds);
+  const forkDays = Number(await forkDay.textContent()) - forkStart;
+  const label = `two 10,000-customer runs compared, ${await speed.getAttribute('aria-valuetext')}`;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const perSecond = (days: number) => days / f.seconds;
+  const slowest = Math.min(perSecond(f.days), perSecond(forkDays));
+  row(
+    `${label}: days per second, base / fork`,
+    `${perSecond(f.days).toFixed(0)} / ${perSecond(forkDays).toFixed(0)} (${f.seconds.toFixed(1)} s) — target ≥ ${COMPARED_DAYS_PER_SECOND_TARGET} each: ${met(slowest >= COMPARED_DAYS_PER_SECOND_TARGET)}`,
+  );
+  const longest = Math.max(0, ...f.longTasks);
+  row(
+    `${label}: main thread's longest task`,
+    `${f.longTasks.length ? `${longest.toFixed(0)} ms (${f.longTasks.length} over 50 ms)` : 'none over 50 ms'} — target ≤ 50 ms: ${met(longest <= 50)}`,
+  );
+  row(`${label}: display frames per second`, `${(f.displayFrames / f.seconds).toFixed(0)}`);
+}
+
+/** The default 5-year run to its horizon, then the time slider to days across it: how long until each shows. */
+async function benchScrub(page: Page): Promise<void> {
+  const horizon = await openMarket(page, 3000, 5);
+  await runToHorizon(page, horizon);
+  const slider = page.getByLabel('Day shown', { exact: true });
+  const tickOutput = await tick(page).elementHandle();
+  const times: number[] = [];
+  for (const day of [1, 1000, 365, 1823, 700, 1500, 1, 1824, 911, 1777]) {
+    // Timed in the page: from the slider's input event to the next painted frame showing the day.
+    const ms = await slider.evaluate(
+      async (input: HTMLInputElement, { day, output }) => {
+        const start = performance.now();
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(day));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (output!.textContent !== String(day)) await new Promise(requestAnimationFrame);
+        await new Promise(requestAnimationFrame);
+        return performance.now() - start;
+      },
+      { day, output: tickOutput },
+    );
+    times.push(ms);
+  }
+  const worst = Math.max(...times);
+  row(
+    'time slider to a day of a 5-year default run',
+    `median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(0)} ms, worst ${worst.toFixed(0)} ms — target < ${SCRUB_MS_TARGET} ms: ${worst < SCRUB_MS_TARGET ? 'met' : 'NOT met'}`,
+  );
+}
+
 async function setUpAgain(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Setup' }).click();
   await tick(page).filter({ hasText: /^0$/ }).waitFor();
@@ -169,7 +242,8 @@ function describeRun(label: string, f: RunFigures, targets = true): void {
   row(`${label}: largest event-loop lag`, `${f.maxLagMs.toFixed(0)} ms`);
 }
 
-export async function benchUi(minutes: number): Promise<void> {
+/** `compareOnly`: just the comparison and time-slider cases (issue 16), without the long heap run. */
+export async function benchUi(minutes: number, compareOnly = false): Promise<void> {
   console.log(`\nlive sandbox in headless Chromium (${chromiumPath ?? "Playwright's Chromium"}), software rendering`);
   await build({ logLevel: 'warn' });
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
@@ -183,6 +257,12 @@ export async function benchUi(minutes: number): Promise<void> {
     // sent to the page also call: give the page a no-op one.
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.addInitScript(installProbes);
+    // Warm-up comparison first: the first run after loading also compiles the app's code paths.
+    await benchComparison(page, 5, 9);
+    await benchComparison(page, 15, 9); // 15 s: at 600+ days/s, 20 s would reach the 30-year horizon
+    await benchComparison(page, 15, 6);
+    await benchScrub(page);
+    if (compareOnly) return row('console errors', errors.length === 0 ? 'none' : errors.join(' | '));
     const horizon = await openMarket(page, 10_000, 5);
     const cdp = await page.context().newCDPSession(page);
     // A warm-up run first: the first run after loading also compiles the app's code paths.

@@ -2,7 +2,8 @@
  * A run's timeline: snapshots kept as the run goes, so that any past day can be shown again by
  * restoring the nearest earlier snapshot and replaying to the day. Memory is bounded: snapshots
  * are kept every `spacing` ticks, and when they outgrow the budget the spacing doubles and every
- * snapshot off the new spacing is dropped (tick 0 always stays). Replaying is exact, so the
+ * snapshot off the new spacing is dropped (the first, tick 0 or a restored run's day, always
+ * stays). Replaying is exact, so the
  * state of a day is the same however it was reached.
  */
 import { Run, type Snapshot } from './run';
@@ -52,6 +53,8 @@ export class Timeline {
   private readonly snapshots = new Map<number, { snapshot: Snapshot; bytes: number }>();
   private spacingNow: number;
   private total = 0;
+  /** The tick of the earliest snapshot (day 0, or the day a run was restored at): thinning keeps it. */
+  private origin = 0;
 
   constructor(private readonly options: TimelineOptions) {
     this.spacingNow = Math.max(1, Math.floor(options.spacing ?? 1));
@@ -79,11 +82,12 @@ export class Timeline {
   record(run: Run): void {
     if (run.tick % this.spacingNow !== 0 || this.snapshots.has(run.tick)) return;
     if (liveBytes(run) > this.options.budgetBytes) return;
+    if (this.snapshots.size === 0) this.origin = run.tick;
     const snapshot = run.snapshot();
     const bytes = snapshotBytes(snapshot);
     this.snapshots.set(run.tick, { snapshot, bytes });
     this.total += bytes;
-    // Thinning never drops tick 0, where every replay can start.
+    // Thinning never drops the first snapshot, where every replay can start.
     while (this.total > this.options.budgetBytes && this.snapshots.size > 1) this.thin();
   }
 
@@ -126,7 +130,7 @@ export class Timeline {
   private thin(): void {
     this.spacingNow *= 2;
     for (const [t, kept] of this.snapshots) {
-      if (t === 0 || t % this.spacingNow === 0) continue;
+      if (t === this.origin || t % this.spacingNow === 0) continue;
       this.snapshots.delete(t);
       this.total -= kept.bytes;
     }

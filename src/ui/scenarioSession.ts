@@ -51,8 +51,9 @@ function scenarioInControls(): Scenario {
 /**
  * Loads a scenario document (already decoded) and sets it up. Returns false, with an alert
  * naming the problem, when the document is not a valid scenario; nothing changes then.
+ * `afterSetup` runs once the Setup was sent (a big scenario is estimated first), not when it was refused.
  */
-export function loadScenario(document: unknown, source: string): boolean {
+export function loadScenario(document: unknown, source: string, afterSetup?: () => void): boolean {
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
     notify({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
@@ -67,7 +68,7 @@ export function loadScenario(document: unknown, source: string): boolean {
   // A scenario without a pick (an older link) leaves the teacher's pick as it is.
   if (presenterPlots) setPresenterPick(model.id, presenterPlots);
   useApp.setState({ modelId: model.id, params, appliedParams: params, seed, changes });
-  setup();
+  void setup().then((sent) => sent && afterSetup?.());
   if (warnings.length) notify({ kind: 'notice', text: warnings.join(' ') });
   return true;
 }

@@ -22,7 +22,7 @@ import { sandboxVerdict, setupEstimate } from './sandboxEstimate';
  * the main thread, where a collection landing in one makes a long task: a slow run gets smooth
  * plots, a fast one fewer updates that each show more days.
  */
-function plotInterval(ticksPerSecond: number | null): number {
+export function plotInterval(ticksPerSecond: number | null): number {
   if (ticksPerSecond === null) return 1000; // as fast as possible
   return ticksPerSecond > 30 ? 500 : 250;
 }
@@ -131,16 +131,18 @@ let paceArrived: ((pace: ScenarioPace | null) => void) | null = null;
  * changes from day 0; those the params no longer allow (a row removed, a shorter horizon) go.
  * A model beyond its sliders' size range is estimated first, and asked about or refused when
  * big (issue 18); until the answer nothing changes. Normal sizes start at once, as ever.
+ * Resolves true once the Setup was sent to the worker, false when it was refused or declined.
  */
-export function setup(): void {
+export function setup(): Promise<boolean> {
   const scenario = useApp.getState();
-  if (isBeyondNormalSize(findModel(scenario.modelId)!, scenario.params)) void estimateThenSetup(scenario);
-  else startSetup(scenario);
+  if (isBeyondNormalSize(findModel(scenario.modelId)!, scenario.params)) return estimateThenSetup(scenario);
+  startSetup(scenario);
+  return Promise.resolve(true);
 }
 
 type SetupScenario = Pick<ReturnType<typeof useApp.getState>, 'modelId' | 'params' | 'seed' | 'changes'>;
 
-async function estimateThenSetup(scenario: SetupScenario): Promise<void> {
+async function estimateThenSetup(scenario: SetupScenario): Promise<boolean> {
   const { modelId, params, seed } = scenario;
   paceArrived?.(null);
   const estimated = await new Promise<ScenarioPace | null>((resolve) => {
@@ -151,11 +153,18 @@ async function estimateThenSetup(scenario: SetupScenario): Promise<void> {
     sim().send({ type: 'estimate', modelId, params: { ...params }, seed });
   });
   // No estimate: the Setup itself says what is wrong with the scenario.
-  if (!estimated) return startSetup(scenario);
+  if (!estimated) {
+    startSetup(scenario);
+    return true;
+  }
   const { verdict, words } = sandboxVerdict(setupEstimate(estimated), estimated.approximate);
-  if (verdict === 'refuse') return notify({ kind: 'error', text: t('sandbox.refusedSetup', { estimate: words }) });
-  if (verdict === 'ask' && !(await askToStart(t('sandbox.askSetup', { estimate: words })))) return;
+  if (verdict === 'refuse') {
+    notify({ kind: 'error', text: t('sandbox.refusedSetup', { estimate: words }) });
+    return false;
+  }
+  if (verdict === 'ask' && !(await askToStart(t('sandbox.askSetup', { estimate: words })))) return false;
   startSetup(scenario, { setupMs: estimated.pace.setupMs, tickMs: estimated.pace.tickMs });
+  return true;
 }
 
 /** Go to a far horizon of a big run: asked first; the worker runs on only once confirmed. */
@@ -257,6 +266,11 @@ export function step(count = 1): void {
 /** Advances the run on display by `count` ticks, whatever drives it. */
 export function stepRun(count: number): void {
   sim().send({ type: 'step', count });
+}
+
+/** Runs the run on display to day `until` at most, without asking: a comparison's shared budget (compare/lockStep.ts). */
+export function goRunUntil(until: number): void {
+  sim().send({ type: 'go', confirmed: true, until });
 }
 
 /** Puts every parameter back to its default; the change can be undone. */

@@ -39,8 +39,12 @@ export type ToWorker =
   | { readonly type: 'restore'; readonly snapshot: Snapshot }
   /** Advances exactly `count` ticks, or to the stop condition (pauses first if running). */
   | { readonly type: 'step'; readonly count: number }
-  /** Runs on; a long run to its horizon is first answered by `ask`, unless `confirmed`. */
-  | { readonly type: 'go'; readonly confirmed?: boolean }
+  /**
+   * Runs on; a long run to its horizon is first answered by `ask`, unless `confirmed`. With
+   * `until`, runs to that tick at most and waits there, still running, for a `go` with a later
+   * one (a comparison's lock-step: see ui/compare/lockStep.ts); sent while running, it moves the limit.
+   */
+  | { readonly type: 'go'; readonly confirmed?: boolean; readonly until?: number }
   | { readonly type: 'pause' }
   /** Ticks per second; null = as fast as possible. */
   | { readonly type: 'speed'; readonly ticksPerSecond: number | null }

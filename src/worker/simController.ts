@@ -43,6 +43,12 @@ const BUSY_NOTICE_MS = 500;
 const NORMAL_SETUP_MS = 500;
 /** What an estimate is announced to take (ms): a few calibrations at reduced size. */
 const ESTIMATE_ALLOWANCE_MS = 10_000;
+/**
+ * As fast as possible, a frame at most this often (ms), however short the slices: each frame
+ * costs the main thread a message, a copy of the drawn columns and a store update, and the
+ * view draws at most 20 per second (two runs compared send twice as many).
+ */
+const FASTEST_FRAME_MS = 33;
 /** While running, a frame carries a snapshot at most this often (ms): copying the world costs. */
 const SNAPSHOT_MS = 5000;
 
@@ -68,6 +74,9 @@ export class SimController {
   private paceTickMs = 0;
   private goConfirmed = false;
   private lastSnapshotAt = -Infinity;
+  private lastFrameAt = -Infinity;
+  /** The tick a running run waits at (a lock-step's budget, see `go`); Infinity: none. */
+  private until = Infinity;
 
   constructor(
     private readonly post: Post,
@@ -85,7 +94,7 @@ export class SimController {
       case 'step':
         return this.stepMany(message.count);
       case 'go':
-        return this.go(message.confirmed ?? false);
+        return this.go(message.confirmed ?? false, message.until ?? Infinity);
       case 'pause':
         return this.pause();
       case 'speed':
@@ -194,8 +203,14 @@ export class SimController {
     this.postFrame();
   }
 
-  private go(confirmed: boolean): void {
-    if (!this.run || this.running) return;
+  private go(confirmed: boolean, until: number): void {
+    if (!this.run) return;
+    this.until = until;
+    if (this.running) {
+      // Waiting at the former limit (no slice scheduled): on again.
+      if (this.timer === null) this.slice();
+      return;
+    }
     if (this.run.done) return this.postFrame();
     if (confirmed) this.goConfirmed = true;
     if (this.big && !this.goConfirmed) {
@@ -239,18 +254,23 @@ export class SimController {
     if (this.ticksPerSecond === null) {
       const start = this.scheduler.now();
       do {
-        if (!this.tick(run)) break;
+        if (run.tick >= this.until || !this.tick(run)) break;
       } while (this.scheduler.now() - start < SLICE_MS);
       delay = 0;
     } else {
       // Above MAX_FRAME_RATE ticks/s, several ticks share one frame.
       const perSlice = Math.max(1, Math.ceil(this.ticksPerSecond / MAX_FRAME_RATE));
-      for (let i = 0; i < perSlice && this.tick(run); i++);
+      for (let i = 0; i < perSlice && run.tick < this.until && this.tick(run); i++);
       delay = (1000 * perSlice) / this.ticksPerSecond;
     }
     if (run.done) this.running = false;
-    this.postFrame();
-    if (this.running) this.timer = this.scheduler.schedule(() => this.slice(), delay);
+    // At the limit the run waits, still running, for a `go` that moves it.
+    const goesOn = this.running && run.tick < this.until;
+    // The rows of slices without a frame go with the next one.
+    if (!goesOn || this.ticksPerSecond !== null || this.scheduler.now() - this.lastFrameAt >= FASTEST_FRAME_MS) {
+      this.postFrame();
+    }
+    if (goesOn) this.timer = this.scheduler.schedule(() => this.slice(), delay);
   }
 
   /** One tick, timed and recorded; false once the run is done. A tick expected to be slow is announced first. */
@@ -304,6 +324,7 @@ export class SimController {
       agents[name] = { count: set.count, ids, columns };
     }
     const status = this.status(run);
+    this.lastFrameAt = this.scheduler.now();
     this.post(
       {
         type: 'frame',

@@ -57,6 +57,20 @@ describe('Timeline', () => {
     expect(unbounded.bytes).toBeGreaterThan(budget);
   });
 
+  it("keeps a restored run's first day when thinning, so the day it was restored at can be shown again", () => {
+    const { snapshotSize, fingerprints } = recorded(3, 1);
+    const origin = Run.create(cloudMarket, params, 3);
+    origin.runUntil(7);
+    const run = Run.restore(cloudMarket, origin.snapshot());
+    const timeline = new Timeline({ budgetBytes: 4 * snapshotSize });
+    timeline.record(run);
+    run.runUntil(TICKS, (r) => timeline.record(r));
+    expect(timeline.spacing).toBeGreaterThan(1);
+    expect(timeline.ticks[0]).toBe(7);
+    expect(timeline.seek(cloudMarket, 7)!.fingerprint()).toBe(fingerprints[7]);
+    expect(timeline.seek(cloudMarket, 9)!.fingerprint()).toBe(fingerprints[9]);
+  });
+
   it('forgets the snapshots after a day, and has none before the first', () => {
     const { timeline, fingerprints } = recorded(2, Infinity);
     timeline.dropAfter(20);

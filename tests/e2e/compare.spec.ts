@@ -5,10 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { decodeComparisonLink } from '../../src/core/comparisonLink';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { decodeComparisonLink, encodeComparisonLink } from '../../src/core/comparisonLink';
 import { defaultParams } from '../../src/core/params';
 import { Run } from '../../src/core/run';
+import { createScenario } from '../../src/core/scenario';
 import { findModel } from '../../src/models/registry';
 
 test.setTimeout(180_000);
@@ -119,6 +120,16 @@ test('Side by side: overlaid and difference plots with the fork day, a differenc
   await expect(
     page.locator('[data-plot="compare-shares"] .recharts-line path[stroke-dasharray="5 3"]'),
   ).not.toHaveCount(0);
+  // Each series in the model's own colour: the same strokes as its share plot (direct purchase black).
+  const strokes = (figure: Locator) =>
+    figure
+      .locator('.recharts-line path')
+      .evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute('stroke')))].sort());
+  const modelShares = page.getByRole('figure', { name: 'Market share (units in use)', exact: true });
+  const modelStrokes = await strokes(modelShares);
+  expect(modelStrokes).toContain('#000000');
+  expect(await strokes(page.locator('[data-plot="compare-shares"]'))).toEqual(modelStrokes);
+  expect(await strokes(page.locator('[data-plot="compare-delta-share"]'))).toEqual(modelStrokes);
   const differences = panel(page).getByRole('button', { name: 'Differences' });
   await differences.click();
   await expect(differences).toHaveAttribute('aria-pressed', 'true');
@@ -177,6 +188,48 @@ test('Share and Export: the link and the file hold the comparison, open it again
   await third.getByLabel('Open file', { exact: true }).setInputFiles(file);
   await expect(day(third, 'fork')).toHaveText('365');
   await expect(print(third, 'base')).toHaveText(marketAt(1, 365));
+});
+
+test('the time slider while comparing moves both runs, the fork never before its fork day, as agora compare says', async ({
+  page,
+}) => {
+  const seed = await forkAtYearOne(page);
+  await page.getByRole('button', { name: 'Step a year' }).click();
+  await expect(day(page, 'fork')).toHaveText('730');
+  await panel(page).getByRole('button', { name: 'Share' }).click();
+  await expect.poll(() => page.url()).toContain('#c=');
+  const link = page.url();
+  const slider = page.getByLabel('Day shown', { exact: true });
+  for (const shown of [500, 400, 700]) {
+    await slider.fill(String(shown));
+    await expect(day(page, 'base')).toHaveText(String(shown));
+    await expect(day(page, 'fork')).toHaveText(String(shown));
+    const cli = cliCompare(link, shown);
+    await expect(print(page, 'base')).toHaveText(cli.base);
+    await expect(print(page, 'fork')).toHaveText(cli.fork);
+  }
+  // Before the fork day the base goes back; the fork stays at its fork day.
+  await slider.fill('100');
+  await expect(day(page, 'base')).toHaveText('100');
+  await expect(print(page, 'base')).toHaveText(marketAt(seed, 100));
+  await expect(day(page, 'fork')).toHaveText('365');
+  await expect(print(page, 'fork')).toHaveText(cliCompare(link, 365).fork);
+});
+
+test('a comparison whose base is beyond the sliders opens after the base is estimated and set up', async ({ page }) => {
+  const model = findModel('cloud-market')!;
+  const params = { ...defaultParams(model.params), customers: 25_000 };
+  const base = createScenario(model, 4, params, { onlyChanged: true });
+  const fork = { day: 20, changes: [{ tick: 20, ...CIRRUS_PROFIT }] };
+  const link = await encodeComparisonLink({ format: 'agora-comparison', version: 1, base, fork });
+  await page.goto(`/${link}`);
+  await expect(panel(page)).toBeVisible({ timeout: 60_000 });
+  await expect(day(page, 'base')).toHaveText('20', { timeout: 60_000 });
+  await expect(day(page, 'fork')).toHaveText('20');
+  await expect(page.getByLabel('Fork: Strategy of Cirrus', { exact: true })).toHaveValue('profit');
+  const cli = cliCompare(link, 20);
+  await expect(print(page, 'base')).toHaveText(cli.base);
+  await expect(print(page, 'fork')).toHaveText(cli.fork);
 });
 
 test('the ready what-ifs are in the preset gallery with their questions, and each opens as a comparison', async ({

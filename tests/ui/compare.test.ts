@@ -41,6 +41,22 @@ describe('comparisonRows', () => {
     for (const [tick, share] of values) l.add(tick, { 'share.v0': share, 'price.v0': 1 });
     return l;
   };
+  it('samples a long run on the same days in both logs, null where a log has no row', () => {
+    const base = log(Array.from({ length: 1000 }, (_, tick) => [tick, tick / 1000] as [number, number]));
+    // The fork from day 500, without a row for day 702.
+    const fork = log(
+      Array.from({ length: 500 }, (_, i) => [500 + i, 0.5] as [number, number]).filter(([tick]) => tick !== 702),
+    );
+    const rows = comparisonRows(base, fork, ['share.v0'], 500);
+    expect(rows.length).toBeLessThanOrEqual(125);
+    for (const row of rows) {
+      const tick = row.tick!;
+      expect(row['base:share.v0']).toBe(tick / 1000);
+      expect(row['fork:share.v0']).toBe(tick < 500 || tick === 702 ? null : 0.5);
+    }
+    expect(rows.map((r) => r.tick)).toEqual(expect.arrayContaining([500, 702, 999]));
+  });
+
   it('draws the fork from the fork day on and the difference fork − base', () => {
     const base = log([
       [0, 0.5],

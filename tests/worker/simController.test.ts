@@ -130,6 +130,44 @@ describe('SimController', () => {
     expect(paused.fingerprint).toBe(run.fingerprint());
   });
 
+  it('with a limit, runs to it and waits there running (no fingerprint) until a later limit or a pause', () => {
+    const { controller, scheduler, frames, last } = setupController();
+    controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 200 }, seed: 2 });
+    const setUp = frames().length - 1;
+    controller.handle({ type: 'speed', ticksPerSecond: null });
+    controller.handle({ type: 'go', until: 12 });
+    scheduler.advance(1000);
+    expect(last()).toMatchObject({ tick: 12, status: 'running', fingerprint: null });
+    expect(scheduler.pending).toBe(0);
+    const waiting = frames().length;
+    scheduler.advance(1000);
+    expect(frames().length).toBe(waiting);
+    // A later limit sent to the waiting run: on to it, every tick in the rows.
+    controller.handle({ type: 'go', until: 30 });
+    scheduler.advance(1000);
+    expect(last()).toMatchObject({ tick: 30, status: 'running' });
+    const ticks = frames()
+      .slice(setUp)
+      .flatMap((f) => f.rows.map((r) => r.tick));
+    expect(ticks).toEqual(Array.from({ length: 31 }, (_, i) => i));
+    // A limit sent while it runs moves the limit without restarting it; a pause answers with the fingerprint.
+    controller.handle({ type: 'speed', ticksPerSecond: 100 });
+    controller.handle({ type: 'go', until: 40 });
+    controller.handle({ type: 'go', until: 35 });
+    scheduler.advance(5000);
+    expect(last()).toMatchObject({ tick: 35, status: 'running' });
+    controller.handle({ type: 'pause' });
+    const market = findModel('cloud-market')!;
+    const params = validateParams(market.params, { customers: 200 });
+    const run = Run.create(market, params.ok ? params.value : defaultParams(market.params), 2);
+    run.runUntil(35);
+    expect(last()).toMatchObject({ tick: 35, status: 'paused', fingerprint: run.fingerprint() });
+    // Go without a limit runs on as ever.
+    controller.handle({ type: 'go' });
+    scheduler.advance(2000);
+    expect(last().tick).toBeGreaterThan(100);
+  });
+
   it('as fast as possible, batches ticks into slices instead of posting a frame per tick', () => {
     const { controller, scheduler, frames } = setupController();
     controller.handle({
@@ -146,6 +184,33 @@ describe('SimController', () => {
     const after = frames().slice(before);
     expect(after.length).toBe(1);
     expect(after[0].rows.length).toBeGreaterThan(1);
+  });
+
+  it('as fast as possible, posts a frame at most every 33 ms however short the slices, and one where it stops', () => {
+    const { controller, scheduler, frames } = setupController();
+    controller.handle({ type: 'setup', modelId: 'cloud-market', params: { customers: 100 }, seed: 5 });
+    const setUp = frames().length - 1;
+    controller.handle({ type: 'speed', ticksPerSecond: null });
+    // Every reading of the clock takes 4 ms: a slice (12 ms) is a tick or two.
+    const { now, schedule } = scheduler;
+    scheduler.now = () => (scheduler.time += 4);
+    let slices = 1;
+    scheduler.schedule = (fn, delay) => {
+      slices++;
+      return schedule(fn, delay);
+    };
+    controller.handle({ type: 'go', until: 200 });
+    scheduler.advance(100_000);
+    scheduler.now = now;
+    const running = frames().slice(setUp + 1);
+    expect(running.at(-1)).toMatchObject({ tick: 200, status: 'running' });
+    // A slice takes some 20 ms of this clock: a frame every second slice or so (and the last, at the limit).
+    expect(slices).toBeGreaterThan(60);
+    expect(running.length).toBeLessThan(slices * 0.6);
+    const ticks = frames()
+      .slice(setUp)
+      .flatMap((f) => f.rows.map((r) => r.tick));
+    expect(ticks).toEqual(Array.from({ length: 201 }, (_, i) => i));
   });
 
   it('reports bad input as an error and keeps the current run', () => {

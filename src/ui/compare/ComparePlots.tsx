@@ -3,12 +3,14 @@
  * dashed), and the differences fork − base in share and in accrual profit to date, with the
  * fork day marked.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_PALETTE, reportersFor, type Model } from '../../core/model';
+import { reportersFor, type Model } from '../../core/model';
 import { t } from '../../i18n';
+import { useStaggered } from '../components/PlotPanel';
 import { reporterLog } from '../frameBus';
 import { formatAxis, formatValue } from '../reporterFormat';
+import { seriesColor } from '../seriesColor';
 import { useApp } from '../store';
 import { useCompare } from './compareStore';
 import { forkLog } from './forkFrames';
@@ -18,6 +20,9 @@ import { comparisonRows, seriesOf, type Series } from './shareSeries';
 const WIDTH = 360;
 const HEIGHT = 150;
 const TICK = { fontSize: 11, width: 0 };
+/** The lines of a chart, as constants: a new array at each render would defeat the charts' memo. */
+const BOTH_RUNS = ['base', 'fork'] as const;
+const DIFFERENCE = ['delta'] as const;
 
 interface ChartProps {
   readonly title: string;
@@ -27,6 +32,10 @@ interface ChartProps {
   readonly format: 'percent' | 'plain';
   readonly forkDay: number;
   readonly id: string;
+  /** The chart's place: it takes new rows order × 60 ms after the first, each chart in a task of its own. */
+  readonly order: number;
+  /** The line colour of reporter `name`, drawn `index`-th: as in the model's own plots. */
+  readonly colorOf: (name: string, index: number) => string;
 }
 
 /** The width of the figure's content box, followed as the panel resizes. */
@@ -41,7 +50,10 @@ function useWidth(figure: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: ChartProps) {
+// Memoised and staggered as the model's plots are (see PlotPanel): recharts updates synchronously.
+const ComparisonChart = memo(function ComparisonChart(props: ChartProps) {
+  const { title, series, keys, format, forkDay, id, colorOf, order } = props;
+  const rows = useStaggered(props.rows, order);
   const figure = useRef<HTMLElement>(null);
   const width = useWidth(figure);
   return (
@@ -68,7 +80,7 @@ function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: Cha
               key={`${key}:${s.name}`}
               dataKey={`${key}:${s.name}`}
               name={key === 'fork' ? `${s.label} (${t('compare.forkRun').toLocaleLowerCase()})` : s.label}
-              stroke={CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              stroke={colorOf(s.name, i)}
               strokeDasharray={key === 'fork' ? '5 3' : undefined}
               dot={false}
               isAnimationActive={false}
@@ -81,13 +93,14 @@ function ComparisonChart({ title, rows, series, keys, format, forkDay, id }: Cha
       </LineChart>
     </figure>
   );
-}
+});
 
 export function ComparePlots({ model }: { model: Model }) {
   const active = useCompare((s) => s.active);
   const forkDay = useCompare((s) => s.forkDay);
-  const forkVersion = useCompare((s) => s.plotVersion);
-  const baseVersion = useApp((s) => s.plotVersion);
+  // Deferred: the charts re-render in an interruptible background render, as the model's plots do.
+  const forkVersion = useDeferredValue(useCompare((s) => s.plotVersion));
+  const baseVersion = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
   const labels = useMemo(() => new Map(reportersFor(model, params).map((r) => [r.name, r.label])), [model, params]);
   const data = useMemo(() => {
@@ -100,35 +113,45 @@ export function ComparePlots({ model }: { model: Model }) {
     // The logs change in place: the versions say when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [labels, forkDay, forkVersion, baseVersion]);
+  const colorOf = useCallback(
+    (name: string, index: number) => seriesColor(model, params, name, index),
+    [model, params],
+  );
   if (!active || data.shares.length === 0) return null;
   return (
     <section className="compare-plots" aria-label={t('compare.shares')}>
       <ComparisonChart
         id="compare-shares"
+        order={1}
         title={t('compare.shares')}
         rows={data.rows}
         series={data.shares}
-        keys={['base', 'fork']}
+        keys={BOTH_RUNS}
         format="percent"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
       <ComparisonChart
         id="compare-delta-share"
+        order={2}
         title={t('compare.deltaShare')}
         rows={data.rows}
         series={data.shares}
-        keys={['delta']}
+        keys={DIFFERENCE}
         format="percent"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
       <ComparisonChart
         id="compare-delta-profit"
+        order={3}
         title={t('compare.deltaProfit')}
         rows={data.rows}
         series={data.profits}
-        keys={['delta']}
+        keys={DIFFERENCE}
         format="plain"
         forkDay={forkDay}
+        colorOf={colorOf}
       />
     </section>
   );

@@ -17,10 +17,13 @@ import { setForkLive } from './forkRun';
 function useForkValue(model: Model, path: string): unknown {
   const pending = useCompare((s) => s.pendingLive);
   const forkParams = useCompare((s) => s.forkParams);
-  const tick = useCompare((s) => s.tick);
+  // The value at the fork's day changes only when one more timed change applies: the lever
+  // re-renders then, not at every frame of a running fork.
+  useCompare((s) => forkRunChanges().filter((c) => c.tick <= s.tick).length);
   useCompare((s) => s.changes);
   useApp((s) => s.changes);
   if (Object.hasOwn(pending, path)) return pending[path];
+  const { tick } = useCompare.getState();
   return forkParams ? readPath(paramsAt(model.params, forkParams, forkRunChanges(), tick), path) : undefined;
 }
 

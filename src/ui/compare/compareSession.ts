@@ -83,6 +83,7 @@ export function isComparisonDocument(document: unknown): boolean {
  * Opens a comparison document (untrusted): the base scenario is set up and run to the fork day,
  * and the fork is set up beside it with the base's changes and its own, run to the same day.
  * Returns false, with an alert, when the document is not a valid comparison; nothing changes then.
+ * A base refused or declined as too big opens nothing.
  */
 export function openComparison(document: unknown, source: string): boolean {
   const parsed = parseComparison(document, findModel);
@@ -92,9 +93,8 @@ export function openComparison(document: unknown, source: string): boolean {
   }
   closeComparison();
   const doc = document as { base: unknown; fork: { params?: Record<string, unknown> } };
-  if (!loadScenario(doc.base, source)) return false;
-  showComparison(parsed.value, doc.fork.params ?? {});
-  return true;
+  // A big base is estimated (and perhaps asked about) before its Setup: the comparison opens after it.
+  return loadScenario(doc.base, source, () => showComparison(parsed.value, doc.fork.params ?? {}));
 }
 
 /**

@@ -1,99 +1,139 @@
 /**
- * Go, Pause and Step while comparing: both runs advance in rounds of the same number of days,
- * and a round starts only when both workers answered the last one, so the base and the fork
- * are never more than a round apart and stop on the same day. Rounds come about ten times a
- * second at the chosen speed (as fast as both workers can at the fastest).
+ * Go, Pause and Step while comparing. Go lets both workers run on their own at the chosen speed
+ * with a shared budget of days: each runs to at most `lead` days past the slower of the two and
+ * waits there (see the worker's `go` with `until`), so neither gets far ahead, and frames while
+ * running carry no fingerprint or snapshot. Pause stops both, then steps the one behind to the
+ * other's day, so they stop on the same day. Step moves both by the same number of days.
  */
-import type { RunStatus } from '../../worker/protocol';
-import { subscribeFrames } from '../frameBus';
-import { driveRunsWith, stepRun } from '../session';
+import type { FrameMessage } from '../../worker/protocol';
+import { latestFrame, subscribeFrames } from '../frameBus';
+import { driveRunsWith, goRunUntil, stepRun } from '../session';
 import { useApp } from '../store';
+import { useCompare } from './compareStore';
 import { sendFork } from './forkRun';
 import { subscribeForkFrames } from './forkFrames';
 
-const ROUNDS_PER_SECOND = 10;
-/** Days per round at the fastest speed. */
-const FASTEST_ROUND = 10;
+/** Days one run may go past the other at the fastest speed; at a finite speed, a tenth of a second's days. */
+const FASTEST_LEAD = 20;
 
-let running = false;
-let awaitingBase = false;
-let awaitingFork = false;
-let roundStartedAt = 0;
-let roundDays = 1;
-let timer: ReturnType<typeof setTimeout> | null = null;
-let baseStatus: RunStatus = 'paused';
-let forkStatus: RunStatus = 'paused';
+type Side = 'base' | 'fork';
 
-const finished = (status: RunStatus) => status === 'stopped' || status === 'horizon';
-
-function round(): void {
-  timer = null;
-  if (!running) return;
-  const speed = useApp.getState().ticksPerSecond;
-  roundDays = speed === null ? FASTEST_ROUND : Math.max(1, Math.round(speed / ROUNDS_PER_SECOND));
-  roundStartedAt = performance.now();
-  stepBoth(roundDays);
+interface RunState {
+  tick: number;
+  finished: boolean;
+  /** Answers (frames that are not `running`) still due to a pause or step. */
+  awaiting: boolean;
 }
 
-function stepBoth(count: number): void {
-  awaitingBase = awaitingFork = true;
-  stepRun(count);
-  sendFork({ type: 'step', count });
+let phase: 'idle' | 'running' | 'stopping' = 'idle';
+let until = 0;
+const state: Record<Side, RunState> = {
+  base: { tick: 0, finished: false, awaiting: false },
+  fork: { tick: 0, finished: false, awaiting: false },
+};
+
+function lead(): number {
+  const speed = useApp.getState().ticksPerSecond;
+  return speed === null ? FASTEST_LEAD : Math.max(1, Math.round(speed / 10));
 }
 
-/** One of the runs answered; once both did, the next round is due. */
-function answered(): void {
-  if (awaitingBase || awaitingFork || !running) return;
-  if (finished(baseStatus) && finished(forkStatus)) return stop();
-  const speed = useApp.getState().ticksPerSecond;
-  const due = speed === null ? 0 : (1000 * roundDays) / speed;
-  timer = setTimeout(round, Math.max(0, due - (performance.now() - roundStartedAt)));
+function goUntil(side: Side, day: number): void {
+  if (side === 'base') goRunUntil(day);
+  else sendFork({ type: 'go', confirmed: true, until: day });
+}
+
+function stepSide(side: Side, count: number): void {
+  state[side].awaiting = true;
+  if (side === 'base') stepRun(count);
+  else sendFork({ type: 'step', count });
+}
+
+/** Moves the shared budget on when the slower run has come far enough. */
+function extendBudget(): void {
+  const open = (['base', 'fork'] as const).filter((side) => !state[side].finished);
+  if (open.length === 0) return stop();
+  const slowest = open.reduce((least, side) => Math.min(least, state[side].tick), Infinity);
+  const next = slowest + lead();
+  // Half a lead at a time: a message per frame would be wasted.
+  if (next - until < Math.max(1, lead() / 2)) return;
+  until = next;
+  for (const side of open) goUntil(side, until);
+}
+
+function onFrame(side: Side, frame: FrameMessage): void {
+  const s = state[side];
+  s.tick = frame.tick;
+  s.finished = frame.status === 'stopped' || frame.status === 'horizon';
+  if (frame.status !== 'running') s.awaiting = false;
+  if (phase === 'running') return extendBudget();
+  if (phase === 'stopping' && !state.base.awaiting && !state.fork.awaiting) settle();
+}
+
+/** Both runs answered the pause: the one behind catches up, then the pair is paused. */
+function settle(): void {
+  const behind = state.base.tick < state.fork.tick ? 'base' : 'fork';
+  const ahead = behind === 'base' ? 'fork' : 'base';
+  const gap = state[ahead].tick - state[behind].tick;
+  if (gap > 0 && !state[behind].finished) return stepSide(behind, gap);
+  stop();
 }
 
 function stop(): void {
-  running = false;
-  if (timer !== null) clearTimeout(timer);
-  timer = null;
-  useApp.setState({ status: baseStatus });
+  phase = 'idle';
+  useApp.setState({ status: latestBaseStatus });
 }
+
+let latestBaseStatus: FrameMessage['status'] = 'paused';
 
 /** From now on Go, Pause, Step and the time slider move both runs; returns the function that ends it. */
 export function startLockStep(): () => void {
+  phase = 'idle';
+  state.base = { tick: latestFrame()?.tick ?? 0, finished: false, awaiting: false };
+  state.fork = { tick: 0, finished: false, awaiting: false };
   const unsubscribeBase = subscribeFrames((frame) => {
-    baseStatus = frame.status;
-    awaitingBase = false;
-    answered();
+    latestBaseStatus = frame.status;
+    onFrame('base', frame);
   });
-  const unsubscribeFork = subscribeForkFrames((frame) => {
-    forkStatus = frame.status;
-    awaitingFork = false;
-    answered();
+  const unsubscribeFork = subscribeForkFrames((frame) => onFrame('fork', frame));
+  // The fork runs at the base's speed.
+  sendFork({ type: 'speed', ticksPerSecond: useApp.getState().ticksPerSecond });
+  const unsubscribeSpeed = useApp.subscribe((s, prev) => {
+    if (s.ticksPerSecond !== prev.ticksPerSecond) sendFork({ type: 'speed', ticksPerSecond: s.ticksPerSecond });
   });
-  // The base's frames say "paused" between rounds: the controls show the pair running.
+  // While the pair stops, the base may say "paused" before the fork caught up: the controls show the pair running.
   const unsubscribeStatus = useApp.subscribe((s) => {
-    if (running && s.status === 'paused') useApp.setState({ status: 'running' });
+    if (phase !== 'idle' && s.status === 'paused') useApp.setState({ status: 'running' });
   });
   driveRunsWith({
     go() {
-      if (running) return;
-      running = true;
+      if (phase !== 'idle') return;
+      phase = 'running';
       useApp.setState({ status: 'running' });
-      round();
+      until = -Infinity;
+      extendBudget();
     },
     pause() {
-      if (running) stop();
+      if (phase !== 'running') return;
+      phase = 'stopping';
+      // A step of no days stops a run and answers with its frame, whether it ran or waited.
+      for (const side of ['base', 'fork'] as const) if (!state[side].finished) stepSide(side, 0);
+      if (!state.base.awaiting && !state.fork.awaiting) settle();
     },
     step(count) {
-      if (!running) stepBoth(count);
+      if (phase !== 'idle') return;
+      stepSide('base', count);
+      stepSide('fork', count);
     },
     seeked(tick) {
-      sendFork({ type: 'seek', tick });
+      // The fork has no day before its fork day.
+      sendFork({ type: 'seek', tick: Math.max(tick, useCompare.getState().forkDay) });
     },
   });
   return () => {
-    if (running) stop();
+    phase = 'idle';
     driveRunsWith(null);
     unsubscribeStatus();
+    unsubscribeSpeed();
     unsubscribeFork();
     unsubscribeBase();
   };

@@ -20,17 +20,23 @@ export function seriesOf(log: ReporterLog, prefix: string, labels: ReadonlyMap<s
     .map((name) => ({ name, label: (labels.get(name) ?? name).replace(/^[^:]*: /, '') }));
 }
 
-/** The value of `name` on each of `ticks` in `log` (null where it has none). */
-function valuesOn(log: ReporterLog, name: string, ticks: readonly number[]): (number | null)[] {
-  if (!log.names.includes(name)) return ticks.map(() => null);
-  const at = new Map<number, number>();
+/** The row of each of `ticks` (increasing) in `log`, whose ticks increase too; −1 where it has none. */
+function rowsOn(log: ReporterLog, ticks: readonly number[]): Int32Array {
+  const rows = new Int32Array(ticks.length).fill(-1);
   const logTicks = log.tickColumn();
-  const column = log.column(name);
-  logTicks.forEach((tick, i) => at.set(tick, column[i]));
-  return ticks.map((tick) => {
-    const v = at.get(tick);
-    return v === undefined || Number.isNaN(v) ? null : v;
+  let row = 0;
+  ticks.forEach((tick, i) => {
+    while (row < logTicks.length && logTicks[row] < tick) row++;
+    if (row < logTicks.length && logTicks[row] === tick) rows[i] = row;
   });
+  return rows;
+}
+
+/** The value of `name` in each of `rows` of `log` (null where there is none). */
+function valuesOn(log: ReporterLog, name: string, rows: Int32Array): (number | null)[] {
+  if (!log.names.includes(name)) return Array.from(rows, () => null);
+  const column = log.column(name);
+  return Array.from(rows, (row) => (row < 0 || Number.isNaN(column[row]) ? null : column[row]));
 }
 
 /**
@@ -55,9 +61,12 @@ export function comparisonRows(
   if (!ticks.includes(forkDay) && forkDay <= last) ticks.push(forkDay);
   ticks.sort((a, b) => a - b);
   const rows: Record<string, number | null>[] = ticks.map((tick) => ({ tick }));
+  // Found once per log, not per series: the plots re-sample a long run a few times a second.
+  const baseRows = rowsOn(base, ticks);
+  const forkRows = rowsOn(fork, ticks);
   for (const name of names) {
-    const b = valuesOn(base, name, ticks);
-    const f = valuesOn(fork, name, ticks);
+    const b = valuesOn(base, name, baseRows);
+    const f = valuesOn(fork, name, forkRows);
     rows.forEach((row, i) => {
       row[`base:${name}`] = b[i];
       // Before the fork day the fork is the base.

@@ -5,7 +5,6 @@
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import {
-  CATEGORY_PALETTE,
   plotSeries,
   reporterFormat,
   reportersFor,
@@ -17,6 +16,7 @@ import { t, tModel } from '../../i18n';
 import type { ParamSchema, ParamValues } from '../../core/params';
 import { ReporterLog, reporterLogCsv } from '../../core/recorder';
 import { dateOfTick } from '../calendar';
+import { seriesColor } from '../seriesColor';
 import { download } from '../download';
 import { plotImage } from '../plotImage';
 import { formatAxis, formatValue } from '../reporterFormat';
@@ -107,12 +107,12 @@ function usePlotWidth(figure: React.RefObject<HTMLElement | null>, max: number):
 const STAGGER_MS = 60;
 
 /**
- * The plot version the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
+ * The plot version (or data) the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
  * WARNING: recharts re-renders a chart's insides from its own store, synchronously (React
  * can't defer store updates); staggered, each chart's update is a task of its own instead of
  * one long task for all of them.
  */
-function useStaggered(version: number, order: number): number {
+export function useStaggered<T>(version: T, order: number): T {
   const [shown, setShown] = useState(version);
   useEffect(() => {
     if (order === 0) return;
@@ -238,7 +238,7 @@ const Plot = memo(function Plot({
               key={name}
               dataKey={name}
               name={legendNames[i]}
-              stroke={model.seriesColor?.(name, params) ?? CATEGORY_PALETTE[i % CATEGORY_PALETTE.length]}
+              stroke={seriesColor(model, params, name, i)}
               dot={false}
               isAnimationActive={false}
               strokeWidth={2}
