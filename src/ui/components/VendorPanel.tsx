@@ -4,104 +4,36 @@
  * the scenario's timed changes on a timeline and in a list, with an action to erase them. A
  * model whose tables declare no live column shows only its timed changes, when it has some.
  */
-import { Fragment, useState } from 'react';
 import { extent } from '../../core/arrays';
 import type { Model } from '../../core/model';
 import type { CellSpec, TableSpec, TableValue } from '../../core/params';
-import { cellPath, leverColumns } from '../../core/timedChanges';
 import { t, tModel } from '../../i18n';
 import { useLiveValue } from '../liveValues';
 import { eraseTimedChanges, setLive } from '../session';
 import { useApp } from '../store';
-import { cellLabel, rowName } from '../tableCells';
+import { cellLabel } from '../tableCells';
+import { LeverGrid, LeverInput, leverTables } from './LeverGrid';
 import { changeMarks, describeChange } from '../timedChangeText';
 import { showTimedChange, timedChangeId, Timeline, type TimelineMark } from './Timeline';
 
-function LeverInput({ model, path, spec, label }: { model: Model; path: string; spec: CellSpec; label: string }) {
+/** A lever of the run: its value now, a change applied live from the current day. */
+function LiveLever({ model, path, spec, label }: { model: Model; path: string; spec: CellSpec; label: string }) {
   const value = useLiveValue(model, path);
-  const [draft, setDraft] = useState<string | null>(null);
-  if (spec.kind === 'choice') {
-    return (
-      <select aria-label={label} value={value as string} onChange={(e) => setLive(path, e.target.value)}>
-        {spec.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  if (spec.kind === 'boolean') {
-    return (
-      <input
-        type="checkbox"
-        aria-label={label}
-        checked={value as boolean}
-        onChange={(e) => setLive(path, e.target.checked)}
-      />
-    );
-  }
-  if (spec.kind === 'text') return null;
-  // A number is sent when typed out (Enter or leaving the field), not at every keystroke:
-  // each would be a timed change of its own.
-  const commit = () => {
-    if (draft === null) return;
-    const n = Number(draft);
-    setDraft(null);
-    if (draft.trim() !== '' && Number.isFinite(n) && n !== value) setLive(path, n);
-  };
-  return (
-    <input
-      type="number"
-      aria-label={label}
-      min={spec.min}
-      max={spec.max}
-      step={spec.kind === 'int' ? 1 : 'any'}
-      value={draft ?? String(value)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
-  );
+  return <LeverInput spec={spec} label={label} value={value} onChange={(v) => setLive(path, v)} />;
 }
 
-/** One line per row: its name, then one input per live column under a shared header. */
 function TableLevers({ model, name, spec }: { model: Model; name: string; spec: TableSpec }) {
   const table = useApp((s) => s.appliedParams[name]) as TableValue;
-  const columns = leverColumns(spec);
-  // Choices take the room they need; numbers share the rest (at least 44 px each on a touch screen, see app.css).
-  const template = [
-    'auto',
-    ...columns.map(([, c]) =>
-      c.kind === 'choice' ? 'minmax(5em, 2.4fr)' : 'minmax(var(--lever-number-min, 2.2em), 1fr)',
-    ),
-  ];
   return (
-    <div className="lever-grid" style={{ gridTemplateColumns: template.join(' ') }}>
-      <span aria-hidden="true" />
-      {columns.map(([column, cell]) => (
-        <span key={column} className="lever-head" aria-hidden="true" title={cell.description}>
-          {tModel(model.id, `param.${name}.${column}.label`, cell.label)}
-          {cell.unit ? ` (${cell.unit})` : ''}
-        </span>
-      ))}
-      {table.rows.map((row) => (
-        <Fragment key={row.id}>
-          <span className="lever-row-name">{rowName(row)}</span>
-          {columns.map(([column, cell]) => (
-            <LeverInput
-              key={column}
-              model={model}
-              path={cellPath(name, row.id, column)}
-              spec={cell}
-              label={cellLabel(model, name, column, cell, row)}
-            />
-          ))}
-        </Fragment>
-      ))}
-    </div>
+    <LeverGrid
+      model={model}
+      name={name}
+      spec={spec}
+      table={table}
+      lever={(path, cell, row, column) => (
+        <LiveLever model={model} path={path} spec={cell} label={cellLabel(model, name, column, cell, row)} />
+      )}
+    />
   );
 }
 
@@ -141,12 +73,6 @@ export function TimedChanges({ model }: { model: Model }) {
         </>
       )}
     </section>
-  );
-}
-
-function leverTables(model: Model): [string, TableSpec][] {
-  return Object.entries(model.params).filter(
-    (entry): entry is [string, TableSpec] => entry[1].kind === 'table' && leverColumns(entry[1]).length > 0,
   );
 }
 
