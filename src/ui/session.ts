@@ -22,11 +22,23 @@ import { sandboxVerdict, setupEstimate } from './sandboxEstimate';
  * the main thread, where a collection landing in one makes a long task: a slow run gets smooth
  * plots, a fast one fewer updates that each show more days.
  */
-export function plotInterval(ticksPerSecond: number | null): number {
+function plotInterval(ticksPerSecond: number | null): number {
   if (ticksPerSecond === null) return 1000; // as fast as possible
   return ticksPerSecond > 30 ? 500 : 250;
 }
-let lastPlotUpdate = 0;
+
+/** A run's plot clock: whether a frame's rows should re-sample the plots now (see plotInterval). */
+export function plotClock(): (frame: { status: string; reset: boolean }) => boolean {
+  let last = 0;
+  return (frame) => {
+    const now = performance.now();
+    const due =
+      frame.status !== 'running' || frame.reset || now - last > plotInterval(useApp.getState().ticksPerSecond);
+    if (due) last = now;
+    return due;
+  };
+}
+const plotDueFor = plotClock();
 
 /**
  * Setups sent whose first frame has not come back: a live change the worker reports meanwhile
@@ -50,12 +62,7 @@ function onMessage(message: FromWorker): void {
   if (message.reset && seekInFlight) seekDone();
   else if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
   publishFrame(message);
-  const now = performance.now();
-  const plotDue =
-    message.status !== 'running' ||
-    message.reset ||
-    now - lastPlotUpdate > plotInterval(useApp.getState().ticksPerSecond);
-  if (plotDue) lastPlotUpdate = now;
+  const plotDue = plotDueFor(message);
   useApp.setState((s) => ({
     tick: message.tick,
     reached: message.reached,

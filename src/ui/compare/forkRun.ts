@@ -8,13 +8,13 @@ import { SimClient } from '../../worker/simClient';
 import { webSimHost } from '../../worker/webSimHost';
 import { t } from '../../i18n';
 import { notify } from '../notices';
-import { plotInterval } from '../session';
-import { useApp } from '../store';
+import { plotClock } from '../session';
 import { useCompare } from './compareStore';
 import { publishForkFrame } from './forkFrames';
 
 let client: SimClient | null = null;
-let lastPlotUpdate = 0;
+// The fork's plots re-sample as often as the base's do: a chart update is costly.
+const plotDueFor = plotClock();
 
 function onForkMessage(message: FromWorker): void {
   if (message.type === 'error') {
@@ -25,13 +25,7 @@ function onForkMessage(message: FromWorker): void {
   if (message.type === 'changed') return recordForkChanges(message.changes);
   if (message.type !== 'frame') return;
   publishForkFrame(message);
-  // The plots re-sample as often as the base's do (see plotInterval): a chart update is costly.
-  const now = performance.now();
-  const plotDue =
-    message.status !== 'running' ||
-    message.reset ||
-    now - lastPlotUpdate > plotInterval(useApp.getState().ticksPerSecond);
-  if (plotDue) lastPlotUpdate = now;
+  const plotDue = plotDueFor(message);
   useCompare.setState((s) => ({
     tick: message.tick,
     status: message.status,
