@@ -1,29 +1,6 @@
 /** The inspector on a projector: its "why" table scrolls inside its card, and the plots stay on screen. */
-import { expect, test, type Page } from '@playwright/test';
-import { PNG } from 'pngjs';
-
-const view = (page: Page) => page.getByRole('img', { name: /Model view/ });
-
-/** The centre of a customer dot drawn in a vendor's colour, in CSS pixels of the view. */
-async function findDot(page: Page): Promise<{ x: number; y: number }> {
-  const png = PNG.sync.read(await view(page).screenshot());
-  const dpr = png.width / (await view(page).boundingBox())!.width;
-  const colour = (x: number, y: number) => {
-    const i = 4 * (Math.round(y) * png.width + Math.round(x));
-    return [png.data[i], png.data[i + 1], png.data[i + 2]];
-  };
-  const saturated = ([r, g, b]: number[]) => Math.max(r, g, b) - Math.min(r, g, b) > 80;
-  const same = (a: number[], b: number[]) => a.every((v, k) => Math.abs(v - b[k]) < 30);
-  const r = 1.5 * dpr;
-  for (let y = Math.round(png.height * 0.3); y < png.height * 0.7; y++)
-    for (let x = Math.round(png.width * 0.1); x < png.width * 0.9; x++) {
-      const c = colour(x, y);
-      if (!saturated(c)) continue;
-      if ([colour(x - r, y), colour(x + r, y), colour(x, y - r), colour(x, y + r)].every((n) => same(n, c)))
-        return { x: x / dpr, y: y / dpr };
-    }
-  throw new Error('no customer dot drawn');
-}
+import { expect, test } from '@playwright/test';
+import { findDot, view } from './viewPicture';
 
 for (const viewport of [
   { width: 1280, height: 720 },
