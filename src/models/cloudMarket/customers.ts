@@ -11,6 +11,9 @@ import { choose, releaseLot } from './sales';
 import type { Scratch } from './scratch';
 import { NONE, type MarketWorld } from './state';
 
+/** Where a segment's customers are drawn, within its third of the view (x offset by segment / 3). */
+export const SEGMENT_BAND = { left: 0.02, width: 0.29, top: 0.05, height: 0.9 } as const;
+
 /** Adds one customer of a segment drawn from the mix, with attributes drawn around its profile. */
 export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random, layout: Random): number {
   const params = ctx.params;
@@ -47,8 +50,8 @@ export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Ran
   c.n2[i] = i > 0 ? rng.int(i) : -1;
   c.n3[i] = i > 0 ? rng.int(i) : -1;
   // Layout for the view: one band per segment (its own stream, so it never shifts the model's numbers).
-  c.x[i] = segment / 3 + (0.02 + 0.29 * layout.next());
-  c.y[i] = 0.05 + 0.9 * layout.next();
+  c.x[i] = segment / 3 + (SEGMENT_BAND.left + SEGMENT_BAND.width * layout.next());
+  c.y[i] = SEGMENT_BAND.top + SEGMENT_BAND.height * layout.next();
   w.globals.totalNeed += c.need[i];
   return i;
 }

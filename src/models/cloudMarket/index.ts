@@ -14,6 +14,7 @@ import { cloudMarketPresets } from './presets';
 import { marketAnalyses } from './analyses';
 import { marketRobustnessVariations } from './robustness';
 import { hhi, marketReporters } from './reporters';
+import { SEGMENT_BAND } from './customers';
 import { stepMarket } from './day';
 import { setupMarket } from './setup';
 import { accrualProfit, DIRECT, NONE, SEGMENTS, shareOf, unitsInUse, worldDecl } from './state';
@@ -103,10 +104,15 @@ function portrayalOf(p: MarketParams): Portrayal {
         },
         // The inspected customer's four network neighbours.
         links: { columns: ['n0', 'n1', 'n2', 'n3'], color: '#3b4452' },
-        // Share as area: by seller within each industry's column (where customers.ts scatters them).
+        // Share as area: by seller within each industry's column, where addCustomer scatters them.
         grouping: {
           bandColumn: 'segment',
-          bands: SEGMENTS.map((_, s) => ({ minX: s / 3 + 0.02, maxX: s / 3 + 0.31, minY: 0.05, maxY: 0.95 })),
+          bands: SEGMENTS.map((_, s) => ({
+            minX: s / 3 + SEGMENT_BAND.left,
+            maxX: s / 3 + SEGMENT_BAND.left + SEGMENT_BAND.width,
+            minY: SEGMENT_BAND.top,
+            maxY: SEGMENT_BAND.top + SEGMENT_BAND.height,
+          })),
           groupColumn: 'seller',
           label: 'grouped by seller',
           order: [...p.vendors.rows.map((_, j) => j), DIRECT, NONE],
