@@ -5,12 +5,22 @@
  */
 import type { ModelText } from '../core/model';
 import { en, type MessageKey } from './en';
+import type { Locale } from './locale';
+import { zhCN } from './zh-CN';
 
-type Locale = 'en';
 type Catalogue = Partial<Record<string, string>>;
 
-const catalogues: Record<Locale, Catalogue> = { en };
-const current: Locale = 'en';
+const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
+let current: Locale = 'en';
+
+/** The locale every later `t` call reads. The UI sets it before its first render (and on a change of language). */
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
 
 function fill(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
