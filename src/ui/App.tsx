@@ -2,6 +2,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, tModel } from '../i18n';
+import type { MessageKey } from '../i18n/en';
 import { findModel, MODELS } from '../models/registry';
 import { AgentView } from './components/AgentView';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -27,11 +28,22 @@ import { openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
-import { installShortcuts, SHORTCUTS } from './shortcuts';
+import { installShortcuts, SHORTCUTS, VIEW_KEYS } from './shortcuts';
 import { dismissMessage } from './notices';
 import { announceUpdate } from './offline';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
+
+function ShortcutRow({ keys, action }: { keys: string; action: MessageKey }) {
+  return (
+    <div className="help-row">
+      <dt>
+        <kbd>{keys}</kbd>
+      </dt>
+      <dd>{t(action)}</dd>
+    </div>
+  );
+}
 
 function ShortcutHelp() {
   const show = useApp((s) => s.showHelp);
@@ -48,12 +60,13 @@ function ShortcutHelp() {
         <h2 id="help-title">{t('shortcut.title')}</h2>
         <dl>
           {SHORTCUTS.map((s) => (
-            <div key={s.keys} className="help-row">
-              <dt>
-                <kbd>{s.keys}</kbd>
-              </dt>
-              <dd>{t(s.action)}</dd>
-            </div>
+            <ShortcutRow key={s.keys} keys={s.keys} action={s.action} />
+          ))}
+        </dl>
+        <h3>{t('shortcut.viewTitle')}</h3>
+        <dl>
+          {VIEW_KEYS.map((s) => (
+            <ShortcutRow key={s.keys} keys={s.keys} action={s.action} />
           ))}
         </dl>
         <button type="button" autoFocus onClick={() => showHelp(false)}>

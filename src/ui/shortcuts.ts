@@ -89,6 +89,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
 ];
 
+/** The view's own keys, handled by AgentView while the view has focus; listed here for the help overlay. */
+export const VIEW_KEYS: readonly { readonly keys: string; readonly action: MessageKey }[] = [
+  { keys: 'Tab', action: 'shortcut.viewFocus' },
+  { keys: '← ↑ → ↓', action: 'shortcut.viewMove' },
+  { keys: 'Enter', action: 'shortcut.viewInspect' },
+  { keys: 'Esc', action: 'shortcut.viewClose' },
+];
+
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;

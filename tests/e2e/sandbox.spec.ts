@@ -106,7 +106,11 @@ test('keyboard shortcuts drive the run, and presenter mode clears the stage', as
   await openMarket(page);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  // The view's own keys are listed too, under their heading.
+  await expect(help.getByRole('heading', { name: /In the view/ })).toBeVisible();
+  await expect(help.getByRole('definition').filter({ hasText: 'Inspect the selected agent' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('ArrowRight');
