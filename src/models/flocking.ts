@@ -240,7 +240,7 @@ export const flocking = defineModel({
     { id: 'neighbours', title: 'Mean neighbours', unit: 'birds', series: ['mean-neighbours'] },
   ],
   monitors: ['alignment', 'mean-neighbours'],
-  guide: `## How to use it
+  guide: `# How to use it
 - Pick a ready scenario under **Presets**, or set **World width**, **World height** and **Birds**, then press
   **Setup**: birds start at random places, flying in random directions.
 - Press **Go**. Every other control changes the birds live, while they fly: **Visual distance**, **Separation
@@ -248,7 +248,7 @@ export const flocking = defineModel({
 - An arrow's colour is its compass heading, so a flock flying one way shares a colour. Watch the **Alignment** and
   **Mean neighbours** plots.
 
-## Things to try
+# Things to try
 - Run the default and watch **Mean neighbours** climb as small flocks meet and merge.
 - Open *No cohesion*: alignment still rises, but do the birds gather?
 - Open *Far-sighted birds*: fewer, larger flocks?

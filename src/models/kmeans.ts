@@ -221,7 +221,7 @@ export const kMeans = defineModel({
       { agents: 'centroids', label: 'Centroids', x: 'x', y: 'y', shape: 'cross', size: 9, color: { kind: 'index' } },
     ],
   }),
-  guide: `## How to use it
+  guide: `# How to use it
 - Pick a ready scenario under **Presets**, or set **Data points**, **Generated clusters**, **Centroids** and
   **Cluster spread**, then press **Setup**: the points are drawn around the clusters' hidden centres and each centroid
   (a cross) is placed on a random point.
@@ -229,7 +229,7 @@ export const kMeans = defineModel({
   the **Movement threshold** (it can change while the model runs).
 - Watch the **Square deviation** plot: it never rises. Change the **Seed** to start from other random points.
 
-## Things to try
+# Things to try
 - Open *More centroids than clusters*: what do the extra centroids do?
 - With the same data, set **Centroids** to the number of generated clusters: is the final square deviation lower or
   higher than with too many?

@@ -214,7 +214,7 @@ export const segregation = defineModel({
     { id: 'moved', title: 'Agents that moved', series: ['moved'], primary: false },
   ],
   monitors: ['happy-fraction', 'moved'],
-  guide: `## How to use it
+  guide: `# How to use it
 - Pick a ready scenario under **Presets**, or set **Grid width**, **Grid height** and **Agents** (the rest of the cells
   stay empty), the **Neighbourhood radius** and **Same-group neighbours wanted**, then press **Setup**.
 - Press **Go**: each tick every unhappy agent moves to a random empty cell; the run stops once everyone is happy.
@@ -222,7 +222,7 @@ export const segregation = defineModel({
 - Watch the **Happy fraction** plot and its companion line, **Similar neighbours**: the share of an agent's neighbours
   in its own group. Click an agent to open it in the inspector.
 
-## Things to try
+# Things to try
 - Run the default (3 of 8 neighbours): how far above 3 in 8 does **Similar neighbours** end?
 - Raise **Same-group neighbours wanted** to 4, then 5: do the areas grow, and how long does the grid take to settle?
 - Open *Demanding neighbours* (6 of 8): why does the grid stay mixed?

@@ -9,9 +9,9 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('the guide of %s', (id, mod
   const guide = model.guide ?? '';
 
   it('has both sections, in order, and names at least one of its presets', () => {
-    const use = guide.indexOf('## How to use it');
+    const use = guide.indexOf('# How to use it');
     expect(use).toBeGreaterThanOrEqual(0);
-    expect(guide.indexOf('## Things to try')).toBeGreaterThan(use);
+    expect(guide.indexOf('# Things to try')).toBeGreaterThan(use);
     expect((model.presets ?? []).some((p) => guide.includes(`*${p.title}*`))).toBe(true);
   });
 
@@ -19,8 +19,8 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('the guide of %s', (id, mod
     setLocale('zh-CN');
     const zh = tModel(id, 'guide', guide);
     expect(zh).not.toBe(guide);
-    const use = zh.indexOf('## 如何使用');
+    const use = zh.indexOf('# 如何使用');
     expect(use).toBeGreaterThanOrEqual(0);
-    expect(zh.indexOf('## 可以尝试')).toBeGreaterThan(use);
+    expect(zh.indexOf('# 可以尝试')).toBeGreaterThan(use);
   });
 });

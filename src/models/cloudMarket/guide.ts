@@ -1,5 +1,5 @@
 /** "How to use it" and "Things to try" for the cloud market's Info panel, shown above the ODD (NetLogo's manner). */
-export const guide = `## How to use it
+export const guide = `# How to use it
 - Pick a ready scenario under **Presets**, or set the parameters yourself: the sections **Market**, **Customers by
   industry**, **Vendors**, **Supply** and **Mechanisms**, and the **Vendors**, **Suppliers** and **Events** tables
   (each vendor's strategy, price band, margin and entry day; the timed events such as supply shocks).
@@ -11,7 +11,7 @@ export const guide = `## How to use it
 - **What if?** runs the market twice from one seed: **Fork here** on any day, change something, and compare the two
   runs side by side; the ready what-ifs are in the same menu. The ODD below documents every rule.
 
-## Things to try
+# Things to try
 - Open *Everyone fights on price*: do the vendors' shares move? Who ends five years with a loss?
 - Open the what-if *What if Cirrus ends its price war in year 2?*: does Cirrus keep the share it won?
 - Lower **Switching cost** to 0 (every renewing customer compares), or raise it to 4 again, and watch how fast shares
