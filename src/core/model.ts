@@ -300,6 +300,8 @@ export interface ModelDefinition<S extends ParamSchema, D extends WorldDecl> {
   summaryJson?(world: World<D>, ctx: ModelContext<ParamValues<S>>): Record<string, unknown>;
   /** Documentation (Markdown) shown in the Info panel. */
   readonly info: string;
+  /** "How to use it" and "Things to try" (Markdown), shown in the Info panel above the documentation. */
+  readonly guide?: string;
   /** Ready scenarios; the first is the default scenario. */
   readonly presets?: readonly Preset[];
   /** Ticks in a year, for models whose tick is a calendar day: enables "Step a year" and dates. */

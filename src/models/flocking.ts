@@ -240,6 +240,21 @@ export const flocking = defineModel({
     { id: 'neighbours', title: 'Mean neighbours', unit: 'birds', series: ['mean-neighbours'] },
   ],
   monitors: ['alignment', 'mean-neighbours'],
+  guide: `# How to use it
+- Pick a ready scenario under **Presets**, or set **World width**, **World height** and **Birds**, then press
+  **Setup**: birds start at random places, flying in random directions.
+- Press **Go**. Every other control changes the birds live, while they fly: **Visual distance**, **Separation
+  distance**, the **Cohere**, **Separate** and **Match** factors and **Bird speed**.
+- An arrow's colour is its compass heading, so a flock flying one way shares a colour. Watch the **Alignment** and
+  **Mean neighbours** plots.
+
+# Things to try
+- Run the default and watch **Mean neighbours** climb as small flocks meet and merge.
+- Open *No cohesion*: alignment still rises, but do the birds gather?
+- Open *Far-sighted birds*: fewer, larger flocks?
+- Set the **Match factor** to 0 while the birds fly: do the flocks keep their direction?
+- Raise the **Separate factor** or the **Separation distance** until flocks loosen into a spread-out swarm.
+`,
   presets: flockingPresets,
   size: { agents: 'birds', area: ['width', 'height'] },
   portrayal: (params) => ({

@@ -221,6 +221,22 @@ export const kMeans = defineModel({
       { agents: 'centroids', label: 'Centroids', x: 'x', y: 'y', shape: 'cross', size: 9, color: { kind: 'index' } },
     ],
   }),
+  guide: `# How to use it
+- Pick a ready scenario under **Presets**, or set **Data points**, **Generated clusters**, **Centroids** and
+  **Cluster spread**, then press **Setup**: the points are drawn around the clusters' hidden centres and each centroid
+  (a cross) is placed on a random point.
+- Press **Step** to watch one assign-and-move round at a time, or **Go** to run until no centroid moves farther than
+  the **Movement threshold** (it can change while the model runs).
+- Watch the **Square deviation** plot: it never rises. Change the **Seed** to start from other random points.
+
+# Things to try
+- Open *More centroids than clusters*: what do the extra centroids do?
+- With the same data, set **Centroids** to the number of generated clusters: is the final square deviation lower or
+  higher than with too many?
+- Open *Overlapping clusters* and run it with several seeds: do the centroids end in the same places?
+- Raise **Cluster spread** step by step until the clusters merge into one cloud.
+- Set **Movement threshold** to 0 and count the ticks until the run stops.
+`,
   presets: kMeansPresets,
   size: { agents: 'numDataPoints' },
   summaryJson: (w) => ({

@@ -214,6 +214,21 @@ export const segregation = defineModel({
     { id: 'moved', title: 'Agents that moved', series: ['moved'], primary: false },
   ],
   monitors: ['happy-fraction', 'moved'],
+  guide: `# How to use it
+- Pick a ready scenario under **Presets**, or set **Grid width**, **Grid height** and **Agents** (the rest of the cells
+  stay empty), the **Neighbourhood radius** and **Same-group neighbours wanted**, then press **Setup**.
+- Press **Go**: each tick every unhappy agent moves to a random empty cell; the run stops once everyone is happy.
+  **Same-group neighbours wanted** can change while the model runs.
+- Watch the **Happy fraction** plot and its companion line, **Similar neighbours**: the share of an agent's neighbours
+  in its own group. Click an agent to open it in the inspector.
+
+# Things to try
+- Run the default (3 of 8 neighbours): how far above 3 in 8 does **Similar neighbours** end?
+- Raise **Same-group neighbours wanted** to 4, then 5: do the areas grow, and how long does the grid take to settle?
+- Open *Demanding neighbours* (6 of 8): why does the grid stay mixed?
+- Fill the grid: raise **Agents** towards the number of cells and see what happens when movers have nowhere to go.
+- Open *Wide neighbourhoods, crowded grid*, or turn on **Wrap around the edges**, and compare the areas' shapes.
+`,
   presets: segregationPresets,
   size: { agents: 'agents', area: ['width', 'height'] },
   portrayal: (params) => ({

@@ -247,6 +247,7 @@ export function App() {
             <h2 id="info-heading">{t('panel.info')}</h2>
             {/* Focusable: it scrolls, and the keyboard must scroll it too (axe: scrollable-region-focusable). */}
             <article className="info" aria-labelledby="info-heading" tabIndex={0}>
+              {model.guide && <Markdown source={tModel(model.id, 'guide', model.guide)} />}
               <Markdown source={model.info} />
             </article>
           </section>

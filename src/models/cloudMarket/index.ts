@@ -8,6 +8,7 @@
 import { defineModel, type Portrayal } from '../../core/model';
 import { OKABE_ITO } from '../../core/palette';
 import { explainCustomer, explainVendor } from './explain';
+import { guide } from './guide';
 import { info } from './info';
 import { params, POLICIES, STRATEGIES, VENDOR_COLORS, type MarketParams } from './params';
 import { cloudMarketPresets } from './presets';
@@ -325,6 +326,7 @@ export const cloudMarket = defineModel({
     { title: 'Mechanisms', params: ['mech*'] },
   ],
   info,
+  guide,
   presets: cloudMarketPresets,
   size: { agents: 'customers' },
 });
