@@ -234,7 +234,7 @@ export function App() {
             <h2 id="info-heading">{t('panel.info')}</h2>
             {/* Focusable: it scrolls, and the keyboard must scroll it too (axe: scrollable-region-focusable). */}
             <article className="info" aria-labelledby="info-heading" tabIndex={0}>
-              <Markdown source={model.info} />
+              <Markdown source={tModel(model.id, 'info', model.info)} />
             </article>
           </section>
         </main>
