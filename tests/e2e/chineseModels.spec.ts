@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { reportersFor, type Model } from '../../src/core/model';
 import { defaultParams } from '../../src/core/params';
 import { MODELS } from '../../src/models/registry';
+import { findDot, view } from './viewPicture';
 
 const SHOTS = '/work/shots/zh-models';
 const HAN = /\p{Script=Han}/u;
@@ -96,3 +97,31 @@ for (const model of MODELS) {
     }
   });
 }
+
+test('the inspector explains a customer of the cloud market in Chinese', async ({ page }) => {
+  const model = MODELS.find((m) => m.id === 'cloud-market')!;
+  await openInChinese(page, model);
+  // The view draws its customers once set up.
+  await expect
+    .poll(() =>
+      findDot(page).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  await view(page).click({ position: await findDot(page) });
+  const inspector = page.locator('section.inspector');
+  await expect(inspector.locator('h3')).toHaveText(/^客户 #\d+/);
+  const why = inspector.locator('section.explanation');
+  await expect(why.locator('h4')).toHaveText('为什么选这个卖方');
+  // Column heads and notes in Chinese; rows are the vendors' own names and 直接采购.
+  for (const text of await texts(page, 'section.explanation thead th, section.explanation > p'))
+    expect(text).toMatch(HAN);
+  // The fields a student reads: names and coded values (industry, seller's strategy words) in Chinese.
+  for (const text of await texts(page, 'section.inspector > dl > dt')) expect(text).toMatch(HAN);
+  await expect(inspector.locator('dl > dt').first()).toHaveText('行业');
+  await expect(inspector.locator('dl > dd').first()).toHaveText(/^(金融|游戏|制造)$/);
+  mkdirSync(SHOTS, { recursive: true });
+  await inspector.screenshot({ path: `${SHOTS}/cloud-market-inspector.png` });
+});
