@@ -37,7 +37,25 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
  * looked up as `model.<modelId>.<path>` and falling back to the model's own English text.
  */
 export function tModel(modelId: string, path: string, english: string): string {
-  return catalogues[current][`model.${modelId}.${path}`] ?? english;
+  return catalogues[current][`model.${modelId}.${path}`] ?? tRowText(modelId, path, english) ?? english;
+}
+
+/** A segment naming a table row in a declared name, e.g. `v3` in reporter `share.v3`. */
+const ROW_SEGMENT = /^v\d+$/;
+
+/**
+ * A text a model declares once per table row (reporter `share.v3`, "Share: Cirrus"), translated
+ * once for every row under the path with the row's segment as `*` (`reporter.share.*.label`),
+ * its `{name}` the row's name: what follows the English text's first ": ".
+ */
+function tRowText(modelId: string, path: string, english: string): string | undefined {
+  const segments = path.split('.');
+  const row = segments.findIndex((s) => ROW_SEGMENT.test(s));
+  if (row < 0) return undefined;
+  segments[row] = '*';
+  const template = catalogues[current][`model.${modelId}.${segments.join('.')}`];
+  const colon = english.indexOf(': ');
+  return template && fill(template, { name: colon < 0 ? english : english.slice(colon + 2) });
 }
 
 /** A text a model hands over at run time (e.g. an explanation), translated and filled. */

@@ -248,7 +248,7 @@ export function App() {
             {/* Focusable: it scrolls, and the keyboard must scroll it too (axe: scrollable-region-focusable). */}
             <article className="info" aria-labelledby="info-heading" tabIndex={0}>
               {model.guide && <Markdown source={tModel(model.id, 'guide', model.guide)} />}
-              <Markdown source={model.info} />
+              <Markdown source={tModel(model.id, 'info', model.info)} />
             </article>
           </section>
         </main>

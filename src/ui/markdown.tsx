@@ -25,6 +25,21 @@ function cells(line: string): string[] {
     .map((c) => c.trim());
 }
 
+/** Chinese punctuation (full-width forms included), and any CJK character. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Two lines of one paragraph as one: Chinese runs on without spaces, so a line break between
+ * Chinese characters, or beside a Chinese punctuation mark, is no space; elsewhere it is one.
+ */
+function joinLines(before: string, after: string): string {
+  const last = before.at(-1) ?? '';
+  const first = after.charAt(0);
+  const tight = (CJK.test(last) && CJK.test(first)) || CJK_PUNCTUATION.test(last) || CJK_PUNCTUATION.test(first);
+  return tight ? before + after : `${before} ${after}`;
+}
+
 /** Splits Markdown text into blocks. */
 export function parseBlocks(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
@@ -58,7 +73,8 @@ export function parseBlocks(source: string): Block[] {
       while (i < lines.length && lines[i].trim() !== '') {
         const m = pattern.exec(lines[i]);
         if (m) items.push(m[1]);
-        else if (items.length && /^\s+/.test(lines[i])) items[items.length - 1] += ' ' + lines[i].trim();
+        else if (items.length && /^\s+/.test(lines[i]))
+          items[items.length - 1] = joinLines(items[items.length - 1], lines[i].trim());
         else break;
         i++;
       }
@@ -77,7 +93,7 @@ export function parseBlocks(source: string): Block[] {
       text.push(lines[i].trim());
       i++;
     }
-    blocks.push({ kind: 'paragraph', text: text.join(' ') });
+    blocks.push({ kind: 'paragraph', text: text.reduce(joinLines) });
   }
   return blocks;
 }

@@ -9,7 +9,7 @@ import { createScenario, parseScenario, SCENARIO_FORMAT, SCENARIO_VERSION, type 
 import { download } from './download';
 import { COMFORTABLE_LINK_CHARS, encodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { migrateScenario } from '../core/scenarioMigrations';
-import { t } from '../i18n';
+import { t, tModel } from '../i18n';
 import { findModel } from '../models/registry';
 import { setup } from './session';
 import { useApp } from './store';
@@ -210,7 +210,7 @@ export function openPreset(modelId: string, preset: Preset): void {
       seed: preset.seed,
       params: preset.params,
     },
-    preset.title,
+    tModel(model.id, `preset.${preset.id}.title`, preset.title),
   );
 }
 

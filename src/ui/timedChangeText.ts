@@ -2,7 +2,7 @@
 import type { Model } from '../core/model';
 import type { CellSpec, ParamSchema, ParamSpec, ParamValues, TableSpec, TableValue } from '../core/params';
 import type { TimedChange } from '../core/timedChanges';
-import { tModel } from '../i18n';
+import { localSpec } from './localSpec';
 import { rowName } from './tableCells';
 
 type Params = ParamValues<ParamSchema>;
@@ -19,9 +19,12 @@ export function describeChange(model: Model, base: Params, change: TimedChange):
     const [, table, id, column] = cell;
     const row = (base[table] as TableValue | undefined)?.rows.find((r) => r.id === Number(id));
     spec = (model.params[table] as TableSpec | undefined)?.columns?.[column];
-    if (row && spec)
-      label = `${rowName(row)}: ${lowerFirst(tModel(model.id, `param.${table}.${column}.label`, spec.label))}`;
-  } else if (spec) label = tModel(model.id, `param.${change.param}.label`, spec.label);
+    if (spec) spec = localSpec(model, `param.${table}.${column}`, spec);
+    if (row && spec) label = `${rowName(row)}: ${lowerFirst(spec.label)}`;
+  } else if (spec) {
+    spec = localSpec(model, `param.${change.param}`, spec);
+    label = spec.label;
+  }
   let value = String(change.value);
   if (spec?.kind === 'choice') value = spec.options.find((o) => o.value === change.value)?.label ?? value;
   else if (spec?.unit) value += ` ${spec.unit}`;

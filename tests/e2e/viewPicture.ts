@@ -2,7 +2,8 @@
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
-export const view = (page: Page) => page.getByRole('img', { name: /Model view/ });
+/** The model's view, found in any language (its accessible name is translated). */
+export const view = (page: Page) => page.locator('.agent-view[role="img"]');
 
 /** The view's pixels as drawn, and how many of them make one CSS pixel. */
 export async function viewPixels(page: Page): Promise<{ png: PNG; dpr: number }> {

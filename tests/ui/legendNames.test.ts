@@ -10,6 +10,10 @@ describe('shortLegendNames', () => {
     ]);
   });
 
+  it('drops a Chinese prefix, written with a full-width colon', () => {
+    expect(shortLegendNames(['份额：Atlas', '份额：直接采购'])).toEqual(['Atlas', '直接采购']);
+  });
+
   it('keeps the names when the prefixes differ, or for a single series', () => {
     expect(shortLegendNames(['Share: Atlas', 'Profit: Atlas'])).toEqual(['Share: Atlas', 'Profit: Atlas']);
     expect(shortLegendNames(['Share: Atlas'])).toEqual(['Share: Atlas']);

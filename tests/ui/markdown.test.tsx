@@ -15,6 +15,15 @@ describe('parseBlocks', () => {
       { kind: 'table', header: ['x', 'y'], rows: [['1', '2']] },
     ]);
   });
+
+  it('joins the lines of Chinese text without a space, and Chinese and other text with one', () => {
+    expect(parseBlocks('客户从云厂商\n购买产品，\n365 天后\n续约，第\n2 年')).toEqual([
+      { kind: 'paragraph', text: '客户从云厂商购买产品，365 天后续约，第 2 年' },
+    ]);
+    expect(parseBlocks('- 供应冲击\n  使库存变薄')).toEqual([
+      { kind: 'list', ordered: false, items: ['供应冲击使库存变薄'] },
+    ]);
+  });
 });
 
 describe('Markdown', () => {

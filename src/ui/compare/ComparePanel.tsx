@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import './compare.css';
 import { useShallow } from 'zustand/react/shallow';
 import { reportersFor, type Model } from '../../core/model';
-import { t } from '../../i18n';
+import { t, tModel } from '../../i18n';
 import { reporterLog } from '../frameBus';
 import { formatValue } from '../reporterFormat';
 import { useApp } from '../store';
@@ -26,7 +26,11 @@ function RunMonitors({ model }: { model: Model }) {
   const params = useApp((s) => s.appliedParams);
   const base = useApp(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
   const fork = useCompare(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
-  const labels = useMemo(() => new Map(reportersFor(model, params).map((r) => [r.name, r.label])), [model, params]);
+  const labels = useMemo(
+    () =>
+      new Map(reportersFor(model, params).map((r) => [r.name, tModel(model.id, `reporter.${r.name}.label`, r.label)])),
+    [model, params],
+  );
   const logs = { base: reporterLog(), fork: forkLog() };
   const shares = seriesOf(logs.base, 'share.', labels);
   const rows = [

@@ -6,7 +6,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { reportersFor, type Model } from '../../core/model';
-import { t } from '../../i18n';
+import { t, tModel } from '../../i18n';
 import { useStaggered } from '../components/PlotPanel';
 import { reporterLog } from '../frameBus';
 import { formatAxis, formatValue } from '../reporterFormat';
@@ -102,7 +102,11 @@ export function ComparePlots({ model }: { model: Model }) {
   const forkVersion = useDeferredValue(useCompare((s) => s.plotVersion));
   const baseVersion = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
-  const labels = useMemo(() => new Map(reportersFor(model, params).map((r) => [r.name, r.label])), [model, params]);
+  const labels = useMemo(
+    () =>
+      new Map(reportersFor(model, params).map((r) => [r.name, tModel(model.id, `reporter.${r.name}.label`, r.label)])),
+    [model, params],
+  );
   const data = useMemo(() => {
     const base = reporterLog();
     const fork = forkLog();

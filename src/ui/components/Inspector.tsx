@@ -75,6 +75,12 @@ function ExplanationTable({ model, explanation }: { model: Model; explanation: E
   );
 }
 
+/** The model's words for a coded value (e.g. a strategy), in the current locale; a row's own name stays as typed. */
+function describe(model: Model, agents: string, column: string, value: number): string | undefined {
+  const word = model.describe?.(agents, column, value, useApp.getState().appliedParams);
+  return word === undefined ? undefined : tModel(model.id, `describe.${word}`, word);
+}
+
 function FieldList(props: {
   model: Model;
   agents: string;
@@ -87,10 +93,7 @@ function FieldList(props: {
       {fields.map(({ column, label }) => (
         <Fragment key={column}>
           <dt>{tModel(model.id, `column.${agents}.${column}`, label)}</dt>
-          <dd>
-            {model.describe?.(agents, column, values[column], useApp.getState().appliedParams) ??
-              formatField(values[column])}
-          </dd>
+          <dd>{describe(model, agents, column, values[column]) ?? formatField(values[column])}</dd>
         </Fragment>
       ))}
     </dl>
@@ -114,7 +117,7 @@ export function Inspector({ model }: { model: Model }) {
   return (
     <section className="inspector" aria-label={t('inspector.title')}>
       <h3>
-        {layer?.label ?? inspected.agents} #{inspected.id}
+        {layer ? tModel(model.id, `layer.${layer.agents}`, layer.label) : inspected.agents} #{inspected.id}
         <button type="button" aria-label={t('inspector.close')} onClick={() => inspect(null)}>
           ×
         </button>

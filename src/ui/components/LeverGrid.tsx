@@ -9,6 +9,7 @@ import type { CellSpec, TableRow, TableSpec, TableValue } from '../../core/param
 import { cellPath, leverColumns } from '../../core/timedChanges';
 import { tModel } from '../../i18n';
 import { rowName } from '../tableCells';
+import { localSpec } from '../localSpec';
 
 /** The tables of a model that have live columns, by parameter name. */
 export function leverTables(model: Model): [string, TableSpec][] {
@@ -91,7 +92,7 @@ export function LeverGrid({
   table: TableValue;
   lever: (path: string, cell: CellSpec, row: TableRow, column: string) => ReactNode;
 }) {
-  const columns = leverColumns(spec);
+  const columns = leverColumns(localSpec(model, `param.${name}`, spec));
   // Choices take the room they need; numbers share the rest (at least 44 px each on a touch screen, see app.css).
   const template = [
     'auto',

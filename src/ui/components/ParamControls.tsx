@@ -12,6 +12,7 @@ import { useLiveValue } from '../liveValues';
 import { setParam } from '../session';
 import { useApp } from '../store';
 import { parseJsonText } from '../../core/jsonDocument';
+import { localSpec } from '../localSpec';
 
 function formatNumber(value: number, step: number): string {
   const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
@@ -179,7 +180,14 @@ export function ParamControls({ model }: { model: Model }) {
   // Tables have their own editors (TablesPanel).
   const names = Object.keys(model.params).filter((name) => model.params[name].kind !== 'table');
   const controls = (list: readonly string[]) =>
-    list.map((name) => <Control key={`${model.id}.${name}`} model={model} name={name} spec={model.params[name]} />);
+    list.map((name) => (
+      <Control
+        key={`${model.id}.${name}`}
+        model={model}
+        name={name}
+        spec={localSpec(model, `param.${name}`, model.params[name])}
+      />
+    ));
   return (
     <div className="params">
       {sectionsOf(model, names).map(({ section, names: list }) =>

@@ -155,7 +155,8 @@ const Plot = memo(function Plot({
   const last = rows.at(-1)?.tick ?? 0;
   const axis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
   const xTitle = t(axis?.unit === 'month' ? 'plot.months' : axis ? 'plot.years' : 'plot.tick');
-  const yTitle = plot.unit ?? (axisFormat === 'percent' ? '%' : undefined);
+  const unit = plot.unit && tModel(model.id, `plot.${plot.id}.unit`, plot.unit);
+  const yTitle = unit ?? (axisFormat === 'percent' ? '%' : undefined);
   const labels = names.map((name) =>
     tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
   );
@@ -169,7 +170,7 @@ const Plot = memo(function Plot({
     <figure className="plot" aria-label={title} ref={figure}>
       <figcaption>
         {title}
-        {plot.unit ? <span className="unit"> ({plot.unit})</span> : null}
+        {unit ? <span className="unit"> ({unit})</span> : null}
         <span className="plot-actions">
           <button
             type="button"
@@ -182,9 +183,7 @@ const Plot = memo(function Plot({
           <button
             type="button"
             aria-label={t('plot.exportPng', { title })}
-            onClick={() =>
-              exportPng(figure.current, plot.unit ? `${title} (${plot.unit})` : title, `${model.id}-${plot.id}.png`)
-            }
+            onClick={() => exportPng(figure.current, unit ? `${title} (${unit})` : title, `${model.id}-${plot.id}.png`)}
             disabled={rows.length === 0}
           >
             {t('plot.png')}

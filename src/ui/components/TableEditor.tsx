@@ -23,6 +23,7 @@ import { cellLabel, meaningOptions, rowName } from '../tableCells';
 import { notify } from '../notices';
 import { changeMarks } from '../timedChangeText';
 import { showTimedChange, Timeline, type TimelineMark } from './Timeline';
+import { localSpec } from '../localSpec';
 
 /** A number that stands for something (a vendor, a policy) chosen by its words; the number is what is stored. */
 function MeaningSelect({
@@ -188,7 +189,9 @@ function EventTimeline({
     text: timelineText(row, kindOf(row), columns, base),
     onActivate: () =>
       document
-        .querySelector<HTMLInputElement>(`input[aria-label="${t('table.row', { column: 'Day', row: `#${row.id}` })}"]`)
+        .querySelector<HTMLInputElement>(
+          `input[aria-label="${t('table.row', { column: columns.day.label, row: `#${row.id}` })}"]`,
+        )
         ?.focus(),
   }));
   for (const mark of changeMarks(model, base, changes))
@@ -298,7 +301,12 @@ export function TablesPanel({ model }: { model: Model }) {
   return (
     <section className="panel tables">
       {tables.map(([name, spec]) => (
-        <TableEditor key={`${model.id}.${name}`} model={model} name={name} spec={spec} />
+        <TableEditor
+          key={`${model.id}.${name}`}
+          model={model}
+          name={name}
+          spec={localSpec(model, `param.${name}`, spec)}
+        />
       ))}
     </section>
   );

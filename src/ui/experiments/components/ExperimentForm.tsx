@@ -2,7 +2,7 @@
 import { useId, useMemo } from 'react';
 import type { Experiment, Variation } from '../../../core/experiment/schema';
 import { parseScenario } from '../../../core/scenario';
-import { t } from '../../../i18n';
+import { t, tModel } from '../../../i18n';
 import { findModel } from '../../../models/registry';
 import { scenarioOnDisplay } from '../../scenarioSession';
 import { setDraft } from '../experimentSession';
@@ -59,7 +59,11 @@ export function ExperimentForm({
         <span>{t('exp.baseScenario')}</span>
         <span className="exp-scenario">
           {model
-            ? t('exp.scenarioSummary', { model: model.title, seed: draft.scenario.seed, changed })
+            ? t('exp.scenarioSummary', {
+                model: tModel(model.id, 'title', model.title),
+                seed: draft.scenario.seed,
+                changed,
+              })
             : t('exp.noScenario')}
           <button type="button" onClick={() => update({ scenario: scenarioOnDisplay(true) })}>
             {t('exp.useSandbox')}

@@ -16,6 +16,7 @@ import { useExpectations } from '../../expectations/expectationStore';
 import { runOnPool } from '../../../worker/webExperimentPool';
 import { READY_EXPERIMENTS } from '../../experiments/readyExperiments';
 import { experimentWorkerReplaced } from '../../session';
+import { strategyWord } from './strategyWord';
 
 const COMPARISON = READY_EXPERIMENTS.find((r) => r.file === 'strategy-comparison.json')?.experiment;
 
@@ -94,7 +95,7 @@ export function ClosingQuestion() {
             <tr>
               <th>{t('exp.report.vendor')}</th>
               {strategies.map((s) => (
-                <th key={s}>{s}</th>
+                <th key={s}>{strategyWord(s)}</th>
               ))}
             </tr>
           </thead>

@@ -8,6 +8,7 @@ import { okabeIto } from '../../../core/palette';
 import { t } from '../../../i18n';
 import { shareProfitFrontier, type StrategyReport } from '../../../models/cloudMarket/analyses';
 import { credits } from '../../../models/cloudMarket/strategyTable';
+import { strategyWord } from './strategyWord';
 
 const COLOURS = okabeIto('blue', 'orange', 'green', 'pink', 'vermilion', 'sky', 'black');
 const M = 1e6;
@@ -49,7 +50,7 @@ export function FrontierChart({ report, vendor }: { report: StrategyReport; vend
         {report.rows.map((r, i) => (
           <Scatter
             key={r.strategy}
-            name={r.strategy}
+            name={strategyWord(r.strategy)}
             data={r.shares.map((s, k) => ({ share: 100 * s, profit: r.profits[k] / M }))}
             fill={COLOURS[i % COLOURS.length]}
             fillOpacity={0.35}
@@ -59,7 +60,7 @@ export function FrontierChart({ report, vendor }: { report: StrategyReport; vend
         {medians.map((p) => (
           <Scatter
             key={`median-${p.strategy}`}
-            name={`${p.strategy} (${t('exp.report.median')})`}
+            name={`${strategyWord(p.strategy)} (${t('exp.report.median')})`}
             legendType="none"
             data={[{ share: 100 * p.share, profit: p.profit / M }]}
             fill={COLOURS[report.rows.findIndex((r) => r.strategy === p.strategy) % COLOURS.length]}

@@ -12,6 +12,7 @@ import { ThresholdInputs } from './ThresholdInputs';
 import { reportableVendors, strategyReport } from '../../../models/cloudMarket/analyses';
 import { pathNote, strategyTable } from '../../../models/cloudMarket/strategyTable';
 import { FrontierChart } from './FrontierChart';
+import { strategyWord } from './strategyWord';
 
 export function StrategyReportView({
   prepared,
@@ -73,7 +74,7 @@ export function StrategyReportView({
           <tbody>
             {table.rows.map(([strategy, ...cells]) => (
               <tr key={strategy}>
-                <th scope="row">{strategy}</th>
+                <th scope="row">{strategyWord(strategy)}</th>
                 {cells.map((cell, c) => (
                   <td key={c}>{cell}</td>
                 ))}
