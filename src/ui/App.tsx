@@ -15,6 +15,7 @@ import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
 import { TimedChanges, VendorPanel } from './components/VendorPanel';
 import { ViewLegend } from './components/ViewLegend';
+import { LanguageChooser } from './components/LanguageChooser';
 import { SeedField } from './components/SeedField';
 import { comparedFrames } from './compare/comparedFrames';
 import { ComparePanel, ForkButton } from './compare/ComparePanel';
@@ -30,6 +31,7 @@ import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
 import { dismissMessage } from './notices';
 import { announceUpdate } from './offline';
+import { useLanguage } from './language';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
@@ -101,7 +103,8 @@ function Messages() {
   );
 }
 
-export function App() {
+/** The interface, drawn in the locale on display (App draws it anew on a change of language). */
+function Interface() {
   const { modelId, appliedParams } = useApp(
     useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })),
   );
@@ -131,10 +134,6 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
   const comparing = useCompare((s) => s.active);
-  useEffect(() => {
-    void startSession().then(announceUpdate);
-    return installShortcuts();
-  }, []);
 
   return (
     <div
@@ -190,6 +189,7 @@ export function App() {
             </option>
           ))}
         </select>
+        <LanguageChooser />
       </header>
       <Messages />
       <InterruptedBanner />
@@ -242,4 +242,18 @@ export function App() {
       {page === 'sandbox' && <TablesPanel model={model} />}
     </div>
   );
+}
+
+/**
+ * The page. A change of language mounts the interface anew (its key), so that every text, the
+ * canvas's included, is made again in the new locale; the session started here and the run, the
+ * scenario and the plots' data, which live in stores outside React, go on untouched.
+ */
+export function App() {
+  const locale = useLanguage((s) => s.locale);
+  useEffect(() => {
+    void startSession().then(announceUpdate);
+    return installShortcuts();
+  }, []);
+  return <Interface key={locale} />;
 }
