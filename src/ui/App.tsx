@@ -179,16 +179,19 @@ function Interface() {
           {t('expect.open')}
         </button>
         <ScenarioBar />
-        <label htmlFor={modelSelectId} className="model-select">
-          {t('control.model')}
-        </label>
-        <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
-          {MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {tModel(m.id, 'title', m.title)}
-            </option>
-          ))}
-        </select>
+        {/* A label and its chooser wrap to the next line together. */}
+        <span className="header-field">
+          <label htmlFor={modelSelectId} className="model-select">
+            {t('control.model')}
+          </label>
+          <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
+            {MODELS.map((m) => (
+              <option key={m.id} value={m.id}>
+                {tModel(m.id, 'title', m.title)}
+              </option>
+            ))}
+          </select>
+        </span>
         <LanguageChooser />
       </header>
       <Messages />

@@ -8,7 +8,7 @@ export function LanguageChooser() {
   const id = useId();
   const locale = useLanguage((s) => s.locale);
   return (
-    <span className="language-chooser">
+    <span className="header-field">
       <label htmlFor={id}>{t('language.label')}</label>
       <select
         id={id}
