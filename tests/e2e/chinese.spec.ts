@@ -117,6 +117,12 @@ test('the sandbox in Chinese shows no English interface word, on the page or on 
   // The vendors' labels carry their shares, written the Chinese way.
   expect(texts.canvas.some((text) => /^Atlas \d+(\.\d)?%$/.test(text))).toBe(true);
   if (modelTranslated) expect(texts.canvas.some((text) => /[\u4e00-\u9fff]/.test(text))).toBe(true);
+
+  // The what-if comparison speaks Chinese too: its panel, levers and plots.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '从这里分支' }).click();
+  await expect(page.getByRole('region', { name: /^如果……？在第\d+天分支$/ })).toBeVisible();
+  expect(englishWords((await pageTexts(page)).page)).toEqual([]);
 });
 
 test('a Chinese browser opens in Chinese; a change of language keeps the run, and is kept', async ({ browser }) => {
