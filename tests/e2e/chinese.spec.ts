@@ -148,6 +148,12 @@ test('a Chinese browser opens in Chinese; a change of language keeps the run, an
     .poll(async () => JSON.parse((await page.locator('canvas').getAttribute('data-labels')) ?? '[]'))
     .not.toEqual([]);
 
+  // The run goes on from there, by the shortcuts too (installed once, not again with the new language).
+  await page.keyboard.press(' ');
+  await expect(page.getByLabel('Tick', { exact: true })).not.toHaveText(tick!);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
+
   // The choice beats the browser's language on the next visit, and back again.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toBeVisible();
