@@ -43,8 +43,10 @@ export const en = {
   'timed.item': 'Day {day}: {text}',
   'timed.timeline': 'Timeline of the timed changes',
   'timed.erase': 'Erase timed changes',
-  'timed.erased': '{count} timed changes were erased; the run starts again without them.',
-  'timed.dropped': '{count} timed changes no longer apply to these parameters and were left out.',
+  'timed.erased.one': '{count} timed change was erased; the run starts again without it.',
+  'timed.erased.other': '{count} timed changes were erased; the run starts again without them.',
+  'timed.dropped.one': '{count} timed change no longer applies to these parameters and was left out.',
+  'timed.dropped.other': '{count} timed changes no longer apply to these parameters and were left out.',
   'control.speed': 'Speed',
   'control.speed.max': 'as fast as possible',
   'control.speed.value': '{value} ticks/s',
@@ -383,6 +385,11 @@ export const en = {
   'view.keys': 'Arrow keys choose an agent, Enter inspects it, Escape closes the inspector.',
   'view.selected': '{label} #{id} selected. Enter inspects it.',
   'offline.updated': 'Agora was updated: this visit runs its new version.',
+  // ——— The sandbox interface and the language machinery (issue 17) ———
+  'language.label': 'Language / 语言',
+  'value.none': 'n/a',
+  'sandbox.approximate': '{estimate} (approximate, from smaller runs)',
+  'shortcut.key.space': 'Space',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,22 +5,14 @@
  */
 import type { ModelText } from '../core/model';
 import { en, type MessageKey } from './en';
-import type { Locale } from './locale';
+// `current` is a live binding: setLocale changes it in ./locale, where the formatters read it too.
+import { current, type Locale } from './locale';
 import { zhCN } from './zh-CN';
 
 type Catalogue = Partial<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
-let current: Locale = 'en';
-
-/** The locale every later `t` call reads. The UI sets it before its first render (and on a change of language). */
-export function setLocale(locale: Locale): void {
-  current = locale;
-}
-
-export function getLocale(): Locale {
-  return current;
-}
+export { getLocale, setLocale } from './locale';
 
 function fill(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
@@ -30,6 +22,21 @@ function fill(template: string, vars?: Record<string, string | number>): string 
 /** The message `key` in the current locale, with `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   return fill(catalogues[current][key] ?? en[key], vars);
+}
+
+/** Keys with plural forms: `<base>.one`, `<base>.other`, … as Intl.PluralRules names them (`.other` always). */
+type PluralBase = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+/**
+ * The message for `count` things: the key's plural form that the current locale's plural rules
+ * pick for `count` ("1 timed change", "2 timed changes"; Chinese has one form), `{count}` filled.
+ */
+export function tCount(base: PluralBase, count: number, vars?: Record<string, string | number>): string {
+  const form = `${base}.${new Intl.PluralRules(current).select(count)}`;
+  const other = `${base}.other` as const;
+  const english: Catalogue = en;
+  const template = catalogues[current][form] ?? catalogues[current][other] ?? english[form] ?? en[other];
+  return fill(template, { count, ...vars });
 }
 
 /**

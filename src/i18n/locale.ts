@@ -2,7 +2,10 @@
 const locales = ['en', 'zh-CN'] as const;
 export type Locale = (typeof locales)[number];
 
-function isLocale(value: unknown): value is Locale {
+/** Each locale by its own name (as a language chooser lists them: readable whatever the page speaks). */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', 'zh-CN': '简体中文' };
+
+export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
@@ -19,4 +22,16 @@ export function pickLocale(kept: string | null, browserLanguages: readonly strin
       return 'zh-CN';
   }
   return 'en';
+}
+
+/** The locale on display (read it through getLocale, or as the live binding `current` in this folder). */
+export let current: Locale = 'en';
+
+/** The locale every later `t` call and formatter reads. The UI sets it before its first render (and on a change of language). */
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
 }

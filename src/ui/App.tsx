@@ -16,6 +16,7 @@ import { ScenarioBar } from './components/ScenarioBar';
 import { TablesPanel } from './components/TableEditor';
 import { TimedChanges, VendorPanel } from './components/VendorPanel';
 import { ViewLegend } from './components/ViewLegend';
+import { LanguageChooser } from './components/LanguageChooser';
 import { SeedField } from './components/SeedField';
 import { comparedFrames } from './compare/comparedFrames';
 import { ComparePanel, ForkButton } from './compare/ComparePanel';
@@ -31,6 +32,7 @@ import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS, VIEW_KEYS } from './shortcuts';
 import { dismissMessage } from './notices';
 import { announceUpdate } from './offline';
+import { useLanguage } from './language';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
 import { useApp } from './store';
 
@@ -114,7 +116,8 @@ function Messages() {
   );
 }
 
-export function App() {
+/** The interface, drawn in the locale on display (App draws it anew on a change of language). */
+function Interface() {
   const { modelId, appliedParams } = useApp(
     useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })),
   );
@@ -144,10 +147,6 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const page = useApp((s) => s.page);
   const comparing = useCompare((s) => s.active);
-  useEffect(() => {
-    void startSession().then(announceUpdate);
-    return installShortcuts();
-  }, []);
 
   return (
     <div
@@ -193,16 +192,20 @@ export function App() {
           {t('expect.open')}
         </button>
         <ScenarioBar />
-        <label htmlFor={modelSelectId} className="model-select">
-          {t('control.model')}
-        </label>
-        <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
-          {MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {tModel(m.id, 'title', m.title)}
-            </option>
-          ))}
-        </select>
+        {/* A label and its chooser wrap to the next line together. */}
+        <span className="header-field">
+          <label htmlFor={modelSelectId} className="model-select">
+            {t('control.model')}
+          </label>
+          <select id={modelSelectId} value={modelId} onChange={(e) => selectModel(e.target.value)}>
+            {MODELS.map((m) => (
+              <option key={m.id} value={m.id}>
+                {tModel(m.id, 'title', m.title)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <LanguageChooser />
       </header>
       <Messages />
       <InterruptedBanner />
@@ -256,4 +259,18 @@ export function App() {
       {page === 'sandbox' && <TablesPanel model={model} />}
     </div>
   );
+}
+
+/**
+ * The page. A change of language mounts the interface anew (its key), so that every text, the
+ * canvas's included, is made again in the new locale; the session started here and the run, the
+ * scenario and the plots' data, which live in stores outside React, go on untouched.
+ */
+export function App() {
+  const locale = useLanguage((s) => s.locale);
+  useEffect(() => {
+    void startSession().then(announceUpdate);
+    return installShortcuts();
+  }, []);
+  return <Interface key={locale} />;
 }

@@ -3,8 +3,9 @@
  * twice the size on screen. Recharts draws the chart as one SVG and the legend as HTML (with
  * a small SVG icon per entry) over space the SVG keeps free, so the picture is put together on a canvas.
  */
+import { FONT_STACK as FONT } from './fontStack';
+
 const SCALE = 2;
-const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const TITLE_PX = 14;
 const LEGEND_PX = 12;
 const PAD = 8;

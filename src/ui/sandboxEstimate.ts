@@ -1,6 +1,7 @@
 /** Whether a big sandbox Setup may start, as experiments and the CLI decide: go, ask first, or refuse. */
 import type { ScenarioPace } from '../core/calibrationSize';
 import { describeEstimate, judge, type Estimate } from '../core/estimate';
+import { t } from '../i18n';
 
 /**
  * A Setup and its first step (which cannot be interrupted either), in time; in memory the run's
@@ -16,5 +17,5 @@ export function sandboxVerdict(
   approximate: boolean,
 ): { verdict: 'go' | 'ask' | 'refuse'; words: string } {
   const words = describeEstimate(estimate);
-  return { verdict: judge(estimate), words: approximate ? `${words} (approximate, from smaller runs)` : words };
+  return { verdict: judge(estimate), words: approximate ? t('sandbox.approximate', { estimate: words }) : words };
 }

@@ -2,7 +2,7 @@
  * The actions of the app: they change the store and send commands to the simulation.
  * One SimClient per page; frames update the store's run slice and the frame bus.
  */
-import { t, tModelText } from '../i18n';
+import { t, tCount, tModelText } from '../i18n';
 import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { applicableChanges, recordChange, type TimedChange } from '../core/timedChanges';
@@ -205,7 +205,7 @@ function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: n
   const notices = findModel(modelId)!.notices?.(params) ?? [];
   if (notices.length) notify({ kind: 'notice', text: notices.map((n) => tModelText(modelId, n)).join(' ') });
   if (kept.length < changes.length) {
-    const text = t('timed.dropped', { count: changes.length - kept.length });
+    const text = tCount('timed.dropped', changes.length - kept.length);
     notify({ kind: 'notice', text });
   }
   setupsInFlight++;
@@ -228,7 +228,7 @@ export function eraseTimedChanges(): void {
   setup();
   notify({
     kind: 'notice',
-    text: t('timed.erased', { count: changes.length }),
+    text: tCount('timed.erased', changes.length),
     action: {
       label: t('control.undo'),
       run: () => {

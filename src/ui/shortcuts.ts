@@ -48,7 +48,10 @@ function setupAsked(): void {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   {
-    keys: 'Space',
+    // The key's name in the reader's language (other keys show what is printed on them).
+    get keys() {
+      return t('shortcut.key.space');
+    },
     action: 'shortcut.goPause',
     matches: (e) => e.key === ' ',
     run: () => (useApp.getState().status === 'running' ? pause() : idle() && go()),

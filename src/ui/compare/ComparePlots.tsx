@@ -5,6 +5,7 @@
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotLegend } from '../components/PlotLegend';
 import { reportersFor, type Model } from '../../core/model';
 import { t, tModel } from '../../i18n';
 import { useStaggered } from '../components/PlotPanel';
@@ -89,7 +90,7 @@ const ComparisonChart = memo(function ComparisonChart(props: ChartProps) {
             />
           )),
         )}
-        <Legend wrapperStyle={{ fontSize: 11 }} />
+        <Legend wrapperStyle={{ fontSize: 11 }} content={PlotLegend} />
       </LineChart>
     </figure>
   );

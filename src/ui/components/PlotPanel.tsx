@@ -4,6 +4,7 @@
  */
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PlotLegend } from './PlotLegend';
 import {
   plotSeries,
   reporterFormat,
@@ -231,7 +232,7 @@ const Plot = memo(function Plot({
             formatter={(v, _name, item) => formatValue(Number(v), reporterFormat(reporters, String(item.dataKey)))}
             labelFormatter={(v) => (ticksPerYear ? dateOfTick(Number(v), ticksPerYear) : `${t('plot.tick')} ${v}`)}
           />
-          {names.length > 1 && <Legend />}
+          {names.length > 1 && <Legend content={PlotLegend} />}
           {names.map((name, i) => (
             <Line
               key={name}

@@ -12,7 +12,8 @@ DOMAdapter.set(WebWorkerAdapter);
 let renderer: Promise<ViewRenderer> | null = null;
 
 async function start(init: Extract<ToRenderer, { type: 'init' }>): Promise<ViewRenderer> {
-  const r = await createViewRenderer(init.canvas, init.portrayal, init.size, init.camera, init.arrangement, (labels) =>
+  const { canvas, portrayal, size, camera, arrangement, locale } = init;
+  const r = await createViewRenderer(canvas, portrayal, size, camera, arrangement, locale, (labels) =>
     post({ type: 'drawn', scene: init.scene, labels }),
   );
   // Pixi falls back to a slow 2D canvas without WebGL; the main thread's WebGL is the better fallback.

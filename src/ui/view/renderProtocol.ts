@@ -8,7 +8,10 @@ import type { Arrangement, Portrayal } from '../../core/model';
 import type { Camera, LabelBox, ViewFrame, ViewSize } from './viewTypes';
 
 export type ToRenderer =
-  /** A new scene: the canvas (transferred) and what to draw; the portrayal's texts are translated already. */
+  /**
+   * A new scene: the canvas (transferred) and what to draw; the portrayal's texts are translated
+   * already, and numbers are written the way of `locale` (the page's: the worker has no locale).
+   */
   | {
       readonly type: 'init';
       readonly scene: number;
@@ -17,6 +20,7 @@ export type ToRenderer =
       readonly size: ViewSize;
       readonly camera: Camera;
       readonly arrangement: Arrangement;
+      readonly locale: string;
     }
   /** The newest frame; its buffers are transferred copies. */
   | { readonly type: 'frame'; readonly frame: ViewFrame }

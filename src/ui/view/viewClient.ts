@@ -8,6 +8,7 @@
 import type { Arrangement, Portrayal } from '../../core/model';
 import type { Column } from '../../core/world';
 import type { FrameMessage } from '../../worker/protocol';
+import { getLocale } from '../../i18n/locale';
 import { latestFrame, subscribeFrames } from '../frameBus';
 import type { FromRenderer, ToRenderer } from './renderProtocol';
 import { createViewRenderer, type ViewRenderer } from './viewRenderer';
@@ -41,6 +42,8 @@ interface Scene {
   readonly size: ViewSize;
   readonly camera: Camera;
   readonly arrangement: Arrangement;
+  /** How the view writes numbers: the page's locale when the view starts (a change of language starts a new view). */
+  readonly locale: string;
 }
 
 function addCanvas(host: HTMLElement, where: 'worker' | 'main'): HTMLCanvasElement {
@@ -135,8 +138,8 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
     failed(event.message || 'the render worker failed');
   };
   worker.onmessageerror = () => failed('a message from the render worker could not be read');
-  const { portrayal, size, camera, arrangement } = scene;
-  post({ type: 'init', scene: id, canvas: offscreen, portrayal, size, camera, arrangement }, [offscreen]);
+  const { portrayal, size, camera, arrangement, locale } = scene;
+  post({ type: 'init', scene: id, canvas: offscreen, portrayal, size, camera, arrangement, locale }, [offscreen]);
   return {
     frame(frame) {
       const copy = copyForWorker(frame);
@@ -156,7 +159,8 @@ function workerBackend(scene: Scene, events: BackendEvents): Backend {
 function mainThreadBackend(scene: Scene, events: BackendEvents): Backend {
   const canvas = addCanvas(scene.host, 'main');
   let disposed = false;
-  const ready = createViewRenderer(canvas, scene.portrayal, scene.size, scene.camera, scene.arrangement, (labels) => {
+  const { portrayal, size, camera, arrangement, locale } = scene;
+  const ready = createViewRenderer(canvas, portrayal, size, camera, arrangement, locale, (labels) => {
     showLabels(canvas, labels);
     events.drawn();
   });
@@ -201,7 +205,7 @@ export function createViewClient(
   arrangement: Arrangement,
   source: FrameSource = runOnDisplay,
 ): ViewClient {
-  let scene: Scene = { host, portrayal, size, camera, arrangement };
+  let scene: Scene = { host, portrayal, size, camera, arrangement, locale: getLocale() };
   /** The frame last handed over, and whether the renderer is still drawing it. */
   let sent: FrameMessage | null = null;
   let busy = false;

@@ -12,6 +12,8 @@ import { CATEGORY_PALETTE, type Arrangement, type LayerPortrayal, type Portrayal
 import { AGGREGATE_ABOVE, binAgents, paletteOf } from '../aggregate';
 import { inspectedMark, screenMapping } from '../viewGeometry';
 import { agentPositions, type Positions } from './arrangement';
+import { formatPercent, numberFormat } from '../../i18n/format';
+import { FONT_STACK } from '../fontStack';
 import { Glide } from './glide';
 import { namesFit, placeLabels, type Box, type Offset } from './labelLayout';
 import { VIEW_PADDING, type Camera, type LabelBox, type ViewFrame, type ViewSize } from './viewTypes';
@@ -96,7 +98,7 @@ interface Placement {
   readonly height: number;
 }
 
-const LABEL_STYLE = { fontFamily: 'system-ui, sans-serif', fontSize: 12, fill: 0x1d232b, align: 'center' } as const;
+const LABEL_STYLE = { fontFamily: FONT_STACK, fontSize: 12, fill: 0x1d232b, align: 'center' } as const;
 const labelStyle = (scale: number) => ({ ...LABEL_STYLE, fontSize: 12 * scale });
 
 function boxOf(text: Text): Box {
@@ -158,12 +160,17 @@ function layoutLabels(names: readonly Text[], layers: readonly Layer[], width: n
   });
 }
 
-function labelText(spec: LayerPortrayal, i: number, set: AgentSet): string {
+/** An agent's label: its name, and its value written the way of `locale` (the page's: the worker has none). */
+function labelText(spec: LayerPortrayal, i: number, set: AgentSet, locale: string): string {
   const labels = spec.agentLabels!;
   const base = labels.texts[i] ?? '';
   if (!labels.valueColumn) return base;
   const v = set.columns[labels.valueColumn]?.[i] ?? 0;
-  return `${base} ${labels.format === 'percent' ? `${(100 * v).toFixed(1)}%` : Math.round(v).toLocaleString('en')}`;
+  const value =
+    labels.format === 'percent'
+      ? formatPercent(v, 1, locale)
+      : numberFormat({ maximumFractionDigits: 0 }, locale).format(v);
+  return `${base} ${value}`;
 }
 
 /** Where the world lies on the canvas at zoom 1, in CSS pixels (as picking measures it). */
@@ -186,6 +193,7 @@ function draw(
   frame: ViewFrame,
   m: Placement,
   textScale: number,
+  locale: string,
   positions: readonly (Positions | null)[],
 ): void {
   const { minX, minY, scale, offsetX, offsetY, height } = m;
@@ -260,7 +268,7 @@ function draw(
       while (labels.children.length > count) labels.removeChildAt(labels.children.length - 1).destroy();
       for (let i = 0; i < count; i++) {
         const text = labels.children[i] as Text;
-        text.text = labelText(spec, i, set);
+        text.text = labelText(spec, i, set, locale);
         text.x = particles[i].x;
         // Beside the agent; layoutLabels moves it further where it would overlap another.
         const gap = 4 + (spec.sizeBy ? particles[i].scaleY * (SHAPE_PX / 2) : spec.size);
@@ -403,6 +411,7 @@ export async function createViewRenderer(
   size: ViewSize,
   camera: Camera,
   arrangement: Arrangement,
+  locale: string,
   onDrawn: (labels: readonly LabelBox[]) => void,
 ): Promise<ViewRenderer> {
   const app = new Application();
@@ -479,7 +488,7 @@ export async function createViewRenderer(
     const newPicture = (frameDirty || layoutDirty) && frame !== null;
     if (frame !== null && (newPicture || gliding)) {
       const positions = place(frame, Math.min(now - lastRender, 2000 / RENDER_FPS));
-      draw(layers, frame, m, textScale, positions);
+      draw(layers, frame, m, textScale, locale, positions);
       layoutLabels(annotations.children as Text[], layers, m.width, m.height);
       drawInspected(inspected, portrayal, frame, m, positions);
     }
