@@ -14,11 +14,11 @@ import { parseScenario } from './scenario';
 import { migrateScenario } from './scenarioMigrations';
 import { displayText, hasUnsafeCharacters, UNSAFE_TEXT } from './safeText';
 
-export const LESSON_FORMAT = 'agora-lesson';
-export const LESSON_VERSION = 1;
-export const MAX_STEPS = 30;
+const LESSON_FORMAT = 'agora-lesson';
+const LESSON_VERSION = 1;
+const MAX_STEPS = 30;
 /** The latest day a step may run to: a hundred years of days. */
-export const MAX_RUN_TO = 36_500;
+const MAX_RUN_TO = 36_500;
 
 /** The languages a LocalText carries; `en` is required, the others fall back to it. */
 type Language = 'en' | 'zh-CN';
@@ -88,7 +88,7 @@ const PREDICTIONS: Record<string, v.GenericSchema> = {
   text: documentObject({ kind: v.literal('text') }, 'a prediction', 'unknown key in a text prediction (kind)'),
 };
 
-export type Prediction =
+type Prediction =
   | { readonly kind: 'choice'; readonly options: readonly LocalText[] }
   | { readonly kind: 'number'; readonly unit?: LocalText; readonly min?: number; readonly max?: number }
   | { readonly kind: 'text' };
@@ -144,7 +144,7 @@ const StepSchema = v.pipe(
   ),
 );
 
-export const LessonSchema = documentObject(
+const LessonSchema = documentObject(
   {
     format: v.literal(LESSON_FORMAT, `must be "${LESSON_FORMAT}"`),
     version: v.pipe(
@@ -177,7 +177,7 @@ export type Lesson = v.InferOutput<typeof LessonSchema>;
 export type LessonStep = Lesson['steps'][number];
 
 /** A ready what-if as a lesson may open it: its model, and its base's parameters (for the reporters they make). */
-export interface WhatIfRef {
+interface WhatIfRef {
   readonly model: string;
   readonly params?: Readonly<Record<string, unknown>>;
 }

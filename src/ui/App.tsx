@@ -25,6 +25,8 @@ import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
 import { openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
+import { LessonsButton } from './lessons/LessonGallery';
+import { LessonPlayer } from './lessons/LessonPlayer';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS } from './shortcuts';
@@ -179,6 +181,7 @@ export function App() {
         >
           {t('expect.open')}
         </button>
+        <LessonsButton />
         <ScenarioBar />
         <label htmlFor={modelSelectId} className="model-select">
           {t('control.model')}
@@ -195,6 +198,7 @@ export function App() {
       <InterruptedBanner />
       <ShortcutHelp />
       <ConfirmDialog />
+      {page === 'sandbox' && <LessonPlayer />}
       {page === 'expectations' ? (
         <ExpectationsPage />
       ) : page === 'experiments' ? (

@@ -158,7 +158,7 @@ describe('parseLesson', () => {
 
   it('knows the reporters of the scenarios a lesson opens (a market with a sixth vendor)', () => {
     const model = findModel('cloud-market')!;
-    const vendors = structuredClone(model.params.vendors.default) as {
+    const vendors = structuredClone(model.params.vendors.default) as unknown as {
       nextId: number;
       rows: Record<string, unknown>[];
     };
