@@ -53,7 +53,12 @@ export function LessonsButton() {
   const open = useLessons((s) => s.gallery);
   return (
     <>
-      <button type="button" className="header-button" aria-expanded={open} onClick={() => showGallery(!open)}>
+      <button
+        type="button"
+        className="header-button lessons-button"
+        aria-expanded={open}
+        onClick={() => showGallery(!open)}
+      >
         {t('lesson.open')}
       </button>
       {open && <Gallery />}
