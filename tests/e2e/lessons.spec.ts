@@ -119,6 +119,49 @@ test('a lesson link opens at its step; a bad link says so and leaves the sandbox
   await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
 });
 
+test('steps open a ready what-if and a scenario through the sandbox’s own ways in', async ({ page }) => {
+  await openApp(page);
+  const lesson = {
+    format: 'agora-lesson',
+    version: 1,
+    id: 'two-ways-in',
+    model: 'cloud-market',
+    title: { en: 'Two ways in' },
+    steps: [
+      {
+        title: { en: 'A what-if' },
+        text: { en: 'Two runs side by side.' },
+        open: { whatIf: 'cirrus-ends-price-war' },
+      },
+      {
+        title: { en: 'A scenario' },
+        text: { en: 'Seed 77, one run.' },
+        open: { scenario: { format: 'agora-scenario', version: 2, model: 'cloud-market', modelVersion: 2, seed: 77 } },
+      },
+    ],
+  };
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByLabel('Open lesson file', { exact: true })
+    .setInputFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
+  const lessonPlayer = page.getByRole('region', { name: 'Lesson: Two ways in' });
+  await expect(lessonPlayer.getByText('Step 1 of 2')).toBeVisible();
+  // The what-if opens as a comparison at its fork day, as from the presets gallery.
+  await expect(page.getByText('What if Cirrus ends its price war in year 2?').first()).toBeVisible();
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('365', { timeout: 20_000 });
+  await lessonPlayer.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('77');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  // A broken lesson file is refused with the field named, and the lesson open stays.
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const broken = { ...lesson, steps: [{ ...lesson.steps[0], prediction: { kind: 'text' } }] };
+  await page
+    .getByLabel('Open lesson file', { exact: true })
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByRole('alert')).toContainText('steps[0].prediction: needs a question');
+  await expect(lessonPlayer.getByText('Step 2 of 2')).toBeVisible();
+});
+
 test('the keyboard alone opens a lesson, records a prediction and steps through it', async ({ page }) => {
   await openApp(page);
   await openFixture(page);

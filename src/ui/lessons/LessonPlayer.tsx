@@ -150,7 +150,7 @@ function StepTask({ modelId, step, index }: { modelId: string; step: LessonStep;
   const focusNext = () => requestAnimationFrame(() => (runButton.current ?? changeButton.current)?.focus());
   const settled = !step.prediction || answer !== undefined;
   const runTo = step.runTo;
-  const canRun = runTo !== undefined && settled && tick < runTo && status !== 'running' && status !== 'starting';
+  const canRun = runTo !== undefined && settled && tick < runTo && status === 'paused';
   const revealed = runTo === undefined ? settled : outcome !== undefined;
   return (
     <div className="lesson-task">

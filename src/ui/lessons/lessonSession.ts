@@ -168,13 +168,14 @@ export function runToDay(): void {
   const { tick, status } = useApp.getState();
   if (day === undefined || tick >= day || status === 'running' || status === 'starting') return;
   if (useCompare.getState().active) return stepDays(day - tick);
+  // Until the day; a run paused or ended before it is left as it is.
   let running = false;
   const unwatch = useApp.subscribe((s) => {
     if (s.status === 'running') running = true;
     if (s.tick >= day) {
       unwatch();
       if (s.status === 'running') pause();
-    } else if (running && s.status !== 'running') unwatch(); // paused or ended before the day
+    } else if ((running && s.status !== 'running') || s.status === 'stopped' || s.status === 'horizon') unwatch();
   });
   goRunUntil(day);
 }
