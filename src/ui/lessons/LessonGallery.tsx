@@ -9,7 +9,7 @@ import { useLessons } from './lessonStore';
 import { READY_LESSONS } from './readyLessons';
 import './lessons.css';
 
-function Gallery() {
+export function LessonGallery() {
   const modelId = useApp((s) => s.modelId);
   const model = findModel(modelId)!;
   const lessons = READY_LESSONS.filter((lesson) => lesson.model === modelId);
@@ -61,7 +61,7 @@ export function LessonsButton() {
       >
         {t('lesson.open')}
       </button>
-      {open && <Gallery />}
+      {open && <LessonGallery />}
     </>
   );
 }
