@@ -112,6 +112,14 @@ test('a lesson link opens at its step; a bad link says so and leaves the sandbox
   await expect(player(page).getByText('Step 3 of 4')).toBeVisible();
   await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(fingerprint!);
 
+  // On a fresh load too: the link opens step 2, reached with step 1's preset.
+  await page.goto('/#lesson=first-look-at-the-market&step=2');
+  await page.reload();
+  await expect(player(page).getByText('Step 2 of 4')).toBeVisible();
+  await expect(player(page).getByRole('heading', { name: 'Who leads after a month?' })).toBeVisible();
+  await expect(tick(page)).toHaveText('0');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+
   // No such lesson, on a fresh load: a notice, the sandbox as it was.
   await page.goto('/#lesson=no-such-lesson&step=2');
   await page.reload();
