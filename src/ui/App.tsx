@@ -27,6 +27,8 @@ import { ExperimentsPage } from './experiments/components/ExperimentsPage';
 import { InterruptedBanner } from './experiments/components/InterruptedBanner';
 import { openExperiments } from './experiments/experimentSession';
 import { ExpectationsPage } from './expectations/ExpectationsPage';
+import { LessonsButton } from './lessons/LessonGallery';
+import { LessonPlayer } from './lessons/LessonPlayer';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS, VIEW_KEYS } from './shortcuts';
@@ -191,6 +193,7 @@ function Interface() {
         >
           {t('expect.open')}
         </button>
+        <LessonsButton />
         <ScenarioBar />
         {/* A label and its chooser wrap to the next line together. */}
         <span className="header-field">
@@ -211,6 +214,7 @@ function Interface() {
       <InterruptedBanner />
       <ShortcutHelp />
       <ConfirmDialog />
+      {page === 'sandbox' && <LessonPlayer />}
       {page === 'expectations' ? (
         <ExpectationsPage />
       ) : page === 'experiments' ? (

@@ -1,10 +1,12 @@
 /**
  * Documents into the app whatever they hold: a link (in the address bar, or reached by Back and
- * Forward) or a file opens a scenario in the sandbox or an experiment on its page. It sits above
- * the scenario and the experiment sessions so that neither has to import the other.
+ * Forward) or a file opens a scenario in the sandbox, an experiment on its page or a lesson in the
+ * player. It sits above the scenario and the experiment sessions so that neither has to import the other.
  */
 import { decodeComparisonLink, isComparisonLink } from '../core/comparisonLink';
 import { isExperimentDocument } from '../core/experiment/schema';
+import { isLessonDocument } from '../core/lesson';
+import { lessonLinkIn } from '../core/lessonLink';
 import { decodeScenarioLink, fragmentOf } from '../core/scenarioLink';
 import { t } from '../i18n';
 import { offerInterruptedExperiment, openExperimentDocument } from './experiments/experimentSession';
@@ -22,6 +24,7 @@ import {
   setWorkAside,
 } from './scenarioSession';
 import { isComparisonDocument, openComparison } from './compare/compareSession';
+import { installLessons, openLessonDocument, openLessonLink } from './lessons/lessonSession';
 import { setup } from './session';
 import { useApp, type Message } from './store';
 import { parseJsonText } from '../core/jsonDocument';
@@ -37,6 +40,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  */
 function openDocument(document: unknown, source: string): boolean {
   if (isComparisonDocument(document)) return openComparison(document, source);
+  if (isLessonDocument(document)) return openLessonDocument(document, source);
   return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
 }
 
@@ -71,6 +75,8 @@ function followHistory(): void {
     addressMoved();
     const move = ++moves;
     const fragment = linkIn(location.href);
+    const lesson = lessonLinkIn(location.href);
+    if (lesson) return void openLessonLink(lesson);
     if (!fragment) {
       const odd = notALink(location.href);
       if (odd)
@@ -102,10 +108,18 @@ export async function importFile(file: File): Promise<void> {
 }
 
 /**
- * Opens the link in the address bar if there is one, else the work kept from last time, else
- * the default scenario. Returns whether the link replaced other work (kept restorable).
+ * Opens the link in the address bar if there is one (a lesson link after the work kept, which
+ * stays if the link opens nothing), else the work kept from last time, else the default scenario.
+ * Returns whether the link replaced other work (kept restorable).
  */
 async function openAddress(): Promise<boolean> {
+  const lesson = lessonLinkIn(location.href);
+  if (lesson) {
+    // The sandbox as it was first (a safe state if the link opens nothing), then the lesson's step.
+    const setAside = setWorkAside();
+    if (!restoreWork()) setup();
+    return openLessonLink(lesson) && setAside !== null && replacedOtherWork(setAside);
+  }
   let refusal: readonly Message[] = [];
   if (linkIn(location.href)) {
     const setAside = setWorkAside();
@@ -142,6 +156,7 @@ function afterResumeOffer(fn: () => void): void {
  * resuming and, after it, the work a link replaced.
  */
 export async function startSession(): Promise<void> {
+  installLessons();
   followHistory();
   followScenario();
   const replaced = await openAddress();

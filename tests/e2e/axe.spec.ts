@@ -1,7 +1,7 @@
 /**
  * An axe-core scan of each page (issue 17): no serious or critical violation in the sandbox
- * (with the inspector, the presets and a plot's table open), the Experiments page and the
- * Expectations page.
+ * (with the inspector, the presets and a plot's table open), the Experiments page, the
+ * Expectations page and the lessons (gallery and player).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -47,5 +47,30 @@ test('the Expectations page', async ({ page }) => {
   await openSandbox(page);
   await page.getByRole('button', { name: 'Expectations' }).click();
   await expect(page.getByRole('heading', { name: 'The eight expectations' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the lessons: the gallery, and the player at a question with its prediction, its outcome and reveal', async ({
+  page,
+}) => {
+  await openSandbox(page);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { name: /^Lessons for / })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page
+    .getByLabel('Open lesson file', { exact: true })
+    .setInputFiles('tests/fixtures/lessons/first-look-at-the-market.json');
+  const player = page.getByRole('region', { name: /^Lesson: / });
+  await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByRole('radio', { name: 'Atlas' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await player.getByRole('radio', { name: 'Atlas' }).check();
+  await player.getByRole('button', { name: 'Record prediction' }).click();
+  await player.getByRole('button', { name: 'Run to day 30' }).click();
+  await expect(player.getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 20_000 });
+  await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByLabel('Your prediction')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

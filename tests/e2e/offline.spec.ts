@@ -54,6 +54,32 @@ test('after one visit the app reloads, runs a model, opens a preset and the Expe
   await expect(page.locator('.banner.error')).toHaveCount(0);
 });
 
+test('offline, a lesson opens from a file and comes back with its prediction after a reload', async ({
+  page,
+  context,
+}) => {
+  await visitOnce(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByLabel('Open lesson file', { exact: true })
+    .setInputFiles('tests/fixtures/lessons/first-look-at-the-market.json');
+  const player = page.getByRole('region', { name: 'Lesson: A first look at the market' });
+  await player.getByRole('button', { name: 'Next' }).click();
+  await player.getByRole('radio', { name: 'Cirrus' }).check();
+  await player.getByRole('button', { name: 'Record prediction' }).click();
+  await player.getByRole('button', { name: 'Run to day 30' }).click();
+  await expect(tick(page)).toHaveText('30', { timeout: 20_000 });
+  await expect(player.getByText(/The run gave: Atlas's share on day 30/)).toBeVisible();
+  await page.reload();
+  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  await expect(player.getByText('Step 2 of 4')).toBeVisible();
+  await expect(player.getByText('You predicted: Cirrus')).toBeVisible();
+  await expect(player.getByText(/The run gave: Atlas's share on day 30/)).toBeVisible();
+});
+
 test('the app is installable: a manifest with a name, a theme colour and icons Chromium accepts', async ({
   baseURL,
 }) => {

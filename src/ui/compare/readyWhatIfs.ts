@@ -2,7 +2,7 @@
 
 interface WhatIf {
   readonly question?: string;
-  readonly base: { readonly model: string };
+  readonly base: { readonly model: string; readonly params?: Readonly<Record<string, unknown>> };
 }
 
 const files = import.meta.glob<WhatIf>('../../../whatifs/*.json', { eager: true, import: 'default' });

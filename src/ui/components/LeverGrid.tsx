@@ -111,7 +111,9 @@ export function LeverGrid({
       ))}
       {table.rows.map((row) => (
         <Fragment key={row.id}>
-          <span className="lever-row-name">{rowName(row)}</span>
+          <span className="lever-row-name" data-row={rowName(row)}>
+            {rowName(row)}
+          </span>
           {columns.map(([column, cell]) => (
             <Fragment key={column}>{lever(cellPath(name, row.id, column), cell, row, column)}</Fragment>
           ))}

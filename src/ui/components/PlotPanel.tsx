@@ -168,7 +168,7 @@ const Plot = memo(function Plot({
   const [activeMark, setActiveMark] = useState<number | null>(null);
   const [asTable, setAsTable] = useState(false);
   return (
-    <figure className="plot" aria-label={title} ref={figure}>
+    <figure className="plot" aria-label={title} ref={figure} data-plot={plot.id}>
       <figcaption>
         {title}
         {unit ? <span className="unit"> ({unit})</span> : null}
@@ -321,7 +321,7 @@ export function PlotPanel({ model }: { model: Model }) {
       {primary.map(plotOf)}
       {more.map((plot, i) => (
         // One click away: a closed disclosure per plot; it draws only when open.
-        <details key={`${model.id}.${plot.id}`} className="more-plot">
+        <details key={`${model.id}.${plot.id}`} className="more-plot" data-plot={plot.id}>
           <summary>{tModel(model.id, `plot.${plot.id}.title`, plot.title)}</summary>
           <OpenOnly>{plotOf(plot, primary.length + i)}</OpenOnly>
         </details>

@@ -35,7 +35,7 @@ export function ViewLegend({ legend }: { legend: readonly LegendGroup[] }) {
             {group.items.length > 0 && (
               <ul>
                 {group.items.map((item) => (
-                  <li key={`${item.mark}-${item.text}`}>
+                  <li key={`${item.mark}-${item.text}`} data-item={item.text}>
                     <Mark item={item} />
                     {item.text}
                   </li>
