@@ -19,6 +19,7 @@ import { loadScenario } from '../scenarioSession';
 import { experimentWorkerReplaced, showPage } from '../session';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
+import { problemText } from '../problemText';
 
 function update(file: string, change: Partial<ExpectationState>): void {
   useExpectations.setState((s) => ({
@@ -32,7 +33,7 @@ function update(file: string, change: Partial<ExpectationState>): void {
 /** Runs one expectation from scratch (results are never reused: the model may have changed). */
 export async function runExpectation(file: string, experiment: Experiment): Promise<void> {
   const resolved = expectationParts(experiment, findModel);
-  if (!resolved.ok) return update(file, { status: 'error', error: resolved.errors.join('; ') });
+  if (!resolved.ok) return update(file, { status: 'error', error: resolved.errors.map(problemText).join('; ') });
   const indices = resolved.parts.map((p) => selectedRuns(p.prepared.plan, WHOLE));
   const total = indices.reduce((n, list) => n + list.length, 0);
   update(file, { status: 'running', done: 0, total, result: null, error: null });
@@ -77,11 +78,11 @@ export async function openExpectationFile(file: File): Promise<void> {
   const refuse = (problem: string) =>
     notify({ kind: 'error', text: t('expect.fileRefused', { file: file.name, problem }) });
   const json = parseJsonText(await file.text());
-  if (!json.ok) return refuse(json.message);
+  if (!json.ok) return refuse(problemText(json.message));
   const parsed = parseExperiment(json.value, findModel);
-  if (!parsed.ok) return refuse(parsed.errors[0]);
+  if (!parsed.ok) return refuse(problemText(parsed.errors[0]));
   const experiment = parsed.value.experiment;
-  if (!experiment.hypothesis) return refuse('the experiment states no hypothesis');
+  if (!experiment.hypothesis) return refuse(t('expect.noHypothesis'));
   useExpectations.setState((s) => ({
     opened: [...s.opened.filter((o) => o.file !== file.name), { file: file.name, experiment }],
     states: Object.fromEntries(Object.entries(s.states).filter(([f]) => f !== file.name)),
