@@ -425,6 +425,7 @@ export const en = {
   'problem.unknownKeyExperiment': 'unknown key in experiment',
   'problem.mustBe': 'must be {expected}',
   'problem.mustBeObject': 'must be an object',
+  'problem.jsonObject': 'must be a JSON object',
   'problem.mustBeObjectGot': 'must be an object, got {got}',
   'problem.mustBeFinite': 'must be a finite number',
   'problem.mustBePositiveInteger': 'must be a positive integer',

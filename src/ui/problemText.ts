@@ -17,7 +17,11 @@ interface Pattern {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A template's regex: each `{name}` matches any text (lazily), the rest literally, the whole message. */
+/** Placeholders that always hold a number (`1,000` and `−2` too), so a template cannot take words for them. */
+const NUMERIC = new Set(['min', 'max', 'count', 'line', 'column', 'day', 'length', 'version', 'tick', 'previous']);
+const NUMBER = '([-−]?\\d[\\d.,e+-]*)';
+
+/** A template's regex: a number for a numeric `{name}`, any text (lazily) for another, the rest literally. */
 function patternOf(key: MessageKey): Pattern {
   const names: string[] = [];
   const source = en[key]
@@ -26,17 +30,24 @@ function patternOf(key: MessageKey): Pattern {
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!name) return escape(part);
       names.push(name);
-      return '(.+?)';
+      return NUMERIC.has(name) ? NUMBER : '(.+?)';
     })
     .join('');
   return { key, regex: new RegExp(`^${source}$`, 's'), names };
 }
 
+/** How much of a template is literal text. */
+const literal = (p: Pattern) =>
+  p.regex.source
+    .replace(/\(\.\+\?\)/g, '')
+    .split(NUMBER)
+    .join('').length;
+
 /** The problem templates, the most specific (most literal text) first, so `must be {expected}` is the last resort. */
 const PATTERNS: readonly Pattern[] = (Object.keys(en) as MessageKey[])
   .filter((key) => key.startsWith('problem.') && !key.startsWith('problem.kind.'))
   .map(patternOf)
-  .sort((a, b) => b.regex.source.replace(/\(\.\+\?\)/g, '').length - a.regex.source.replace(/\(\.\+\?\)/g, '').length);
+  .sort((a, b) => literal(b) - literal(a));
 
 /** Words core quotes back inside a message (what a wrong value was, what a link was meant to be). */
 function value(text: string): string {
@@ -68,16 +79,19 @@ function restate(message: string): string | null {
   return null;
 }
 
-/** `english` (a problem as core writes it, `field: message` or a whole sentence) in the current locale. */
-export function problemText(english: string): string {
-  if (getLocale() === 'en') return english;
+/** One problem: `field: message` with the field kept, or a whole sentence; null when no template knows it. */
+function single(english: string): string | null {
   // A field (`vary[0].range`, `hypothesis.arms`) has no space; the message after it is said again.
   const field = /^(\S+): (.*)$/s.exec(english);
   const said = field && restate(field[2]);
-  if (field && said !== null) return `${field[1]}: ${said}`;
-  const whole = restate(english);
-  if (whole !== null) return whole;
-  // Several problems joined into one line (the worker's, an expectation's parts).
-  const parts = english.split('; ');
-  return parts.length > 1 ? parts.map(problemText).join('; ') : english;
+  return field && said !== null ? `${field[1]}: ${said}` : restate(english);
+}
+
+/** `english` (a problem as core writes it, `field: message` or a whole sentence) in the current locale. */
+export function problemText(english: string): string {
+  if (getLocale() === 'en') return english;
+  // Several problems joined into one line (the worker's, an expectation's parts), each said again.
+  const parts = english.split('; ').map(single);
+  if (parts.length > 1 && parts.every((part) => part !== null)) return parts.join('; ');
+  return single(english) ?? english;
 }
