@@ -416,7 +416,6 @@ export const en = {
   'report.col.medianProfit': 'Median profit',
   'report.runsFailed': '{runs} ({failed} failed)',
   'report.day': 'day {day}',
-  'report.millions': '{value} M',
   'report.yearly': 'Share in every year: at the end of each year and at the horizon.',
   'report.yearlyMissing':
     "Share in every year needs rows recorded at each year's end (record every 365 days or a divisor of it; this experiment records {records}).",

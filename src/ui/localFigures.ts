@@ -55,6 +55,11 @@ export function intervalFigure(e: { effect: number; low: number; high: number },
   return `${figureText(e.effect, units)} [${figureText(e.low, units)}, ${figureText(e.high, units)}]`;
 }
 
+/** An amount (a chart's tick): "31.8 M" in English (as core writes millions), "3180万" in Chinese. */
+export function amountText(x: number): string {
+  return getLocale() === 'en' ? `${x / 1e6} M` : number(x, false);
+}
+
 /** An amount of money in credits: "31.8 M credits" in English, "3180万 信用点" in Chinese. */
 export function creditsText(x: number): string {
   if (getLocale() === 'en' || !Number.isFinite(x)) return credits(x);

@@ -87,6 +87,11 @@ async function shoot(browser: Browser, page: 'experiments' | 'expectations'): Pr
     await openInChinese(tab);
     await tab.getByRole('button', { name: say(page === 'experiments' ? 'exp.open' : 'expect.open') }).click();
     await expect(tab.locator('main').first()).toBeVisible();
+    // The experiments page with a ready experiment open: its name and description are the document's, in Chinese.
+    if (page === 'experiments') {
+      await tab.getByLabel(say('exp.ready')).selectOption('strategy-comparison.json');
+      await expect(tab.getByText(/^模型说明最后提出的问题/)).toBeVisible();
+    }
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}.png` });
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}-full.png`, fullPage: true });
     await context.close();
@@ -120,6 +125,7 @@ test('a small experiment runs in Chinese: form, progress, results and strategy r
   expect(englishWords(own.join('\n'), OWN)).toEqual([]);
   expect(englishWords(await shownText(page))).toEqual([]);
   expect(errors).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/experiments-results-full.png`, fullPage: true });
 });
 
 test('the expectations read in Chinese, with no English word, and export a Chinese report', async ({ page }) => {

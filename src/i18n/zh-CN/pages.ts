@@ -32,7 +32,7 @@ const pageTexts: Partial<Record<string, string>> = {
   'figure.money': '{value} {unit}',
   'unit.credits': '信用点',
   'report.col.strategy': '策略',
-  'report.col.runs': '运行次数',
+  'report.col.runs': '次数',
   'report.col.share': 'P(份额 ≥ {share})',
   'report.col.profit': 'P(利润 ≥ {profit})',
   'report.col.both': 'P(两者兼得)',
@@ -43,7 +43,6 @@ const pageTexts: Partial<Record<string, string>> = {
   'report.col.medianProfit': '利润中位数',
   'report.runsFailed': '{runs}（{failed} 次失败）',
   'report.day': '第 {day} 天',
-  'report.millions': '{value} 百万',
   'report.yearly': '每年的份额：取每年年末和终点时的值。',
   'report.yearlyMissing':
     '“每年的份额”需要在每年年末记录的数据（每 365 天或其约数记录一次；本实验记录的是{records}）。',

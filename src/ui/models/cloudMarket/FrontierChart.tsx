@@ -7,7 +7,7 @@ import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } f
 import { okabeIto } from '../../../core/palette';
 import { t } from '../../../i18n';
 import { shareProfitFrontier, type StrategyReport } from '../../../models/cloudMarket/analyses';
-import { creditsText } from '../../localFigures';
+import { amountText, creditsText } from '../../localFigures';
 import { strategyName } from './strategyWords';
 
 const COLOURS = okabeIto('blue', 'orange', 'green', 'pink', 'vermilion', 'sky', 'black');
@@ -36,7 +36,7 @@ export function FrontierChart({ report, vendor }: { report: StrategyReport; vend
           type="number"
           dataKey="profit"
           name={t('exp.report.profits')}
-          tickFormatter={(v: number) => t('report.millions', { value: v })}
+          tickFormatter={(v: number) => amountText(v * M)}
           width={72}
           domain={['auto', 'auto']}
           tick={{ fontSize: 11 }}
