@@ -20,6 +20,7 @@ import { experimentWorkerReplaced, showPage } from '../session';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 import { problemText } from '../problemText';
+import { documentText } from '../experiments/documentText';
 
 function update(file: string, change: Partial<ExpectationState>): void {
   useExpectations.setState((s) => ({
@@ -62,15 +63,18 @@ export async function runAllExpectations(): Promise<void> {
   for (const { file, experiment } of allExpectations()) await runExpectation(file, experiment);
 }
 
+/** The experiment's name as messages quote it: a ready one's in the reader's language. */
+const nameOf = (experiment: Experiment) => documentText(experiment, ['name'], experiment.name);
+
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadScenario(experiment.scenario, experiment.name)) showPage('sandbox');
+  if (loadScenario(experiment.scenario, nameOf(experiment))) showPage('sandbox');
 }
 
 /** Opens one compared arm in the sandbox: the base scenario with the arm's value. */
 export function openExpectationArm(experiment: Experiment, param: string, value: Value, label: string): void {
   const parsed = parseExperiment(experiment, findModel);
   if (!parsed.ok) return;
-  if (loadScenario(armScenario(parsed.value, param, value), `${experiment.name} — ${label}`)) showPage('sandbox');
+  if (loadScenario(armScenario(parsed.value, param, value), `${nameOf(experiment)} — ${label}`)) showPage('sandbox');
 }
 
 /** Adds an expectation from a file (an experiment with a hypothesis) to the page; replaces one of the same name. */
@@ -91,7 +95,7 @@ export async function openExpectationFile(file: File): Promise<void> {
 
 /** Opens the expectation's experiment on the experiments page. */
 export function openExpectationExperiment(experiment: Experiment): void {
-  openExperimentDocument(experiment, experiment.name);
+  openExperimentDocument(experiment, nameOf(experiment));
 }
 
 export async function exportExpectationReport(): Promise<void> {

@@ -87,7 +87,11 @@ export function ExperimentsPage() {
             disabled={busy}
             onChange={(e) => {
               const ready = READY_EXPERIMENTS.find((r) => r.file === e.target.value);
-              if (ready) openExperimentDocument(ready.experiment, ready.experiment.name);
+              if (ready)
+                openExperimentDocument(
+                  ready.experiment,
+                  documentText(ready.experiment, ['name'], ready.experiment.name),
+                );
             }}
           >
             <option value="">{t('exp.chooseReady')}</option>
