@@ -162,6 +162,31 @@ test('the expectations read in Chinese, with no English word, and export a Chine
   expect(englishWords(text)).toEqual([]);
 });
 
+test('an expectation runs in Chinese: its sentence, figures and other settings are said in Chinese', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openInChinese(page);
+  await page.getByRole('button', { name: say('expect.open') }).click();
+  await page.getByLabel(say('expect.openFile')).setInputFiles('tests/fixtures/experiments/expectation-small.json');
+  // The fixture is the reader's own document: its claim and arm labels stay in the words its author wrote.
+  const item = page.getByRole('listitem', { name: /prices aggressively gains share/ });
+  await page.getByLabel(say('exp.workers')).fill('2');
+  await item.getByRole('button', { name: say('expect.run'), exact: true }).click();
+  const verdicts = ['holds', 'does-not-hold', 'inconclusive'].map((v) => say(`expect.verdict.${v}` as MessageKey));
+  await expect(item.getByLabel(say('expect.col.verdict'))).toHaveText(new RegExp(`^(${verdicts.join('|')})$`), {
+    timeout: 150_000,
+  });
+  await expect(item.getByLabel(say('expect.col.effect'))).toContainText('个百分点 [');
+  await expect(item.getByLabel(say('expect.col.says'))).toHaveText(
+    /^在“Cirrus waging a price war”的运行中，.+比“Cirrus pricing for profit”的运行.+个百分点：.+。$/,
+  );
+  await item.getByText(say('expect.robustness'), { exact: true }).click();
+  const settings = item.getByRole('list', { name: say('expect.robustness') });
+  for (const variant of ['换一个基础种子', '客户减半', '客户加倍', '多运行一年', '换一种行业构成'])
+    await expect(settings).toContainText(variant);
+});
+
 test('a bad link opened in Chinese is refused with a Chinese message naming the field', async ({ page }) => {
   const scenario = JSON.parse(readFileSync(SMALL, 'utf8')).scenario;
   await page.addInitScript(() => localStorage.setItem('agora.locale', 'zh-CN'));
