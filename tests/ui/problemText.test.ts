@@ -117,6 +117,10 @@ describe('problems in Chinese', () => {
     expect(problemText('seed: must be a positive integer; horizon: must be a positive integer (ticks)')).toBe(
       'seed: 必须是正整数; horizon: 必须是正整数（时间步）',
     );
+    // A single problem with "; " in it is not cut in two.
+    expect(problemText('the experiment asks for 2000000 runs; at most 1,000,000')).toBe(
+      '该实验需要 2000000 次运行；最多 1,000,000 次',
+    );
   });
 
   it('says a damaged or foreign link in Chinese', async () => {
