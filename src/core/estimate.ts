@@ -138,18 +138,35 @@ export function judge(estimate: Estimate): 'go' | 'ask' | 'refuse' {
   return estimate.ms > ASK_ABOVE.ms || estimate.bytes > ASK_ABOVE.bytes ? 'ask' : 'go';
 }
 
+/** The words of an estimate: English for the CLI; the app passes its locale's. */
+export interface EstimateWords {
+  seconds(s: number): string;
+  minutes(m: number): string;
+  hours(h: number, m: number): string;
+  days(d: number): string;
+  about(time: string, memory: string): string;
+}
+
+const ENGLISH: EstimateWords = {
+  seconds: (s) => `${s} s`,
+  minutes: (m) => `${m} min`,
+  hours: (h, m) => `${h} h ${m} min`,
+  days: (d) => `${d} days`,
+  about: (time, memory) => `about ${time} and ${memory}`,
+};
+
 /** "about 3 h 20 min and 1.2 GB": for people. */
-export function describeEstimate(estimate: Estimate): string {
+export function describeEstimate(estimate: Estimate, words: EstimateWords = ENGLISH): string {
   const s = Math.round(estimate.ms / 1000);
   const time =
     s < 60
-      ? `${s} s`
+      ? words.seconds(s)
       : s < 3600
-        ? `${Math.round(s / 60)} min`
+        ? words.minutes(Math.round(s / 60))
         : s < 86_400 * 2
-          ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
-          : `${Math.round(s / 86_400)} days`;
+          ? words.hours(Math.floor(s / 3600), Math.round((s % 3600) / 60))
+          : words.days(Math.round(s / 86_400));
   const mb = estimate.bytes / 1e6;
   const memory = mb < 1000 ? `${Math.max(1, Math.round(mb))} MB` : `${(mb / 1000).toFixed(1)} GB`;
-  return `about ${time} and ${memory}`;
+  return words.about(time, memory);
 }

@@ -65,6 +65,14 @@ function tRowText(modelId: string, path: string, english: string): string | unde
   return template && fill(template, { name: colon < 0 ? english : english.slice(colon + 2) });
 }
 
+/**
+ * A text a ready document carries (an experiment's claim, an arm's label…), looked up as
+ * `<kind>.<documentId>.<path>` and falling back to the document's own English text.
+ */
+export function tDocument(kind: string, documentId: string, path: string, english: string): string {
+  return catalogues[current][`${kind}.${documentId}.${path}`] ?? english;
+}
+
 /** A text a model hands over at run time (e.g. an explanation), translated and filled. */
 export function tModelText(modelId: string, text: ModelText): string {
   return fill(tModel(modelId, text.path, text.english), text.vars);

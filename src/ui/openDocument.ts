@@ -30,6 +30,7 @@ import { useApp, type Message } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { displayText } from '../core/safeText';
 import { notify } from './notices';
+import { problemText } from './problemText';
 
 /** Largest file accepted, in bytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -54,7 +55,7 @@ async function openLink(text: string, current: () => boolean = () => true): Prom
   if (!decoded.ok) {
     notify({
       kind: 'error',
-      text: t('scenario.refused', { source: t('scenario.link'), problem: decoded.error.message }),
+      text: t('scenario.refused', { source: t('scenario.link'), problem: problemText(decoded.error.message) }),
     });
     return false;
   }
@@ -100,7 +101,10 @@ export async function importFile(file: File): Promise<void> {
   if (!document.ok) {
     notify({
       kind: 'error',
-      text: t('scenario.refused', { source, problem: t('scenario.notJson', { problem: document.message }) }),
+      text: t('scenario.refused', {
+        source,
+        problem: t('scenario.notJson', { problem: problemText(document.message) }),
+      }),
     });
     return;
   }

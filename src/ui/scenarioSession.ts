@@ -16,6 +16,7 @@ import { useApp } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { notify } from './notices';
 import { onPresenterPick, presenterPick, setPresenterPick } from './presenterPlots';
+import { problemText } from './problemText';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
@@ -56,12 +57,12 @@ function scenarioInControls(): Scenario {
 export function loadScenario(document: unknown, source: string, afterSetup?: () => void): boolean {
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: migrated.message }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(migrated.message) }) });
     return false;
   }
   const parsed = parseScenario(migrated.document, findModel);
   if (!parsed.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(parsed.errors[0].message) }) });
     return false;
   }
   const { model, params, seed, changes, presenterPlots, warnings } = parsed.value;

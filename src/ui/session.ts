@@ -16,6 +16,7 @@ import { initialRun, scenarioFor, useApp, type Page } from './store';
 import { notify } from './notices';
 import { askToStart } from './confirmStart';
 import { sandboxVerdict, setupEstimate } from './sandboxEstimate';
+import { problemText } from './problemText';
 
 /**
  * How often plots re-sample while running (ms). A chart update costs tens of ms in recharts on
@@ -49,7 +50,7 @@ let setupsInFlight = 0;
 function onMessage(message: FromWorker): void {
   if (message.type === 'error') {
     useApp.setState({ pendingLive: {} });
-    notify({ kind: 'error', text: t('error.invalid', { message: message.message }) });
+    notify({ kind: 'error', text: t('error.invalid', { message: problemText(message.message) }) });
     return;
   }
   if (message.type === 'changed') {

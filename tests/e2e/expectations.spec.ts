@@ -44,7 +44,7 @@ test('an expectation runs in the page and gives the CLI’s figures, robustness 
   await expect(item.getByLabel('Robust?')).toHaveText(new RegExp(`^${json.robustness.label}: `));
   await expect(item.getByLabel('What n means')).toContainText(`n = ${json.n} pairs, ${json.experimentRuns} runs`);
   await expect(item.getByLabel('What the model shows')).toContainText(
-    `With Cirrus waging a price war, Share: Cirrus is `,
+    `In the runs “Cirrus waging a price war”, Share: Cirrus is `,
   );
 
   await item.getByText('Other settings', { exact: true }).click();

@@ -117,7 +117,7 @@ describe('the expectations report', () => {
     expect(statement).toBe(`${experiment.hypothesis!.statement}\n${file} · ${experimentHash(experiment)}`);
     expect(verdict).toBe('holds');
     expect(effect).toBe('effect 12.5 pp [5.00 pp, 20.0 pp]');
-    expect(says).toMatch(/ is 12\.5 pp higher than with .*: the claim holds\./);
+    expect(says).toMatch(/ is 12\.5 pp higher than in the runs “Cirrus prices for profit”: the claim holds\./);
     expect(says).toContain('n = 40 pairs, 80 runs: each pair is two runs with the same random numbers');
     expect(says).toContain('200 runs in all');
     expect(says).toContain('Profit, renegotiated minus not: effect 31.8 M credits [12.0 M credits, 51.0 M credits]');

@@ -36,10 +36,10 @@ const base: ExpectationResult = {
 describe('the plain sentence', () => {
   it('says a difference from the arm labels, its size in the claim’s units and the verdict', () => {
     expect(sentence(base, h, names)).toBe(
-      'With Cirrus waging a price war, Share: Cirrus is 3.10 pp higher than with Cirrus pricing for profit: the claim holds.',
+      'In the runs “Cirrus waging a price war”, Share: Cirrus is 3.10 pp higher than in the runs “Cirrus pricing for profit”: the claim holds.',
     );
     expect(sentence({ ...base, verdict: 'inconclusive', effect: { ...base.effect, effect: -0.02 } }, h, names)).toBe(
-      'With Cirrus waging a price war, Share: Cirrus is 2.00 pp lower than with Cirrus pricing for profit: the runs cannot tell whether the claim holds.',
+      'In the runs “Cirrus waging a price war”, Share: Cirrus is 2.00 pp lower than in the runs “Cirrus pricing for profit”: the runs cannot tell whether the claim holds.',
     );
   });
 
@@ -60,7 +60,7 @@ describe('the plain sentence', () => {
       units: { format: 'percent', scale: 'elasticity' },
     };
     expect(sentence(result, slope, names)).toBe(
-      'At 40% margin, Share: Cirrus is 2.00%; at Target margin of Cirrus = 27, 6.00% (elasticity -2.10): the claim does not hold.',
+      'In the runs “40% margin”, Share: Cirrus is 2.00%; in the runs “Target margin of Cirrus = 27”, 6.00% (elasticity -2.10): the claim does not hold.',
     );
   });
 
@@ -84,7 +84,7 @@ describe('the plain sentence', () => {
       effect: { kind: 'level', at: 'max', where: { 'vendors#2.strategy': 'aggressive' } },
     };
     expect(sentence({ ...base, units: { format: 'percent', scale: 'level' } }, where, names)).toBe(
-      'Only the runs where Cirrus waging a price war: Share: Cirrus is 3.10% at its highest setting: the claim holds.',
+      'Only the runs “Cirrus waging a price war”: Share: Cirrus is 3.10% at its highest setting: the claim holds.',
     );
   });
 });
@@ -145,13 +145,13 @@ describe('arms, n and robustness in words', () => {
       ...base,
       robustness: { label: 'fragile' as const, variations: [flip], flips: [flip], repetitions: 8 },
     };
-    expect(robustnessText(fragile)).toBe(
+    expect(robustnessText(fragile, names)).toBe(
       'fragile: the verdict flips in another base seed (does not hold, effect -1.00 pp [-2.00 pp, -0.500 pp])',
     );
     const robust = {
       ...base,
       robustness: { label: 'robust' as const, variations: [flip, flip], flips: [], repetitions: 8 },
     };
-    expect(robustnessText(robust)).toBe('robust: the same verdict in all 2 other settings');
+    expect(robustnessText(robust, names)).toBe('robust: the same verdict in all 2 other settings');
   });
 });

@@ -48,32 +48,48 @@ function medianOf(values: readonly number[]): number {
     : NaN;
 }
 
-/** The header and the text of every row of a strategy report. */
-export function strategyTable(report: StrategyReport): StrategyTable {
-  const x = `${Number((100 * report.minShare).toPrecision(12))}%`;
-  const header = [
+/** The words of a strategy table: English for the CLI; the app passes its locale's. */
+export interface StrategyTableWords {
+  /** The column headers, given the share threshold ("15%") and the profit threshold as money. */
+  header(share: string, profit: string): readonly string[];
+  runsFailed(runs: number, failed: number): string;
+  day(day: number): string;
+  credits(x: number): string;
+}
+
+const ENGLISH: StrategyTableWords = {
+  header: (x, profit) => [
     'Strategy',
     'Runs',
     `P(share ≥ ${x})`,
-    `P(profit ≥ ${credits(report.minProfit)})`,
+    `P(profit ≥ ${profit})`,
     'P(both)',
     `P(share ≥ ${x} every year)`,
     'P(profit turns positive)',
     'Day it turns positive (median)',
     'Median share',
     'Median profit',
-  ];
+  ],
+  runsFailed: (runs, failed) => `${runs} (${failed} failed)`,
+  day: (day) => `day ${day}`,
+  credits,
+};
+
+/** The header and the text of every row of a strategy report. */
+export function strategyTable(report: StrategyReport, words: StrategyTableWords = ENGLISH): StrategyTable {
+  const x = `${Number((100 * report.minShare).toPrecision(12))}%`;
+  const header = words.header(x, words.credits(report.minProfit));
   const rows = report.rows.map((r) => [
     r.strategy,
-    r.failed > 0 ? `${r.runs} (${r.failed} failed)` : String(r.runs),
+    r.failed > 0 ? words.runsFailed(r.runs, r.failed) : String(r.runs),
     chance(r.share),
     chance(r.profit),
     chance(r.both),
     r.everyYear ? chance(r.everyYear) : '—',
     chance(r.turnsPositive),
-    r.positiveDays.length ? `day ${Math.round(medianOf(r.positiveDays))}` : '—',
+    r.positiveDays.length ? words.day(Math.round(medianOf(r.positiveDays))) : '—',
     share(r.shareSummary.median),
-    r.runs ? credits(r.profitSummary.median) : '—',
+    r.runs ? words.credits(r.profitSummary.median) : '—',
   ]);
   return { header, rows };
 }

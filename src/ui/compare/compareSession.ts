@@ -18,6 +18,7 @@ import { closedComparison, useCompare } from './compareStore';
 import { clearForkFrames } from './forkFrames';
 import { endFork, sendFork } from './forkRun';
 import { startLockStep } from './lockStep';
+import { problemText } from '../problemText';
 
 let endLockStep: (() => void) | null = null;
 let unwatchBase: (() => void) | null = null;
@@ -88,7 +89,7 @@ export function isComparisonDocument(document: unknown): boolean {
 export function openComparison(document: unknown, source: string): boolean {
   const parsed = parseComparison(document, findModel);
   if (!parsed.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(parsed.errors[0].message) }) });
     return false;
   }
   closeComparison();

@@ -59,10 +59,13 @@ export function ExpectationItem({
   const result = state?.result ?? null;
   const names = namesOf(experiment);
   const arms = openableArms(experiment);
+  const statement = names.text(['hypothesis', 'statement'], h.statement);
   return (
-    <li className={`expectation ${result?.verdict ?? ''}`} aria-label={h.statement}>
-      <p className="statement">{h.statement}</p>
-      <p className="exp-description">{experiment.description}</p>
+    <li className={`expectation ${result?.verdict ?? ''}`} aria-label={statement}>
+      <p className="statement">{statement}</p>
+      {experiment.description && (
+        <p className="exp-description">{names.text(['description'], experiment.description)}</p>
+      )}
       <div className="exp-row">
         <label>
           {t('expect.prediction')}{' '}
@@ -102,7 +105,7 @@ export function ExpectationItem({
             <span aria-label={t('expect.col.runs')}>{t('expect.runs', { runs: result.runs })}</span>
             {result.robustness && (
               <span className={`robustness ${result.robustness.label}`} aria-label={t('expect.col.robustness')}>
-                {robustnessText(result)}
+                {robustnessText(result, names)}
               </span>
             )}
             <span aria-label={t('expect.col.mechanism')}>{attributionText(result, h, names)}</span>
@@ -115,9 +118,13 @@ export function ExpectationItem({
           <p className="exp-description" aria-label={t('expect.col.sample')}>
             {sampleText(result, h, names)}
           </p>
-          <Details summary={t('expect.readings')} items={readingTexts(result)} />
+          <Details summary={t('expect.readings')} items={readingTexts(result, names)} />
           <Details summary={t('expect.ablations')} items={ablationTexts(result, names)} />
-          <Details summary={t('expect.robustness')} items={variationTexts(result)} note={robustnessNote(result)} />
+          <Details
+            summary={t('expect.robustness')}
+            items={variationTexts(result, names)}
+            note={robustnessNote(result)}
+          />
         </>
       )}
       <div className="exp-row">

@@ -9,7 +9,7 @@ import type { ExpectationResult } from '../../core/experiment/expectation';
 import { experimentHash } from '../../core/experiment/results';
 import type { Experiment } from '../../core/experiment/schema';
 import { APP_VERSION } from '../../core/version';
-import { t } from '../../i18n';
+import { getLocale, t } from '../../i18n';
 import {
   ablationTexts,
   attributionText,
@@ -50,7 +50,7 @@ function Row({ file, experiment, result }: ReportRow) {
   return (
     <tr>
       <td>
-        {h.statement}
+        {names.text(['hypothesis', 'statement'], h.statement)}
         <br />
         <small>{`${file} · ${experimentHash(experiment)}`}</small>
       </td>
@@ -60,12 +60,12 @@ function Row({ file, experiment, result }: ReportRow) {
         {result && sentence(result, h, names)}
         {result && <br />}
         {result && <small>{sampleText(result, h, names)}</small>}
-        {result && <List items={readingTexts(result)} />}
+        {result && <List items={readingTexts(result, names)} />}
       </td>
       <td>{result?.runs}</td>
       <td>
-        {result && robustnessText(result)}
-        {result && <List items={variationTexts(result)} />}
+        {result && robustnessText(result, names)}
+        {result && <List items={variationTexts(result, names)} />}
         {result && <small>{robustnessNote(result)}</small>}
       </td>
       <td>
@@ -79,7 +79,7 @@ function Row({ file, experiment, result }: ReportRow) {
 function Report({ rows }: { rows: readonly ReportRow[] }) {
   const columns = ['expectation', 'verdict', 'effect', 'says', 'runs', 'robustness', 'mechanism'] as const;
   return (
-    <html lang="en">
+    <html lang={getLocale()}>
       <head>
         <meta charSet="utf-8" />
         <title>{t('expect.title')}</title>

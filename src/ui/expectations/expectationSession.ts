@@ -19,6 +19,8 @@ import { loadScenario } from '../scenarioSession';
 import { experimentWorkerReplaced, showPage } from '../session';
 import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
+import { problemText } from '../problemText';
+import { documentText } from '../experiments/documentText';
 
 function update(file: string, change: Partial<ExpectationState>): void {
   useExpectations.setState((s) => ({
@@ -32,7 +34,7 @@ function update(file: string, change: Partial<ExpectationState>): void {
 /** Runs one expectation from scratch (results are never reused: the model may have changed). */
 export async function runExpectation(file: string, experiment: Experiment): Promise<void> {
   const resolved = expectationParts(experiment, findModel);
-  if (!resolved.ok) return update(file, { status: 'error', error: resolved.errors.join('; ') });
+  if (!resolved.ok) return update(file, { status: 'error', error: resolved.errors.map(problemText).join('; ') });
   const indices = resolved.parts.map((p) => selectedRuns(p.prepared.plan, WHOLE));
   const total = indices.reduce((n, list) => n + list.length, 0);
   update(file, { status: 'running', done: 0, total, result: null, error: null });
@@ -61,15 +63,18 @@ export async function runAllExpectations(): Promise<void> {
   for (const { file, experiment } of allExpectations()) await runExpectation(file, experiment);
 }
 
+/** The experiment's name as messages quote it: a ready one's in the reader's language. */
+const nameOf = (experiment: Experiment) => documentText(experiment, ['name'], experiment.name);
+
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadScenario(experiment.scenario, experiment.name)) showPage('sandbox');
+  if (loadScenario(experiment.scenario, nameOf(experiment))) showPage('sandbox');
 }
 
 /** Opens one compared arm in the sandbox: the base scenario with the arm's value. */
 export function openExpectationArm(experiment: Experiment, param: string, value: Value, label: string): void {
   const parsed = parseExperiment(experiment, findModel);
   if (!parsed.ok) return;
-  if (loadScenario(armScenario(parsed.value, param, value), `${experiment.name} — ${label}`)) showPage('sandbox');
+  if (loadScenario(armScenario(parsed.value, param, value), `${nameOf(experiment)} — ${label}`)) showPage('sandbox');
 }
 
 /** Adds an expectation from a file (an experiment with a hypothesis) to the page; replaces one of the same name. */
@@ -77,11 +82,11 @@ export async function openExpectationFile(file: File): Promise<void> {
   const refuse = (problem: string) =>
     notify({ kind: 'error', text: t('expect.fileRefused', { file: file.name, problem }) });
   const json = parseJsonText(await file.text());
-  if (!json.ok) return refuse(json.message);
+  if (!json.ok) return refuse(problemText(json.message));
   const parsed = parseExperiment(json.value, findModel);
-  if (!parsed.ok) return refuse(parsed.errors[0]);
+  if (!parsed.ok) return refuse(problemText(parsed.errors[0]));
   const experiment = parsed.value.experiment;
-  if (!experiment.hypothesis) return refuse('the experiment states no hypothesis');
+  if (!experiment.hypothesis) return refuse(t('expect.noHypothesis'));
   useExpectations.setState((s) => ({
     opened: [...s.opened.filter((o) => o.file !== file.name), { file: file.name, experiment }],
     states: Object.fromEntries(Object.entries(s.states).filter(([f]) => f !== file.name)),
@@ -90,7 +95,7 @@ export async function openExpectationFile(file: File): Promise<void> {
 
 /** Opens the expectation's experiment on the experiments page. */
 export function openExpectationExperiment(experiment: Experiment): void {
-  openExperimentDocument(experiment, experiment.name);
+  openExperimentDocument(experiment, nameOf(experiment));
 }
 
 export async function exportExpectationReport(): Promise<void> {

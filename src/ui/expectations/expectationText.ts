@@ -4,7 +4,7 @@
  * switches and parameters named as the controls name them, one plain sentence per expectation.
  */
 import type { ExpectationResult } from '../../core/experiment/expectation';
-import { figure, intervalText, type EffectUnits } from '../../core/experiment/figures';
+import type { EffectUnits } from '../../core/experiment/figures';
 import type { ArmMean, Effect, Verdict } from '../../core/experiment/hypothesis';
 import {
   parseExperiment,
@@ -15,6 +15,9 @@ import {
 } from '../../core/experiment/schema';
 import { reportersFor } from '../../core/model';
 import { t, tModel } from '../../i18n';
+import { en, type MessageKey } from '../../i18n/en';
+import { documentText, readingLabel, subjectLabel } from '../experiments/documentText';
+import { figureText as figure, intervalFigure as intervalText } from '../localFigures';
 import { findModel } from '../../models/registry';
 import { labelOfPath } from '../experiments/paramPaths';
 
@@ -27,21 +30,42 @@ export function verdictText(v: Verdict): string {
   return t(`expect.verdict.${v}`);
 }
 
-/** How the expectation's model names things: parameters and switches as the controls do, reporters as the plots do. */
+/**
+ * How the expectation names things: parameters and switches as the controls do, reporters as the
+ * plots do, and its own texts (arm labels, readings, the rule) in the reader's language.
+ */
 export interface Names {
   param(path: string): string;
   reporter(name: string): string;
+  /** The document's own text at `path` (e.g. `['hypothesis', 'arms', '21']`). */
+  text(path: readonly string[], english: string): string;
+  reading(label: string): string;
+  /** A setting the verdict is rerun in: a variation the model declares, or a subject the document does. */
+  variation(id: string, label: string): string;
+}
+
+/** A variation the model declares (`seed`, `segment-mix`…), in the current locale when its label is the known one. */
+function modelVariation(id: string, label: string): string {
+  const key = `expect.variant.${id === 'segment-mix' ? `segment-mix-${label.includes('gaming') ? 'gaming' : 'finance'}` : id}`;
+  return key in en && en[key as MessageKey] === label ? t(key as MessageKey) : label;
 }
 
 export function namesOf(experiment: Experiment): Names {
+  const own = {
+    text: (path: readonly string[], english: string) => documentText(experiment, path, english),
+    reading: (label: string) => readingLabel(experiment, label),
+    variation: (id: string, label: string) =>
+      id.startsWith('subject-') ? subjectLabel(experiment, label) : modelVariation(id, label),
+  };
   const parsed = parseExperiment(experiment, findModel);
-  if (!parsed.ok) return { param: (p) => p, reporter: (r) => r };
+  if (!parsed.ok) return { param: (p) => p, reporter: (r) => r, ...own };
   const { model, baseParams } = parsed.value;
   const reporters = reportersFor(model, baseParams);
   return {
     param: (path) => labelOfPath(model, baseParams, path),
     reporter: (name) =>
       tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
+    ...own,
   };
 }
 
@@ -49,7 +73,8 @@ export function attributionText(result: ExpectationResult, h: Hypothesis, names:
   const a = result.attribution;
   const carriers = a.carriers.map(names.param);
   if (a.label === 'rule-without-switch') {
-    const text = t('expect.label.rule-without-switch', { rule: h.carriedBy ?? t('expect.ruleNotNamed') });
+    const rule = h.carriedBy ? names.text(['hypothesis', 'carriedBy'], h.carriedBy) : t('expect.ruleNotNamed');
+    const text = t('expect.label.rule-without-switch', { rule });
     return carriers.length ? t('expect.label.partly', { label: text, mechanism: carriers[0] }) : text;
   }
   const text = t(`expect.label.${a.label}`);
@@ -82,7 +107,10 @@ export function sampleText(result: ExpectationResult, h: Hypothesis, names: Name
 
 /** The arm's plain label: the hypothesis's own, else "Parameter = value". */
 export function armLabel(h: Hypothesis, param: string, value: Value, names: Names): string {
-  return h.arms?.[String(value)] ?? t('expect.says.arm', { param: names.param(param), value: String(value) });
+  const own = h.arms?.[String(value)];
+  return own !== undefined
+    ? names.text(['hypothesis', 'arms', String(value)], own)
+    : t('expect.says.arm', { param: names.param(param), value: String(value) });
 }
 
 /** The arms a person can open in the sandbox: both arms of a difference, the two ends of a slope. */
@@ -105,7 +133,7 @@ export function openableArms(experiment: Experiment): { param: string; value: Va
 export function sentence(result: ExpectationResult, h: Hypothesis, names: Names): string {
   const only = Object.entries(h.effect.where ?? {}).map(([param, value]) => armLabel(h, param, value, names));
   const said = comparison(result, h, names);
-  return only.length ? `${t('expect.says.only', { arms: only.join(', ') })} ${said}` : said;
+  return only.length ? `${t('expect.says.only', { arms: only.join(t('expect.says.armSeparator')) })} ${said}` : said;
 }
 
 /** The sentence's comparison: the arms' means (or the level) and the conclusion. */
@@ -149,13 +177,13 @@ function comparison(result: ExpectationResult, h: Hypothesis, names: Names): str
 }
 
 /** Robust or fragile, with the settings where the verdict flips and their effects. */
-export function robustnessText(result: ExpectationResult): string | null {
+export function robustnessText(result: ExpectationResult, names: Names): string | null {
   const r = result.robustness;
   if (!r) return null;
   if (r.label === 'robust') return t('expect.robust', { count: r.variations.length });
   const flips = r.flips.map((f) =>
     t('expect.flip', {
-      variation: f.label,
+      variation: names.variation(f.id, f.label),
       verdict: verdictText(f.verdict),
       effect: f.effect ? effectText(f.effect, result.units) : t('expect.noEffect'),
     }),
@@ -164,10 +192,10 @@ export function robustnessText(result: ExpectationResult): string | null {
 }
 
 /** Each other setting: its verdict and effect. */
-export function variationTexts(result: ExpectationResult): string[] {
+export function variationTexts(result: ExpectationResult, names: Names): string[] {
   return (result.robustness?.variations ?? []).map((v) =>
     t('expect.variation', {
-      variation: v.label,
+      variation: names.variation(v.id, v.label),
       verdict: verdictText(v.verdict),
       effect: v.effect ? effectText(v.effect, result.units) : t('expect.noEffect'),
     }),
@@ -180,11 +208,13 @@ export function robustnessNote(result: ExpectationResult): string | null {
 }
 
 /** The secondary readings: label, effect, and the verdict when they claim something. */
-export function readingTexts(result: ExpectationResult): string[] {
+export function readingTexts(result: ExpectationResult, names: Names): string[] {
   const measured = result.readings.map((x) => {
-    const text = t('expect.reading', { label: x.label, effect: effectText(x.effect, x.units) });
+    const text = t('expect.reading', { label: names.reading(x.label), effect: effectText(x.effect, x.units) });
     return x.verdict ? `${text} — ${verdictText(x.verdict)}` : text;
   });
-  const unmeasured = result.unmeasuredReadings.map((label) => t('expect.readingNoValue', { label }));
+  const unmeasured = result.unmeasuredReadings.map((label) =>
+    t('expect.readingNoValue', { label: names.reading(label) }),
+  );
   return [...measured, ...unmeasured];
 }

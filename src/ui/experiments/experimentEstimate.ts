@@ -1,6 +1,7 @@
 /** Whether an experiment may start on the page, as the CLI's sweep decides: go, ask first, or refuse. */
 import { describeEstimate, judge, sweepEstimate, type Pace } from '../../core/estimate';
 import type { RunSettings } from '../../core/experiment/execute';
+import { estimateWords } from '../estimateWords';
 
 export interface StartVerdict {
   readonly verdict: 'go' | 'ask' | 'refuse';
@@ -24,5 +25,5 @@ export function experimentVerdict(
     ms: sweepEstimate(pace, { ...sweep, runs: todo }).ms,
     bytes: sweepEstimate(pace, { ...sweep, runs: total }).bytes,
   };
-  return { verdict: judge(estimate), words: describeEstimate(estimate) };
+  return { verdict: judge(estimate), words: describeEstimate(estimate, estimateWords) };
 }

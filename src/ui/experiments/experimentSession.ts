@@ -22,6 +22,7 @@ import { experimentVerdict } from './experimentEstimate';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 import { notify } from '../notices';
+import { problemText } from '../problemText';
 
 /** Finished runs reach the page in batches at most this often (ms): a fast sweep must not flood React. */
 const FLUSH_MS = 250;
@@ -81,7 +82,7 @@ export function openExperiments(): void {
 export function openExperimentDocument(document: unknown, source: string): boolean {
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: prepared.errors[0] }) });
+    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(prepared.errors[0]) }) });
     return false;
   }
   const draft = document as Experiment;

@@ -113,9 +113,7 @@ export function ExperimentForm({
                     type="text"
                     aria-label={t('exp.valuesOf', { param: label })}
                     defaultValue={valuesText(v)}
-                    placeholder={
-                      spec?.kind === 'int' || spec?.kind === 'float' ? '0.1, 0.2 or 0.1 to 0.9 step 0.2' : ''
-                    }
+                    placeholder={spec?.kind === 'int' || spec?.kind === 'float' ? t('exp.valuesExample') : ''}
                     onChange={(e) =>
                       spec &&
                       updateVariation(i, {

@@ -9,6 +9,7 @@ import { exportExperimentFile, exportResults, openExperimentDocument, shareExper
 import { useExperiments } from '../experimentStore';
 import { labelOfPath } from '../paramPaths';
 import { READY_EXPERIMENTS } from '../readyExperiments';
+import { documentText } from '../documentText';
 import { resultRows } from '../resultRows';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentProgress } from './ExperimentProgress';
@@ -86,13 +87,17 @@ export function ExperimentsPage() {
             disabled={busy}
             onChange={(e) => {
               const ready = READY_EXPERIMENTS.find((r) => r.file === e.target.value);
-              if (ready) openExperimentDocument(ready.experiment, ready.experiment.name);
+              if (ready)
+                openExperimentDocument(
+                  ready.experiment,
+                  documentText(ready.experiment, ['name'], ready.experiment.name),
+                );
             }}
           >
             <option value="">{t('exp.chooseReady')}</option>
             {READY_EXPERIMENTS.map((r) => (
               <option key={r.file} value={r.file}>
-                {r.experiment.name}
+                {documentText(r.experiment, ['name'], r.experiment.name)}
               </option>
             ))}
           </select>
@@ -104,7 +109,9 @@ export function ExperimentsPage() {
             {t('exp.share')}
           </button>
         </div>
-        {draft?.description && <p className="exp-description">{draft.description}</p>}
+        {draft?.description && (
+          <p className="exp-description">{documentText(draft, ['description'], draft.description)}</p>
+        )}
         {draft && <ExperimentForm draft={draft} problems={problems} locked={busy} />}
         <ExperimentProgress canRun={!!draft && problems.length === 0} />
       </section>

@@ -41,7 +41,7 @@ export function ResultsTable({
       {
         key: 'status',
         label: t('exp.col.status'),
-        value: (r) => (r.status === 'ok' ? r.status : `${r.status}: ${r.error}`),
+        value: (r) => (r.status === 'ok' ? t('exp.run.ok') : t('exp.run.failed', { error: r.error })),
       },
       ...reporters.map((name, i) => ({
         key: `r:${name}`,

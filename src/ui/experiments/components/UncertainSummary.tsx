@@ -8,11 +8,13 @@ import { t } from '../../../i18n';
 type Input = NonNullable<Experiment['uncertain']>[number];
 
 function distribution(input: Input): string {
-  if (input.uniform) return `uniform ${input.uniform[0]} to ${input.uniform[1]}`;
+  if (input.uniform) return t('exp.uncertain.uniform', { low: input.uniform[0], high: input.uniform[1] });
   if (input.normal) {
     const { mean, sd, min, max } = input.normal;
-    const within = min !== undefined || max !== undefined ? `, within ${min ?? '…'} to ${max ?? '…'}` : '';
-    return `normal ${mean} ± ${sd}${within}`;
+    const normal = t('exp.uncertain.normal', { mean, sd });
+    return min !== undefined || max !== undefined
+      ? t('exp.uncertain.within', { normal, min: min ?? '…', max: max ?? '…' })
+      : normal;
   }
   const total = (input.choice ?? []).reduce((s, c) => s + c.weight, 0);
   return (input.choice ?? []).map((c) => `${String(c.value)} ${Math.round((100 * c.weight) / total)}%`).join(', ');

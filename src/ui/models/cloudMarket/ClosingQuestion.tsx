@@ -9,6 +9,7 @@ import { prepareExperiment, type PreparedExperiment } from '../../../core/experi
 import type { TableValue } from '../../../core/params';
 import { t } from '../../../i18n';
 import { ThresholdInputs } from './ThresholdInputs';
+import { strategyName } from './strategyWords';
 import { strategyComparisonFor, strategyReport } from '../../../models/cloudMarket/analyses';
 import { chance } from '../../../models/cloudMarket/strategyTable';
 import { findModel } from '../../../models/registry';
@@ -16,7 +17,7 @@ import { useExpectations } from '../../expectations/expectationStore';
 import { runOnPool } from '../../../worker/webExperimentPool';
 import { READY_EXPERIMENTS } from '../../experiments/readyExperiments';
 import { experimentWorkerReplaced } from '../../session';
-import { strategyWord } from './strategyWord';
+import { problemText } from '../../problemText';
 
 const COMPARISON = READY_EXPERIMENTS.find((r) => r.file === 'strategy-comparison.json')?.experiment;
 
@@ -37,7 +38,7 @@ export function ClosingQuestion() {
   if (!base.ok)
     return (
       <p className="exp-warning" role="status">
-        {base.errors[0]}
+        {problemText(base.errors[0])}
       </p>
     );
   const vendors = (base.value.plan.baseParams.vendors as TableValue).rows.map((r) => ({
@@ -95,7 +96,7 @@ export function ClosingQuestion() {
             <tr>
               <th>{t('exp.report.vendor')}</th>
               {strategies.map((s) => (
-                <th key={s}>{strategyWord(s)}</th>
+                <th key={s}>{strategyName(s)}</th>
               ))}
             </tr>
           </thead>
@@ -119,7 +120,7 @@ export function ClosingQuestion() {
                       </td>
                     ))
                   ) : (
-                    <td colSpan={strategies.length}>{report.message}</td>
+                    <td colSpan={strategies.length}>{problemText(report.message)}</td>
                   )}
                 </tr>
               );

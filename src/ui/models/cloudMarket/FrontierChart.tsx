@@ -7,8 +7,8 @@ import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis } f
 import { okabeIto } from '../../../core/palette';
 import { t } from '../../../i18n';
 import { shareProfitFrontier, type StrategyReport } from '../../../models/cloudMarket/analyses';
-import { credits } from '../../../models/cloudMarket/strategyTable';
-import { strategyWord } from './strategyWord';
+import { amountText, creditsText } from '../../localFigures';
+import { strategyName } from './strategyWords';
 
 const COLOURS = okabeIto('blue', 'orange', 'green', 'pink', 'vermilion', 'sky', 'black');
 const M = 1e6;
@@ -36,21 +36,21 @@ export function FrontierChart({ report, vendor }: { report: StrategyReport; vend
           type="number"
           dataKey="profit"
           name={t('exp.report.profits')}
-          unit=" M"
+          tickFormatter={(v: number) => amountText(v * M)}
           width={72}
           domain={['auto', 'auto']}
           tick={{ fontSize: 11 }}
         />
         <Tooltip
           formatter={(value, name) =>
-            name === t('exp.report.profits') ? credits(Number(value) * M) : `${Number(value).toFixed(1)}%`
+            name === t('exp.report.profits') ? creditsText(Number(value) * M) : `${Number(value).toFixed(1)}%`
           }
         />
         <Legend />
         {report.rows.map((r, i) => (
           <Scatter
             key={r.strategy}
-            name={strategyWord(r.strategy)}
+            name={strategyName(r.strategy)}
             data={r.shares.map((s, k) => ({ share: 100 * s, profit: r.profits[k] / M }))}
             fill={COLOURS[i % COLOURS.length]}
             fillOpacity={0.35}
@@ -60,7 +60,7 @@ export function FrontierChart({ report, vendor }: { report: StrategyReport; vend
         {medians.map((p) => (
           <Scatter
             key={`median-${p.strategy}`}
-            name={`${strategyWord(p.strategy)} (${t('exp.report.median')})`}
+            name={`${strategyName(p.strategy)} (${t('exp.report.median')})`}
             legendType="none"
             data={[{ share: 100 * p.share, profit: p.profit / M }]}
             fill={COLOURS[report.rows.findIndex((r) => r.strategy === p.strategy) % COLOURS.length]}

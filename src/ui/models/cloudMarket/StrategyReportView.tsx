@@ -10,9 +10,10 @@ import type { TableValue } from '../../../core/params';
 import { t } from '../../../i18n';
 import { ThresholdInputs } from './ThresholdInputs';
 import { reportableVendors, strategyReport } from '../../../models/cloudMarket/analyses';
-import { pathNote, strategyTable } from '../../../models/cloudMarket/strategyTable';
+import { strategyTable } from '../../../models/cloudMarket/strategyTable';
+import { problemText } from '../../problemText';
+import { pathNoteText, strategyName, strategyWords } from './strategyWords';
 import { FrontierChart } from './FrontierChart';
-import { strategyWord } from './strategyWord';
 
 export function StrategyReportView({
   prepared,
@@ -40,10 +41,10 @@ export function StrategyReportView({
   if (!report || !report.ok)
     return (
       <p className="exp-warning" role="status">
-        {report?.message}
+        {report && problemText(report.message)}
       </p>
     );
-  const table = strategyTable(report.value);
+  const table = strategyTable(report.value, strategyWords);
   return (
     <div className="strategy-report">
       <div className="exp-row">
@@ -74,7 +75,7 @@ export function StrategyReportView({
           <tbody>
             {table.rows.map(([strategy, ...cells]) => (
               <tr key={strategy}>
-                <th scope="row">{strategyWord(strategy)}</th>
+                <th scope="row">{strategyName(strategy)}</th>
                 {cells.map((cell, c) => (
                   <td key={c}>{cell}</td>
                 ))}
@@ -84,7 +85,7 @@ export function StrategyReportView({
         </table>
       </div>
       <p className="note">
-        {t('exp.report.note')} {pathNote(report.value)}
+        {t('exp.report.note')} {pathNoteText(report.value)}
       </p>
       <FrontierChart report={report.value} vendor={nameOf(chosen)} />
     </div>

@@ -1,0 +1,143 @@
+/**
+ * Problems with a document, said in the reader's language: core writes them in English (the CLI
+ * prints them so); the page restates each from its template, field and values kept.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseComparison } from '../../src/core/comparison';
+import { parseExperiment } from '../../src/core/experiment/schema';
+import { parseJsonText } from '../../src/core/jsonDocument';
+import { decodeScenarioLink, encodeScenarioLink } from '../../src/core/scenarioLink';
+import { migrateScenario } from '../../src/core/scenarioMigrations';
+import { parseScenario } from '../../src/core/scenario';
+import { setLocale } from '../../src/i18n';
+import { findModel } from '../../src/models/registry';
+import { problemText } from '../../src/ui/problemText';
+
+afterEach(() => setLocale('en'));
+
+const scenario = { format: 'agora-scenario', version: 1, model: 'cloud-market', modelVersion: 1, seed: 5, params: {} };
+const experiment = JSON.parse(readFileSync('tests/fixtures/experiments/small.json', 'utf8'));
+const expectation = JSON.parse(readFileSync('tests/fixtures/experiments/expectation-small.json', 'utf8'));
+const h = expectation.hypothesis;
+
+/** Bad documents of every kind, and the English problems core gives for them. */
+function problems(): string[] {
+  const scenarios = [
+    'x',
+    { ...scenario, format: 'other' },
+    { ...scenario, extra: 1 },
+    { ...scenario, model: 'nope' },
+    { ...scenario, seed: -1 },
+    { ...scenario, modelVersion: 1.5 },
+    { ...scenario, params: { customers: 0 } },
+    { ...scenario, params: { customers: 'many' } },
+    { ...scenario, params: { customers: [] } },
+    { ...scenario, params: { nonsense: 1 } },
+    { ...scenario, params: [] },
+    { ...scenario, plots: 'all' },
+    { ...scenario, changes: [{ tick: -1, param: 'x', value: 1 }] },
+    { ...scenario, changes: [{ tick: 1, param: 'choiceNoise', value: 1, other: 2 }] },
+    { ...scenario, name: 'a\u202Eb' },
+  ];
+  const experiments = [
+    { ...experiment, repetitions: 0 },
+    { ...experiment, extra: true },
+    { ...experiment, vary: [{ param: 'choiceNoise', range: { from: 1, to: 0, step: 0.1 } }] },
+    { ...experiment, vary: [{ param: 'choiceNoise' }] },
+    { ...experiment, vary: [{ param: 'nope', values: [1] }] },
+    { ...experiment, vary: [{ param: 'vendors', values: [1] }] },
+    { ...experiment, vary: [{ param: 'choiceNoise', values: [0.3, 0.3] }] },
+    { ...experiment, vary: [{ param: 'choiceNoise', values: [] }] },
+    { ...experiment, stop: { reporter: 'hhi' } },
+    { ...experiment, record: { every: -1 } },
+    { ...expectation, hypothesis: { ...h, effect: { kind: 'other' } } },
+    { ...expectation, hypothesis: { ...h, ablations: ['customers'] } },
+    { ...expectation, hypothesis: { ...h, effect: { ...h.effect, param: 'choiceNoise' } } },
+    { ...expectation, hypothesis: { ...h, statement: '' } },
+    { ...expectation, hypothesis: { ...h, arms: { aggressive: '' } } },
+    { ...expectation, hypothesis: { ...h, readings: 'none' } },
+  ];
+  return [
+    ...scenarios.flatMap((s) => {
+      const r = parseScenario(s, findModel);
+      return r.ok ? [] : r.errors.map((e) => e.message);
+    }),
+    ...experiments.flatMap((e) => {
+      const r = parseExperiment(e, findModel);
+      return r.ok ? [] : r.errors;
+    }),
+    ...[{ format: 'agora-comparison', version: 1 }, 'x'].flatMap((c) => {
+      const r = parseComparison(c, findModel);
+      return r.ok ? [] : r.errors.map((e) => e.message);
+    }),
+    ...['{"a":1,"a":2}', '{"a":', '\u0000\u0001', '['.repeat(100)].flatMap((text) => {
+      const r = parseJsonText(text);
+      return r.ok ? [] : [r.message];
+    }),
+  ];
+}
+
+describe('problems in Chinese', () => {
+  const english = problems();
+
+  it('gathers a problem from each bad document', () => {
+    expect(english.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('says every problem core gives in Chinese, its field as written', () => {
+    setLocale('zh-CN');
+    for (const message of english) {
+      const zh = problemText(message);
+      expect(zh, message).toMatch(/[\u4e00-\u9fff]/);
+      // What remains in Latin letters is a field, a name, a quoted value or a JSON shape, never English prose.
+      expect(zh.replace(/"[^"]*"/g, '""'), message).not.toMatch(
+        /\b(must|needs|unknown|is|not|got|cannot|a|an|the|of|object|list|text|number)\b/,
+      );
+      const field = /^(\S+): /.exec(message)?.[1];
+      if (field) expect(zh.startsWith(`${field}: `), message).toBe(true);
+    }
+  });
+
+  it('keeps the values a problem quotes', () => {
+    setLocale('zh-CN');
+    expect(problemText('scenario.params.customers: must be an integer from 10 to 100000, got "many"')).toBe(
+      'scenario.params.customers: 必须是 10 到 100000 之间的整数，实际是 "many"',
+    );
+    expect(problemText('scenario.params.customers: must be an integer from 10 to 100000, got a list')).toBe(
+      'scenario.params.customers: 必须是 10 到 100000 之间的整数，实际是 列表',
+    );
+    expect(problemText('vary[0].range: needs from ≤ to and step > 0')).toBe(
+      'vary[0].range: 需要 from ≤ to 且 step > 0',
+    );
+  });
+
+  it('says each problem of a line joining several', () => {
+    setLocale('zh-CN');
+    expect(problemText('seed: must be a positive integer; horizon: must be a positive integer (ticks)')).toBe(
+      'seed: 必须是正整数; horizon: 必须是正整数（时间步）',
+    );
+    // A single problem with "; " in it is not cut in two.
+    expect(problemText('the experiment asks for 2000000 runs; at most 1,000,000')).toBe(
+      '该实验需要 2000000 次运行；最多 1,000,000 次',
+    );
+  });
+
+  it('says a damaged or foreign link in Chinese', async () => {
+    setLocale('zh-CN');
+    const link = await encodeScenarioLink(scenario);
+    const damaged = await decodeScenarioLink(link.slice(0, -3) + 'xyz');
+    expect(damaged.ok).toBe(false);
+    if (!damaged.ok) expect(problemText(damaged.error.message)).toMatch(/^链接已损坏/);
+    const notALink = await decodeScenarioLink('#intro');
+    if (!notALink.ok) expect(problemText(notALink.error.message)).toBe('这不是情景链接（其中没有 "#s=" 部分）。');
+    const newer = migrateScenario({ ...scenario, version: 99 });
+    if (!newer.ok) expect(problemText(newer.message)).toMatch(/^这个情景由更新版本的 Agora 生成（格式版本 99/);
+  });
+
+  it('leaves the English as core wrote it in English, and a message no template knows as it came', () => {
+    for (const message of english) expect(problemText(message)).toBe(message);
+    setLocale('zh-CN');
+    expect(problemText('something only a model says')).toBe('something only a model says');
+  });
+});
