@@ -77,6 +77,7 @@ export function declaredTexts(model: Model): DeclaredText[] {
     { path: 'summary', english: model.summary },
     { path: 'info', english: model.info },
   ];
+  if (model.guide) out.push({ path: 'guide', english: model.guide });
   for (const [name, spec] of Object.entries(model.params)) specTexts(`param.${name}`, spec, out);
   for (const s of model.paramSections ?? []) out.push({ path: `section.${s.title}`, english: s.title });
   const params = defaultParams(model.params);
