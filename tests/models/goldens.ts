@@ -19,10 +19,11 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
     ],
   },
   'cloud-market': {
-    2: [
-      [1, 0, '07846a81848cfe1a'],
-      [1, 30, '52bc81f473f6940f'],
-      [2, 365, '268253cc35083cea'],
+    // v3: common random numbers (traits, choices and random events keyed) and the learner's rewards scaled.
+    3: [
+      [1, 0, '06fa4fd24eeb69a4'],
+      [1, 30, '6b2b2a81f4be6a0e'],
+      [2, 365, '8cd5a283d376f0a1'],
     ],
   },
   segregation: {
