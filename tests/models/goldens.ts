@@ -21,9 +21,9 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
   'cloud-market': {
     // v3: common random numbers (traits, choices and random events keyed) and the learner's rewards scaled.
     3: [
-      [1, 0, '06fa4fd24eeb69a4'],
-      [1, 30, '6b2b2a81f4be6a0e'],
-      [2, 365, '8cd5a283d376f0a1'],
+      [1, 0, '7051c48841a876b7'],
+      [1, 30, '4434bc6e1ea73840'],
+      [2, 365, '9d7afd59b80ba549'],
     ],
   },
   segregation: {

@@ -68,9 +68,16 @@ Each day, in this order:
 - **Sensing**: customers see every active vendor's price, quality and service, and their
   neighbours' sellers; vendors see rivals' previous prices and units in use.
 - **Interaction**: through prices, stock, supplier allocation and the social network.
-- **Stochasticity**: customer attributes, needs, network, initial sellers, contract lengths,
-  choices and random events draw from named streams of the run's seed (setup, choices,
-  events; the view's layout has its own stream and never shifts the model's numbers).
+- **Stochasticity**: every draw comes from the run's seed, keyed so that a what-if's fork shares
+  its random numbers with its base (common random numbers; docs/common-random-numbers.md). A
+  customer's attributes, need and network are keyed by its id (stream *traits*), so customer i
+  is the same person in every run on the seed; its draws on a day (whether it leaves, whether it
+  compares, the options it draws, its contract length) are keyed by (customer, day) with one draw
+  number per purpose (stream *choices*); a random event's daily draw is keyed by its row's id and
+  the day (stream *events*). The initial sellers and renewal days of the warm start draw from the
+  *setup* stream; the view's layout has its own stream and never shifts the model's numbers
+  (**Decision**, version 3: version 2 drew choices and newcomers from one shared sequence, so a
+  fork's first different choice reshuffled every later customer).
 - **Observation**: the reporters below, every day. A few read *observer* state the rules never
   read (each customer's seller on the observation day, first choices served since, each vendor's
   lowest profit): it is kept in snapshots but not in the fingerprint.
@@ -214,8 +221,13 @@ for its loss budget and rewards.
   (at least 180 days), then profit (at least 180 days); back to the war when its share is below
   the target and budget is left.
 - **learning**: UCB1 over profit, follow and aggressive; every 30 days the current arm is
-  scored reward = (1 − w) · squash(Δ accrual profit / 2% of starting cash) + w · squash(20 · Δshare),
-  squash(x) = x / (1 + |x|), w = 0.7 / 0.5 / 0.2 for expand / balanced / profit-first.
+  scored on the epoch's Δ accrual profit and Δshare. An arm's reward is
+  (1 − w) · scaled(its mean Δ profit) + w · scaled(its mean Δshare), each scaled into [0, 1] by
+  the lowest and highest Δ the vendor has seen in any epoch, w = 0.7 / 0.5 / 0.2 for expand /
+  balanced / profit-first; the arm chosen maximises reward + 0.5 · √(2 ln(N + 1) / n).
+  (**Decision**, version 3: version 2 squashed each Δ into (−1, 1), which left the arms'
+  rewards so close that the exploration bonus decided, and a learner spent 13–16 of its 41
+  epochs on each strategy whatever its policy.)
 Loss budget (share of starting cash): expand 50%, balanced 20%, profit-first 5%.
 
 ### Quality, brand and size
