@@ -2,12 +2,14 @@
  * Seeded randomness owned by one run. The seed is split into named substreams (setup, step,
  * events, choices, …), each an independent generator derived from (seed, name): a model that
  * draws more numbers in one stream never shifts another, which is what lets two scenarios
- * share common random numbers later on.
+ * share common random numbers later on. A keyed stream (`keyed`, keyedRandom.ts) goes further:
+ * its draws are a pure function of a key (a customer and a day), whatever others drew.
  *
  * IMPORTANT: core code draws randomness only from here, never from Math.random.
  */
 import seedrandom from 'seedrandom';
-import { cos, log, sin } from './dmath';
+import { sin, cos } from './dmath';
+import { boxMuller, KeyedStream, type UniformSource } from './keyedRandom';
 
 /** Saved state of one Alea generator (seedrandom's own state format). */
 export interface StreamState {
@@ -40,7 +42,7 @@ export function canonicalSeed(seed: number): number {
 }
 
 /** One random stream: uniform, integer, normal draws and shuffles. */
-export class Random {
+export class Random implements UniformSource {
   private readonly prng: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
 
   constructor(key: string, state?: StreamState) {
@@ -69,11 +71,8 @@ export class Random {
 
   /** Normal draw (Box–Muller with the deterministic math module). */
   normal(mean: number, sd: number): number {
-    // 1 - u keeps the argument of log in (0, 1].
-    const u = 1 - this.prng.double();
-    const v = this.prng.double();
-    const r = Math.sqrt(-2 * log(u));
-    return mean + sd * r * cos(2 * Math.PI * v);
+    const u = this.prng.double();
+    return boxMuller(u, this.prng.double(), mean, sd);
   }
 
   /** A uniformly random heading in radians together with its sine and cosine. */
@@ -107,6 +106,7 @@ export class Random {
 /** The randomness of one run: a seed and its named substreams. */
 export class Rng {
   private readonly streams = new Map<string, Random>();
+  private readonly keyedStreams = new Map<string, KeyedStream>();
 
   readonly seed: number;
 
@@ -125,6 +125,19 @@ export class Rng {
     if (!s) {
       s = new Random(streamKey(this.seed, name));
       this.streams.set(name, s);
+    }
+    return s;
+  }
+
+  /**
+   * The keyed (counter-based) stream `name`: draws that are a pure function of (seed, name,
+   * key), so it has no state to save; see keyedRandom.ts.
+   */
+  keyed(name: string): KeyedStream {
+    let s = this.keyedStreams.get(name);
+    if (!s) {
+      s = new KeyedStream(this.seed, name);
+      this.keyedStreams.set(name, s);
     }
     return s;
   }

@@ -47,9 +47,9 @@ describe('agora CLI', () => {
     const r = agora('run', '--scenario', link, '--ticks', '3', '--json');
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toBe(
-      'agora: warning: This scenario was made with cloud-market version 1; this is version 2, so its numbers may differ.',
+      'agora: warning: This scenario was made with cloud-market version 1; this is version 3, so its numbers may differ.',
     );
-    expect(JSON.parse(r.stdout)).toMatchObject({ model: 'cloud-market', modelVersion: 2, seed: 4, ticks: 3 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ model: 'cloud-market', modelVersion: 3, seed: 4, ticks: 3 });
   });
 
   it('refuses a billion ticks of flocking without --yes and, with --series, even with --yes', () => {

@@ -26,7 +26,7 @@ const BASE = {
   format: 'agora-scenario',
   version: 2,
   model: 'cloud-market',
-  modelVersion: 2,
+  modelVersion: 3,
   seed: 11,
   params: { customers: 400, years: 1 },
   changes: [{ tick: 50, param: 'choiceNoise', value: 0.8 }],

@@ -10,7 +10,7 @@ const BASE = {
   format: 'agora-scenario',
   version: 2,
   model: 'cloud-market',
-  modelVersion: 2,
+  modelVersion: 3,
   seed: 7,
   params: { customers: 300, years: 1 },
 };

@@ -118,6 +118,22 @@ describe('scenario fixtures of earlier versions keep opening', () => {
   });
 });
 
+describe('cloud-market version 2 scenarios (before common random numbers)', () => {
+  const dir = join(__dirname, '../fixtures/scenarios');
+  it.each(['v2-cloud-market.json', 'v2-cloud-market.link'])(
+    '%s opens in version 3 with the notice that its numbers may differ',
+    async (file) => {
+      const text = readFileSync(join(dir, file), 'utf8').trim();
+      const document = file.endsWith('.link') ? await roundTripText(text) : JSON.parse(text);
+      const parsed = parseScenario(document, findModel);
+      expect(parsed.ok && parsed.value.warnings).toEqual([
+        'This scenario was made with cloud-market version 2; this is version 3, so its numbers may differ.',
+      ]);
+      expect(parsed.ok && parsed.value.changes).toHaveLength(1);
+    },
+  );
+});
+
 async function roundTripText(link: string): Promise<unknown> {
   const decoded = await decodeScenarioLink(link);
   if (!decoded.ok) throw new Error(decoded.error.message);

@@ -160,7 +160,7 @@ test('a link or file made with an older model version opens, with a notice that 
   page,
 }) => {
   const older = { format: 'agora-scenario', version: 1, model: 'cloud-market', modelVersion: 1, seed: 5 };
-  const notice = 'This scenario was made with cloud-market version 1; this is version 2, so its numbers may differ.';
+  const notice = 'This scenario was made with cloud-market version 1; this is version 3, so its numbers may differ.';
   // A link (followed from the address bar).
   await openKMeans(page);
   await page.goto(`/${await encodeScenarioLink({ ...older, params: { customers: 300 } })}`);

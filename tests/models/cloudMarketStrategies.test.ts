@@ -1,7 +1,7 @@
 /**
- * The cloud market's version-2 behaviour: price is a lever from day 0 (brands are fitted against
+ * The cloud market's behaviour since versions 2 and 3: price is a lever from day 0 (brands are fitted against
  * the reference market, not the vendors' own prices), a market at rest stays put, strategies
- * end and return, loyalty binds for a minority, and targeting matters.
+ * end and return, a learner follows its group policy, loyalty binds for a minority, and targeting matters.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,37 @@ describe('strategies that end', () => {
     const firstProfit = path.indexOf(PROFIT);
     expect(firstProfit).toBeGreaterThan(0);
     expect(path.slice(firstProfit).includes(AGGRESSIVE)).toBe(true);
+  });
+});
+
+describe('the learning strategy', () => {
+  /** Epochs a learning Draco (row 3) of `policy` spent on profit and on aggressive, summed over seeds 1–3. */
+  function epochs(policy: string): { profit: number; aggressive: number } {
+    // The restriction off, so that a profit-first learner may pick the price war: only the reward's weights differ.
+    const params = scenario({
+      customers: 800,
+      years: 3,
+      mechProfitFirstRestriction: false,
+      vendors: vendorChanged(3, { strategy: 'learning', policy }),
+    });
+    let profit = 0;
+    let aggressive = 0;
+    for (const seed of [1, 2, 3]) {
+      const run = Run.create(cloudMarket, params, seed);
+      run.runUntil(Infinity);
+      const v = (run.world as unknown as MarketWorld).agents.vendors.col;
+      profit += v.arm0n[3];
+      aggressive += v.arm2n[3];
+    }
+    return { profit, aggressive };
+  }
+
+  it('follows its group policy: weighing share, it fights more and prices for profit less', { timeout: 60_000 }, () => {
+    const profitFirst = epochs('profit-first');
+    const expand = epochs('expand');
+    // Of 3 × 30 epochs; version 2's squashed rewards gave differences of 2 to 4 here.
+    expect(expand.aggressive - profitFirst.aggressive).toBeGreaterThanOrEqual(9);
+    expect(profitFirst.profit - expand.profit).toBeGreaterThanOrEqual(9);
   });
 });
 

@@ -19,10 +19,11 @@ export const GOLDENS: Readonly<Record<string, Readonly<Record<number, readonly G
     ],
   },
   'cloud-market': {
-    2: [
-      [1, 0, '07846a81848cfe1a'],
-      [1, 30, '52bc81f473f6940f'],
-      [2, 365, '268253cc35083cea'],
+    // v3: common random numbers (traits, choices and random events keyed) and the learner's rewards scaled.
+    3: [
+      [1, 0, '7051c48841a876b7'],
+      [1, 30, '4434bc6e1ea73840'],
+      [2, 365, '9d7afd59b80ba549'],
     ],
   },
   segregation: {

@@ -3,7 +3,7 @@
  * customers' `nextInDay`) of the customers whose lot ends that day, so that a day visits only
  * the customers who choose on it.
  */
-import type { Random } from '../../core/rng';
+import type { UniformSource } from '../../core/keyedRandom';
 import type { Ctx } from './paramValues';
 import type { MarketWorld } from './state';
 
@@ -30,7 +30,7 @@ export function takeDue(w: MarketWorld, day: number): number {
 }
 
 /** The length of a new contract: the contract term, ±20%. */
-export function contractLength(ctx: Ctx, rng: Random): number {
+export function contractLength(ctx: Ctx, rng: UniformSource): number {
   const d = ctx.params.contractDays;
   return Math.max(1, Math.round(d * (0.8 + 0.4 * rng.next())));
 }

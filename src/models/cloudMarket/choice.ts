@@ -6,7 +6,7 @@
  * or DIRECT).
  */
 import { exp } from '../../core/dmath';
-import type { Random } from '../../core/rng';
+import type { UniformSource } from '../../core/keyedRandom';
 import * as E from './economics';
 import { num, PROFIT, vendorRows, type Ctx } from './paramValues';
 import type { MarketParams } from './params';
@@ -14,6 +14,13 @@ import { MAX_OPTIONS, type Scratch } from './scratch';
 import { DIRECT, NEIGHBOURS, type MarketWorld } from './state';
 
 type CustomerCols = MarketWorld['agents']['customers']['col'];
+
+/**
+ * The draw numbers of a customer's day in the keyed `choices` stream (key: customer, day): each
+ * purpose owns its own, so a draw skipped in one run (no comparing above the loyalty threshold,
+ * say) never shifts the numbers the customer draws for the others.
+ */
+export const CHOICE_DRAWS = { leave: 0, compare: 1, contractLength: 2, firstOption: 3 } as const;
 
 /** Fills `share` with the share of customer i's neighbours holding each option. */
 function countNeighbours(w: MarketWorld, share: Float64Array, i: number): void {
@@ -92,7 +99,13 @@ export function compareChance(params: MarketParams, loyalty: number): number {
  * targeting its seller never; otherwise with 1 − `compareChance`. Draws a number only when the
  * switching cost can hold it, so a zero switching cost is the mechanism switched off.
  */
-export function renewsWithoutComparing(ctx: Ctx, scratch: Scratch, c: CustomerCols, i: number, rng: Random): boolean {
+export function renewsWithoutComparing(
+  ctx: Ctx,
+  scratch: Scratch,
+  c: CustomerCols,
+  i: number,
+  rng: UniformSource,
+): boolean {
   const loyalty = renewalLoyalty(c, i, scratch.offered[c.seller[i]]);
   if (loyalty > ctx.params.loyaltyThreshold) return true;
   if (scratch.approached) return false;
@@ -187,7 +200,7 @@ export function logitWeights(
 }
 
 /** Draws an option from the logit over the available options in the scratch; −1 when none is left. */
-export function drawOption(scratch: Scratch, temperature: number, rng: Random): number {
+export function drawOption(scratch: Scratch, temperature: number, rng: UniformSource): number {
   const { utility, available, weights } = scratch;
   const total = logitWeights(utility, available, temperature, weights);
   if (total === 0) return -1;

@@ -3,8 +3,10 @@
  * customers arrive with growth; a customer who could not buy tries again the next day.
  * Names: c is the customer columns, i a customer.
  */
+import type { KeyedStream } from '../../core/keyedRandom';
 import type { Random } from '../../core/rng';
 import { schedule, takeDue } from './calendar';
+import { CHOICE_DRAWS } from './choice';
 import { clamp01, dailyGrowth, leaveChance } from './economics';
 import type { Ctx } from './paramValues';
 import { choose, releaseLot } from './sales';
@@ -14,17 +16,23 @@ import { NONE, type MarketWorld } from './state';
 /** Where a segment's customers are drawn, within its third of the view (x offset by segment / 3). */
 export const SEGMENT_BAND = { left: 0.02, width: 0.29, top: 0.05, height: 0.9 } as const;
 
-/** Adds one customer of a segment drawn from the mix, with attributes drawn around its profile. */
-export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random, layout: Random): number {
+/**
+ * Adds one customer of a segment drawn from the mix, with attributes drawn around its profile.
+ * Its draws are keyed by its id in the `traits` stream, so customer i is the same person in
+ * every run on the seed with the same segment mix and profiles, whatever happened before it
+ * arrived (its need also scales with the demand on its day of arrival).
+ */
+export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, traits: KeyedStream, layout: Random): number {
   const params = ctx.params;
+  const set = w.agents.customers;
+  const i = set.add();
+  const c = set.col;
+  const rng = traits.at(i, 0);
   const mix = [params.shareFinance, params.shareGaming, params.shareManufacturing];
   const total = mix[0] + mix[1] + mix[2];
   let u = rng.next() * (total > 0 ? total : 1);
   let segment = 0;
   if (total > 0) while (segment < 2 && u >= mix[segment]) u -= mix[segment++];
-  const set = w.agents.customers;
-  const i = set.add();
-  const c = set.col;
   const scatter = params.scatter;
   const profile = scratch.derived.profile[segment];
   c.segment[i] = segment;
@@ -60,7 +68,7 @@ export function addCustomer(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Ran
  * Customers whose lot ends today renew (or leave a shrinking market, at the chance that shrinks
  * it by the yearly rate); those who could not buy retry tomorrow.
  */
-export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
+export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, draws: KeyedStream): void {
   const today = ctx.tick;
   let i = takeDue(w, today);
   const c = w.agents.customers.col;
@@ -69,11 +77,11 @@ export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random
   while (i >= 0) {
     const next = c.nextInDay[i];
     releaseLot(w, i);
-    if (leave > 0 && rng.chance(leave)) {
+    if (leave > 0 && draws.at(i, today, CHOICE_DRAWS.leave).chance(leave)) {
       c.seller[i] = NONE;
       c.endDay[i] = -1;
       w.globals.totalNeed -= c.need[i];
-    } else if (!choose(w, ctx, scratch, i, rng)) {
+    } else if (!choose(w, ctx, scratch, i, draws)) {
       unmet++;
       schedule(w, i, today + 1);
     }
@@ -84,14 +92,15 @@ export function renewals(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random
 
 /**
  * New customers arrive at the daily rate that compounds to the yearly growth (a fractional debt
- * carried from day to day) and choose at once.
+ * carried from day to day) and choose at once. How many arrive depends only on how many there
+ * are and on demand swings, never on choices.
  */
-export function newCustomers(w: MarketWorld, ctx: Ctx, scratch: Scratch, rng: Random): void {
+export function newCustomers(w: MarketWorld, ctx: Ctx, scratch: Scratch, draws: KeyedStream): void {
   w.globals.newCustomerDebt += w.agents.customers.count * dailyGrowth(ctx.params.growth) * w.globals.demandFactor;
   const layout = ctx.rng.stream('layout');
   while (w.globals.newCustomerDebt >= 1) {
     w.globals.newCustomerDebt -= 1;
-    const i = addCustomer(w, ctx, scratch, rng, layout);
-    if (!choose(w, ctx, scratch, i, rng)) schedule(w, i, ctx.tick + 1);
+    const i = addCustomer(w, ctx, scratch, ctx.rng.keyed('traits'), layout);
+    if (!choose(w, ctx, scratch, i, draws)) schedule(w, i, ctx.tick + 1);
   }
 }

@@ -19,7 +19,7 @@ import { procure, produce } from './supply';
 import { accountDay, enterVendor, learn, startDay } from './vendors';
 
 export function stepMarket(w: MarketWorld, ctx: Ctx): void {
-  const rng = ctx.rng.stream('choices');
+  const draws = ctx.rng.keyed('choices');
   const scratch = scratchOf(w, ctx);
   w.globals.day = ctx.tick;
   followLoyaltyThreshold(w, ctx.params.loyaltyThreshold);
@@ -40,8 +40,8 @@ export function stepMarket(w: MarketWorld, ctx: Ctx): void {
   const leversMoved = adoptLevers(w, ctx);
   if (leversMoved || ctx.tick % ctx.params.repriceDays === 0) reprice(w, ctx, scratch);
   learn(w, ctx);
-  renewals(w, ctx, scratch, rng);
-  newCustomers(w, ctx, scratch, rng);
+  renewals(w, ctx, scratch, draws);
+  newCustomers(w, ctx, scratch, draws);
   accountDay(w, ctx);
   observeEvening(w, ctx);
 }

@@ -30,6 +30,11 @@ export const LOSS_BUDGET = [0.5, 0.2, 0.05] as const;
 export const SHARE_WEIGHT = [0.7, 0.5, 0.2] as const;
 /** Days in market that make one unit of a vendor's experience (tempered from 1,500 in version 2: quality converged too fast). */
 export const LEARNING_DAYS = 3000;
+/**
+ * Weight of UCB1's exploration bonus, √(2 ln N / n) × this, against rewards in [0, 1]
+ * (version 3: rewards scaled by their observed range; the weight is version 2's).
+ */
+export const EXPLORATION = 0.5;
 /** Days a learning vendor keeps one strategy before judging it. */
 export const LEARNING_EPOCH = 30;
 /**

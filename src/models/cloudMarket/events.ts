@@ -57,14 +57,20 @@ function fireEvent(w: MarketWorld, ctx: Ctx, scratch: Scratch, e: TableRow): voi
   }
 }
 
-/** Fires today's events: those scheduled for today and random ones at their daily hazard; a demand swing ends. */
+/**
+ * Fires today's events: those scheduled for today and random ones at their daily hazard; a
+ * demand swing ends. A random event's draw is keyed by its row's id and the day (the keyed
+ * `events` stream), so adding, removing or reordering other rows never changes when it fires.
+ */
 export function runEvents(w: MarketWorld, ctx: Ctx, scratch: Scratch): void {
-  const rng = ctx.rng.stream('events');
+  const draws = ctx.rng.keyed('events');
   for (const e of ctx.params.events.rows) {
     const perYear = num(e, 'perYear');
     // Random events: the daily hazard that gives the yearly probability.
     const fires =
-      perYear > 0 ? rng.chance(1 - pow(1 - Math.min(perYear, 0.999999), 1 / 365)) : num(e, 'day') === ctx.tick;
+      perYear > 0
+        ? draws.at(e.id, ctx.tick).chance(1 - pow(1 - Math.min(perYear, 0.999999), 1 / 365))
+        : num(e, 'day') === ctx.tick;
     if (fires) fireEvent(w, ctx, scratch, e);
   }
   if (w.globals.demandUntil <= ctx.tick) w.globals.demandFactor = 1;

@@ -192,7 +192,7 @@ function portrayalOf(p: MarketParams): Portrayal {
 
 export const cloudMarket = defineModel({
   id: 'cloud-market',
-  version: 2,
+  version: 3,
   title: 'Cloud pricing market',
   summary:
     'Customers of three industries choose among cloud vendors with different pricing strategies, or buy from suppliers.',

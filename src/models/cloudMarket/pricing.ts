@@ -128,9 +128,46 @@ function dynamicMode(w: MarketWorld, ctx: Ctx, j: number): number {
 
 const ARMS = [PROFIT, FOLLOW, AGGRESSIVE];
 
-/** Maps any real number into (−1, 1), monotonically (a cheap, exact tanh stand-in). */
-function squash(x: number): number {
-  return x / (1 + Math.abs(x));
+/** Where x lies in [low, high], from 0 to 1; 0.5 while the range is empty (nothing tells the arms apart yet). */
+function withinRange(x: number, low: number, high: number): number {
+  return high > low ? (x - low) / (high - low) : 0.5;
+}
+
+/**
+ * Scores the epoch vendor j just ended on its arm: the epoch's change of accrual profit and of
+ * share join that arm's means and widen the range seen over all its epochs.
+ */
+function scoreEpoch(w: MarketWorld, j: number, counts: readonly Float64Array[]): void {
+  const v = w.agents.vendors.col;
+  const arm = ARMS.indexOf(v.mode[j]);
+  const profit = accrualProfit(w, j) - v.armStartProfit[j];
+  const share = shareOf(w, j) - v.armStartShare[j];
+  const first = counts[0][j] + counts[1][j] + counts[2][j] === 0;
+  v.epochProfitLow[j] = first ? profit : Math.min(v.epochProfitLow[j], profit);
+  v.epochProfitHigh[j] = first ? profit : Math.max(v.epochProfitHigh[j], profit);
+  v.epochShareLow[j] = first ? share : Math.min(v.epochShareLow[j], share);
+  v.epochShareHigh[j] = first ? share : Math.max(v.epochShareHigh[j], share);
+  const profits = [v.arm0profit, v.arm1profit, v.arm2profit];
+  const shares = [v.arm0share, v.arm1share, v.arm2share];
+  counts[arm][j] += 1;
+  profits[arm][j] += (profit - profits[arm][j]) / counts[arm][j];
+  shares[arm][j] += (share - shares[arm][j]) / counts[arm][j];
+}
+
+/**
+ * Arm a's mean reward for vendor j: its mean changes of profit and of share, each scaled into
+ * [0, 1] by the range seen over all epochs (UCB1's rewards lie in [0, 1]), weighed as the group
+ * policy weighs share against profit. Scaled by what the vendor has seen, a policy's weights
+ * steer the choice whatever the market's size in credits.
+ */
+function meanReward(v: MarketWorld['agents']['vendors']['col'], j: number, a: number): number {
+  const profit = [v.arm0profit, v.arm1profit, v.arm2profit][a][j];
+  const share = [v.arm0share, v.arm1share, v.arm2share][a][j];
+  const wShare = E.SHARE_WEIGHT[v.policy[j]];
+  return (
+    (1 - wShare) * withinRange(profit, v.epochProfitLow[j], v.epochProfitHigh[j]) +
+    wShare * withinRange(share, v.epochShareLow[j], v.epochShareHigh[j])
+  );
 }
 
 /** UCB1 over the three basic strategies, judged every epoch on profit and share as the group policy weighs them. */
@@ -138,17 +175,7 @@ function learningMode(w: MarketWorld, ctx: Ctx, j: number): number {
   const v = w.agents.vendors.col;
   if (ctx.tick - v.armStart[j] < E.LEARNING_EPOCH && v.armStart[j] >= 0) return v.mode[j];
   const counts = [v.arm0n, v.arm1n, v.arm2n];
-  const values = [v.arm0v, v.arm1v, v.arm2v];
-  if (v.armStart[j] >= 0) {
-    const arm = ARMS.indexOf(v.mode[j]);
-    const profit = accrualProfit(w, j) - v.armStartProfit[j];
-    const scale = Math.max(1, v.initialCash[j] * 0.02);
-    const share = shareOf(w, j) - v.armStartShare[j];
-    const wShare = E.SHARE_WEIGHT[v.policy[j]];
-    const reward = (1 - wShare) * squash(profit / scale) + wShare * squash(share * 20);
-    counts[arm][j] += 1;
-    values[arm][j] += (reward - values[arm][j]) / counts[arm][j];
-  }
+  if (v.armStart[j] >= 0) scoreEpoch(w, j, counts);
   let total = 0;
   for (const c of counts) total += c[j];
   let best = 0;
@@ -157,7 +184,7 @@ function learningMode(w: MarketWorld, ctx: Ctx, j: number): number {
     // Profit-first groups never allow the loss-making arm.
     if (ARMS[a] === AGGRESSIVE && restrictedToProfit(ctx, v.policy[j])) continue;
     const n = counts[a][j];
-    const score = n === 0 ? Infinity : values[a][j] + Math.sqrt((2 * log(total + 1)) / n) * 0.5;
+    const score = n === 0 ? Infinity : meanReward(v, j, a) + Math.sqrt((2 * log(total + 1)) / n) * E.EXPLORATION;
     if (score > bestScore) {
       bestScore = score;
       best = a;

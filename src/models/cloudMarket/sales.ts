@@ -4,10 +4,10 @@
  * (`releaseLot`). Names: c/v/s are the customer, vendor and supplier columns, i a customer,
  * k a supplier.
  */
-import type { Random } from '../../core/rng';
+import type { KeyedStream } from '../../core/keyedRandom';
 import { contractLength, schedule } from './calendar';
 import { dailyRate, signLot } from './books';
-import { appraise, drawOption, renewalLoyalty, renewsWithoutComparing } from './choice';
+import { appraise, CHOICE_DRAWS, drawOption, renewalLoyalty, renewsWithoutComparing } from './choice';
 import * as E from './economics';
 import type { Ctx } from './paramValues';
 import { observeFirstChoice, observePurchase } from './observers';
@@ -112,12 +112,14 @@ function stockOut(w: MarketWorld, ctx: Ctx, i: number, option: number): void {
 /**
  * Customer i chooses and buys its whole need from one seller. Its first choice is its current
  * seller when it renews without comparing (above the loyalty threshold always, else as its
- * switching cost holds it: see `renewsWithoutComparing`), else the first option it draws. A chosen seller without stock cannot deliver: the customer tries its next option; only
+ * switching cost holds it: see `renewsWithoutComparing`), else the first option it draws. A chosen
+ * seller without stock cannot deliver: the customer tries its next option; only
  * a first choice that cannot deliver counts as a stock-out (one per customer and day), and a
  * current seller that cannot deliver loses loyalty. Returns false when nothing could be bought
- * (the customer tries again tomorrow).
+ * (the customer tries again tomorrow). Its draws are its own: keyed by (customer, day) in
+ * `draws`, the `choices` stream, at the numbers `CHOICE_DRAWS` gives each purpose.
  */
-export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rng: Random): boolean {
+export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, draws: KeyedStream): boolean {
   const c = w.agents.customers.col;
   const params = ctx.params;
   const current = c.seller[i];
@@ -127,7 +129,11 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
   // A renewing customer held by its switching cost (or above the loyalty threshold) has its seller as first choice.
   let choice = -1;
   let firstShort = false;
-  if (current >= 0 && available[current] && renewsWithoutComparing(ctx, scratch, c, i, rng)) {
+  if (
+    current >= 0 &&
+    available[current] &&
+    renewsWithoutComparing(ctx, scratch, c, i, draws.at(i, ctx.tick, CHOICE_DRAWS.compare))
+  ) {
     if (inStock(w, current, need)) choice = current;
     else {
       stockOut(w, ctx, i, current);
@@ -137,7 +143,7 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
     }
   }
   for (let attempt = 0; choice < 0 && attempt < MAX_OPTIONS; attempt++) {
-    const option = drawOption(scratch, params.choiceNoise, rng);
+    const option = drawOption(scratch, params.choiceNoise, draws.at(i, ctx.tick, CHOICE_DRAWS.firstOption + attempt));
     if (option < 0) break;
     if (inStock(w, option, need)) {
       choice = option;
@@ -151,7 +157,7 @@ export function choose(w: MarketWorld, ctx: Ctx, scratch: Scratch, i: number, rn
   if (choice < 0) return false;
   if (!firstShort) observeFirstChoice(w, ctx, i, choice, true);
   observePurchase(w, i);
-  sell(w, ctx, scratch, i, choice, firstShort || w.globals.marketShort > 0, rng);
+  sell(w, ctx, scratch, i, choice, firstShort || w.globals.marketShort > 0, draws);
   return true;
 }
 
@@ -167,13 +173,13 @@ function sell(
   i: number,
   choice: number,
   short: boolean,
-  rng: Random,
+  draws: KeyedStream,
 ): void {
   const c = w.agents.customers.col;
   const s = w.agents.suppliers.col;
   const price = scratch.offered[choice];
   const need = c.need[i];
-  const days = contractLength(ctx, rng);
+  const days = contractLength(ctx, draws.at(i, ctx.tick, CHOICE_DRAWS.contractLength));
   const rate = dailyRate(price, need);
   const previous = c.seller[i];
   c.contracts[i]++;

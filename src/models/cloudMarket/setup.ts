@@ -182,7 +182,8 @@ export function setupMarket(w: MarketWorld, ctx: Ctx): void {
   addVendors(w, ctx);
   w.agents.holdings.add(w.agents.vendors.count * w.agents.suppliers.count);
   refreshDerived(w, ctx, scratch);
-  for (let i = 0; i < ctx.params.customers; i++) addCustomer(w, ctx, scratch, rng, layout);
+  const traits = ctx.rng.keyed('traits');
+  for (let i = 0; i < ctx.params.customers; i++) addCustomer(w, ctx, scratch, traits, layout);
   const target = initialShares(w, ctx, scratch);
   openVendors(w, ctx, scratch);
   calibrateBrands(w, ctx, scratch, target);

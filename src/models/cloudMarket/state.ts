@@ -132,9 +132,18 @@ export const worldDecl = {
       arm0n: 'f64',
       arm1n: 'f64',
       arm2n: 'f64',
-      arm0v: 'f64',
-      arm1v: 'f64',
-      arm2v: 'f64',
+      /** The learner's mean change of accrual profit (credits) and of share over the epochs of each arm. */
+      arm0profit: 'f64',
+      arm1profit: 'f64',
+      arm2profit: 'f64',
+      arm0share: 'f64',
+      arm1share: 'f64',
+      arm2share: 'f64',
+      /** The range of those changes over all its epochs so far, which scales its rewards into [0, 1]. */
+      epochProfitLow: 'f64',
+      epochProfitHigh: 'f64',
+      epochShareLow: 'f64',
+      epochShareHigh: 'f64',
       /** Share of units in use at the end of the last day (for the view). */
       shareNow: 'f64',
       x: 'f32',
