@@ -337,7 +337,7 @@ In the shock, stock cover on its eve and stock-outs per seed: Atlas 16 days / 48
 entrant sits on its minimum stock); against the same seed without the shock, 60 days after it,
 Cirrus gains 0.8 pp and Eos 0.1 pp while the three thin-stocked vendors lose 0.1–0.2 pp.
 
-Version 3's learner weighs its rewards as its group policy says (see Pricing): Eos, a learner
+Version 3's learner weighs its rewards as its group policy says (see Strategies): Eos, a learner
 of an expanding group, now spends about half its epochs in the price war (20–25 of 41 in seeds
 1–6, against 13–15 in version 2) and ends the five years with an accrual loss in 5 of those 6
 seeds (version 2: a profit in all), which is why fewer vendors end in profit.
