@@ -40,6 +40,25 @@ const ALLOWED = new Set([
   'Shift',
   'English',
   'Language',
+  'Tab',
+  // Abbreviations Chinese texts keep as they are (容量 IOPS, IT 能力, HHI 指数, ODD 协议).
+  'HHI',
+  'IOPS',
+  'IT',
+  'ODD',
+  // The ODD's formulas: function names and the attributes' symbols, as in the English.
+  'exp',
+  'ln',
+  'logit',
+  'min',
+  'max',
+  'round',
+  'floor',
+  'uniform',
+  'squash',
+  'scaled',
+  'it',
+  'su',
 ]);
 
 /**
@@ -80,7 +99,9 @@ async function pageTexts(page: Page): Promise<{ page: string; canvas: string[] }
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement!;
       const holder = element.closest('select') ?? element;
-      if (!element.closest('script, style, noscript') && holder.checkVisibility()) shown.push(node.textContent ?? '');
+      // Code and key caps are commands and keys, not interface words.
+      if (!element.closest('script, style, noscript, code, pre, kbd') && holder.checkVisibility())
+        shown.push(node.textContent ?? '');
     }
     const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [aria-valuetext]')].flatMap(
       (e) => ['aria-label', 'title', 'placeholder', 'aria-valuetext'].map((a) => e.getAttribute(a) ?? ''),

@@ -73,7 +73,9 @@ for (const model of MODELS) {
     };
     expect(shown.params.length).toBe(Object.values(model.params).filter((s) => s.kind !== 'table').length);
     expect(shown.plots.length).toBeGreaterThan(0);
-    expect(shown.info.length).toBe([...model.info.matchAll(/^#+ /gm)].length);
+    // The Info panel shows the guide (How to use it, Things to try) above the ODD.
+    const headings = (markdown = '') => [...markdown.matchAll(/^#+ /gm)].length;
+    expect(shown.info.length).toBe(headings(model.guide) + headings(model.info));
     if (model.monitors) expect(shown.monitors.length).toBeGreaterThan(0);
     for (const [where, list] of Object.entries(shown))
       for (const text of list) expect(text, `${where}: ${text}`).toMatch(HAN);

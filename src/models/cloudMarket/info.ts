@@ -69,13 +69,13 @@ Each day, in this order:
   neighbours' sellers; vendors see rivals' previous prices and units in use.
 - **Interaction**: through prices, stock, supplier allocation and the social network.
 - **Stochasticity**: every draw comes from the run's seed, keyed so that a what-if's fork shares
-  its random numbers with its base (common random numbers; docs/common-random-numbers.md). A
-  customer's attributes, need and network are keyed by its id (stream *traits*), so customer i
+  its random numbers with its base (common random numbers; \`docs/common-random-numbers.md\`). A
+  customer's attributes, need and network are keyed by its id (stream \`traits\`), so customer i
   is the same person in every run on the seed; its draws on a day (whether it leaves, whether it
   compares, the options it draws, its contract length) are keyed by (customer, day) with one draw
-  number per purpose (stream *choices*); a random event's daily draw is keyed by its row's id and
-  the day (stream *events*). The initial sellers and renewal days of the warm start draw from the
-  *setup* stream; the view's layout has its own stream and never shifts the model's numbers
+  number per purpose (stream \`choices\`); a random event's daily draw is keyed by its row's id and
+  the day (stream \`events\`). The initial sellers and renewal days of the warm start draw from the
+  \`setup\` stream; the view's layout has its own stream and never shifts the model's numbers
   (**Decision**, version 3: version 2 drew choices and newcomers from one shared sequence, so a
   fork's first different choice reshuffled every later customer).
 - **Observation**: the reporters below, every day. A few read *observer* state the rules never
@@ -265,7 +265,7 @@ break-even and a profit-first learner may pick the price war, within its 5% loss
 every switch on the model is exactly the plain model; a switch whose rule has nothing to do in a
 scenario changes nothing there, bit for bit (both are tested).
 
-### What carries each expectation (version 3, measured with the files in experiments/)
+### What carries each expectation (version 3, measured with the files in \`experiments/\`)
 - **E1, price and share**: the choice's price term sets the sign; brand calibration at the
   reference price lets it show (off, the brand absorbs the price and the demand curve is flat:
   elasticity +0.08 instead of −1.16). The switching cost damps it (off: −1.86).
