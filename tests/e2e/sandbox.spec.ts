@@ -88,7 +88,10 @@ test('clicking an agent opens the inspector; zoom and extra plots work', async (
   await page.getByRole('button', { name: 'Close inspector' }).click();
   await expect(inspector).toHaveCount(0);
   await expect.poll(async () => darkGreyPixels(PNG.sync.read(await view.screenshot()))).toBeLessThan(marked - 150);
-  await page.getByText('Stock-outs per day').click();
+  await page
+    .locator('summary')
+    .filter({ hasText: /^Stock-outs per day$/ })
+    .click();
   await expect(page.getByRole('figure', { name: 'Stock-outs per day' })).toBeVisible();
 });
 
@@ -202,7 +205,10 @@ test('a supply shock added on the timeline produces stock-outs after its day', a
   await expect(page.getByRole('button', { name: 'Supply shock on day 20: All suppliers (#1)' })).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await runDays(page, 60);
-  await page.getByText('Stock-outs per day', { exact: true }).click();
+  await page
+    .locator('summary')
+    .filter({ hasText: /^Stock-outs per day$/ })
+    .click();
   const outs = await exportedSeries(page, 'Stock-outs per day', /^Stock-outs: /);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // A few stock-outs happen in any market; the shock multiplies them.
