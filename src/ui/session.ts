@@ -27,14 +27,22 @@ function plotInterval(ticksPerSecond: number | null): number {
   return ticksPerSecond > 30 ? 500 : 250;
 }
 
+/**
+ * When the plots last re-sampled while running, shared by every run's clock: a comparison's two
+ * runs re-sample together, so its plots of both redraw once per interval, not once for each.
+ */
+let plotEpoch = { at: 0, count: 0 };
+
 /** A run's plot clock: whether a frame's rows should re-sample the plots now (see plotInterval). */
 export function plotClock(): (frame: { status: string; reset: boolean }) => boolean {
-  let last = 0;
+  let seen = 0;
   return (frame) => {
     const now = performance.now();
-    const due =
-      frame.status !== 'running' || frame.reset || now - last > plotInterval(useApp.getState().ticksPerSecond);
-    if (due) last = now;
+    if (now - plotEpoch.at > plotInterval(useApp.getState().ticksPerSecond)) {
+      plotEpoch = { at: now, count: plotEpoch.count + 1 };
+    }
+    const due = frame.status !== 'running' || frame.reset || seen !== plotEpoch.count;
+    seen = plotEpoch.count;
     return due;
   };
 }
