@@ -378,6 +378,8 @@ export const en = {
   'view.keys': 'Arrow keys choose an agent, Enter inspects it, Escape closes the inspector.',
   'view.selected': '{label} #{id} selected. Enter inspects it.',
   'offline.updated': 'Agora was updated: this visit runs its new version.',
+  // Comparison (issue 16): Go of a big pair asks first.
+  'compare.askGo': 'Running both runs to the horizon side by side would take {estimate}. Run them anyway?',
 } as const;
 
 export type MessageKey = keyof typeof en;
