@@ -617,6 +617,8 @@ export const en = {
     'This scenario was made by a newer Agora (format version {version}; this one reads up to {max}). Please update.',
   'problem.linkKind.scenario': 'scenario',
   'problem.linkKind.comparison': 'comparison',
+  // Comparison (issue 16): Go of a big pair asks first.
+  'compare.askGo': 'Running both runs to the horizon side by side would take {estimate}. Run them anyway?',
 } as const;
 
 export type MessageKey = keyof typeof en;

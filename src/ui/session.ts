@@ -7,6 +7,7 @@ import { canonicalSeed, isValidSeed, MAX_SEED } from '../core/rng';
 import { defaultParams } from '../core/params';
 import { applicableChanges, recordChange, type TimedChange } from '../core/timedChanges';
 import { isBeyondNormalSize, type ScenarioPace } from '../core/calibrationSize';
+import type { Estimate } from '../core/estimate';
 import { findModel } from '../models/registry';
 import type { FromWorker } from '../worker/protocol';
 import { SimClient } from '../worker/simClient';
@@ -28,14 +29,22 @@ function plotInterval(ticksPerSecond: number | null): number {
   return ticksPerSecond > 30 ? 500 : 250;
 }
 
+/**
+ * When the plots last re-sampled while running, shared by every run's clock: a comparison's two
+ * runs re-sample together, so its plots of both redraw once per interval, not once for each.
+ */
+let plotEpoch = { at: 0, count: 0 };
+
 /** A run's plot clock: whether a frame's rows should re-sample the plots now (see plotInterval). */
 export function plotClock(): (frame: { status: string; reset: boolean }) => boolean {
-  let last = 0;
+  let seen = 0;
   return (frame) => {
     const now = performance.now();
-    const due =
-      frame.status !== 'running' || frame.reset || now - last > plotInterval(useApp.getState().ticksPerSecond);
-    if (due) last = now;
+    if (now - plotEpoch.at > plotInterval(useApp.getState().ticksPerSecond)) {
+      plotEpoch = { at: now, count: plotEpoch.count + 1 };
+    }
+    const due = frame.status !== 'running' || frame.reset || seen !== plotEpoch.count;
+    seen = plotEpoch.count;
     return due;
   };
 }
@@ -58,7 +67,7 @@ function onMessage(message: FromWorker): void {
     return;
   }
   if (message.type === 'pace') return paceArrived?.(message.pace);
-  if (message.type === 'ask') return void askToGo(message.estimate);
+  if (message.type === 'ask') return driver ? driver.asked(message.estimate) : void askToGo(message.estimate);
   if (message.type !== 'frame') return;
   if (message.reset && seekInFlight) seekDone();
   else if (message.reset) setupsInFlight = Math.max(0, setupsInFlight - 1);
@@ -131,6 +140,13 @@ function recordLive(made: readonly TimedChange[]): void {
   });
 }
 
+/** The run on display was estimated big before its Setup: its Go to a far horizon may ask first. */
+let bigRun = false;
+
+export function isBigRun(): boolean {
+  return bigRun;
+}
+
 /** Answers the estimate asked of the worker, once. */
 let paceArrived: ((pace: ScenarioPace | null) => void) | null = null;
 
@@ -192,6 +208,7 @@ export function onSetup(listener: () => void): () => void {
 
 function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: number }): void {
   for (const listener of [...setupListeners]) listener();
+  bigRun = pace !== undefined;
   const { modelId, params, seed, changes } = scenario;
   const kept = applicableChanges(findModel(modelId)!, params, changes);
   useApp.setState({
@@ -247,6 +264,8 @@ export interface RunDriver {
   step(count: number): void;
   /** The base run was sent to another day (time slider). */
   seeked(tick: number): void;
+  /** Go of the big run on display would run long to its horizon (see goRunUntil): asked before it runs. */
+  asked(estimate: Estimate): void;
 }
 
 let driver: RunDriver | null = null;
@@ -276,9 +295,12 @@ export function stepRun(count: number): void {
   sim().send({ type: 'step', count });
 }
 
-/** Runs the run on display to day `until` at most, without asking: a comparison's shared budget (compare/lockStep.ts). */
-export function goRunUntil(until: number): void {
-  sim().send({ type: 'go', confirmed: true, until });
+/**
+ * Runs the run on display to day `until` at most: a comparison's shared budget (compare/lockStep.ts).
+ * Unless `confirmed`, a big run to a far horizon does not run but says `ask` to the driver first.
+ */
+export function goRunUntil(until: number, confirmed = true): void {
+  sim().send({ type: 'go', confirmed, until });
 }
 
 /** Puts every parameter back to its default; the change can be undone. */

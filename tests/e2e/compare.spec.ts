@@ -65,6 +65,8 @@ test('Fork here: the fork takes its own change, and Step and Go move both runs i
   await expect(print(page, 'fork')).toHaveText(marketAt(seed, 366, [{ tick: 365, ...CIRRUS_PROFIT }]));
   await page.getByRole('button', { name: 'Go', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  // A comparison of normal size runs at once, without a question.
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect
     .poll(async () => Number(await day(page, 'base').textContent()), { timeout: 30_000 })
     .toBeGreaterThan(380);
@@ -113,6 +115,18 @@ test('Side by side: overlaid and difference plots with the fork day, a differenc
     // The fork day is marked on every plot.
     await expect(figure.locator('.recharts-reference-line-line').first()).toBeAttached();
     await expect(figure.getByText('fork', { exact: true })).toBeVisible();
+    // Redrawn with the second year (each chart on its own turn): the fork day is now mid-axis, not at its end.
+    const grid = figure.locator('.recharts-cartesian-grid');
+    await expect
+      .poll(async () => {
+        const mark = (await figure.locator('.recharts-reference-line-line').first().boundingBox())!;
+        const box = (await grid.boundingBox())!;
+        return Math.round((100 * (mark.x - box.x)) / box.width);
+      })
+      .toBeGreaterThan(40);
+    const mark = (await figure.locator('.recharts-reference-line-line').first().boundingBox())!;
+    const box = (await grid.boundingBox())!;
+    expect((mark.x - box.x) / box.width).toBeLessThan(0.6);
   }
   // Both runs overlaid: each vendor's base line and its dashed fork line.
   const shares = page.locator('[data-plot="compare-shares"] .recharts-line path');

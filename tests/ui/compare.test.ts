@@ -47,14 +47,30 @@ describe('comparisonRows', () => {
     const fork = log(
       Array.from({ length: 500 }, (_, i) => [500 + i, 0.5] as [number, number]).filter(([tick]) => tick !== 702),
     );
-    const rows = comparisonRows(base, fork, ['share.v0'], 500);
-    expect(rows.length).toBeLessThanOrEqual(125);
+    const rows = comparisonRows(base, fork, ['share.v0'], ['base', 'fork'], 500);
+    expect(rows.length).toBeLessThanOrEqual(180);
+    expect(rows.length).toBeGreaterThan(60);
     for (const row of rows) {
       const tick = row.tick!;
       expect(row['base:share.v0']).toBe(tick / 1000);
       expect(row['fork:share.v0']).toBe(tick < 500 || tick === 702 ? null : 0.5);
     }
-    expect(rows.map((r) => r.tick)).toEqual(expect.arrayContaining([500, 702, 999]));
+    expect(rows.map((r) => r.tick)).toEqual(expect.arrayContaining([0, 500, 999]));
+    // Only the lines asked for.
+    expect(Object.keys(rows[0]).sort()).toEqual(['base:share.v0', 'fork:share.v0', 'tick']);
+  });
+
+  it("keeps a one-day spike of the difference and the fork day in a long run's few rows", () => {
+    const base = log(Array.from({ length: 3000 }, (_, tick) => [tick, 0.3] as [number, number]));
+    const fork = log(
+      Array.from({ length: 2000 }, (_, i) => [1001 + i, i === 876 ? 0.9 : 0.3 + i / 1e5] as [number, number]),
+    );
+    const rows = comparisonRows(base, fork, ['share.v0'], ['delta'], 1001);
+    expect(rows.length).toBeLessThanOrEqual(180);
+    const spike = rows.find((r) => r.tick === 1877);
+    expect(spike?.['delta:share.v0']).toBeCloseTo(0.6);
+    expect(rows.map((r) => r.tick)).toContain(1001);
+    expect(rows.find((r) => r.tick === 1000)?.['delta:share.v0'] ?? null).toBeNull();
   });
 
   it('draws the fork from the fork day on and the difference fork − base', () => {
@@ -68,7 +84,7 @@ describe('comparisonRows', () => {
       [2, 0.4],
       [3, 0.45],
     ]);
-    const rows = comparisonRows(base, fork, ['share.v0'], 2);
+    const rows = comparisonRows(base, fork, ['share.v0'], ['base', 'fork', 'delta'], 2);
     expect(rows.map((r) => r.tick)).toEqual([0, 1, 2, 3]);
     expect(rows.map((r) => r['fork:share.v0'])).toEqual([null, null, 0.4, 0.45]);
     expect(rows[3]['delta:share.v0']).toBeCloseTo(0.15);

@@ -346,6 +346,7 @@ export const zhCNUi: Partial<Record<string, string>> = {
   'compare.fork': '从这里分支',
   'compare.forkHint': '从显示的日期开出第二次运行：修改它，然后按“运行”让两者并排运行。',
   'compare.title': '如果……？在第{day}天分支',
+  'compare.askGo': '让两次运行并排运行到终点大约需要 {estimate}。仍然运行吗？',
   'compare.show': '视图显示',
   'compare.base': '基准',
   'compare.forkRun': '分支',

@@ -3,38 +3,42 @@
  * dashed), and the differences fork − base in share and in accrual profit to date, with the
  * fork day marked.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { PlotLegend } from '../components/PlotLegend';
 import { reportersFor, type Model } from '../../core/model';
 import { t, tModel } from '../../i18n';
-import { useStaggered } from '../components/PlotPanel';
 import { reporterLog } from '../frameBus';
+import { runPlotData, usePlotTurn, type PlotSource } from '../plotTurns';
 import { formatAxis, formatValue } from '../reporterFormat';
 import { seriesColor } from '../seriesColor';
 import { useApp } from '../store';
 import { useCompare } from './compareStore';
 import { forkLog } from './forkFrames';
-import { comparisonRows, seriesOf, type Series } from './shareSeries';
+import { comparisonRows, seriesOf, type ComparedLine, type Series } from './shareSeries';
 
 /** The chart's width until the figure is measured (px). */
 const WIDTH = 360;
 const HEIGHT = 150;
 const TICK = { fontSize: 11, width: 0 };
 /** The lines of a chart, as constants: a new array at each render would defeat the charts' memo. */
-const BOTH_RUNS = ['base', 'fork'] as const;
-const DIFFERENCE = ['delta'] as const;
+const BOTH_RUNS: readonly ComparedLine[] = ['base', 'fork'];
+const DIFFERENCE: readonly ComparedLine[] = ['delta'];
+
+/** New data for the comparison's plots: from either run. */
+const forkPlotData: PlotSource = (onNewData) =>
+  useCompare.subscribe((s, prev) => {
+    if (s.plotVersion !== prev.plotVersion) onNewData();
+  });
+const BOTH_RUNS_DATA: readonly PlotSource[] = [runPlotData, forkPlotData];
 
 interface ChartProps {
   readonly title: string;
-  readonly rows: Record<string, number | null>[];
   readonly series: readonly Series[];
-  readonly keys: readonly ('base' | 'fork' | 'delta')[];
+  readonly keys: readonly ComparedLine[];
   readonly format: 'percent' | 'plain';
   readonly forkDay: number;
   readonly id: string;
-  /** The chart's place: it takes new rows order × 60 ms after the first, each chart in a task of its own. */
-  readonly order: number;
   /** The line colour of reporter `name`, drawn `index`-th: as in the model's own plots. */
   readonly colorOf: (name: string, index: number) => string;
 }
@@ -51,19 +55,33 @@ function useWidth(figure: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-// Memoised and staggered as the model's plots are (see PlotPanel): recharts updates synchronously.
+// Memoised, and redrawn on its own turn as the model's plots are (see plotTurns): recharts updates synchronously.
 const ComparisonChart = memo(function ComparisonChart(props: ChartProps) {
-  const { title, series, keys, format, forkDay, id, colorOf, order } = props;
-  const rows = useStaggered(props.rows, order);
+  const { title, series, keys, format, forkDay, id, colorOf } = props;
   const figure = useRef<HTMLElement>(null);
+  const turn = usePlotTurn(figure, BOTH_RUNS_DATA);
+  const rows = useMemo(
+    () =>
+      comparisonRows(
+        reporterLog(),
+        forkLog(),
+        series.map((s) => s.name),
+        keys,
+        forkDay,
+      ),
+    // The logs change in place: the turn says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [series, keys, forkDay, turn],
+  );
   const width = useWidth(figure);
   return (
     <figure className="plot compare-plot" data-plot={id} ref={figure}>
       <figcaption>{title}</figcaption>
       <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="2 4" />
-        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} tick={TICK} />
-        <YAxis tick={TICK} width={48} tickFormatter={(v: number) => formatAxis(v, format)} />
+        {/* Every tick shown (interval 0): recharts measures no label in the DOM to thin them out (five fit). */}
+        <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} tick={TICK} interval={0} />
+        <YAxis tick={TICK} width={48} interval={0} tickFormatter={(v: number) => formatAxis(v, format)} />
         <Tooltip
           formatter={(v) => formatValue(v as number, format)}
           labelFormatter={(tick) => `${t('compare.day')} ${tick}`}
@@ -99,25 +117,19 @@ const ComparisonChart = memo(function ComparisonChart(props: ChartProps) {
 export function ComparePlots({ model }: { model: Model }) {
   const active = useCompare((s) => s.active);
   const forkDay = useCompare((s) => s.forkDay);
-  // Deferred: the charts re-render in an interruptible background render, as the model's plots do.
-  const forkVersion = useDeferredValue(useCompare((s) => s.plotVersion));
-  const baseVersion = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
+  // Cheap: the charts redraw on their own turns; this finds a new log of the base (its series).
+  useApp((s) => s.plotVersion);
+  const base = reporterLog();
   const labels = useMemo(
     () =>
       new Map(reportersFor(model, params).map((r) => [r.name, tModel(model.id, `reporter.${r.name}.label`, r.label)])),
     [model, params],
   );
-  const data = useMemo(() => {
-    const base = reporterLog();
-    const fork = forkLog();
-    const shares = seriesOf(base, 'share.', labels);
-    const profits = seriesOf(base, 'cumulativeProfit.', labels);
-    const names = [...shares, ...profits].map((s) => s.name);
-    return { shares, profits, rows: comparisonRows(base, fork, names, forkDay) };
-    // The logs change in place: the versions say when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labels, forkDay, forkVersion, baseVersion]);
+  const data = useMemo(
+    () => ({ shares: seriesOf(base, 'share.', labels), profits: seriesOf(base, 'cumulativeProfit.', labels) }),
+    [base, labels],
+  );
   const colorOf = useCallback(
     (name: string, index: number) => seriesColor(model, params, name, index),
     [model, params],
@@ -127,9 +139,7 @@ export function ComparePlots({ model }: { model: Model }) {
     <section className="compare-plots" aria-label={t('compare.shares')}>
       <ComparisonChart
         id="compare-shares"
-        order={1}
         title={t('compare.shares')}
-        rows={data.rows}
         series={data.shares}
         keys={BOTH_RUNS}
         format="percent"
@@ -138,9 +148,7 @@ export function ComparePlots({ model }: { model: Model }) {
       />
       <ComparisonChart
         id="compare-delta-share"
-        order={2}
         title={t('compare.deltaShare')}
-        rows={data.rows}
         series={data.shares}
         keys={DIFFERENCE}
         format="percent"
@@ -149,9 +157,7 @@ export function ComparePlots({ model }: { model: Model }) {
       />
       <ComparisonChart
         id="compare-delta-profit"
-        order={3}
         title={t('compare.deltaProfit')}
-        rows={data.rows}
         series={data.profits}
         keys={DIFFERENCE}
         format="plain"

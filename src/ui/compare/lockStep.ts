@@ -5,9 +5,14 @@
  * running carry no fingerprint or snapshot. Pause stops both, then steps the one behind to the
  * other's day, so they stop on the same day. Step moves both by the same number of days.
  */
+import type { Estimate } from '../../core/estimate';
+import { t } from '../../i18n';
 import type { FrameMessage } from '../../worker/protocol';
+import { askToStart } from '../confirmStart';
 import { latestFrame, subscribeFrames } from '../frameBus';
-import { driveRunsWith, goRunUntil, stepRun } from '../session';
+import { notify } from '../notices';
+import { sandboxVerdict } from '../sandboxEstimate';
+import { driveRunsWith, goRunUntil, isBigRun, stepRun } from '../session';
 import { useApp } from '../store';
 import { useCompare } from './compareStore';
 import { sendFork } from './forkRun';
@@ -25,7 +30,8 @@ interface RunState {
   awaiting: boolean;
 }
 
-let phase: 'idle' | 'running' | 'stopping' = 'idle';
+/** 'asking': Go of a big base waits for its worker's estimate, and perhaps the person's yes. */
+let phase: 'idle' | 'asking' | 'running' | 'stopping' = 'idle';
 let until = 0;
 const state: Record<Side, RunState> = {
   base: { tick: 0, finished: false, awaiting: false },
@@ -65,6 +71,8 @@ function onFrame(side: Side, frame: FrameMessage): void {
   s.tick = frame.tick;
   s.finished = frame.status === 'stopped' || frame.status === 'horizon';
   if (frame.status !== 'running') s.awaiting = false;
+  // The base's worker found Go short enough to run unasked (or its run is over).
+  if (phase === 'asking' && side === 'base') return frame.status === 'running' ? runBoth() : void (phase = 'idle');
   if (phase === 'running') return extendBudget();
   if (phase === 'stopping' && !state.base.awaiting && !state.fork.awaiting) settle();
 }
@@ -85,9 +93,41 @@ function stop(): void {
 
 let latestBaseStatus: FrameMessage['status'] = 'paused';
 
+/** Go of a big pair to far horizons was confirmed once in this comparison: it is not asked again. */
+let goConfirmed = false;
+/** The lock-step in force; a question answered after it ended does nothing. */
+let current: object | null = null;
+
+function runBoth(): void {
+  phase = 'running';
+  useApp.setState({ status: 'running' });
+  until = -Infinity;
+  extendBudget();
+}
+
+/**
+ * The base's worker estimated its Go (as for a big run in the sandbox): the pair takes as long
+ * (the two run side by side) and twice the memory; asked, or refused, in the sandbox's dialog.
+ */
+async function askAboutGo(estimate: Estimate): Promise<void> {
+  if (phase !== 'asking') return;
+  const asking = current;
+  const { verdict, words } = sandboxVerdict({ ms: estimate.ms, bytes: 2 * estimate.bytes }, true);
+  if (verdict === 'refuse') notify({ kind: 'error', text: t('sandbox.refusedGo', { estimate: words }) });
+  const yes = verdict === 'go' || (verdict === 'ask' && (await askToStart(t('compare.askGo', { estimate: words }))));
+  if (current !== asking || phase !== 'asking') return;
+  phase = 'idle';
+  if (!yes) return;
+  goConfirmed = true;
+  runBoth();
+}
+
 /** From now on Go, Pause, Step and the time slider move both runs; returns the function that ends it. */
 export function startLockStep(): () => void {
   phase = 'idle';
+  goConfirmed = false;
+  const self = {};
+  current = self;
   state.base = { tick: latestFrame()?.tick ?? 0, finished: false, awaiting: false };
   state.fork = { tick: 0, finished: false, awaiting: false };
   const unsubscribeBase = subscribeFrames((frame) => {
@@ -102,15 +142,15 @@ export function startLockStep(): () => void {
   });
   // While the pair stops, the base may say "paused" before the fork caught up: the controls show the pair running.
   const unsubscribeStatus = useApp.subscribe((s) => {
-    if (phase !== 'idle' && s.status === 'paused') useApp.setState({ status: 'running' });
+    if ((phase === 'running' || phase === 'stopping') && s.status === 'paused') useApp.setState({ status: 'running' });
   });
   driveRunsWith({
     go() {
       if (phase !== 'idle') return;
-      phase = 'running';
-      useApp.setState({ status: 'running' });
-      until = -Infinity;
-      extendBudget();
+      if (!isBigRun() || goConfirmed) return runBoth();
+      // A go of no days: the big base's worker says `ask` if the run to its horizon is long, else waits, running.
+      phase = 'asking';
+      goRunUntil(state.base.tick, false);
     },
     pause() {
       if (phase !== 'running') return;
@@ -128,8 +168,10 @@ export function startLockStep(): () => void {
       // The fork has no day before its fork day.
       sendFork({ type: 'seek', tick: Math.max(tick, useCompare.getState().forkDay) });
     },
+    asked: (estimate) => void askAboutGo(estimate),
   });
   return () => {
+    if (current === self) current = null;
     phase = 'idle';
     driveRunsWith(null);
     unsubscribeStatus();

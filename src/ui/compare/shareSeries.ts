@@ -4,9 +4,10 @@
  * base's and the fork's reporter logs on the same days.
  */
 import type { ReporterLog } from '../../core/recorder';
+import { extremeRows } from '../plotPoints';
 
-/** About the plot area's width in pixels, as in PlotPanel. */
-const MAX_POINTS = 120;
+/** Rows a plot draws (see extremeRows: about 110 with the series' extremes): fewer than its pixel columns. */
+const MAX_POINTS = 80;
 
 export interface Series {
   readonly name: string;
@@ -32,49 +33,60 @@ function rowsOn(log: ReporterLog, ticks: readonly number[]): Int32Array {
   return rows;
 }
 
-/** The value of `name` in each of `rows` of `log` (null where there is none). */
-function valuesOn(log: ReporterLog, name: string, rows: Int32Array): (number | null)[] {
-  if (!log.names.includes(name)) return Array.from(rows, () => null);
-  const column = log.column(name);
-  return Array.from(rows, (row) => (row < 0 || Number.isNaN(column[row]) ? null : column[row]));
-}
+/** A line of a comparison: a series in the base, in the fork, or the difference fork − base. */
+export type ComparedLine = 'base' | 'fork' | 'delta';
 
 /**
- * Chart rows over days 0 … the later run's day, at most MAX_POINTS: for each series
- * `base:<name>`, `fork:<name>` and `delta:<name>` (fork − base, from the fork day on).
+ * Chart rows over days 0 … the later run's day, about MAX_POINTS of them, each a day as both
+ * runs recorded it (every line's peaks kept, and the fork day): for each of `names` and `lines`
+ * the value `<line>:<name>`, null where there is none (the fork and the difference start on
+ * the fork day).
  */
 export function comparisonRows(
   base: ReporterLog,
   fork: ReporterLog,
   names: readonly string[],
+  lines: readonly ComparedLine[],
   forkDay: number,
 ): Record<string, number | null>[] {
   const last = Math.max(
     base.length ? base.tickColumn()[base.length - 1] : 0,
     fork.length ? fork.tickColumn()[fork.length - 1] : 0,
   );
-  const stride = Math.max(1, Math.ceil(last / MAX_POINTS));
-  const ticks: number[] = [];
-  for (let tick = 0; tick < last; tick += stride) ticks.push(tick);
-  // The fork day and the last day are always drawn.
-  ticks.push(last);
-  if (!ticks.includes(forkDay) && forkDay <= last) ticks.push(forkDay);
-  ticks.sort((a, b) => a - b);
-  const rows: Record<string, number | null>[] = ticks.map((tick) => ({ tick }));
+  const days = Array.from({ length: last + 1 }, (_, tick) => tick);
   // Found once per log, not per series: the plots re-sample a long run a few times a second.
-  const baseRows = rowsOn(base, ticks);
-  const forkRows = rowsOn(fork, ticks);
-  for (const name of names) {
-    const b = valuesOn(base, name, baseRows);
-    const f = valuesOn(fork, name, forkRows);
-    rows.forEach((row, i) => {
-      row[`base:${name}`] = b[i];
-      // Before the fork day the fork is the base.
-      row[`fork:${name}`] = ticks[i] < forkDay ? null : f[i];
-      row[`delta:${name}`] = ticks[i] < forkDay || b[i] === null || f[i] === null ? null : f[i]! - b[i]!;
-    });
-  }
-  return rows;
+  const baseRows = rowsOn(base, days);
+  const forkRows = rowsOn(fork, days);
+  const valueOf = (log: ReporterLog, rows: Int32Array, name: string): ((day: number) => number) => {
+    if (!log.names.includes(name)) return () => NaN;
+    const column = log.column(name);
+    return (day) => (rows[day] < 0 ? NaN : column[rows[day]]);
+  };
+  const series = names.flatMap((name) => {
+    const b = valueOf(base, baseRows, name);
+    const f = valueOf(fork, forkRows, name);
+    // Before the fork day the fork is the base.
+    const of: Record<ComparedLine, (day: number) => number> = {
+      base: b,
+      fork: (day) => (day < forkDay ? NaN : f(day)),
+      delta: (day) => (day < forkDay ? NaN : f(day) - b(day)),
+    };
+    return lines.map((line) => ({ key: `${line}:${name}`, value: of[line] }));
+  });
+  const shown = extremeRows(
+    days.length,
+    series.map((s) => s.value),
+    MAX_POINTS,
+    [forkDay],
+  );
+  return shown.map((day) => {
+    const row: Record<string, number | null> = { tick: day };
+    for (const { key, value } of series) {
+      const v = value(day);
+      row[key] = Number.isNaN(v) ? null : v;
+    }
+    return row;
+  });
 }
 
 /** The latest value of `name` in `log`, or null. */

@@ -2,7 +2,7 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { PlotLegend } from './PlotLegend';
 import {
@@ -30,9 +30,14 @@ import { useApp } from '../store';
 import { changeMarks } from '../timedChangeText';
 import { markLines, PlotMarkButtons } from './PlotMarks';
 import { PlotTable } from './PlotTable';
+import { extremeRows } from '../plotPoints';
+import { runPlotData, usePlotTurn, type PlotSource } from '../plotTurns';
 
-/** About the plot area's width in pixels: more points cost render time and show nothing more. */
-const MAX_POINTS = 120;
+/**
+ * Rows a chart draws (about 110 with the series' extremes, see extremeRows; an averaged series
+ * this many), fewer than the plot's pixel columns: more cost render time and show nothing more.
+ */
+const MAX_POINTS = 80;
 
 /**
  * Tick labels that recharts does not measure word by word in the DOM to wrap them (a forced
@@ -41,11 +46,21 @@ const MAX_POINTS = 120;
 const TICK = { fontSize: 11, width: 0 };
 const AXIS_TITLE = { fontSize: 11, fill: '#5b6470' };
 
-/** The rows a chart draws: at most MAX_POINTS, each series as recorded or as its trailing mean over `average` ticks. */
+/**
+ * The rows a chart draws: about MAX_POINTS, each series as recorded (every series' peaks kept,
+ * see extremeRows) or as its trailing mean over `average` ticks (smooth: evenly sampled).
+ */
 function chartRows(names: readonly string[], average?: number): Record<string, number | null>[] {
   const log = reporterLog();
   const ticks = log.tickColumn();
-  const indices = log.sampleIndices(MAX_POINTS);
+  const recorded = names.filter((n) => log.names.includes(n)).map((n) => log.column(n));
+  const indices = average
+    ? log.sampleIndices(MAX_POINTS)
+    : extremeRows(
+        log.length,
+        recorded.map((column) => (i: number) => column[i]),
+        MAX_POINTS,
+      );
   const columns = names
     .filter((n) => log.names.includes(n))
     .map((n) => {
@@ -104,43 +119,23 @@ function usePlotWidth(figure: React.RefObject<HTMLElement | null>, max: number):
   return Math.max(240, Math.min(max, available));
 }
 
-/** Delay between two charts taking the same new plot version (ms). */
-const STAGGER_MS = 60;
+/** The plots' one source of new data: the run on display. */
+const RUN: readonly PlotSource[] = [runPlotData];
 
-/**
- * The plot version (or data) the `order`-th chart shows: it follows `version` order × STAGGER_MS later.
- * WARNING: recharts re-renders a chart's insides from its own store, synchronously (React
- * can't defer store updates); staggered, each chart's update is a task of its own instead of
- * one long task for all of them.
- */
-export function useStaggered<T>(version: T, order: number): T {
-  const [shown, setShown] = useState(version);
-  useEffect(() => {
-    if (order === 0) return;
-    const timer = setTimeout(() => startTransition(() => setShown(version)), order * STAGGER_MS);
-    return () => clearTimeout(timer);
-  }, [version, order]);
-  return order === 0 ? version : shown;
-}
-
-// Memoised: a frame that brings no new plot version must not re-render the charts.
+// Memoised: the chart redraws on its own turn (see plotTurns), not when the panel re-renders.
 const Plot = memo(function Plot({
   model,
   plot,
-  order,
   reporters,
   params,
-  ...props
 }: {
   model: Model;
   plot: PlotDecl;
-  version: number;
-  order: number;
   reporters: readonly ReporterDecl[];
   params: ParamValues<ParamSchema>;
 }) {
-  const version = useStaggered(props.version, order);
   const figure = useRef<HTMLElement>(null);
+  const version = usePlotTurn(figure, RUN);
   const presenter = useApp((s) => s.presenter);
   const width = usePlotWidth(figure, presenter ? 480 : 380);
   const ticksPerYear = model.ticksPerYear;
@@ -277,25 +272,14 @@ function OpenOnly({ children }: { children: React.ReactNode }) {
 }
 
 export function PlotPanel({ model }: { model: Model }) {
-  // Deferred: the charts re-render in an interruptible background render, so a run's frames
-  // and the user's input never wait behind them (recharts takes tens of ms per update).
-  const version = useDeferredValue(useApp((s) => s.plotVersion));
   const params = useApp((s) => s.appliedParams);
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
   const presenter = useApp((s) => s.presenter);
   const shown = usePresenterPlots(model);
   const primary = model.plots.filter((p) => p.primary !== false);
   const more = model.plots.filter((p) => p.primary === false);
-  const plotOf = (plot: PlotDecl, order: number) => (
-    <Plot
-      key={`${model.id}.${plot.id}`}
-      model={model}
-      plot={plot}
-      version={version}
-      order={order}
-      reporters={reporters}
-      params={params}
-    />
+  const plotOf = (plot: PlotDecl) => (
+    <Plot key={`${model.id}.${plot.id}`} model={model} plot={plot} reporters={reporters} params={params} />
   );
   if (presenter)
     return (
@@ -319,11 +303,11 @@ export function PlotPanel({ model }: { model: Model }) {
   return (
     <div className="plots">
       {primary.map(plotOf)}
-      {more.map((plot, i) => (
+      {more.map((plot) => (
         // One click away: a closed disclosure per plot; it draws only when open.
         <details key={`${model.id}.${plot.id}`} className="more-plot" data-plot={plot.id}>
           <summary>{tModel(model.id, `plot.${plot.id}.title`, plot.title)}</summary>
-          <OpenOnly>{plotOf(plot, primary.length + i)}</OpenOnly>
+          <OpenOnly>{plotOf(plot)}</OpenOnly>
         </details>
       ))}
     </div>
