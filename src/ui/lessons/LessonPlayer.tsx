@@ -121,20 +121,28 @@ function PredictionInput(props: { step: LessonStep; questionId: string; onRecord
   );
 }
 
-/** The outcome reporter's value on the step's day, as the model formats it. */
+/**
+ * The outcome reporter's value on the step's day, as the model formats it. In a what-if: the
+ * value of the run the step asks about (`outcome.run`), else both, base and fork.
+ */
 function OutcomeLine({ modelId, step, outcome }: { modelId: string; step: LessonStep; outcome: Outcome }) {
   const params = useApp((s) => s.appliedParams);
   if (!step.outcome) return <p>{t('lesson.reached', { day: outcome.day })}</p>;
   const format = reporterFormat(reportersFor(findModel(modelId)!, params), step.outcome.reporter);
-  return (
-    <p className="lesson-outcome">
-      {t('lesson.outcome', {
-        label: say(step.outcome.label),
-        day: outcome.day,
-        value: formatValue(outcome.value, format),
-      })}
-    </p>
-  );
+  const shown = (value: number | null) => formatValue(value, format);
+  const common = { label: say(step.outcome.label), day: outcome.day };
+  const run = step.outcome.run;
+  let text: string;
+  if (outcome.fork === undefined) text = t('lesson.outcome', { ...common, value: shown(outcome.value) });
+  else if (run === undefined)
+    text = t('lesson.outcomeBoth', { ...common, base: shown(outcome.value), fork: shown(outcome.fork) });
+  else
+    text = t('lesson.outcomeRun', {
+      ...common,
+      run: t(run === 'fork' ? 'lesson.runFork' : 'lesson.runBase'),
+      value: shown(run === 'fork' ? outcome.fork : outcome.value),
+    });
+  return <p className="lesson-outcome">{text}</p>;
 }
 
 /** The question, the prediction (input or recorded), Run to day N, the outcome and the reveal. */
