@@ -12,9 +12,10 @@ const FINGERPRINT = /^[0-9a-f]{16}$/;
 const player = (page: Page) => page.getByRole('region', { name: 'Lesson: A first look at the market' });
 const tick = (page: Page) => page.getByLabel('Tick', { exact: true });
 
-async function openApp(page: Page, path = '/'): Promise<void> {
+/** Opens the app; `fingerprint` is the monitor's label in the page's language. */
+async function openApp(page: Page, path = '/', fingerprint = 'Fingerprint'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(FINGERPRINT);
+  await expect(page.getByLabel(fingerprint, { exact: true })).toHaveText(FINGERPRINT);
 }
 
 /** Opens the fixture lesson through the Lessons gallery's Open lesson file. */
@@ -231,7 +232,7 @@ test('the player in presenter mode: large type, every part on screen', async ({ 
 
 test('in Chinese the player and the lesson read in Chinese', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('agora.locale', 'zh-CN'));
-  await openApp(page);
+  await openApp(page, '/', '指纹');
   await page.getByRole('button', { name: '课程' }).click();
   await page.getByLabel('打开课程文件', { exact: true }).setInputFiles(FIXTURE);
   const lesson = page.getByRole('region', { name: '课程：初识市场' });
