@@ -128,3 +128,21 @@ test('a ready lesson in Chinese: its title, steps and player in Chinese', async 
   await expect(lesson.getByText('到第 2 年年末，Cirrus 的累计利润会是多少？')).toBeVisible();
   await expect(lesson.getByRole('radio', { name: '亏损' })).toBeVisible();
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+
+  test('each option of a choice is a finger-sized target', async ({ page }) => {
+    await openApp(page, '/#lesson=who-pays-for-a-price-war&step=1');
+    const lesson = page.getByRole('region', { name: 'Lesson: Who pays for a price war?' });
+    const options = lesson.locator('.lesson-prediction fieldset label');
+    await expect(options).toHaveCount(3);
+    for (const option of await options.all()) {
+      const box = (await option.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    // A tap on an option's words chooses it.
+    await lesson.getByText('About zero', { exact: true }).tap();
+    await expect(lesson.getByRole('radio', { name: 'About zero' })).toBeChecked();
+  });
+});
