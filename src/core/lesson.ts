@@ -67,6 +67,9 @@ const OpenSchema = v.pipe(
   v.check((o) => Object.keys(o).length === 1, 'needs exactly one of preset, whatIf or scenario'),
 );
 
+/** The runs of a what-if a step's outcome may be read from. */
+const OUTCOME_RUNS = ['base', 'fork'] as const;
+
 const OPTIONS = 'must be a list of 2 to 6 options';
 const PREDICTIONS: Record<string, v.GenericSchema> = {
   choice: documentObject(
@@ -114,9 +117,14 @@ const StepSchema = v.pipe(
       prediction: v.optional(PredictionSchema),
       outcome: v.optional(
         documentObject(
-          { reporter: identifier, label: LINE },
-          '{ "reporter": "…", "label": { … } }',
-          'unknown key in outcome (reporter, label)',
+          {
+            reporter: identifier,
+            label: LINE,
+            // In a what-if, the run whose value the step asks about; omitted there, both are shown.
+            run: v.optional(v.picklist(OUTCOME_RUNS, 'must be "base" or "fork"')),
+          },
+          '{ "reporter": "…", "label": { … }, "run"?: "base" | "fork" }',
+          'unknown key in outcome (reporter, label, run)',
         ),
       ),
       highlight: v.optional(
@@ -246,6 +254,15 @@ function checkOpen(step: LessonStep, at: string, model: Model, context: LessonCo
   return null;
 }
 
+/** Whether step `index` is reached with a what-if: the latest step up to it that opens something opens one. */
+function reachedWithWhatIf(lesson: Lesson, index: number): boolean {
+  for (let i = index; i >= 0; i--) {
+    const open = lesson.steps[i].open;
+    if (open) return open.whatIf !== undefined;
+  }
+  return false;
+}
+
 /** The references of a lesson into its model and the ready what-ifs. */
 function checkReferences(lesson: Lesson, context: LessonContext): LessonResult {
   const model = context.findModel(lesson.model);
@@ -262,6 +279,11 @@ function checkReferences(lesson: Lesson, context: LessonContext): LessonResult {
       errors.push({
         field: `${at}.outcome.reporter`,
         message: `unknown reporter ${quoted(step.outcome.reporter)} of ${model.id}`,
+      });
+    if (step.outcome?.run !== undefined && !reachedWithWhatIf(lesson, i))
+      errors.push({
+        field: `${at}.outcome.run`,
+        message: 'only a step reached with a what-if has a base and a fork run',
       });
     if (step.highlight?.plot !== undefined && !plots.includes(step.highlight.plot))
       errors.push({

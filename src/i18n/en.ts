@@ -421,6 +421,10 @@ export const en = {
   'lesson.runHint': 'Record a prediction (or skip it) first.',
   'lesson.reached': 'The run reached day {day}.',
   'lesson.outcome': 'The run gave: {label} on day {day}: {value}',
+  'lesson.outcomeRun': 'The {run} run gave: {label} on day {day}: {value}',
+  'lesson.outcomeBoth': 'The runs gave: {label} on day {day}: base {base}, fork {fork}',
+  'lesson.runBase': 'base',
+  'lesson.runFork': 'fork',
   'lesson.reveal': 'What happened',
   'lesson.unknown':
     'This lesson link names no ready lesson (“{id}”): nothing was opened, and the sandbox is as it was.',

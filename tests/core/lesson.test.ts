@@ -128,6 +128,25 @@ describe('parseLesson', () => {
       'steps[1].outcome.label: must be a text',
     ],
     [
+      'an outcome of an unknown run',
+      (d) => (d.steps[1].outcome = { reporter: 'share.v0', label: en('x'), run: 'both' }),
+      'steps[1].outcome.run: must be "base" or "fork"',
+    ],
+    [
+      'an outcome run in a step not reached with a what-if',
+      (d) => (d.steps[1].outcome = { reporter: 'share.v0', label: en('x'), run: 'fork' }),
+      'steps[1].outcome.run: only a step reached with a what-if has a base and a fork run',
+    ],
+    [
+      'an outcome run after a later preset',
+      (d) => {
+        d.steps[1].open = { whatIf: 'cirrus-ends-price-war' };
+        d.steps[2].open = { preset: 'default' };
+        d.steps[2].outcome = { reporter: 'share.v0', label: en('x'), run: 'base' };
+      },
+      'steps[2].outcome.run: only a step reached with a what-if',
+    ],
+    [
       'an unknown plot',
       (d) => (d.steps[1].highlight = { plot: 'nope' }),
       'steps[1].highlight.plot: unknown plot "nope"',
@@ -149,6 +168,20 @@ describe('parseLesson', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.map((e) => e.message).join('\n')).toContain(message);
+  });
+
+  it('accepts an outcome read from the base or the fork of the what-if a step is reached with', () => {
+    const parsed = parseLesson(
+      edited((d) => {
+        d.steps[1].open = { whatIf: 'cirrus-ends-price-war' };
+        d.steps[1].outcome = { reporter: 'share.v2', label: en('Cirrus'), run: 'fork' };
+        d.steps[2].outcome = { reporter: 'share.v2', label: en('Cirrus'), run: 'base' };
+      }),
+      context,
+    );
+    expect(parsed.ok, !parsed.ok ? parsed.errors[0].message : '').toBe(true);
+    if (parsed.ok)
+      expect(parsed.value.steps.map((s) => s.outcome?.run)).toEqual([undefined, 'fork', 'base', undefined]);
   });
 
   it('checks what-ifs only where the ready what-ifs are known', () => {

@@ -12,9 +12,10 @@ const FINGERPRINT = /^[0-9a-f]{16}$/;
 const player = (page: Page) => page.getByRole('region', { name: 'Lesson: A first look at the market' });
 const tick = (page: Page) => page.getByLabel('Tick', { exact: true });
 
-async function openApp(page: Page, path = '/', fingerprintLabel = 'Fingerprint'): Promise<void> {
+/** Opens the app; `fingerprint` is the monitor's label in the page's language. */
+async function openApp(page: Page, path = '/', fingerprint = 'Fingerprint'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByLabel(fingerprintLabel, { exact: true })).toHaveText(FINGERPRINT);
+  await expect(page.getByLabel(fingerprint, { exact: true })).toHaveText(FINGERPRINT);
 }
 
 /** Opens the fixture lesson through the Lessons gallery's Open lesson file. */

@@ -69,14 +69,20 @@ describe('the lesson kept in this tab', () => {
         lesson,
         step: 99,
         answers: { 1: { kind: 'choice', option: 'x' }, 2: { kind: 'text', value: 'ok' }, 40: { kind: 'skipped' } },
-        outcomes: { 1: { day: '30', value: 1 }, 2: { day: 60, value: null } },
+        outcomes: {
+          0: { day: 10, value: 1, fork: 'x' },
+          1: { day: '30', value: 1 },
+          2: { day: 60, value: null },
+          3: { day: 70, value: 0.2, fork: 0.3 },
+        },
       }),
     );
     expect(resumeLesson()).toBe(true);
     const s = useLessons.getState();
     expect(s.step).toBe(0);
     expect(s.answers).toEqual({ 2: { kind: 'text', value: 'ok' } });
-    expect(s.outcomes).toEqual({ 2: { day: 60, value: null } });
+    // A what-if's outcome keeps the fork's value beside the base's.
+    expect(s.outcomes).toEqual({ 2: { day: 60, value: null }, 3: { day: 70, value: 0.2, fork: 0.3 } });
   });
 });
 

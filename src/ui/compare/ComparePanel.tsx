@@ -15,6 +15,7 @@ import { closeComparison, exportComparison, forkHere, shareComparison } from './
 import { useCompare, type ComparedView } from './compareStore';
 import { forkLog } from './forkFrames';
 import { latestValue, seriesOf } from './shareSeries';
+import { questionText } from './readyWhatIfs';
 
 const VIEWS: readonly [ComparedView, 'compare.base' | 'compare.forkRun' | 'compare.diff'][] = [
   ['base', 'compare.base'],
@@ -99,7 +100,7 @@ export function ComparePanel({ model }: { model: Model }) {
     <section className="compare-panel" aria-label={t('compare.title', { day: forkDay })}>
       <div className="compare-head">
         <h3>{t('compare.title', { day: forkDay })}</h3>
-        {question && <p className="compare-question">{question}</p>}
+        {question && <p className="compare-question">{questionText(model.id, question)}</p>}
       </div>
       <div className="compare-tools">
         <div role="group" aria-label={t('compare.show')} className="compare-views">

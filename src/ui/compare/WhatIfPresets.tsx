@@ -1,16 +1,13 @@
 /** The ready what-ifs of the model on display, in the preset gallery: each with its question, opened as a comparison. */
-import { t, tModel } from '../../i18n';
+import { t } from '../../i18n';
 import { useApp } from '../store';
 import { openComparison } from './compareSession';
-import { READY_WHAT_IFS } from './readyWhatIfs';
+import { questionText, READY_WHAT_IFS } from './readyWhatIfs';
 
 export function WhatIfPresets({ onOpen }: { onOpen: () => void }) {
   const modelId = useApp((s) => s.modelId);
   return READY_WHAT_IFS.filter(({ document }) => document.base.model === modelId).map(({ file, document }) => {
-    // A what-if's question is translated under its model, by its file's name: `whatif.<file>.question`.
-    const question = document.question
-      ? tModel(modelId, `whatif.${file.replace(/\.json$/, '')}.question`, document.question)
-      : file;
+    const question = document.question ? questionText(modelId, document.question) : file;
     return (
       <li key={file} className="preset">
         <h3>{t('compare.whatIfs')}</h3>

@@ -121,23 +121,31 @@ function PredictionInput(props: { step: LessonStep; questionId: string; onRecord
   );
 }
 
-/** The outcome reporter's value on the step's day, as the model formats it. */
+/**
+ * The outcome reporter's value on the step's day, as the model formats it. In a what-if: the
+ * value of the run the step asks about (`outcome.run`), else both, base and fork.
+ */
 function OutcomeLine({ modelId, step, outcome }: { modelId: string; step: LessonStep; outcome: Outcome }) {
   const params = useApp((s) => s.appliedParams);
   if (!step.outcome) return <p>{t('lesson.reached', { day: outcome.day })}</p>;
   const format = reporterFormat(reportersFor(findModel(modelId)!, params), step.outcome.reporter);
-  return (
-    <p className="lesson-outcome">
-      {t('lesson.outcome', {
-        label: say(step.outcome.label),
-        day: outcome.day,
-        value: formatValue(outcome.value, format),
-      })}
-    </p>
-  );
+  const shown = (value: number | null) => formatValue(value, format);
+  const common = { label: say(step.outcome.label), day: outcome.day };
+  const run = step.outcome.run;
+  let text: string;
+  if (outcome.fork === undefined) text = t('lesson.outcome', { ...common, value: shown(outcome.value) });
+  else if (run === undefined)
+    text = t('lesson.outcomeBoth', { ...common, base: shown(outcome.value), fork: shown(outcome.fork) });
+  else
+    text = t('lesson.outcomeRun', {
+      ...common,
+      run: t(run === 'fork' ? 'lesson.runFork' : 'lesson.runBase'),
+      value: shown(run === 'fork' ? outcome.fork : outcome.value),
+    });
+  return <p className="lesson-outcome">{text}</p>;
 }
 
-/** The question, the prediction (input or recorded), Run to day N, the outcome and the reveal. */
+/** The question, the prediction (input or recorded), Run to day N and the outcome. */
 function StepTask({ modelId, step, index }: { modelId: string; step: LessonStep; index: number }) {
   const answer = useLessons((s) => s.answers[index]);
   const outcome = useLessons((s) => s.outcomes[index]);
@@ -151,7 +159,6 @@ function StepTask({ modelId, step, index }: { modelId: string; step: LessonStep;
   const settled = !step.prediction || answer !== undefined;
   const runTo = step.runTo;
   const canRun = runTo !== undefined && settled && tick < runTo && status === 'paused';
-  const revealed = runTo === undefined ? settled : outcome !== undefined;
   return (
     <div className="lesson-task">
       {step.question && (
@@ -197,13 +204,27 @@ function StepTask({ modelId, step, index }: { modelId: string; step: LessonStep;
         </p>
       )}
       {outcome && <OutcomeLine modelId={modelId} step={step} outcome={outcome} />}
-      {revealed && step.reveal && (
-        <section className="lesson-reveal" aria-label={t('lesson.reveal')}>
-          <h4>{t('lesson.reveal')}</h4>
-          <Markdown source={say(step.reveal)} />
-        </section>
-      )}
     </div>
+  );
+}
+
+/** Whether step `index` shows its reveal: once the prediction is settled and, for a run, the outcome is in. */
+function useRevealed(step: LessonStep, index: number): boolean {
+  const answered = useLessons((s) => s.answers[index] !== undefined);
+  const measured = useLessons((s) => s.outcomes[index] !== undefined);
+  const settled = !step.prediction || answered;
+  return step.runTo === undefined ? settled : measured;
+}
+
+/** What happened, across the player's width: shorter than in a column, so the sandbox stays in sight below. */
+function Reveal({ step, index }: { step: LessonStep; index: number }) {
+  const revealed = useRevealed(step, index);
+  if (!revealed || !step.reveal) return null;
+  return (
+    <section className="lesson-reveal" aria-label={t('lesson.reveal')}>
+      <h4>{t('lesson.reveal')}</h4>
+      <Markdown source={say(step.reveal)} />
+    </section>
   );
 }
 
@@ -272,6 +293,7 @@ export function LessonPlayer() {
           )}
         </div>
         <StepTask key={`${lesson.id}.${index}`} modelId={lesson.model} step={step} index={index} />
+        <Reveal step={step} index={index} />
       </div>
       <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
         <button type="button" ref={back} disabled={index === 0} onClick={() => move(index - 1)}>

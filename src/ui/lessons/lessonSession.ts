@@ -4,6 +4,7 @@
  * recording predictions, running to a step's day with the run controls and reading the outcome
  * from the run's reporter log once it gets there.
  */
+import type { ReporterLog } from '../../core/recorder';
 import { localText, parseLesson, type Lesson, type LocalText } from '../../core/lesson';
 import { lessonFragment, type LessonLink } from '../../core/lessonLink';
 import { displayText } from '../../core/safeText';
@@ -11,6 +12,7 @@ import { getLocale, t } from '../../i18n';
 import { findModel } from '../../models/registry';
 import { openComparison } from '../compare/compareSession';
 import { useCompare } from '../compare/compareStore';
+import { forkLog } from '../compare/forkFrames';
 import { READY_WHAT_IFS } from '../compare/readyWhatIfs';
 import { reporterLog } from '../frameBus';
 import { notify } from '../notices';
@@ -189,13 +191,25 @@ function captureOutcome(): void {
   const step = lesson?.steps[index];
   if (!step?.runTo || outcomes[index] || (step.prediction && !answers[index])) return;
   if (useApp.getState().reached < step.runTo) return;
-  const log = reporterLog();
-  const row = log.tickColumn().lastIndexOf(step.runTo);
-  if (row < 0) return;
   const reporter = step.outcome?.reporter;
+  const base = valueOn(reporterLog(), reporter, step.runTo);
+  if (base === undefined) return;
+  if (!useCompare.getState().active) {
+    useLessons.setState({ outcomes: { ...outcomes, [index]: { day: step.runTo, value: base } } });
+    return;
+  }
+  // A what-if: the fork's value too, once the fork has got there as well.
+  const fork = valueOn(forkLog(), reporter, step.runTo);
+  if (fork === undefined) return;
+  useLessons.setState({ outcomes: { ...outcomes, [index]: { day: step.runTo, value: base, fork } } });
+}
+
+/** `reporter`'s value on `day` in a run's log: undefined before the run got there, null for no value. */
+function valueOn(log: ReporterLog, reporter: string | undefined, day: number): number | null | undefined {
+  const row = log.tickColumn().lastIndexOf(day);
+  if (row < 0) return undefined;
   const raw = reporter !== undefined && log.names.includes(reporter) ? log.column(reporter)[row] : NaN;
-  const outcome = { day: step.runTo, value: Number.isNaN(raw) ? null : raw };
-  useLessons.setState({ outcomes: { ...outcomes, [index]: outcome } });
+  return Number.isNaN(raw) ? null : raw;
 }
 
 /** Copies the link to the shown step; a lesson from a file is told to open only in this tab. */
@@ -224,5 +238,9 @@ export function installLessons(): void {
   keepLesson();
   useApp.subscribe((s, prev) => {
     if (s.reached !== prev.reached) captureOutcome();
+  });
+  // In a what-if the fork may reach the day after the base.
+  useCompare.subscribe((s, prev) => {
+    if (s.tick !== prev.tick) captureOutcome();
   });
 }

@@ -17,10 +17,14 @@ export type Answer =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'skipped' };
 
-/** What the run gave when it reached the step's day: the outcome reporter's value (null: none). */
+/**
+ * What the run gave when it reached the step's day: the outcome reporter's value (null: none);
+ * in a what-if, `value` is the base's and `fork` the fork's.
+ */
 export interface Outcome {
   readonly day: number;
   readonly value: number | null;
+  readonly fork?: number | null;
 }
 
 interface LessonState {
@@ -68,8 +72,9 @@ const isAnswer = (a: unknown): a is Answer =>
     (a.kind === 'text' && typeof a.value === 'string') ||
     a.kind === 'skipped');
 
+const isValue = (x: unknown) => x === null || typeof x === 'number';
 const isOutcome = (o: unknown): o is Outcome =>
-  isPlainObject(o) && typeof o.day === 'number' && (o.value === null || typeof o.value === 'number');
+  isPlainObject(o) && typeof o.day === 'number' && isValue(o.value) && (o.fork === undefined || isValue(o.fork));
 
 /** The entries of a kept record whose key is a step of the lesson and whose value passes `valid`. */
 function stepEntries<T>(record: unknown, steps: number, valid: (v: unknown) => v is T): Record<number, T> {
