@@ -34,7 +34,8 @@ function declaredTexts(value: unknown, depth = 0): string[] {
 
 /** Names, units and symbols: the only Latin words this area's own texts may show. */
 const NAMES = ['Agora', 'Atlas', 'Borealis', 'Cirrus', 'Draco', 'Eos', 'CSV', 'JSON', 'HTML', 'PNG', 'MB', 'GB', 'KiB'];
-const SYMBOLS = ['UCB', 'IT', 'logit', 'Wilson', 'SD', 'id', 'nextId', 'min', 'max', 'to', 'step'];
+// Abbreviations Chinese texts keep as they are (IT 能力, 集中度（HHI）).
+const SYMBOLS = ['UCB', 'IT', 'HHI', 'logit', 'Wilson', 'SD', 'id', 'nextId', 'min', 'max', 'to', 'step'];
 const OWN = new Set([...NAMES, ...SYMBOLS].map((w) => w.toLowerCase()));
 
 /** Words a zh-CN page may show: names, units and symbols, and words of texts no catalogue translates yet. */
@@ -64,7 +65,8 @@ const shownText = (page: Page) =>
     const texts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && parent.closest('style, script') === null && parent.getClientRects().length > 0)
+      // Code and key caps are commands, paths and keys, not interface words.
+      if (parent && parent.closest('style, script, code, pre, kbd') === null && parent.getClientRects().length > 0)
         texts.push(node.textContent ?? '');
     }
     return texts.join('\n');
@@ -158,7 +160,11 @@ test('the expectations read in Chinese, with no English word, and export a Chine
   expect(html).toContain('<html lang="zh-CN">');
   expect(html).toContain('迟到的进入者无论多便宜，也只能赢得有限的份额。');
   expect(html).not.toContain('A late entrant, however cheap');
-  const text = html.replace(/<style>.*?<\/style>/s, '').replace(/<[^>]+>/g, ' ');
+  // Code (the folder and the command to rerun) is typed as it is, not an interface word.
+  const text = html
+    .replace(/<style>.*?<\/style>/s, '')
+    .replace(/<(code|pre|kbd)>.*?<\/\1>/gs, ' ')
+    .replace(/<[^>]+>/g, ' ');
   expect(englishWords(text)).toEqual([]);
 });
 
