@@ -93,6 +93,10 @@ async function shoot(browser: Browser, page: 'experiments' | 'expectations'): Pr
     if (page === 'experiments') {
       await tab.getByLabel(say('exp.ready')).selectOption('strategy-comparison.json');
       await expect(tab.getByText(/^模型说明最后提出的问题/)).toBeVisible();
+      // Its uncertain strategies by their Chinese words (the parameter paths stay as code).
+      await expect(tab.getByRole('list', { name: say('exp.uncertain') })).toContainText(
+        'vendors#0.strategy: 盈利 50%, 求同 25%, 动态 25%',
+      );
     }
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}.png` });
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}-full.png`, fullPage: true });
@@ -117,6 +121,16 @@ test('a small experiment runs in Chinese: form, progress, results and strategy r
   const report = page.getByRole('table', { name: say('exp.report.table', { vendor: 'Cirrus' }) });
   await expect(report.getByRole('columnheader').first()).toHaveText('策略');
   await expect(report.getByRole('columnheader').nth(3)).toHaveText('P(利润 ≥ 0 信用点)');
+  // The runs header (次数) above its narrow cells stays on one line, not a character to a line.
+  const runsHeaderLines = await report
+    .getByRole('columnheader')
+    .nth(1)
+    .evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    });
+  expect(runsHeaderLines).toBe(1);
   await expect(page.getByText(/每年的份额：取每年年末和终点时的值。/)).toBeVisible();
   // This area's own words (the table's headers, day and money cells, the note) admit names and symbols only.
   const own = [
