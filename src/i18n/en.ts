@@ -332,7 +332,7 @@ export const en = {
   'expect.col.runs': 'Runs',
   'expect.col.mechanism': 'Mechanism',
   'expect.provenance':
-    'Agora {app}, model cloud-market. Each expectation names its experiment file (experiments/) and hash; rerun them with: npm run -s agora -- expectations',
+    'Agora {app}, model {model}. Each expectation names its experiment file ({folder}) and hash; rerun them with: {command}',
   'expect.reportFile': 'agora-expectations.html',
   'expect.closingIntro':
     'For the default market, each vendor in turn tries each of the five strategies (the ready strategy comparison, {runs} runs in all, the other vendors as they are).',

@@ -34,7 +34,8 @@ function declaredTexts(value: unknown, depth = 0): string[] {
 
 /** Names, units and symbols: the only Latin words this area's own texts may show. */
 const NAMES = ['Agora', 'Atlas', 'Borealis', 'Cirrus', 'Draco', 'Eos', 'CSV', 'JSON', 'HTML', 'PNG', 'MB', 'GB', 'KiB'];
-const SYMBOLS = ['UCB', 'IT', 'logit', 'Wilson', 'SD', 'id', 'nextId', 'min', 'max', 'to', 'step'];
+// Abbreviations Chinese texts keep as they are (IT 能力, 集中度（HHI）).
+const SYMBOLS = ['UCB', 'IT', 'HHI', 'logit', 'Wilson', 'SD', 'id', 'nextId', 'min', 'max', 'to', 'step'];
 const OWN = new Set([...NAMES, ...SYMBOLS].map((w) => w.toLowerCase()));
 
 /** Words a zh-CN page may show: names, units and symbols, and words of texts no catalogue translates yet. */
@@ -64,7 +65,8 @@ const shownText = (page: Page) =>
     const texts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && parent.closest('style, script') === null && parent.getClientRects().length > 0)
+      // Code and key caps are commands, paths and keys, not interface words.
+      if (parent && parent.closest('style, script, code, pre, kbd') === null && parent.getClientRects().length > 0)
         texts.push(node.textContent ?? '');
     }
     return texts.join('\n');
@@ -91,6 +93,10 @@ async function shoot(browser: Browser, page: 'experiments' | 'expectations'): Pr
     if (page === 'experiments') {
       await tab.getByLabel(say('exp.ready')).selectOption('strategy-comparison.json');
       await expect(tab.getByText(/^模型说明最后提出的问题/)).toBeVisible();
+      // Its uncertain strategies by their Chinese words (the parameter paths stay as code).
+      await expect(tab.getByRole('list', { name: say('exp.uncertain') })).toContainText(
+        'vendors#0.strategy: 盈利 50%, 求同 25%, 动态 25%',
+      );
     }
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}.png` });
     await tab.screenshot({ path: `${SHOTS}/${page}-${size.name}-full.png`, fullPage: true });
@@ -115,6 +121,16 @@ test('a small experiment runs in Chinese: form, progress, results and strategy r
   const report = page.getByRole('table', { name: say('exp.report.table', { vendor: 'Cirrus' }) });
   await expect(report.getByRole('columnheader').first()).toHaveText('策略');
   await expect(report.getByRole('columnheader').nth(3)).toHaveText('P(利润 ≥ 0 信用点)');
+  // The runs header (次数) above its narrow cells stays on one line, not a character to a line.
+  const runsHeaderLines = await report
+    .getByRole('columnheader')
+    .nth(1)
+    .evaluate((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    });
+  expect(runsHeaderLines).toBe(1);
   await expect(page.getByText(/每年的份额：取每年年末和终点时的值。/)).toBeVisible();
   // This area's own words (the table's headers, day and money cells, the note) admit names and symbols only.
   const own = [
@@ -158,7 +174,11 @@ test('the expectations read in Chinese, with no English word, and export a Chine
   expect(html).toContain('<html lang="zh-CN">');
   expect(html).toContain('迟到的进入者无论多便宜，也只能赢得有限的份额。');
   expect(html).not.toContain('A late entrant, however cheap');
-  const text = html.replace(/<style>.*?<\/style>/s, '').replace(/<[^>]+>/g, ' ');
+  // Code (the folder and the command to rerun) is typed as it is, not an interface word.
+  const text = html
+    .replace(/<style>.*?<\/style>/s, '')
+    .replace(/<(code|pre|kbd)>.*?<\/\1>/gs, ' ')
+    .replace(/<[^>]+>/g, ' ');
   expect(englishWords(text)).toEqual([]);
 });
 

@@ -58,10 +58,10 @@ test('an experiment runs on the worker pool and its CSV equals the CLI’s, byte
   await expect(report.getByRole('row', { name: /^aggressive/ })).toContainText(/^aggressive4\d+%\s*\[\d+%–\d+%\]/);
   await page.getByLabel('Share at least (%)').fill('0');
   await expect(report.getByRole('row', { name: /^profit/ })).toContainText('100% [51%–100%]');
-  await expect(page.getByRole('table', { name: /Distribution of share.v2 per setting/ }).getByRole('row')).toHaveCount(
-    7,
-  );
-  await expect(page.getByRole('table', { name: /Mean of share.v2 over/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: /Distribution of Share: Cirrus per setting/ }).getByRole('row'),
+  ).toHaveCount(7);
+  await expect(page.getByRole('table', { name: /Mean of Share: Cirrus over/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/experiments.png', fullPage: true });
   expect(errors).toEqual([]);
 });

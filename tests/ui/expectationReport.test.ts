@@ -97,7 +97,10 @@ describe('the expectations report', () => {
     expect(html).toMatch(/<meta charset="utf-8"\/?>/i);
     expect(html).toContain('<title>The eight expectations</title>');
     expect(html).toContain('<h1>The eight expectations</h1>');
-    expect(html).toContain(`Agora ${APP_VERSION}, model cloud-market.`);
+    expect(html).toContain(`Agora ${APP_VERSION}, model Cloud pricing market.`);
+    // The folder and the command are code: typed as they are, in any language.
+    expect(html).toContain('(<code>experiments/</code>)');
+    expect(html).toContain('rerun them with: <code>npm run -s agora -- expectations</code>');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 

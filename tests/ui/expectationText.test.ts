@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExpectationResult } from '../../src/core/experiment/expectation';
 import type { Experiment, Hypothesis } from '../../src/core/experiment/schema';
+import { setLocale } from '../../src/i18n';
 import {
   armLabel,
   attributionText,
@@ -125,6 +126,19 @@ describe('arms, n and robustness in words', () => {
       'Cirrus waging a price war',
       'Cirrus pricing for profit',
     ]);
+  });
+
+  it('names an arm without a label of its own by the parameter and the option’s word', () => {
+    const { arms: _, ...unlabelled } = h;
+    expect(armLabel(unlabelled, 'vendors#2.strategy', 'aggressive', names)).toBe('Strategy of Cirrus = aggressive');
+    setLocale('zh-CN');
+    try {
+      expect(armLabel(unlabelled, 'vendors#2.strategy', 'aggressive', namesOf(experiment))).toBe(
+        'Cirrus的定价策略 = 激进',
+      );
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('explains n in words', () => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseComparison } from '../../src/core/comparison';
 import { parseExperiment } from '../../src/core/experiment/schema';
 import { parseJsonText } from '../../src/core/jsonDocument';
+import { validateValue } from '../../src/core/params';
 import { decodeScenarioLink, encodeScenarioLink } from '../../src/core/scenarioLink';
 import { migrateScenario } from '../../src/core/scenarioMigrations';
 import { parseScenario } from '../../src/core/scenario';
@@ -110,6 +111,16 @@ describe('problems in Chinese', () => {
     expect(problemText('vary[0].range: needs from ≤ to and step > 0')).toBe(
       'vary[0].range: 需要 from ≤ to 且 step > 0',
     );
+  });
+
+  it('says a sandbox control’s problem in Chinese: a list’s with its field, a table cell’s without', () => {
+    const vendors = findModel('cloud-market')!.params.vendors;
+    if (vendors.kind !== 'table') throw new Error('vendors is a table');
+    const cell = validateValue(vendors.columns.initialShare, 2, 'Cirrus 初始份额');
+    expect(cell.ok).toBe(false);
+    setLocale('zh-CN');
+    // TableEditor shows the message after the cell's label.
+    if (!cell.ok) expect(problemText(cell.errors[0].message.slice('Cirrus 初始份额: '.length))).toMatch(/^必须是/);
   });
 
   it('says each problem of a line joining several', () => {

@@ -329,7 +329,7 @@ export const zhCNUi: Partial<Record<string, string>> = {
   'expect.col.runs': '运行次数',
   'expect.col.mechanism': '机制',
   'expect.provenance':
-    'Agora {app}，模型 cloud-market。每项预期都注明了它的实验文件（experiments/）和哈希值；用以下命令重新运行：npm run -s agora -- expectations',
+    'Agora {app}，模型“{model}”。每项预期都注明了它的实验文件（{folder}）和哈希值；用以下命令重新运行：{command}',
   'expect.reportFile': 'agora-预期.html',
   'expect.closingIntro':
     '在默认市场中，每个厂商依次尝试五种策略中的每一种（现成的策略比较，共 {runs} 次运行，其他厂商保持原样）。',

@@ -13,6 +13,7 @@ import { setParam } from '../session';
 import { useApp } from '../store';
 import { parseJsonText } from '../../core/jsonDocument';
 import { localSpec } from '../localSpec';
+import { problemText } from '../problemText';
 
 function formatNumber(value: number, step: number): string {
   const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)));
@@ -33,7 +34,7 @@ function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpe
           const parsed = parseJsonText(e.target.value);
           if (!parsed.ok) return setError(t('param.invalidJson', { problem: parsed.message }));
           const checked = validateValue(spec, parsed.value, name);
-          if (!checked.ok) return setError(checked.errors[0].message);
+          if (!checked.ok) return setError(problemText(checked.errors[0].message));
           setError(null);
           setParam(name, checked.value);
         }}

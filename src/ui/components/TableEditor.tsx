@@ -24,6 +24,7 @@ import { notify } from '../notices';
 import { changeMarks } from '../timedChangeText';
 import { showTimedChange, Timeline, type TimelineMark } from './Timeline';
 import { localSpec } from '../localSpec';
+import { problemText } from '../problemText';
 
 /** A number that stands for something (a vendor, a policy) chosen by its words; the number is what is stored. */
 function MeaningSelect({
@@ -68,7 +69,7 @@ function Cell({
     const checked = validateValue(spec, v, label);
     if (!checked.ok) {
       setDraft(text);
-      setError(checked.errors[0].message.slice(label.length + 2));
+      setError(problemText(checked.errors[0].message.slice(label.length + 2)));
       return;
     }
     setDraft(null);

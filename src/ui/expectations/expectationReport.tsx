@@ -4,12 +4,14 @@
  * that depends on where or when it was made. React renders it to static markup, so every text
  * in it is escaped.
  */
+import { Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ExpectationResult } from '../../core/experiment/expectation';
 import { experimentHash } from '../../core/experiment/results';
 import type { Experiment } from '../../core/experiment/schema';
 import { APP_VERSION } from '../../core/version';
-import { getLocale, t } from '../../i18n';
+import { getLocale, t, tModel } from '../../i18n';
+import { cloudMarket } from '../../models/cloudMarket';
 import {
   ablationTexts,
   attributionText,
@@ -76,6 +78,27 @@ function Row({ file, experiment, result }: ReportRow) {
   );
 }
 
+/**
+ * Where the report comes from: the model by its title; the folder and the command as code, since
+ * they are typed as they are in any language.
+ */
+function Provenance() {
+  const parts: Record<string, ReactNode> = {
+    model: tModel(cloudMarket.id, 'title', cloudMarket.title),
+    folder: <code>experiments/</code>,
+    command: <code>npm run -s agora -- expectations</code>,
+  };
+  return (
+    <p>
+      {t('expect.provenance', { app: APP_VERSION })
+        .split(/(\{\w+\})/)
+        .map((part, i) => (
+          <Fragment key={i}>{parts[/^\{(\w+)\}$/.exec(part)?.[1] ?? ''] ?? part}</Fragment>
+        ))}
+    </p>
+  );
+}
+
 function Report({ rows }: { rows: readonly ReportRow[] }) {
   const columns = ['expectation', 'verdict', 'effect', 'says', 'runs', 'robustness', 'mechanism'] as const;
   return (
@@ -87,7 +110,7 @@ function Report({ rows }: { rows: readonly ReportRow[] }) {
       </head>
       <body>
         <h1>{t('expect.title')}</h1>
-        <p>{t('expect.provenance', { app: APP_VERSION })}</p>
+        <Provenance />
         <table>
           <thead>
             <tr>

@@ -19,7 +19,7 @@ import { en, type MessageKey } from '../../i18n/en';
 import { documentText, readingLabel, subjectLabel } from '../experiments/documentText';
 import { figureText as figure, intervalFigure as intervalText } from '../localFigures';
 import { findModel } from '../../models/registry';
-import { labelOfPath } from '../experiments/paramPaths';
+import { labelOfPath, valueTextOfPath } from '../experiments/paramPaths';
 
 /** The effect and its interval in the claim's units (the CLI prints the same figures). */
 export function effectText(e: Effect, units: EffectUnits): string {
@@ -36,6 +36,8 @@ export function verdictText(v: Verdict): string {
  */
 export interface Names {
   param(path: string): string;
+  /** A value of the parameter at `path`: a choice by its option's word. */
+  value(path: string, value: Value): string;
   reporter(name: string): string;
   /** The document's own text at `path` (e.g. `['hypothesis', 'arms', '21']`). */
   text(path: readonly string[], english: string): string;
@@ -58,11 +60,12 @@ export function namesOf(experiment: Experiment): Names {
       id.startsWith('subject-') ? subjectLabel(experiment, label) : modelVariation(id, label),
   };
   const parsed = parseExperiment(experiment, findModel);
-  if (!parsed.ok) return { param: (p) => p, reporter: (r) => r, ...own };
+  if (!parsed.ok) return { param: (p) => p, value: (_, v) => String(v), reporter: (r) => r, ...own };
   const { model, baseParams } = parsed.value;
   const reporters = reportersFor(model, baseParams);
   return {
     param: (path) => labelOfPath(model, baseParams, path),
+    value: (path, value) => valueTextOfPath(model, baseParams, path)(value),
     reporter: (name) =>
       tModel(model.id, `reporter.${name}.label`, reporters.find((r) => r.name === name)?.label ?? name),
     ...own,
@@ -110,7 +113,7 @@ export function armLabel(h: Hypothesis, param: string, value: Value, names: Name
   const own = h.arms?.[String(value)];
   return own !== undefined
     ? names.text(['hypothesis', 'arms', String(value)], own)
-    : t('expect.says.arm', { param: names.param(param), value: String(value) });
+    : t('expect.says.arm', { param: names.param(param), value: names.value(param, value) });
 }
 
 /** The arms a person can open in the sandbox: both arms of a difference, the two ends of a slope. */

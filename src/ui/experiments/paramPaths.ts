@@ -54,6 +54,23 @@ export function labelOfPath(model: Model, params: ParamValues<ParamSchema>, path
 }
 
 /**
+ * How the results show a value of the parameter at `path`: a choice by its option's word in the
+ * current locale (`param.vendors.strategy.option.profit`, the raw value in English, as the
+ * strategy report names it); any other value as it is.
+ */
+export function valueTextOfPath(
+  model: Model,
+  params: ParamValues<ParamSchema>,
+  path: string,
+): (value: Value) => string {
+  const spec = variableParams(model, params).find((p) => p.path === path)?.spec;
+  if (spec?.kind !== 'choice') return (value) => String(value);
+  // A table cell's texts are keyed by table and column (`vendors#2.strategy` → `vendors.strategy`).
+  const key = `param.${path.replace(/#[^.]*/, '')}`;
+  return (value) => tModel(model.id, `${key}.option.${String(value)}`, String(value));
+}
+
+/**
  * Reads the values field of the form: "a, b, c" or a range "0.1 to 0.9 step 0.2". Numbers,
  * booleans and texts as the parameter's kind wants them; the experiment's parser checks ranges.
  */

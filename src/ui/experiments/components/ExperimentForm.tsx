@@ -6,7 +6,7 @@ import { t, tModel } from '../../../i18n';
 import { findModel } from '../../../models/registry';
 import { scenarioOnDisplay } from '../../scenarioSession';
 import { setDraft } from '../experimentSession';
-import { parseValuesText, valuesText, variableParams } from '../paramPaths';
+import { parseValuesText, valuesText, valueTextOfPath, variableParams } from '../paramPaths';
 import { UncertainSummary } from './UncertainSummary';
 
 function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
@@ -166,7 +166,12 @@ export function ExperimentForm({
       >
         {t('exp.addVaried')}
       </button>
-      <UncertainSummary inputs={draft.uncertain} />
+      <UncertainSummary
+        inputs={draft.uncertain}
+        valueText={(param, value) =>
+          scenario.ok ? valueTextOfPath(scenario.value.model, scenario.value.params, param)(value) : String(value)
+        }
+      />
       <div className="exp-row">
         <Field label={t('exp.repetitions')}>
           {(id) => (

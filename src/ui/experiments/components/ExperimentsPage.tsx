@@ -1,16 +1,17 @@
 /** The experiments page: author or open an experiment, run it, explore its results and its model's analyses. */
 import { useId, useMemo, useState } from 'react';
 import { reporterFormat, reportersFor } from '../../../core/model';
-import { t } from '../../../i18n';
+import { t, tModel } from '../../../i18n';
 import { OpenFileButton } from '../../components/OpenFileButton';
 import { ExperimentAnalyses } from '../../models/AnalysisPanels';
 import { showPage } from '../../session';
 import { exportExperimentFile, exportResults, openExperimentDocument, shareExperiment } from '../experimentSession';
 import { useExperiments } from '../experimentStore';
-import { labelOfPath } from '../paramPaths';
+import { labelOfPath, valueTextOfPath } from '../paramPaths';
 import { READY_EXPERIMENTS } from '../readyExperiments';
 import { documentText } from '../documentText';
 import { resultRows } from '../resultRows';
+import type { Value } from '../../../core/experiment/schema';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentProgress } from './ExperimentProgress';
 import { AgainstParameter, Distributions, Heatmap } from './OutcomeCharts';
@@ -33,10 +34,16 @@ function Results() {
   const { plan, settings } = active.prepared;
   const params = plan.variations.map((v) => v.param);
   const labels = Object.fromEntries(params.map((p) => [p, labelOfPath(plan.model, plan.baseParams, p)]));
+  const valueTexts = Object.fromEntries(params.map((p) => [p, valueTextOfPath(plan.model, plan.baseParams, p)]));
+  const valueText = (param: string, value: Value) => valueTexts[param](value);
+  // Reporters by their labels ("Share: Cirrus"); exports keep the ids (`share.v2`).
+  const reporterLabel = (name: string) =>
+    tModel(plan.model.id, `reporter.${name}.label`, declared.find((r) => r.name === name)?.label ?? name);
   const chosen = outcome && settings.reporters.includes(outcome) ? outcome : settings.reporters[0];
   const column = settings.reporters.indexOf(chosen);
   const missing = declared.find((r) => r.name === chosen)?.missing;
-  const props = { rows, column, outcome: chosen, format: formats[column], missing, params, labels };
+  const outcomeLabel = reporterLabel(chosen);
+  const props = { rows, column, outcome: outcomeLabel, format: formats[column], missing, params, labels, valueText };
   return (
     <section className="panel exp-results" aria-labelledby="exp-results-heading">
       <h2 id="exp-results-heading">{t('exp.results')}</h2>
@@ -51,7 +58,7 @@ function Results() {
         <select id={outcomeId} value={chosen} onChange={(e) => setOutcome(e.target.value)}>
           {settings.reporters.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {reporterLabel(r)}
             </option>
           ))}
         </select>
@@ -63,7 +70,14 @@ function Results() {
       <h3>{t('exp.heatmap')}</h3>
       <Heatmap {...props} />
       <h3>{t('exp.runsTable')}</h3>
-      <ResultsTable rows={rows} params={params} labels={labels} reporters={settings.reporters} formats={formats} />
+      <ResultsTable
+        rows={rows}
+        params={params}
+        labels={labels}
+        valueText={valueText}
+        reporters={settings.reporters.map((name) => ({ name, label: reporterLabel(name) }))}
+        formats={formats}
+      />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { bySetting, type ResultRow } from '../resultRows';
 import { formatAxis, formatValue } from '../../reporterFormat';
 import { BoxPlot } from './BoxPlot';
 import { extent } from '../../../core/arrays';
+import type { Value } from '../../../core/experiment/schema';
 
 interface Props {
   readonly rows: readonly ResultRow[];
@@ -24,9 +25,11 @@ interface Props {
   readonly missing: number | undefined;
   readonly params: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
+  /** How a parameter's value reads (a choice by its option's word). */
+  readonly valueText: (param: string, value: Value) => string;
 }
 
-export function Distributions({ rows, column, outcome, format, missing, params, labels }: Props) {
+export function Distributions({ rows, column, outcome, format, missing, params, labels, valueText }: Props) {
   const groups = useMemo(() => bySetting(rows, column, params, missing), [rows, column, params, missing]);
   const lo = extent(groups.map((g) => g.summary.min))[0];
   const hi = extent(groups.map((g) => g.summary.max))[1];
@@ -49,7 +52,7 @@ export function Distributions({ rows, column, outcome, format, missing, params, 
           {groups.map((g) => (
             <tr key={JSON.stringify(g.values)}>
               {params.map((p) => (
-                <td key={p}>{String(g.values[p])}</td>
+                <td key={p}>{valueText(p, g.values[p])}</td>
               ))}
               <td>{g.summary.n}</td>
               <td>{formatValue(g.summary.mean, format)}</td>
@@ -64,7 +67,7 @@ export function Distributions({ rows, column, outcome, format, missing, params, 
                   summary={g.summary}
                   min={lo}
                   max={hi}
-                  label={t('exp.boxOf', { setting: params.map((p) => String(g.values[p])).join(', ') })}
+                  label={t('exp.boxOf', { setting: params.map((p) => valueText(p, g.values[p])).join(', ') })}
                 />
               </td>
             </tr>
@@ -135,15 +138,17 @@ export function AgainstParameter({ rows, column, outcome, format, missing, param
   );
 }
 
-export function Heatmap({ rows, column, outcome, format, missing, params, labels }: Props) {
+export function Heatmap({ rows, column, outcome, format, missing, params, labels, valueText }: Props) {
   const [a, b] = params;
   const groups = useMemo(() => (a && b ? bySetting(rows, column, [a, b], missing) : []), [rows, column, a, b, missing]);
   if (!a || !b) return <p className="empty">{t('exp.needTwoParams')}</p>;
-  const xs = [...new Set(groups.map((g) => String(g.values[b])))];
-  const ys = [...new Set(groups.map((g) => String(g.values[a])))];
+  // Values keyed as JSON, so that a key reads back as its value.
+  const xs = [...new Set(groups.map((g) => JSON.stringify(g.values[b])))];
+  const ys = [...new Set(groups.map((g) => JSON.stringify(g.values[a])))];
   const means = groups.map((g) => g.summary.mean);
   const [lo, hi] = extent(means);
-  const cell = (y: string, x: string) => groups.find((g) => String(g.values[a]) === y && String(g.values[b]) === x);
+  const cell = (y: string, x: string) =>
+    groups.find((g) => JSON.stringify(g.values[a]) === y && JSON.stringify(g.values[b]) === x);
   return (
     <table className="heatmap" aria-label={t('exp.heatmapOf', { outcome, a: labels[a] ?? a, b: labels[b] ?? b })}>
       <thead>
@@ -152,14 +157,14 @@ export function Heatmap({ rows, column, outcome, format, missing, params, labels
             {labels[a] ?? a} \ {labels[b] ?? b}
           </th>
           {xs.map((x) => (
-            <th key={x}>{x}</th>
+            <th key={x}>{valueText(b, JSON.parse(x) as Value)}</th>
           ))}
         </tr>
       </thead>
       <tbody>
         {ys.map((y) => (
           <tr key={y}>
-            <th>{y}</th>
+            <th>{valueText(a, JSON.parse(y) as Value)}</th>
             {xs.map((x) => {
               const g = cell(y, x);
               const share = g && hi > lo ? (g.summary.mean - lo) / (hi - lo) : 0.5;
