@@ -11,31 +11,14 @@ import { parseComparison, startComparison } from '../src/core/comparison';
 import type { Run } from '../src/core/run';
 import { findModel } from '../src/models/registry';
 import type { MarketWorld } from '../src/models/cloudMarket/state';
-
-const TRAITS = [
-  'segment',
-  'priceSensitivity',
-  'qualityRequirement',
-  'serviceRequirement',
-  'directLoyalty',
-  'channelLoyalty',
-  'itCapability',
-  'susceptibility',
-  'need',
-  'n0',
-  'n1',
-  'n2',
-  'n3',
-  'x',
-  'y',
-] as const;
+import { ARRIVAL_COLUMNS } from '../src/models/cloudMarket/customers';
 
 const customersOf = (run: Run) => (run.world as unknown as MarketWorld).agents.customers;
 
 function sameCustomer(a: Run, b: Run, i: number): boolean {
   const ca = customersOf(a).col;
   const cb = customersOf(b).col;
-  return TRAITS.every((t) => ca[t][i] === cb[t][i]);
+  return ARRIVAL_COLUMNS.every((t) => ca[t][i] === cb[t][i]);
 }
 
 function measure(file: string): void {

@@ -6,12 +6,30 @@
  * the same in every JavaScript engine.
  */
 
-const M1 = 0xcc9e2d51;
+export const M1 = 0xcc9e2d51;
 const M2 = 0x1b873593;
-const X1 = 0x9e3779b1;
+export const X1 = 0x9e3779b1;
 const X2 = 0x85ebca77;
 
-function fmix(h: number): number {
+/** One MurmurHash3 round of lane a. */
+export function murmurRound(a: number, w: number): number {
+  let k = Math.imul(w, M1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, M2);
+  a ^= k;
+  a = (a << 13) | (a >>> 19);
+  return (Math.imul(a, 5) + 0xe6546b64) | 0;
+}
+
+/** One xxHash32 round of lane b. */
+export function xxRound(b: number, w: number): number {
+  b = (b + Math.imul(w, X2)) | 0;
+  b = (b << 13) | (b >>> 19);
+  return Math.imul(b, X1);
+}
+
+/** MurmurHash3's finaliser: every input bit reaches every output bit (unsigned 32-bit result). */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -33,16 +51,8 @@ export class Hasher {
 
   /** Feeds one 32-bit word (the low 32 bits of `w`). */
   word(w: number): this {
-    let k = Math.imul(w, M1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, M2);
-    let a = this.a ^ k;
-    a = (a << 13) | (a >>> 19);
-    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
-
-    let b = (this.b + Math.imul(w, X2)) | 0;
-    b = (b << 13) | (b >>> 19);
-    this.b = Math.imul(b, X1);
+    this.a = murmurRound(this.a, w);
+    this.b = xxRound(this.b, w);
     this.words++;
     return this;
   }

@@ -6,7 +6,7 @@
  * Stateless, so nothing of it goes into a snapshot. Only exact 32-bit integer operations, so
  * every JavaScript engine gives the same numbers.
  */
-import { Hasher } from './hash';
+import { fmix, Hasher, M1, murmurRound, X1, xxRound } from './hash';
 import { cos, log } from './dmath';
 
 /** Anything that gives uniform draws in [0, 1): a sequential stream or a keyed one. */
@@ -21,38 +21,8 @@ export function boxMuller(u: number, v: number, mean: number, sd: number): numbe
   return mean + sd * r * cos(2 * Math.PI * v);
 }
 
-const M1 = 0xcc9e2d51;
-const M2 = 0x1b873593;
-const X1 = 0x9e3779b1;
-const X2 = 0x85ebca77;
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
-/** One MurmurHash3 round of lane a. */
-function murmurRound(a: number, w: number): number {
-  let k = Math.imul(w, M1);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, M2);
-  a ^= k;
-  a = (a << 13) | (a >>> 19);
-  return (Math.imul(a, 5) + 0xe6546b64) | 0;
-}
-
-/** One xxHash32 round of lane b. */
-function xxRound(b: number, w: number): number {
-  b = (b + Math.imul(w, X2)) | 0;
-  b = (b << 13) | (b >>> 19);
-  return Math.imul(b, X1);
-}
 
 /**
  * Uniform in [0, 1) with 53 bits, from a 64-bit key (k0, k1) and three 32-bit words: two lanes

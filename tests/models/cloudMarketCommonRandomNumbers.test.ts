@@ -15,6 +15,7 @@ import { STRATEGIES, type MarketParams } from '../../src/models/cloudMarket/para
 import { choose, directSupplierWithStock, releaseLot } from '../../src/models/cloudMarket/sales';
 import { refreshDerived, scratchOf } from '../../src/models/cloudMarket/scratch';
 import { DIRECT, type MarketWorld } from '../../src/models/cloudMarket/state';
+import { ARRIVAL_COLUMNS } from '../../src/models/cloudMarket/customers';
 
 function scenario(changes: Record<string, unknown>): MarketParams {
   const checked = validateParams(cloudMarket.params, { ...defaultParams(cloudMarket.params), ...changes });
@@ -24,28 +25,9 @@ function scenario(changes: Record<string, unknown>): MarketParams {
 
 const worldOf = (run: Run) => run.world as unknown as MarketWorld;
 
-/** Everything drawn when customer i arrives: its traits, need, links and place in the view. */
-const TRAITS = [
-  'segment',
-  'priceSensitivity',
-  'qualityRequirement',
-  'serviceRequirement',
-  'directLoyalty',
-  'channelLoyalty',
-  'itCapability',
-  'susceptibility',
-  'need',
-  'n0',
-  'n1',
-  'n2',
-  'n3',
-  'x',
-  'y',
-] as const;
-
 function traitsOf(w: MarketWorld, from: number): number[][] {
   const c = w.agents.customers.col;
-  return Array.from({ length: w.agents.customers.count - from }, (_, k) => TRAITS.map((t) => c[t][from + k]));
+  return Array.from({ length: w.agents.customers.count - from }, (_, k) => ARRIVAL_COLUMNS.map((t) => c[t][from + k]));
 }
 
 describe('a fork that changes one vendor’s strategy', () => {

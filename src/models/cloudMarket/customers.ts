@@ -17,6 +17,29 @@ import { NONE, type MarketWorld } from './state';
 export const SEGMENT_BAND = { left: 0.02, width: 0.29, top: 0.05, height: 0.9 } as const;
 
 /**
+ * What `addCustomer` draws for a newcomer: its traits, need, network links and place in the view.
+ * Version 3 keys them by the customer's id, so the same people arrive in a what-if's base and fork
+ * (tests and scripts/common-random-numbers.ts compare these columns).
+ */
+export const ARRIVAL_COLUMNS = [
+  'segment',
+  'priceSensitivity',
+  'qualityRequirement',
+  'serviceRequirement',
+  'directLoyalty',
+  'channelLoyalty',
+  'itCapability',
+  'susceptibility',
+  'need',
+  'n0',
+  'n1',
+  'n2',
+  'n3',
+  'x',
+  'y',
+] as const;
+
+/**
  * Adds one customer of a segment drawn from the mix, with attributes drawn around its profile.
  * Its draws are keyed by its id in the `traits` stream, so customer i is the same person in
  * every run on the seed with the same segment mix and profiles, whatever happened before it
