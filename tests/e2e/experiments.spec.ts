@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 const SMALL = 'tests/fixtures/experiments/small.json';
 const RESUME = 'tests/fixtures/experiments/resume.json';
@@ -86,20 +86,26 @@ test('a worker that crashes mid-run is replaced and the experiment completes', a
   await openExperimentFile(page, RESUME);
   await page.getByLabel('Workers').fill('2');
   await page.getByRole('button', { name: 'Run experiment' }).click();
-  // Experiment workers start from a Blob URL: they are told apart by name.
-  let worker: Worker | undefined;
+  // Experiment workers start from a Blob URL: they are told apart by name. A worker found may
+  // end before it is reached (the pool replaces and closes workers), so the failure is injected
+  // into the first experiment worker still there to take it.
   await expect
     .poll(async () => {
-      for (const w of page.workers())
-        if ((await w.evaluate(() => self.name).catch(() => '')) === 'experiment') worker = w;
-      return worker !== undefined;
+      for (const w of page.workers()) {
+        if ((await w.evaluate(() => self.name).catch(() => '')) !== 'experiment') continue;
+        const injected = await w
+          .evaluate(() => {
+            setTimeout(() => {
+              throw new Error('injected failure');
+            });
+            return true;
+          })
+          .catch(() => false);
+        if (injected) return true;
+      }
+      return false;
     })
     .toBe(true);
-  await worker!.evaluate(() =>
-    setTimeout(() => {
-      throw new Error('injected failure');
-    }),
-  );
   await expect(page.getByText(/A worker failed .*injected failure/)).toBeVisible();
   await expect(status(page)).toContainText('Done · 60 of 60 runs', { timeout: 120_000 });
   await expect(status(page)).not.toContainText('failed');
