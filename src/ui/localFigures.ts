@@ -2,33 +2,24 @@
  * Figures of the experiments and expectations pages in the reader's locale. English keeps the
  * exact text core writes (figures.ts, strategyTable.ts), which the CLI prints too; another locale
  * writes the same figure with Intl: three significant digits, large amounts in its own units
- * (Chinese 万 and 亿: "3180万 信用点"). The sandbox's formatters (reporterFormat.ts) may later
- * share the number formats made here.
+ * (Chinese 万 and 亿: "3180万 信用点"). The number formats come from the interface's one
+ * formatter cache (i18n/format.ts).
  */
 import { figure, type EffectUnits } from '../core/experiment/figures';
 import { credits } from '../models/cloudMarket/strategyTable';
 import { getLocale, t } from '../i18n';
-import type { Locale } from '../i18n/locale';
-
-const formats = new Map<string, Intl.NumberFormat>();
+import { numberFormat } from '../i18n/format';
 
 /**
  * Three significant digits, compact from ten thousand (where the locale names its units);
  * `exact` keeps trailing zeros ("3.10") as core's figures do, money drops them ("950").
  */
 function number(v: number, exact = true): string {
-  const locale: Locale = getLocale();
-  const id = `${locale} ${exact}`;
-  let format = formats.get(id);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      notation: 'compact',
-      maximumSignificantDigits: 3,
-      ...(exact ? { minimumSignificantDigits: 3 } : {}),
-    });
-    formats.set(id, format);
-  }
-  return format.format(v);
+  return numberFormat({
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    ...(exact ? { minimumSignificantDigits: 3 } : {}),
+  }).format(v);
 }
 
 /** A unit a model declares ("credits"), in the current locale when the catalogue has it. */
