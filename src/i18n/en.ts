@@ -489,6 +489,8 @@ export const en = {
   'problem.unknownKey': 'unknown key',
   'problem.unknownKeyChange': 'unknown key in a timed change',
   'problem.unknownKeyFork': 'unknown key in fork',
+  'problem.otherModelVersion':
+    'This scenario was made with {model} version {previous}; this is version {version}, so its numbers may differ.',
   'problem.unknownKeyComparison': 'unknown key in comparison',
   'problem.unknownKeyScenario': 'unknown key in scenario',
   'problem.unknownKeyExperiment': 'unknown key in experiment',

@@ -70,7 +70,7 @@ export function loadScenario(document: unknown, source: string, afterSetup?: () 
   if (presenterPlots) setPresenterPick(model.id, presenterPlots);
   useApp.setState({ modelId: model.id, params, appliedParams: params, seed, changes });
   void setup().then((sent) => sent && afterSetup?.());
-  if (warnings.length) notify({ kind: 'notice', text: warnings.join(' ') });
+  if (warnings.length) notify({ kind: 'notice', text: warnings.map(problemText).join(' ') });
   return true;
 }
 

@@ -152,3 +152,14 @@ describe('problems in Chinese', () => {
     expect(problemText('something only a model says')).toBe('something only a model says');
   });
 });
+
+describe('a scenario of another model version', () => {
+  it('is warned about in Chinese, its versions carried over', () => {
+    const migrated = migrateScenario({ ...scenario, version: 2, modelVersion: 2 });
+    const parsed = parseScenario(migrated.ok ? migrated.document : null, findModel);
+    if (!parsed.ok) throw new Error(parsed.errors[0].message);
+    const [warning] = parsed.value.warnings;
+    setLocale('zh-CN');
+    expect(problemText(warning)).toBe('这个情景是用 cloud-market 第 2 版做的；现在是第 3 版，所以它的数值可能不同。');
+  });
+});

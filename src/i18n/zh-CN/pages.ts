@@ -57,6 +57,8 @@ const pageTexts: Partial<Record<string, string>> = {
   'problem.unknownKey': '未知的键',
   'problem.unknownKeyChange': '定时变更中有未知的键',
   'problem.unknownKeyFork': '分支中有未知的键',
+  'problem.otherModelVersion':
+    '这个情景是用 {model} 第 {previous} 版做的；现在是第 {version} 版，所以它的数值可能不同。',
   'problem.unknownKeyComparison': '对比中有未知的键',
   'problem.unknownKeyScenario': '情景中有未知的键',
   'problem.unknownKeyExperiment': '实验中有未知的键',
