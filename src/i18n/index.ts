@@ -1,7 +1,7 @@
 /**
- * The one translation layer: every user-visible string, parameter labels included, passes
- * through `t` (or `tParam` for model-declared labels). English is the default locale; a
- * locale only lists what it translates and falls back to English for the rest.
+ * The one translation layer: every user-visible string passes through `t` (`tCount` for counts),
+ * a model's declared texts through `tModel`, a ready document's through `tDocument`. English is
+ * the default locale; another lists what it translates (zh-CN/) and falls back to English.
  */
 import type { ModelText } from '../core/model';
 import { en, type MessageKey } from './en';
