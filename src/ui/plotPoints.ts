@@ -26,13 +26,22 @@ export function extremeRows(
       const start = Math.floor((b * length) / buckets);
       const end = Math.floor(((b + 1) * length) / buckets);
       for (const value of columns) {
+        // The extremes' values kept, not asked for again: a column can be a closure (plots redraw often).
         let low = -1;
         let high = -1;
+        let lowValue = 0;
+        let highValue = 0;
         for (let i = start; i < end; i++) {
           const v = value(i);
           if (Number.isNaN(v)) continue;
-          if (low < 0 || v < value(low)) low = i;
-          if (high < 0 || v > value(high)) high = i;
+          if (low < 0 || v < lowValue) {
+            low = i;
+            lowValue = v;
+          }
+          if (high < 0 || v > highValue) {
+            high = i;
+            highValue = v;
+          }
         }
         if (low >= 0) picked[low] = picked[high] = 1;
       }

@@ -21,15 +21,14 @@ export function seriesOf(log: ReporterLog, prefix: string, labels: ReadonlyMap<s
     .map((name) => ({ name, label: (labels.get(name) ?? name).replace(/^[^:]*: /, '') }));
 }
 
-/** The row of each of `ticks` (increasing) in `log`, whose ticks increase too; −1 where it has none. */
-function rowsOn(log: ReporterLog, ticks: readonly number[]): Int32Array {
-  const rows = new Int32Array(ticks.length).fill(-1);
+/** The row of each day 0 … `last` in `log`, whose ticks increase; −1 where it has none. */
+function rowsOnDays(log: ReporterLog, last: number): Int32Array {
+  const rows = new Int32Array(last + 1).fill(-1);
   const logTicks = log.tickColumn();
-  let row = 0;
-  ticks.forEach((tick, i) => {
-    while (row < logTicks.length && logTicks[row] < tick) row++;
-    if (row < logTicks.length && logTicks[row] === tick) rows[i] = row;
-  });
+  for (let row = 0; row < log.length; row++) {
+    const tick = logTicks[row];
+    if (tick >= 0 && tick <= last && rows[tick] < 0) rows[tick] = row;
+  }
   return rows;
 }
 
@@ -53,36 +52,48 @@ export function comparisonRows(
     base.length ? base.tickColumn()[base.length - 1] : 0,
     fork.length ? fork.tickColumn()[fork.length - 1] : 0,
   );
-  const days = Array.from({ length: last + 1 }, (_, tick) => tick);
+  const days = last + 1;
   // Found once per log, not per series: the plots re-sample a long run a few times a second.
-  const baseRows = rowsOn(base, days);
-  const forkRows = rowsOn(fork, days);
-  const valueOf = (log: ReporterLog, rows: Int32Array, name: string): ((day: number) => number) => {
-    if (!log.names.includes(name)) return () => NaN;
+  const baseRows = rowsOnDays(base, last);
+  const forkRows = rowsOnDays(fork, last);
+  // Each line's value on every day, computed once (NaN: none): the row picking reads them several times.
+  const valuesOf = (log: ReporterLog, rows: Int32Array, name: string): Float64Array => {
+    const values = new Float64Array(days).fill(NaN);
+    if (!log.names.includes(name)) return values;
     const column = log.column(name);
-    return (day) => (rows[day] < 0 ? NaN : column[rows[day]]);
+    for (let day = 0; day < days; day++) if (rows[day] >= 0) values[day] = column[rows[day]];
+    return values;
   };
   const series = names.flatMap((name) => {
-    const b = valueOf(base, baseRows, name);
-    const f = valueOf(fork, forkRows, name);
+    const b = valuesOf(base, baseRows, name);
+    const f = valuesOf(fork, forkRows, name);
     // Before the fork day the fork is the base.
-    const of: Record<ComparedLine, (day: number) => number> = {
-      base: b,
-      fork: (day) => (day < forkDay ? NaN : f(day)),
-      delta: (day) => (day < forkDay ? NaN : f(day) - b(day)),
+    const fromForkDay = (value: (day: number) => number) => {
+      const values = new Float64Array(days).fill(NaN);
+      for (let day = Math.max(0, forkDay); day < days; day++) values[day] = value(day);
+      return values;
     };
-    return lines.map((line) => ({ key: `${line}:${name}`, value: of[line] }));
+    const of: Record<ComparedLine, () => Float64Array> = {
+      base: () => b,
+      fork: () => fromForkDay((day) => f[day]),
+      delta: () => fromForkDay((day) => f[day] - b[day]),
+    };
+    return lines.map((line) => ({ key: `${line}:${name}`, values: of[line]() }));
   });
   const shown = extremeRows(
-    days.length,
-    series.map((s) => s.value),
+    days,
+    series.map(
+      ({ values }) =>
+        (day: number) =>
+          values[day],
+    ),
     MAX_POINTS,
     [forkDay],
   );
   return shown.map((day) => {
     const row: Record<string, number | null> = { tick: day };
-    for (const { key, value } of series) {
-      const v = value(day);
+    for (const { key, values } of series) {
+      const v = values[day];
       row[key] = Number.isNaN(v) ? null : v;
     }
     return row;
