@@ -128,16 +128,24 @@ function sim(): SimClient {
   return client;
 }
 
+interface LiveChanges {
+  readonly changes: readonly TimedChange[];
+  readonly pendingLive: Readonly<Record<string, unknown>>;
+}
+
+/** A run's timed changes with the ones its worker just made recorded, and those values no longer pending. */
+export function withChangesMade(s: LiveChanges, made: readonly TimedChange[]): LiveChanges {
+  const changes = [...s.changes];
+  const pendingLive = { ...s.pendingLive };
+  for (const change of made) {
+    recordChange(changes, change);
+    delete pendingLive[change.param];
+  }
+  return { changes, pendingLive };
+}
+
 function recordLive(made: readonly TimedChange[]): void {
-  useApp.setState((s) => {
-    const changes = [...s.changes];
-    const pendingLive = { ...s.pendingLive };
-    for (const change of made) {
-      recordChange(changes, change);
-      delete pendingLive[change.param];
-    }
-    return { changes, pendingLive };
-  });
+  useApp.setState((s) => withChangesMade(s, made));
 }
 
 /** The run on display was estimated big before its Setup: its Go to a far horizon may ask first. */

@@ -2,13 +2,13 @@
  * The fork's simulation worker: a second SimClient beside the base's, whose frames go to
  * forkFrames.ts and the compare store, and whose live changes become the fork's timed changes.
  */
-import { recordChange, type TimedChange } from '../../core/timedChanges';
+import type { TimedChange } from '../../core/timedChanges';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
 import { SimClient } from '../../worker/simClient';
 import { webSimHost } from '../../worker/webSimHost';
 import { t } from '../../i18n';
 import { notify } from '../notices';
-import { plotClock } from '../session';
+import { plotClock, withChangesMade } from '../session';
 import { useCompare } from './compareStore';
 import { publishForkFrame } from './forkFrames';
 
@@ -35,15 +35,7 @@ function onForkMessage(message: FromWorker): void {
 }
 
 function recordForkChanges(made: readonly TimedChange[]): void {
-  useCompare.setState((s) => {
-    const changes = [...s.changes];
-    const pendingLive = { ...s.pendingLive };
-    for (const change of made) {
-      recordChange(changes, change);
-      delete pendingLive[change.param];
-    }
-    return { changes, pendingLive };
-  });
+  useCompare.setState((s) => withChangesMade(s, made));
 }
 
 /** Sends a command to the fork's worker, starting it on first use. */
