@@ -44,6 +44,8 @@ export function tCount(base: PluralBase, count: number, vars?: Record<string, st
  * looked up as `model.<modelId>.<path>` and falling back to the model's own English text.
  */
 export function tModel(modelId: string, path: string, english: string): string {
+  // The models' texts are English: in English there is nothing to look up (monitors ask every frame).
+  if (current === 'en') return english;
   return catalogues[current][`model.${modelId}.${path}`] ?? tRowText(modelId, path, english) ?? english;
 }
 
