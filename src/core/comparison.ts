@@ -7,7 +7,15 @@
  * second run set up on the same random numbers. `parseComparison` is the gate from untrusted input.
  */
 import * as v from 'valibot';
-import { count, documentObject, isPlainObject, parseDocument, strictEntries, text } from './documentSchema';
+import {
+  count,
+  documentHeader,
+  documentObject,
+  isPlainObject,
+  parseDocument,
+  strictEntries,
+  text,
+} from './documentSchema';
 import { mergeChanges, forkSnapshot } from './fork';
 import type { Model } from './model';
 import { validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
@@ -29,15 +37,7 @@ const ChangeSchema = strictEntries(
 
 const ComparisonSchema = documentObject(
   {
-    format: v.literal(COMPARISON_FORMAT, `must be "${COMPARISON_FORMAT}"`),
-    version: v.pipe(
-      count(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
-      v.maxValue(
-        COMPARISON_VERSION,
-        (issue) =>
-          `is ${issue.input}, made by a newer Agora (this one reads up to ${COMPARISON_VERSION}); please update`,
-      ),
-    ),
+    ...documentHeader(COMPARISON_FORMAT, COMPARISON_VERSION),
     /** The question the comparison answers, e.g. "What if Cirrus ends its price war in year 2?". */
     question: v.optional(text('must be a non-blank text of at most 200 characters', 200)),
     base: ScenarioSchema,

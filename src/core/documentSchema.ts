@@ -44,6 +44,20 @@ export function documentObject<const E extends v.ObjectEntries>(entries: E, expe
 export const count = (min: number, max: number, message: string) =>
   v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 
+/** The entries every Agora document opens with: its format, and a version this Agora reads (a newer one says so). */
+export function documentHeader<const F extends string>(format: F, latest: number) {
+  return {
+    format: v.literal(format, `must be "${format}"`),
+    version: v.pipe(
+      count(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
+      v.maxValue(
+        latest,
+        (issue) => `is ${issue.input}, made by a newer Agora (this one reads up to ${latest}); please update`,
+      ),
+    ),
+  };
+}
+
 /** A finite number. */
 export const finite = (message = 'must be a finite number') => v.pipe(v.number(message), v.finite(message));
 

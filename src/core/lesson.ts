@@ -7,7 +7,7 @@
  * what-ifs), each problem a message naming its field, e.g. `steps[2].prediction: needs a question`.
  */
 import * as v from 'valibot';
-import { count, documentObject, finite, isPlainObject, parseDocument, text } from './documentSchema';
+import { count, documentHeader, documentObject, finite, isPlainObject, parseDocument, text } from './documentSchema';
 import { reportersFor, type Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues } from './params';
 import { parseScenario } from './scenario';
@@ -154,14 +154,7 @@ const StepSchema = v.pipe(
 
 const LessonSchema = documentObject(
   {
-    format: v.literal(LESSON_FORMAT, `must be "${LESSON_FORMAT}"`),
-    version: v.pipe(
-      count(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
-      v.maxValue(
-        LESSON_VERSION,
-        (issue) => `is ${issue.input}, made by a newer Agora (this one reads up to ${LESSON_VERSION}); please update`,
-      ),
-    ),
+    ...documentHeader(LESSON_FORMAT, LESSON_VERSION),
     id: v.pipe(
       v.string('must be a kebab-case id'),
       v.maxLength(80, 'must be a kebab-case id of at most 80 characters'),

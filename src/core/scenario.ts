@@ -6,7 +6,7 @@
  * `parseScenario` is the single gate from untrusted input to a runnable scenario.
  */
 import * as v from 'valibot';
-import { count, documentObject, isPlainObject, parseDocument, strictEntries } from './documentSchema';
+import { count, documentHeader, documentObject, isPlainObject, parseDocument, strictEntries } from './documentSchema';
 import type { Model } from './model';
 import { defaultParams, validateParams, type ParamSchema, type ParamValues, type ValidationError } from './params';
 import { canonicalSeed, isValidSeed, MAX_SEED } from './rng';
@@ -25,14 +25,7 @@ const MAX_PLOT_ID = 100;
 /** The envelope; its parameters are checked against the model's spec by `resolveScenario`. */
 export const ScenarioSchema = documentObject(
   {
-    format: v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`),
-    version: v.pipe(
-      count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
-      v.maxValue(
-        SCENARIO_VERSION,
-        (issue) => `is ${issue.input}, made by a newer Agora (this one reads up to ${SCENARIO_VERSION}); please update`,
-      ),
-    ),
+    ...documentHeader(SCENARIO_FORMAT, SCENARIO_VERSION),
     model: v.string('must be a model id'),
     modelVersion: count(1, Number.MAX_SAFE_INTEGER, POSITIVE),
     seed: v.pipe(v.custom<number>(isValidSeed, `must be an integer from 0 to ${MAX_SEED}`), v.transform(canonicalSeed)),

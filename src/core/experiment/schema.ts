@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import {
+  documentHeader,
   count,
   documentObject,
   finite,
@@ -216,15 +217,7 @@ const DESCRIPTION = 'must be a text of at most 5,000 characters';
  */
 const ExperimentSchema = documentObject(
   {
-    format: v.literal(EXPERIMENT_FORMAT, `must be "${EXPERIMENT_FORMAT}"`),
-    version: v.pipe(
-      count(1, Number.MAX_SAFE_INTEGER, 'must be a positive integer'),
-      v.maxValue(
-        EXPERIMENT_VERSION,
-        (issue) =>
-          `is ${issue.input}, made by a newer Agora (this one reads up to ${EXPERIMENT_VERSION}); please update`,
-      ),
-    ),
+    ...documentHeader(EXPERIMENT_FORMAT, EXPERIMENT_VERSION),
     name: text(NAME, 200),
     description: v.optional(
       v.pipe(
