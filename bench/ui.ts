@@ -32,6 +32,8 @@ interface RunFigures {
   longTasks: number[];
   displayFrames: number;
   maxLagMs: number;
+  /** Per chart (its `data-plot`), the times its lines were redrawn during the run. */
+  chartRedraws: Record<string, number[]>;
 }
 
 /** Runs in the page before the app: collects long tasks, counts display frames, samples event-loop lag. */
@@ -39,10 +41,11 @@ interface Probe {
   longTasks: { start: number; duration: number }[];
   frames: number;
   lags: { at: number; lag: number }[];
+  chartRedraws: Record<string, number[]>;
 }
 
 function installProbes(): void {
-  const probe: Probe = { longTasks: [], frames: 0, lags: [] };
+  const probe: Probe = { longTasks: [], frames: 0, lags: [], chartRedraws: {} };
   (window as unknown as { __probe: Probe }).__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -52,6 +55,16 @@ function installProbes(): void {
     requestAnimationFrame(countFrame);
   };
   requestAnimationFrame(countFrame);
+  // A chart's redraw: a change of its lines' paths or elements (one callback per task that changed them).
+  new MutationObserver((records) => {
+    const now = performance.now();
+    const charts = new Set<string>();
+    for (const r of records) {
+      const plot = (r.target as Element).closest?.('figure[data-plot]')?.getAttribute('data-plot');
+      if (plot) charts.add(plot);
+    }
+    for (const plot of charts) (probe.chartRedraws[plot] ??= []).push(now);
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d'] });
   let expected = performance.now() + 50;
   setInterval(() => {
     const now = performance.now();
@@ -121,6 +134,9 @@ async function measure(page: Page, act: () => Promise<void>): Promise<RunFigures
         longTasks: probe.longTasks.filter((e) => inRun(e.start)).map((e) => e.duration),
         displayFrames: probe.frames - start.frames,
         maxLagMs: Math.max(0, ...probe.lags.filter((e) => inRun(e.at)).map((e) => e.lag)),
+        chartRedraws: Object.fromEntries(
+          Object.entries(probe.chartRedraws).map(([plot, times]) => [plot, times.filter(inRun)]),
+        ),
       };
     },
     { start, days },
@@ -167,6 +183,23 @@ async function benchComparison(browser: Browser, page: Page, seconds: number, po
     `${(cpu[0] ?? 0).toFixed(0)} ms (${cpu.filter((ms) => ms > 50).length} over 50 ms; wall time adds waits for a core)`,
   );
   row(`${label}: display frames per second`, `${(f.displayFrames / f.seconds).toFixed(0)}`);
+  row(
+    `${label}: comparison charts' redraws`,
+    chartRedrawWords(f, (plot) => plot.startsWith('compare-')),
+  );
+  row(
+    `${label}: model's charts' redraws`,
+    chartRedrawWords(f, (plot) => !plot.startsWith('compare-')),
+  );
+}
+
+/** How often the charts whose `data-plot` is `chosen` were redrawn, and their longest wait between two redraws. */
+function chartRedrawWords(f: RunFigures, chosen: (plot: string) => boolean): string {
+  const charts = Object.entries(f.chartRedraws).filter(([plot]) => chosen(plot));
+  if (!charts.length) return 'none redrawn';
+  const perSecond = charts.map(([, times]) => times.length / f.seconds);
+  const longestGap = Math.max(...charts.map(([, times]) => Math.max(0, ...times.slice(1).map((t, i) => t - times[i]))));
+  return `${Math.min(...perSecond).toFixed(1)}–${Math.max(...perSecond).toFixed(1)} per second each (${charts.length} charts), longest wait ${longestGap.toFixed(0)} ms`;
 }
 
 /** The default 5-year run to its horizon, then the time slider to days across it: how long until each shows. */

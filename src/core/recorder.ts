@@ -5,6 +5,32 @@
 import { csvLine } from './csv';
 import type { Reporters } from './run';
 
+/**
+ * Reporter rows packed for a message between threads: row r's value of `names[k]` is
+ * `values[r * names.length + k]` (NaN: none). Its two arrays' buffers are transferred, where
+ * row objects would be copied value by value and rebuilt as objects on the receiving thread.
+ */
+export interface PackedRows {
+  readonly names: readonly string[];
+  readonly ticks: Float64Array;
+  readonly values: Float64Array;
+}
+
+/** `rows` packed; their reporters are those of the first row. */
+export function packRows(rows: readonly { readonly tick: number; readonly values: Reporters }[]): PackedRows {
+  const names = rows.length ? Object.keys(rows[0].values) : [];
+  const ticks = new Float64Array(rows.length);
+  const values = new Float64Array(rows.length * names.length);
+  rows.forEach((row, r) => {
+    ticks[r] = row.tick;
+    names.forEach((name, k) => {
+      const v = row.values[name];
+      values[r * names.length + k] = v === null || v === undefined ? NaN : v;
+    });
+  });
+  return { names, ticks, values };
+}
+
 export class ReporterLog {
   private ticks = new Float64Array(64);
   private readonly columns: Float64Array[];
@@ -23,6 +49,20 @@ export class ReporterLog {
       this.columns[i][this.length] = v === null || v === undefined ? NaN : v;
     });
     this.length++;
+  }
+
+  /** Appends packed rows; reporters of the log missing from them are stored as no value. */
+  addPacked(rows: PackedRows): void {
+    const width = rows.names.length;
+    const from = this.names.map((name) => rows.names.indexOf(name));
+    for (let r = 0; r < rows.ticks.length; r++) {
+      if (this.length === this.ticks.length) this.grow();
+      this.ticks[this.length] = rows.ticks[r];
+      for (let i = 0; i < from.length; i++) {
+        this.columns[i][this.length] = from[i] < 0 ? NaN : rows.values[r * width + from[i]];
+      }
+      this.length++;
+    }
   }
 
   /** The ticks recorded, in order. */

@@ -1,6 +1,5 @@
 /** The page: model chooser, controls, the agent view with monitors, plots and the Info panel. */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { t, tModel } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { findModel, MODELS } from '../models/registry';
@@ -120,9 +119,8 @@ function Messages() {
 
 /** The interface, drawn in the locale on display (App draws it anew on a change of language). */
 function Interface() {
-  const { modelId, appliedParams } = useApp(
-    useShallow((s) => ({ modelId: s.modelId, appliedParams: s.appliedParams })),
-  );
+  const modelId = useApp((s) => s.modelId);
+  const appliedParams = useApp((s) => s.appliedParams);
   const model = findModel(modelId)!;
   // Texts a model draws on the canvas go through the translation layer like every other text.
   const portrayal = useMemo(() => {

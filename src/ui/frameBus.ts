@@ -22,9 +22,9 @@ export function reporterLog(): ReporterLog {
 /** Takes a frame from the worker: appends its reporter rows, keeps it as the newest frame. */
 export function publishFrame(frame: FrameMessage): void {
   if (frame.reset || (latest && latest.runId !== frame.runId)) {
-    log = new ReporterLog(frame.rows.length ? Object.keys(frame.rows[0].values) : []);
+    log = new ReporterLog(frame.rows.names);
   }
-  for (const row of frame.rows) log.add(row.tick, row.values);
+  log.addPacked(frame.rows);
   latest = frame;
   for (const listener of listeners) listener(frame);
 }

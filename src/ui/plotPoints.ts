@@ -5,14 +5,14 @@
 
 /**
  * The rows (increasing indices below `length`) to draw of the series `columns` (value of row i;
- * NaN: none), at most about 1.5 × `maxRows`: the days are cut into buckets and every series keeps
+ * NaN: none; arrays, not functions: the scan reads every value a few times, plots redraw often), at most about 1.5 × `maxRows`: the days are cut into buckets and every series keeps
  * its lowest and its highest row in each, so a one-day spike survives where an even stride would
  * step over it. The first and last rows and those in `always` (e.g. the fork day) are drawn too.
  * Rough series whose extremes fall on many different days get fewer, wider buckets.
  */
 export function extremeRows(
   length: number,
-  columns: readonly ((row: number) => number)[],
+  columns: readonly ArrayLike<number>[],
   maxRows: number,
   always: readonly number[] = [],
 ): number[] {
@@ -25,14 +25,13 @@ export function extremeRows(
     for (let b = 0; b < buckets; b++) {
       const start = Math.floor((b * length) / buckets);
       const end = Math.floor(((b + 1) * length) / buckets);
-      for (const value of columns) {
-        // The extremes' values kept, not asked for again: a column can be a closure (plots redraw often).
+      for (const values of columns) {
         let low = -1;
         let high = -1;
         let lowValue = 0;
         let highValue = 0;
         for (let i = start; i < end; i++) {
-          const v = value(i);
+          const v = values[i];
           if (Number.isNaN(v)) continue;
           if (low < 0 || v < lowValue) {
             low = i;

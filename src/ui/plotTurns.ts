@@ -1,8 +1,10 @@
 /**
  * Charts take turns to redraw. Recharts redraws a chart synchronously, tens of milliseconds for
- * a big one on a slow machine: each chart's redraw with new data is a task of its own, one after
- * another with a short gap (the view's frames and the runs' messages go between), never two in
- * one task; a chart out of sight waits until it is scrolled into view.
+ * a big one on a slow machine, in two parts: the render with the new data, and at the next
+ * animation frame the re-render its own store batches up. Each chart's redraw is a task of its
+ * own and the next chart's waits until that frame has passed, so two charts' parts never share
+ * a task (the view's frames and the runs' messages go between); a chart out of sight waits
+ * until it is scrolled into view.
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
@@ -11,26 +13,48 @@ import { useApp } from './store';
 /** Calls `onNewData` whenever the plots' data changed; returns the function that stops it. */
 export type PlotSource = (onNewData: () => void) => () => void;
 
-/** The pause between two charts' redraws (ms). */
+/** The pause between two charts' redraws (ms), after the frame that finishes the first. */
 const GAP_MS = 8;
 
 /** Redraws due, in the order they were first asked for (a chart asking again keeps its place). */
 const waiting = new Map<object, () => void>();
-let timer: ReturnType<typeof setTimeout> | null = null;
+/** A chart's redraw is under way, or the wait after it. */
+let drawing = false;
 
 function drawNext(): void {
-  timer = null;
   const next = waiting.entries().next();
-  if (next.done) return;
+  if (next.done) {
+    drawing = false;
+    return;
+  }
   const [chart, redraw] = next.value;
   waiting.delete(chart);
   redraw();
-  if (waiting.size) timer = setTimeout(drawNext, GAP_MS);
+  // Two frames: recharts finishes this redraw at the next, and what that dispatches at the one after.
+  afterFrames(2, drawNext);
+}
+
+/**
+ * `then`, in a task of its own GAP_MS after `frames` animation frames; by a timer alone where
+ * frames pause (a hidden page).
+ */
+function afterFrames(frames: number, then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  const frame = (left: number) => requestAnimationFrame(() => (left > 1 ? frame(left - 1) : setTimeout(once, GAP_MS)));
+  frame(frames);
+  setTimeout(once, 100 * frames);
 }
 
 function queue(chart: object, redraw: () => void): void {
   waiting.set(chart, redraw);
-  timer ??= setTimeout(drawNext, GAP_MS);
+  if (drawing) return;
+  drawing = true;
+  setTimeout(drawNext, GAP_MS);
 }
 
 /**

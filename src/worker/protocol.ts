@@ -5,6 +5,7 @@
  */
 import type { ScenarioPace } from '../core/calibrationSize';
 import type { Estimate } from '../core/estimate';
+import type { PackedRows } from '../core/recorder';
 import type { Explanation } from '../core/model';
 import type { Reporters, Snapshot } from '../core/run';
 import type { TimedChange } from '../core/timedChanges';
@@ -104,8 +105,8 @@ export interface FrameMessage {
   readonly reset: boolean;
   readonly tick: number;
   readonly status: RunStatus;
-  /** Reporter rows of every tick since the previous frame, so plots miss no tick. */
-  readonly rows: readonly ReporterRow[];
+  /** Reporter rows of every tick since the previous frame, so plots miss no tick; their buffers are transferred. */
+  readonly rows: PackedRows;
   /** The latest agent state; its buffers are transferred. */
   readonly agents: Readonly<Record<string, AgentSetFrame>>;
   /** Fingerprint of `tick`; null while running (computed on demand, when paused or stopped). */

@@ -6,6 +6,7 @@
 import { calibrateScenario } from '../core/calibrationSize';
 import { judge, runEstimate } from '../core/estimate';
 import { validateParams } from '../core/params';
+import { packRows } from '../core/recorder';
 import { Run, type Snapshot } from '../core/run';
 import { checkTimedChanges, type TimedChange } from '../core/timedChanges';
 import { Timeline, TIMELINE_BYTES } from '../core/timeline';
@@ -323,6 +324,8 @@ export class SimController {
       transfer.push(ids.buffer);
       agents[name] = { count: set.count, ids, columns };
     }
+    const rows = packRows(this.rows);
+    transfer.push(rows.ticks.buffer, rows.values.buffer);
     const status = this.status(run);
     this.lastFrameAt = this.scheduler.now();
     this.post(
@@ -332,7 +335,7 @@ export class SimController {
         reset: this.reset,
         tick: run.tick,
         status,
-        rows: this.rows,
+        rows,
         agents,
         fingerprint: status === 'running' ? null : run.fingerprint(),
         inspected: this.inspectedAgent(run),

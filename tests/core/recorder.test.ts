@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ReporterLog, reporterLogCsv } from '../../src/core/recorder';
+import { packRows, ReporterLog, reporterLogCsv } from '../../src/core/recorder';
 
 describe('ReporterLog', () => {
   it('keeps every row across growth, with null and missing values as NaN', () => {
@@ -28,6 +28,30 @@ describe('ReporterLog', () => {
         for (let i = 1; i < idx.length; i++) expect(idx[i]).toBeGreaterThan(idx[i - 1]);
       }),
     );
+  });
+});
+
+describe('packRows and addPacked', () => {
+  it('give the log the same columns as adding the rows one by one (property)', () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constant(null));
+    const row = fc.record({ a: value, b: value, c: value });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 200 }), fc.shuffledSubarray(['a', 'b', 'c', 'd']), (values, names) => {
+        const rows = values.map((v, i) => ({ tick: i * 3, values: v }));
+        const oneByOne = new ReporterLog(names);
+        for (const r of rows) oneByOne.add(r.tick, r.values);
+        const packed = new ReporterLog(names);
+        packed.addPacked(packRows(rows));
+        expect(packed.length).toBe(rows.length);
+        expect(Array.from(packed.tickColumn())).toEqual(Array.from(oneByOne.tickColumn()));
+        // Reporters in another order than the rows', and one ('d') the rows lack: NaN.
+        for (const name of names) expect(Array.from(packed.column(name))).toEqual(Array.from(oneByOne.column(name)));
+      }),
+    );
+  });
+
+  it('packs no rows into empty arrays', () => {
+    expect(packRows([])).toEqual({ names: [], ticks: new Float64Array(0), values: new Float64Array(0) });
   });
 });
 

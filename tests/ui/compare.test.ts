@@ -11,7 +11,7 @@ function frame(ids: number[], sellers: number[]): FrameMessage {
     reset: false,
     tick: 10,
     status: 'paused',
-    rows: [],
+    rows: { names: [], ticks: new Float64Array(0), values: new Float64Array(0) },
     agents: {
       customers: { count: ids.length, ids: Uint32Array.from(ids), columns: { seller: Float64Array.from(sellers) } },
     },

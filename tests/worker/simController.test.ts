@@ -52,13 +52,27 @@ function setupController() {
   return { controller, messages, transfers, scheduler, frames, last };
 }
 
+/** A frame's packed rows as row objects (no value: null), as a run's reporters give them. */
+function rowsOf(frame: FrameMessage): { tick: number; values: Record<string, number | null> }[] {
+  const { names, ticks, values } = frame.rows;
+  return Array.from(ticks, (tick, r) => ({
+    tick,
+    values: Object.fromEntries(
+      names.map((name, k) => {
+        const v = values[r * names.length + k];
+        return [name, Number.isNaN(v) ? null : v];
+      }),
+    ),
+  }));
+}
+
 describe('SimController', () => {
   it('sets up at tick 0 with the fingerprint, the reporters and the agents of a fresh Run', () => {
     const { last, transfers } = setupController();
     const run = Run.create(kMeans, defaultParams(kMeans.params), 1);
     const frame = last();
     expect(frame).toMatchObject({ tick: 0, status: 'paused', reset: true, fingerprint: run.fingerprint(), seed: 1 });
-    expect(frame.rows).toEqual([{ tick: 0, values: run.reporters() }]);
+    expect(rowsOf(frame)).toEqual([{ tick: 0, values: run.reporters() }]);
     expect(frame.agents.points.count).toBe(400);
     expect(Array.from(frame.agents.points.columns.x)).toEqual(
       Array.from(run.world.agents.points.col.x.subarray(0, 400)),
@@ -66,7 +80,7 @@ describe('SimController', () => {
     // Only the columns the view draws travel, each exactly the live slice, transferred.
     expect(Object.keys(frame.agents.points.columns).sort()).toEqual(['cluster', 'x', 'y']);
     expect(Object.keys(frame.agents.centroids.columns).sort()).toEqual(['x', 'y']);
-    expect(transfers[transfers.length - 1]).toHaveLength(7); // 5 columns + 2 id arrays
+    expect(transfers[transfers.length - 1]).toHaveLength(9); // 5 columns + 2 id arrays + the rows' ticks and values
     expect(frame.agents.points.columns.x.length).toBe(400);
     expect(frame.inspected).toBeNull();
   });
@@ -110,7 +124,7 @@ describe('SimController', () => {
     scheduler.advance(10_000);
     expect(last().status).toBe('stopped');
     expect(last().fingerprint).toMatch(/^[0-9a-f]{16}$/);
-    const ticks = frames().flatMap((f) => f.rows.map((r) => r.tick));
+    const ticks = frames().flatMap((f) => Array.from(f.rows.ticks));
     expect(ticks).toEqual(Array.from({ length: last().tick + 1 }, (_, i) => i));
     expect(scheduler.pending).toBe(0);
   });
@@ -148,7 +162,7 @@ describe('SimController', () => {
     expect(last()).toMatchObject({ tick: 30, status: 'running' });
     const ticks = frames()
       .slice(setUp)
-      .flatMap((f) => f.rows.map((r) => r.tick));
+      .flatMap((f) => Array.from(f.rows.ticks));
     expect(ticks).toEqual(Array.from({ length: 31 }, (_, i) => i));
     // A limit sent while it runs moves the limit without restarting it; a pause answers with the fingerprint.
     controller.handle({ type: 'speed', ticksPerSecond: 100 });
@@ -183,7 +197,7 @@ describe('SimController', () => {
     // The manual clock does not move during a slice, so the first slice runs to the end.
     const after = frames().slice(before);
     expect(after.length).toBe(1);
-    expect(after[0].rows.length).toBeGreaterThan(1);
+    expect(after[0].rows.ticks.length).toBeGreaterThan(1);
   });
 
   it('as fast as possible, posts a frame at most every 33 ms however short the slices, and one where it stops', () => {
@@ -209,7 +223,7 @@ describe('SimController', () => {
     expect(running.length).toBeLessThan(slices * 0.6);
     const ticks = frames()
       .slice(setUp)
-      .flatMap((f) => f.rows.map((r) => r.tick));
+      .flatMap((f) => Array.from(f.rows.ticks));
     expect(ticks).toEqual(Array.from({ length: 201 }, (_, i) => i));
   });
 
@@ -388,8 +402,8 @@ describe('SimController time travel', () => {
     controller.handle({ type: 'seek', tick: 17 });
     const shown = last();
     expect(shown).toMatchObject({ tick: 17, reset: true, reached: 50, fingerprint: straight(17).fingerprint() });
-    expect(shown.rows.map((r) => r.tick)).toEqual(Array.from({ length: 18 }, (_, i) => i));
-    expect(shown.rows[17].values).toEqual(straight(17).reporters());
+    expect(Array.from(shown.rows.ticks)).toEqual(Array.from({ length: 18 }, (_, i) => i));
+    expect(rowsOf(shown)[17].values).toEqual(straight(17).reporters());
     controller.handle({ type: 'seek', tick: 999 });
     expect(last()).toMatchObject({ tick: 50, fingerprint: at50 });
     controller.handle({ type: 'seek', tick: 30 });
@@ -426,6 +440,6 @@ describe('SimController time travel after a restore', () => {
     other.controller.handle({ type: 'seek', tick: 0 });
     const shown = other.last();
     expect(shown).toMatchObject({ tick: 3, fingerprint: paused.fingerprint, reset: true, reached: 5 });
-    expect(shown.rows.map((r) => r.tick)).toEqual([3]);
+    expect(Array.from(shown.rows.ticks)).toEqual([3]);
   });
 });

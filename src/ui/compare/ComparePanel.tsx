@@ -5,7 +5,6 @@
  */
 import { useMemo } from 'react';
 import './compare.css';
-import { useShallow } from 'zustand/react/shallow';
 import { reportersFor, type Model } from '../../core/model';
 import { t, tModel } from '../../i18n';
 import { reporterLog } from '../frameBus';
@@ -25,8 +24,13 @@ const VIEWS: readonly [ComparedView, 'compare.base' | 'compare.forkRun' | 'compa
 
 function RunMonitors({ model }: { model: Model }) {
   const params = useApp((s) => s.appliedParams);
-  const base = useApp(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
-  const fork = useCompare(useShallow((s) => ({ tick: s.tick, fingerprint: s.fingerprint, v: s.plotVersion })));
+  const baseTick = useApp((s) => s.tick);
+  const baseFingerprint = useApp((s) => s.fingerprint);
+  const forkTick = useCompare((s) => s.tick);
+  const forkFingerprint = useCompare((s) => s.fingerprint);
+  // The shares shown are the logs' latest: refreshed with the plots.
+  useApp((s) => s.plotVersion);
+  useCompare((s) => s.plotVersion);
   const labels = useMemo(
     () =>
       new Map(reportersFor(model, params).map((r) => [r.name, tModel(model.id, `reporter.${r.name}.label`, r.label)])),
@@ -35,8 +39,8 @@ function RunMonitors({ model }: { model: Model }) {
   const logs = { base: reporterLog(), fork: forkLog() };
   const shares = seriesOf(logs.base, 'share.', labels);
   const rows = [
-    { run: 'base' as const, title: t('compare.base'), ...base },
-    { run: 'fork' as const, title: t('compare.forkRun'), ...fork },
+    { run: 'base' as const, title: t('compare.base'), tick: baseTick, fingerprint: baseFingerprint },
+    { run: 'fork' as const, title: t('compare.forkRun'), tick: forkTick, fingerprint: forkFingerprint },
   ];
   return (
     <table className="compare-monitors">
@@ -92,9 +96,10 @@ export function ForkButton() {
 
 /** Above the view while comparing, so both runs' fingerprints and shares are in sight beside it. */
 export function ComparePanel({ model }: { model: Model }) {
-  const { active, question, forkDay, view } = useCompare(
-    useShallow((s) => ({ active: s.active, question: s.question, forkDay: s.forkDay, view: s.view })),
-  );
+  const active = useCompare((s) => s.active);
+  const question = useCompare((s) => s.question);
+  const forkDay = useCompare((s) => s.forkDay);
+  const view = useCompare((s) => s.view);
   if (!active) return null;
   return (
     <section className="compare-panel" aria-label={t('compare.title', { day: forkDay })}>

@@ -21,6 +21,7 @@ import { comparisonRows, seriesOf, type ComparedLine, type Series } from './shar
 const WIDTH = 360;
 const HEIGHT = 150;
 const TICK = { fontSize: 11, width: 0 };
+const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
 /** The lines of a chart, as constants: a new array at each render would defeat the charts' memo. */
 const BOTH_RUNS: readonly ComparedLine[] = ['base', 'fork'];
 const DIFFERENCE: readonly ComparedLine[] = ['delta'];
@@ -74,14 +75,16 @@ const ComparisonChart = memo(function ComparisonChart(props: ChartProps) {
     [series, keys, forkDay, turn],
   );
   const width = useWidth(figure);
+  // Kept while the format stays: recharts re-dispatches an axis whose props are new objects.
+  const yTickText = useCallback((v: number) => formatAxis(v, format), [format]);
   return (
     <figure className="plot compare-plot" data-plot={id} ref={figure}>
       <figcaption>{title}</figcaption>
-      <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <LineChart width={width} height={HEIGHT} data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="2 4" />
         {/* Every tick shown (interval 0): recharts measures no label in the DOM to thin them out (five fit). */}
         <XAxis dataKey="tick" type="number" domain={['dataMin', 'dataMax']} tick={TICK} interval={0} />
-        <YAxis tick={TICK} width={48} interval={0} tickFormatter={(v: number) => formatAxis(v, format)} />
+        <YAxis tick={TICK} width={48} interval={0} tickFormatter={yTickText} />
         <Tooltip
           formatter={(v) => formatValue(v as number, format)}
           labelFormatter={(tick) => `${t('compare.day')} ${tick}`}

@@ -19,9 +19,9 @@ export function forkLog(): ReporterLog {
 /** Takes a frame from the fork's worker: a reset frame starts the log afresh. */
 export function publishForkFrame(frame: FrameMessage): void {
   if (frame.reset || (latest && latest.runId !== frame.runId)) {
-    log = new ReporterLog(frame.rows.length ? Object.keys(frame.rows[0].values) : []);
+    log = new ReporterLog(frame.rows.names);
   }
-  for (const row of frame.rows) log.add(row.tick, row.values);
+  log.addPacked(frame.rows);
   latest = frame;
   for (const listener of listeners) listener(frame);
 }

@@ -82,11 +82,7 @@ export function comparisonRows(
   });
   const shown = extremeRows(
     days,
-    series.map(
-      ({ values }) =>
-        (day: number) =>
-          values[day],
-    ),
+    series.map(({ values }) => values),
     MAX_POINTS,
     [forkDay],
   );

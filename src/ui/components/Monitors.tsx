@@ -1,6 +1,5 @@
 /** NetLogo-style monitors: the tick, the status of the run and the fingerprint of the displayed tick. */
 import { useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { plotSeries, reportersFor } from '../../core/model';
 import { t, tModel } from '../../i18n';
 import { findModel } from '../../models/registry';
@@ -40,7 +39,8 @@ function statusText(status: string, tick: number): string {
 }
 
 function ModelMonitors() {
-  const { modelId, params } = useApp(useShallow((s) => ({ modelId: s.modelId, params: s.appliedParams })));
+  const modelId = useApp((s) => s.modelId);
+  const params = useApp((s) => s.appliedParams);
   useApp((s) => s.plotVersion); // refresh with the plots, a few times a second
   const model = findModel(modelId)!;
   const reporters = useMemo(() => reportersFor(model, params), [model, params]);
@@ -73,7 +73,8 @@ function ModelMonitors() {
 
 /** Tick and Date: right under Go, where a teacher looks on every screen. */
 export function Clock() {
-  const { tick, modelId } = useApp(useShallow((s) => ({ tick: s.tick, modelId: s.modelId })));
+  const tick = useApp((s) => s.tick);
+  const modelId = useApp((s) => s.modelId);
   const ticksPerYear = findModel(modelId)?.ticksPerYear;
   return (
     <div className="monitors clock">
@@ -85,9 +86,9 @@ export function Clock() {
 
 /** The run's fingerprint and status, then the model's monitors. */
 export function Monitors() {
-  const { tick, status, fingerprint } = useApp(
-    useShallow((s) => ({ tick: s.tick, status: s.status, fingerprint: s.fingerprint })),
-  );
+  const tick = useApp((s) => s.tick);
+  const status = useApp((s) => s.status);
+  const fingerprint = useApp((s) => s.fingerprint);
   return (
     <div className="monitors">
       <Monitor label={t('monitor.fingerprint')} value={fingerprint ?? '…'} size="full" />

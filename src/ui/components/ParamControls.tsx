@@ -4,7 +4,6 @@
  * it applies live or at Setup, and marks a change not yet applied.
  */
 import { useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Model, ParamSection } from '../../core/model';
 import { validateValue, type ParamSpec } from '../../core/params';
 import { t, tModel } from '../../i18n';
@@ -49,7 +48,8 @@ function JsonEditor({ name, spec, value, label }: { name: string; spec: ParamSpe
 }
 
 function Control({ model, name, spec }: { model: Model; name: string; spec: ParamSpec }) {
-  const { base, applied } = useApp(useShallow((s) => ({ base: s.params[name], applied: s.appliedParams[name] })));
+  const base = useApp((s) => s.params[name]);
+  const applied = useApp((s) => s.appliedParams[name]);
   // A live parameter shows its value in the run (timed changes included); the others the next Setup's.
   const live = useLiveValue(model, name);
   const value = spec.apply === 'live' && base === applied ? live : base;

@@ -2,7 +2,7 @@
  * Live plots of the model's reporters. Data comes from the run's reporter log, re-sampled to
  * at most MAX_POINTS a few times a second, so a long run costs no more than a short one.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { PlotLegend } from './PlotLegend';
 import {
@@ -54,13 +54,7 @@ function chartRows(names: readonly string[], average?: number): Record<string, n
   const log = reporterLog();
   const ticks = log.tickColumn();
   const recorded = names.filter((n) => log.names.includes(n)).map((n) => log.column(n));
-  const indices = average
-    ? log.sampleIndices(MAX_POINTS)
-    : extremeRows(
-        log.length,
-        recorded.map((column) => (i: number) => column[i]),
-        MAX_POINTS,
-      );
+  const indices = average ? log.sampleIndices(MAX_POINTS) : extremeRows(log.length, recorded, MAX_POINTS);
   const columns = names
     .filter((n) => log.names.includes(n))
     .map((n) => {
@@ -147,9 +141,19 @@ const Plot = memo(function Plot({
   const title = tModel(model.id, `plot.${plot.id}.title`, plot.title);
   // A plot's series share a unit, so the first one's format reads the axis.
   const axisFormat = reporterFormat(reporters, names[0] ?? '');
+  const yTickText = useCallback((v: number) => formatAxis(v, axisFormat), [axisFormat]);
   const first = rows[0]?.tick ?? 0;
   const last = rows.at(-1)?.tick ?? 0;
-  const axis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
+  const newAxis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
+  // The axes' props keep their identity while their ticks and format stay: recharts re-dispatches
+  // an axis, and recomputes everything that depends on it, whenever a prop is a new object.
+  const axisKey = newAxis ? `${newAxis.unit}:${newAxis.ticks.join(',')}` : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const axis = useMemo(() => newAxis, [axisKey]);
+  const xTicks = useMemo(
+    () => (axis ? { ticks: [...axis.ticks], tickFormatter: axis.label, interval: 0 } : {}),
+    [axis],
+  );
   const xTitle = t(axis?.unit === 'month' ? 'plot.months' : axis ? 'plot.years' : 'plot.tick');
   const unit = plot.unit && tModel(model.id, `plot.${plot.id}.unit`, plot.unit);
   const yTitle = unit ?? (axisFormat === 'percent' ? '%' : undefined);
@@ -211,7 +215,7 @@ const Plot = memo(function Plot({
             allowDecimals={false}
             tick={TICK}
             height={34}
-            {...(axis ? { ticks: [...axis.ticks], tickFormatter: axis.label, interval: 0 } : {})}
+            {...xTicks}
             label={{ value: xTitle, position: 'insideBottom', offset: 0, ...AXIS_TITLE }}
           />
           {/* A fixed interval: recharts measures no label to thin them out (the five ticks fit). */}
@@ -220,7 +224,7 @@ const Plot = memo(function Plot({
             interval={0}
             tick={TICK}
             domain={['auto', 'auto']}
-            tickFormatter={(v: number) => formatAxis(v, axisFormat)}
+            tickFormatter={yTickText}
             label={yTitle ? { value: yTitle, angle: -90, position: 'insideLeft', offset: 2, ...AXIS_TITLE } : undefined}
           />
           <Tooltip

@@ -1,6 +1,5 @@
 /** Setup, Go/Pause, Step and the speed slider (slow motion → as fast as possible). */
 import { useId } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../core/model';
 import { t } from '../../i18n';
 import { findModel } from '../../models/registry';
@@ -26,9 +25,9 @@ function runAnotherYear(years: number, ticksPerYear: number): void {
 const SPEEDS = [1, 2, 5, 10, 30, 60, 120, 300, 1000, null] as const;
 
 export function RunControls() {
-  const { status, ticksPerSecond, modelId } = useApp(
-    useShallow((s) => ({ status: s.status, ticksPerSecond: s.ticksPerSecond, modelId: s.modelId })),
-  );
+  const status = useApp((s) => s.status);
+  const ticksPerSecond = useApp((s) => s.ticksPerSecond);
+  const modelId = useApp((s) => s.modelId);
   const model = findModel(modelId)!;
   const ticksPerYear = model.ticksPerYear;
   const years = useApp((s) => s.appliedParams.years);

@@ -4,13 +4,14 @@
  * that day exactly; Go continues from it. Hidden while the run runs (pause to scrub).
  */
 import { useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { t } from '../../i18n';
 import { seek } from '../session';
 import { useApp } from '../store';
 
 export function TimeSlider() {
-  const { tick, reached, status } = useApp(useShallow((s) => ({ tick: s.tick, reached: s.reached, status: s.status })));
+  const tick = useApp((s) => s.tick);
+  const reached = useApp((s) => s.reached);
+  const status = useApp((s) => s.status);
   const id = useId();
   // The day asked for, shown by the thumb until the worker shows it (dragging sends the last day only).
   const [wanted, setWanted] = useState<number | null>(null);

@@ -4,7 +4,6 @@
  * beside the prediction once the run got there, then the reveal; what to watch is highlighted.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { LessonStep } from '../../core/lesson';
 import { reporterFormat, reportersFor } from '../../core/model';
 import { t, tModel } from '../../i18n';
@@ -149,7 +148,8 @@ function OutcomeLine({ modelId, step, outcome }: { modelId: string; step: Lesson
 function StepTask({ modelId, step, index }: { modelId: string; step: LessonStep; index: number }) {
   const answer = useLessons((s) => s.answers[index]);
   const outcome = useLessons((s) => s.outcomes[index]);
-  const { tick, status } = useApp(useShallow((s) => ({ tick: s.tick, status: s.status })));
+  const tick = useApp((s) => s.tick);
+  const status = useApp((s) => s.status);
   const questionId = useId();
   const hintId = useId();
   const runButton = useRef<HTMLButtonElement>(null);
