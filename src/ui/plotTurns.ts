@@ -29,9 +29,10 @@ function drawNext(): void {
   }
   const [chart, redraw] = next.value;
   waiting.delete(chart);
-  redraw();
   // Two frames: recharts finishes this redraw at the next, and what that dispatches at the one after.
+  // Queued first: a chart that throws must not stop the others' turns.
   afterFrames(2, drawNext);
+  redraw();
 }
 
 /**
