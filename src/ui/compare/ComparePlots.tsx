@@ -21,7 +21,8 @@ import { comparisonRows, seriesOf, type ComparedLine, type Series } from './shar
 const WIDTH = 360;
 const HEIGHT = 150;
 const TICK = { fontSize: 11, width: 0 };
-const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
+/** Room on the right for half the last day's label (e.g. 1825). */
+const MARGIN = { top: 4, right: 16, bottom: 0, left: 0 };
 /** The lines of a chart, as constants: a new array at each render would defeat the charts' memo. */
 const BOTH_RUNS: readonly ComparedLine[] = ['base', 'fork'];
 const DIFFERENCE: readonly ComparedLine[] = ['delta'];

@@ -6,8 +6,12 @@
 import type { ReporterLog } from '../../core/recorder';
 import { extremeRows } from '../plotPoints';
 
-/** Rows a plot draws (see extremeRows: about 110 with the series' extremes): fewer than its pixel columns. */
-const MAX_POINTS = 80;
+/**
+ * Rows a plot draws (see extremeRows: at most 75 with the series' extremes, about one per 5 px of
+ * these narrow charts). Recharts' redraw grows with points × lines (up to 12 here): with 80 one
+ * redraw was long enough, on a busy 2-core machine, to hold the page past 50 ms now and then.
+ */
+const MAX_POINTS = 50;
 
 export interface Series {
   readonly name: string;
