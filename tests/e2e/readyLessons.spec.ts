@@ -14,19 +14,20 @@ async function openApp(page: Page, path = '/', fingerprint = 'Fingerprint'): Pro
   await expect(page.getByLabel(fingerprint, { exact: true })).toHaveText(FINGERPRINT);
 }
 
+/** Each model's ready lessons, in the teaching order the gallery lists them in. */
 const READY: Record<string, string[]> = {
   'cloud-market': [
-    'Can a late entrant win?',
     'How does a customer choose?',
-    'What does a supply shock do to large and small vendors?',
     'Who pays for a price war?',
+    'Can a late entrant win?',
+    'What does a supply shock do to large and small vendors?',
   ],
   flocking: ['Flocks without a leader'],
   'k-means': ['How does k-means find clusters?'],
   segregation: ['Mild preferences, a divided city'],
 };
 
-test('each model’s Lessons gallery lists its ready lessons', async ({ page }) => {
+test('each model’s Lessons gallery lists its ready lessons in teaching order', async ({ page }) => {
   await openApp(page);
   for (const [model, titles] of Object.entries(READY)) {
     await page.getByLabel('Model', { exact: true }).selectOption(model);

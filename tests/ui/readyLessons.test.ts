@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { READY_LESSONS, readyLessonProblems } from '../../src/ui/lessons/readyLessons';
+import { READY_LESSONS, readyLessonProblems, TEACHING_ORDER } from '../../src/ui/lessons/readyLessons';
 
 const DIR = 'lessons';
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')) : [];
@@ -13,8 +13,10 @@ describe('ready lessons', () => {
     expect(readyLessonProblems(file, read(`${DIR}/${file}`))).toEqual([]);
   });
 
-  it('are all in the app', () => {
+  it('are all in the app, in the teaching order, which places every one of them', () => {
     expect(READY_LESSONS.map((l) => `${l.id}.json`).sort()).toEqual([...files].sort());
+    expect([...TEACHING_ORDER].sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+    expect(READY_LESSONS.map((l) => l.id)).toEqual(TEACHING_ORDER);
   });
 
   it('the check passes the fixture and names what keeps a lesson from being ready', () => {

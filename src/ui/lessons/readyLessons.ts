@@ -32,10 +32,30 @@ export function readyLessonProblems(file: string, document: unknown): string[] {
   return problems;
 }
 
-/** The ready lessons, by file name; one with a problem (a test names it) is left out. */
+/**
+ * The order a class takes the ready lessons in (a gallery lists a model's lessons in it): how a
+ * customer chooses before what a price war does to the market. A test holds every file to a place.
+ */
+export const TEACHING_ORDER: readonly string[] = [
+  'how-a-customer-chooses',
+  'who-pays-for-a-price-war',
+  'can-a-late-entrant-win',
+  'supply-shock-large-and-small',
+  'how-k-means-finds-clusters',
+  'mild-preferences-divided-city',
+  'flocks-without-a-leader',
+];
+
+/** A lesson's place in the teaching order; one without a place comes after the others. */
+const place = (file: string) => {
+  const at = TEACHING_ORDER.indexOf(file.replace(/\.json$/, ''));
+  return at < 0 ? TEACHING_ORDER.length : at;
+};
+
+/** The ready lessons in teaching order; one with a problem (a test names it) is left out. */
 export const READY_LESSONS: readonly Lesson[] = Object.entries(files)
   .map(([path, document]) => ({ file: path.split('/').pop()!, document }))
-  .sort((a, b) => a.file.localeCompare(b.file))
+  .sort((a, b) => place(a.file) - place(b.file) || a.file.localeCompare(b.file))
   .filter(({ file, document }) => readyLessonProblems(file, document).length === 0)
   .map(({ document }) => document as Lesson);
 
