@@ -342,15 +342,15 @@ of an expanding group, now spends about half its epochs in the price war (20–2
 1–6, against 13–15 in version 2) and ends the five years with an accrual loss in 5 of those 6
 seeds (version 2: a profit in all), which is why fewer vendors end in profit.
 
-**What carries each effect** (version 2; five-year change in pp, 30 seeds, one rule or vendor changed at a
-time; Atlas / Cirrus / Draco / Eos / direct): default −3.6 / +3.6 / +2.7 / +3.4 / −6.8; Cirrus on
-profit −2.5 / +1.8 / +3.1 / +3.4 / −6.1; Draco on profit −1.7 / +5.3 / −0.9 / +3.6 / −5.7; no Eos
-−2.8 / +4.3 / +3.3 / – / −6.3; Atlas at a 45% margin −5.8 / +4.6 / +3.2 / +3.4 / −6.2; learning
-curve off −3.4 / +2.6 / +2.1 / +3.4 / −4.9; neighbours off −3.9 / +3.0 / +2.7 / +3.9 / −6.0; volume
-discounts off −4.6 / +3.9 / +2.9 / +3.4 / −6.0; no shock −3.6 / +3.3 / +2.8 / +3.3 / −6.5. The
+**What carries each effect** (version 3, \`node --import tsx scripts/market-attribution.ts\`; five-year
+change in pp, 30 seeds, one rule or vendor changed at a time; Atlas / Cirrus / Draco / Eos / direct): default −3.8 / +3.2 / +2.6 / +3.8 / −6.7; Cirrus on
+profit −2.5 / +1.4 / +2.8 / +3.9 / −6.0; Draco on profit −1.8 / +4.7 / −0.9 / +4.2 / −5.7; no Eos
+−2.7 / +4.0 / +3.1 / – / −6.2; Atlas at a 45% margin −5.7 / +4.2 / +3.1 / +4.0 / −6.2; learning
+curve off −3.5 / +2.2 / +1.9 / +3.8 / −4.9; neighbours off −4.2 / +2.7 / +2.3 / +4.5 / −5.9; volume
+discounts off −4.7 / +3.5 / +2.6 / +3.8 / −6.0; no shock −3.7 / +2.8 / +2.7 / +3.6 / −6.4. The
 leader's erosion is carried by the two price wars and the entrant; volume discounts hold it up
-by a point; the direct channel's fall is carried most by the learning curve (vendors' quality
-rises, the direct product's does not) and by the wars.
+by about a point, neighbours by under half of one; the direct channel's fall is carried most by
+the learning curve (vendors' quality rises, the direct product's does not) and by the wars.
 
 **Tempered and retuned in version 2** (each measured with the script): neighbour weight 0.75
 (was 1.5: alone, with every vendor at its reference price, it moved the direct channel −1.2 pp
