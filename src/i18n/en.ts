@@ -354,6 +354,7 @@ export const en = {
   'compare.forkRun': 'Fork',
   'compare.diff': 'Differences',
   'compare.diffHint': 'The fork: customers with the same seller in both runs are grey.',
+  'compare.monitors': 'Both runs side by side',
   'compare.run': 'Run',
   'compare.day': 'Day',
   'compare.fingerprint': 'Fingerprint',

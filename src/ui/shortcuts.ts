@@ -107,11 +107,17 @@ function typing(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
+/** A focused scroll box (a table wider than its column, role region) scrolls with the arrows: they are its own. */
+function scrollsWithArrows(e: KeyboardEvent): boolean {
+  return e.key.startsWith('Arrow') && e.target instanceof HTMLElement && e.target.matches('[role="region"][tabindex]');
+}
+
 /** Installs the shortcuts on the window; returns the function that removes them. */
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
     // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useApp.getState().page !== 'sandbox') return;
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || scrollsWithArrows(e)) return;
+    if (useApp.getState().page !== 'sandbox') return;
     const shortcut = SHORTCUTS.find((s) => s.matches(e));
     if (!shortcut) return;
     e.preventDefault();

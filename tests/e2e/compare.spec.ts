@@ -266,3 +266,25 @@ test('the ready what-ifs are in the preset gallery with their questions, and eac
   await expect(print(page, 'base')).toHaveText(expected.base);
   await expect(print(page, 'fork')).toHaveText(expected.fork);
 });
+
+test.describe('on a 1024×768 touch tablet', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('the monitors of both runs scroll sideways inside their box, by keyboard too', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+    await page.getByRole('button', { name: 'Presets' }).click();
+    await page.getByRole('button', { name: 'Open: What if Cirrus ends its price war in year 2?' }).click();
+    await expect(day(page, 'fork')).toHaveText('365');
+    const monitors = page.getByRole('region', { name: 'Both runs side by side' });
+    const widths = await monitors.evaluate((box) => ({ shown: box.clientWidth, whole: box.scrollWidth }));
+    expect(widths.whole).toBeGreaterThan(widths.shown);
+    // The page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await monitors.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => monitors.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    // The arrow scrolled the box; it did not step the runs (→ is Step elsewhere).
+    await expect(day(page, 'base')).toHaveText('365');
+  });
+});

@@ -352,6 +352,7 @@ export const zhCNUi: Partial<Record<string, string>> = {
   'compare.forkRun': '分支',
   'compare.diff': '差异',
   'compare.diffHint': '分支：在两次运行中卖方相同的客户显示为灰色。',
+  'compare.monitors': '两次运行并列',
   'compare.run': '运行',
   'compare.day': '天',
   'compare.fingerprint': '指纹',

@@ -43,35 +43,38 @@ function RunMonitors({ model }: { model: Model }) {
     { run: 'fork' as const, title: t('compare.forkRun'), tick: forkTick, fingerprint: forkFingerprint },
   ];
   return (
-    <table className="compare-monitors">
-      <thead>
-        <tr>
-          <th scope="col">{t('compare.run')}</th>
-          <th scope="col">{t('compare.day')}</th>
-          <th scope="col">{t('compare.fingerprint')}</th>
-          {shares.map((s) => (
-            <th key={s.name} scope="col">
-              {s.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.run} data-run={row.run}>
-            <th scope="row">{row.title}</th>
-            <td data-testid={`${row.run}-day`}>{row.tick}</td>
-            <td data-testid={`${row.run}-fingerprint`} className="fingerprint">
-              {row.fingerprint ?? '…'}
-            </td>
-            {shares.map((s) => {
-              const value = latestValue(logs[row.run], s.name);
-              return <td key={s.name}>{formatValue(value, 'percent')}</td>;
-            })}
+    // Focusable: on a narrow screen the table scrolls sideways, and the keyboard must scroll it too.
+    <div className="compare-monitors-scroll" tabIndex={0} role="region" aria-label={t('compare.monitors')}>
+      <table className="compare-monitors">
+        <thead>
+          <tr>
+            <th scope="col">{t('compare.run')}</th>
+            <th scope="col">{t('compare.day')}</th>
+            <th scope="col">{t('compare.fingerprint')}</th>
+            {shares.map((s) => (
+              <th key={s.name} scope="col">
+                {s.label}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.run} data-run={row.run}>
+              <th scope="row">{row.title}</th>
+              <td data-testid={`${row.run}-day`}>{row.tick}</td>
+              <td data-testid={`${row.run}-fingerprint`} className="fingerprint">
+                {row.fingerprint ?? '…'}
+              </td>
+              {shares.map((s) => {
+                const value = latestValue(logs[row.run], s.name);
+                return <td key={s.name}>{formatValue(value, 'percent')}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
