@@ -115,8 +115,8 @@ function scrollsWithArrows(e: KeyboardEvent): boolean {
 /** Installs the shortcuts on the window; returns the function that removes them. */
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || scrollsWithArrows(e)) return;
+    // The sandbox's keys do not reach through the experiments pages to the hidden sandbox.
     if (useApp.getState().page !== 'sandbox') return;
     const shortcut = SHORTCUTS.find((s) => s.matches(e));
     if (!shortcut) return;

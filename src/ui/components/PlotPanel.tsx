@@ -147,7 +147,7 @@ const Plot = memo(function Plot({
   const newAxis = ticksPerYear ? timeAxis(first, last, ticksPerYear) : null;
   // The axes' props keep their identity while their ticks and format stay: recharts re-dispatches
   // an axis, and recomputes everything that depends on it, whenever a prop is a new object.
-  const axisKey = newAxis ? `${newAxis.unit}:${newAxis.ticks.join(',')}` : '';
+  const axisKey = newAxis ? `${ticksPerYear}:${newAxis.unit}:${newAxis.ticks.join(',')}` : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const axis = useMemo(() => newAxis, [axisKey]);
   const xTicks = useMemo(
