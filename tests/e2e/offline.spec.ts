@@ -2,7 +2,7 @@
  * Offline use (issue 17): after one visit the built app loads and works with no network, it is
  * installable, and a new version is picked up on the next visit with a quiet notice.
  */
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,14 +22,19 @@ async function visitOnce(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
-test('after one visit the app reloads, runs a model, opens a preset and the Experiments page offline', async ({
-  page,
-  context,
-}) => {
+/** After one visit, the network gone: the page reloaded from the precache and set up. */
+async function reloadOffline(page: Page, context: BrowserContext): Promise<void> {
   await visitOnce(page);
   await context.setOffline(true);
   await page.reload();
   await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+}
+
+test('after one visit the app reloads, runs a model, opens a preset and the Experiments page offline', async ({
+  page,
+  context,
+}) => {
+  await reloadOffline(page, context);
   // The simulation worker's script came from the precache through workerScripts' Blob copy.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(tick(page)).toHaveText('1');
@@ -58,10 +63,7 @@ test('offline, a lesson opens from a file and comes back with its prediction aft
   page,
   context,
 }) => {
-  await visitOnce(page);
-  await context.setOffline(true);
-  await page.reload();
-  await expect(fingerprint(page)).toHaveText(FINGERPRINT);
+  await reloadOffline(page, context);
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page
     .getByLabel('Open lesson file', { exact: true })
