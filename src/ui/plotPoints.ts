@@ -5,7 +5,8 @@
 
 /**
  * The rows (increasing indices below `length`) to draw of the series `columns` (value of row i;
- * NaN: none; arrays, not functions: the scan reads every value a few times, plots redraw often), at most about 1.5 × `maxRows`: the days are cut into buckets and every series keeps
+ * NaN: none; arrays, not functions: the scan reads every value a few times and plots redraw
+ * often), at most about 1.5 × `maxRows`: the days are cut into buckets and every series keeps
  * its lowest and its highest row in each, so a one-day spike survives where an even stride would
  * step over it. The first and last rows and those in `always` (e.g. the fork day) are drawn too.
  * Rough series whose extremes fall on many different days get fewer, wider buckets.

@@ -2,9 +2,9 @@
  * Charts take turns to redraw. Recharts redraws a chart synchronously, tens of milliseconds for
  * a big one on a slow machine, in two parts: the render with the new data, and at the next
  * animation frame the re-render its own store batches up. Each chart's redraw is a task of its
- * own and the next chart's waits until that frame has passed, so two charts' parts never share
- * a task (the view's frames and the runs' messages go between); a chart out of sight waits
- * until it is scrolled into view.
+ * own and the next chart's waits until the frames after it have passed, so two charts' parts
+ * never share a task (the view's frames and the runs' messages go between); a chart out of
+ * sight waits until it is scrolled into view.
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
