@@ -51,7 +51,8 @@ function afterFrames(frames: number, then: () => void): void {
   setTimeout(once, 100 * frames);
 }
 
-function queue(chart: object, redraw: () => void): void {
+/** Asks for `chart`'s turn: `redraw` runs after the charts already waiting (once, however often asked). */
+export function queueRedraw(chart: object, redraw: () => void): void {
   waiting.set(chart, redraw);
   if (drawing) return;
   drawing = true;
@@ -76,13 +77,13 @@ export function usePlotTurn(figure: RefObject<HTMLElement | null>, sources: read
     const unsubscribe = sources.map((source) =>
       source(() => {
         stale = true;
-        if (visible) queue(chart, redraw);
+        if (visible) queueRedraw(chart, redraw);
       }),
     );
     const observer = new IntersectionObserver(([entry]) => {
       visible = entry.isIntersecting;
       if (!visible) waiting.delete(chart);
-      else if (stale) queue(chart, redraw);
+      else if (stale) queueRedraw(chart, redraw);
     });
     if (figure.current) observer.observe(figure.current);
     return () => {
