@@ -236,6 +236,7 @@ function Interface() {
             <h2 id="view-heading">{title}</h2>
             <ComparePanel model={model} />
             <AgentView
+              modelId={model.id}
               portrayal={portrayal}
               label={t('view.label', { title })}
               frames={comparing ? comparedFrames : undefined}

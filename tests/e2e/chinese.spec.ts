@@ -4,10 +4,12 @@
  * keeps the run where it is.
  */
 import { expect, test, type Page } from '@playwright/test';
+import type { PNG } from 'pngjs';
 import { defaultParams, type TableValue } from '../../src/core/params';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { cloudMarket } from '../../src/models/cloudMarket';
 import { MODELS } from '../../src/models/registry';
+import { viewPixels } from './viewPicture';
 
 const chinese = {
   fingerprint: '指纹',
@@ -183,4 +185,38 @@ test('a Chinese browser opens in Chinese; a change of language keeps the run, an
   await expect(page.getByRole('button', { name: '演示模式' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await context.close();
+});
+
+test('a change of language keeps where the view is zoomed and panned', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
+  // Unlike pixels: the mean difference of their channels, 0–255.
+  const unlike = (a: PNG, b: PNG) => {
+    let sum = 0;
+    for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
+    return sum / a.data.length;
+  };
+  await page.waitForTimeout(300); // the first frame drawn
+  const home = (await viewPixels(page)).png;
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => unlike((await viewPixels(page)).png, home)).toBeGreaterThan(20);
+  const zoomed = (await viewPixels(page)).png;
+
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await expect(page.getByRole('button', { name: '演示模式' })).toBeVisible();
+  await page.waitForTimeout(300); // the view drawn anew
+  const after = (await viewPixels(page)).png;
+  // The same part of the world as before the change (the canvas's texts differ), not the whole of it.
+  expect(unlike(after, zoomed)).toBeLessThan(unlike(after, home) / 4);
+
+  // Another model's view starts at home, and so does this one's when it is chosen again.
+  await page.getByLabel(chinese.language).selectOption('en');
+  await page.getByLabel('Model', { exact: true }).selectOption('flocking');
+  await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
+  await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
+  await page.waitForTimeout(300);
+  const again = (await viewPixels(page)).png;
+  expect(unlike(again, home)).toBeLessThan(unlike(again, zoomed) / 4);
 });

@@ -12,7 +12,7 @@ import { ARROWS, indexOf, nearestTo, nextInDirection, placedAgents, type PlacedA
 import { latestFrame, subscribeFrames } from '../frameBus';
 import { inspect } from '../session';
 import { useApp } from '../store';
-import { setArrangement, setViewTextScale, useViewOptions } from '../viewOptions';
+import { cameraFor, keepCamera, setArrangement, setViewTextScale, useViewOptions } from '../viewOptions';
 import { agentAt, type Hit } from '../viewGeometry';
 import { createViewClient, type FrameSource, type ViewClient } from '../view/viewClient';
 import { VIEW_PADDING, type Camera, type ViewSize } from '../view/viewTypes';
@@ -64,7 +64,22 @@ function ArrangementChooser({ portrayal }: { portrayal: Portrayal }) {
   );
 }
 
-export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; label: string; frames?: FrameSource }) {
+/** The world a view frames: its model and bounds. The camera is kept while it stays the same. */
+const worldOf = (modelId: string, { minX, maxX, minY, maxY }: Portrayal['bounds']) =>
+  `${modelId} ${minX} ${maxX} ${minY} ${maxY}`;
+
+export function AgentView({
+  modelId,
+  portrayal,
+  label,
+  frames,
+}: {
+  modelId: string;
+  portrayal: Portrayal;
+  label: string;
+  frames?: FrameSource;
+}) {
+  const world = worldOf(modelId, portrayal.bounds);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ViewClient | null>(null);
   const camera = useRef<Camera>(HOME);
@@ -76,9 +91,9 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
 
   useEffect(() => {
     const element = host.current!;
-    camera.current = HOME;
+    camera.current = cameraFor(world, HOME);
     const arrangement = useViewOptions.getState().arrangement;
-    const client = createViewClient(element, portrayal, sizeOf(element), HOME, arrangement, frames);
+    const client = createViewClient(element, portrayal, sizeOf(element), camera.current, arrangement, frames);
     view.current = client;
     setViewTextScale(sizeOf(element).textScale ?? 1);
     const resize = new ResizeObserver(() => resizeView(client, element));
@@ -97,11 +112,12 @@ export function AgentView({ portrayal, label, frames }: { portrayal: Portrayal; 
       client.dispose();
       view.current = null;
     };
-  }, [portrayal, frames]);
+  }, [world, portrayal, frames]);
 
   // ——— pan, zoom, hover and click ———
   const moveCamera = (next: Camera) => {
     camera.current = next;
+    keepCamera(world, next);
     view.current?.setCamera(next);
     if (selected) setRing(ringOf(selected));
   };
