@@ -31,7 +31,7 @@ import { LessonPlayer } from './lessons/LessonPlayer';
 import { Markdown } from './markdown';
 import { importFile, startSession } from './openDocument';
 import { installShortcuts, SHORTCUTS, VIEW_KEYS } from './shortcuts';
-import { dismissMessage } from './notices';
+import { dismissMessage, saySafely } from './notices';
 import { announceUpdate } from './offline';
 import { useLanguage } from './language';
 import { selectModel, showHelp, showPage, togglePresenter } from './session';
@@ -91,12 +91,9 @@ function Messages() {
     <div className="banners" aria-live="polite">
       {messages.map((message) => (
         // Message text reaches the page only as React text children: inert, never markup.
-        <div
-          key={message.text}
-          className={`banner ${message.kind}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          <span>{message.text}</span>
+        // Said at each render: the interface is drawn anew on a change of language, and so is each message.
+        <div key={message.id} className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <span>{saySafely(message.say)}</span>
           {message.action && (
             <button
               type="button"
@@ -105,7 +102,7 @@ function Messages() {
                 message.action!.run();
               }}
             >
-              {message.action.label}
+              {saySafely(message.action.label)}
             </button>
           )}
           <button type="button" onClick={() => dismissMessage(message)}>

@@ -45,6 +45,6 @@ export function startOfflineSupport(): void {
 
 /** Says that a new version runs; after the session's first Setup, which clears the notices. */
 export function announceUpdate(): void {
-  if (updated) notify({ kind: 'notice', text: t('offline.updated') });
+  if (updated) notify({ kind: 'notice', say: () => t('offline.updated') });
   updated = false;
 }

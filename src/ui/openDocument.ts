@@ -26,7 +26,7 @@ import {
 import { isComparisonDocument, openComparison } from './compare/compareSession';
 import { installLessons, openLessonDocument, openLessonLink } from './lessons/lessonSession';
 import { setup } from './session';
-import { useApp, type Message } from './store';
+import { useApp, type Message, type Wording } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { displayText } from '../core/safeText';
 import { notify } from './notices';
@@ -39,7 +39,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * Opens a decoded document: an experiment on its page (its scenario in the sandbox), else a
  * scenario. Returns false, with an alert naming the problem, when it is neither; nothing changes then.
  */
-function openDocument(document: unknown, source: string): boolean {
+function openDocument(document: unknown, source: Wording): boolean {
   if (isComparisonDocument(document)) return openComparison(document, source);
   if (isLessonDocument(document)) return openLessonDocument(document, source);
   return isExperimentDocument(document) ? openExperimentDocument(document, source) : loadScenario(document, source);
@@ -55,12 +55,12 @@ async function openLink(text: string, current: () => boolean = () => true): Prom
   if (!decoded.ok) {
     notify({
       kind: 'error',
-      text: t('scenario.refused', { source: t('scenario.link'), problem: problemText(decoded.error.message) }),
+      say: () => t('scenario.refused', { source: t('scenario.link'), problem: problemText(decoded.error.message) }),
     });
     return false;
   }
   linkOpened(linkIn(text));
-  return openDocument(decoded.document, t('scenario.link'));
+  return openDocument(decoded.document, () => t('scenario.link'));
 }
 
 /** An address with a `#` but no scenario link after it (a bare `#`, `#intro`): what it holds, else null. */
@@ -81,7 +81,10 @@ function followHistory(): void {
     if (!fragment) {
       const odd = notALink(location.href);
       if (odd)
-        notify({ kind: 'notice', text: t('scenario.notALink', { fragment: odd, shown: t('scenario.shownCurrent') }) });
+        notify({
+          kind: 'notice',
+          say: () => t('scenario.notALink', { fragment: odd, shown: t('scenario.shownCurrent') }),
+        });
       return;
     }
     if (!addressShows(fragment)) void openLink(location.hash, () => move === moves);
@@ -89,11 +92,16 @@ function followHistory(): void {
 }
 
 export async function importFile(file: File): Promise<void> {
-  const source = t('scenario.file', { name: displayText(file.name, { max: 80 }) });
+  const name = displayText(file.name, { max: 80 });
+  const source = () => t('scenario.file', { name });
   if (file.size > MAX_FILE_BYTES) {
     notify({
       kind: 'error',
-      text: t('scenario.refused', { source, problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }) }),
+      say: () =>
+        t('scenario.refused', {
+          source: source(),
+          problem: t('scenario.fileTooLarge', { max: MAX_FILE_BYTES / 1024 }),
+        }),
     });
     return;
   }
@@ -101,14 +109,16 @@ export async function importFile(file: File): Promise<void> {
   if (!document.ok) {
     notify({
       kind: 'error',
-      text: t('scenario.refused', {
-        source,
-        problem: t('scenario.notJson', { problem: problemText(document.message) }),
-      }),
+      say: () =>
+        t('scenario.refused', {
+          source: source(),
+          problem: t('scenario.notJson', { problem: problemText(document.message) }),
+        }),
     });
     return;
   }
-  if (openDocument(document.value, source)) notify({ kind: 'notice', text: t('scenario.opened', { source }) });
+  if (openDocument(document.value, source))
+    notify({ kind: 'notice', say: () => t('scenario.opened', { source: source() }) });
 }
 
 /**
@@ -137,8 +147,8 @@ async function openAddress(): Promise<boolean> {
   // Setup clears messages: say again why the link was not opened.
   for (const message of refusal) notify(message);
   if (!refusal.length && odd) {
-    const shown = t(restored ? 'scenario.shownSaved' : 'scenario.shownDefault');
-    notify({ kind: 'notice', text: t('scenario.notALink', { fragment: odd, shown }) });
+    const shown = restored ? 'scenario.shownSaved' : 'scenario.shownDefault';
+    notify({ kind: 'notice', say: () => t('scenario.notALink', { fragment: odd, shown: t(shown) }) });
   }
   // The address shows what opened at once, so Back to it returns here (not after a quiet time).
   if (!refusal.length) await followNow();

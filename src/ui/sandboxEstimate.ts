@@ -2,6 +2,7 @@
 import type { ScenarioPace } from '../core/calibrationSize';
 import { describeEstimate, judge, type Estimate } from '../core/estimate';
 import { t } from '../i18n';
+import type { Wording } from './store';
 
 /**
  * A Setup and its first step (which cannot be interrupted either), in time; in memory the run's
@@ -11,11 +12,17 @@ export function setupEstimate({ pace }: ScenarioPace): Estimate {
   return { ms: pace.setupMs + pace.tickMs, bytes: 2 * pace.worldBytes };
 }
 
-/** The verdict and the estimate for people; one scaled up from smaller runs says it is approximate. */
+/**
+ * The verdict and the estimate for people, said in the locale on display each time `words` is
+ * called (a refusal on screen follows a change of language); one scaled up from smaller runs says it is approximate.
+ */
 export function sandboxVerdict(
   estimate: Estimate,
   approximate: boolean,
-): { verdict: 'go' | 'ask' | 'refuse'; words: string } {
-  const words = describeEstimate(estimate);
-  return { verdict: judge(estimate), words: approximate ? t('sandbox.approximate', { estimate: words }) : words };
+): { verdict: 'go' | 'ask' | 'refuse'; words: Wording } {
+  const words = () => {
+    const described = describeEstimate(estimate);
+    return approximate ? t('sandbox.approximate', { estimate: described }) : described;
+  };
+  return { verdict: judge(estimate), words };
 }

@@ -12,7 +12,7 @@ import { migrateScenario } from '../core/scenarioMigrations';
 import { t, tModel } from '../i18n';
 import { findModel } from '../models/registry';
 import { setup } from './session';
-import { useApp } from './store';
+import { useApp, type Wording } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { notify } from './notices';
 import { onPresenterPick, presenterPick, setPresenterPick } from './presenterPlots';
@@ -54,15 +54,21 @@ function scenarioInControls(): Scenario {
  * naming the problem, when the document is not a valid scenario; nothing changes then.
  * `afterSetup` runs once the Setup was sent (a big scenario is estimated first), not when it was refused.
  */
-export function loadScenario(document: unknown, source: string, afterSetup?: () => void): boolean {
+export function loadScenario(document: unknown, source: Wording, afterSetup?: () => void): boolean {
   const migrated = migrateScenario(document);
   if (!migrated.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(migrated.message) }) });
+    notify({
+      kind: 'error',
+      say: () => t('scenario.refused', { source: source(), problem: problemText(migrated.message) }),
+    });
     return false;
   }
   const parsed = parseScenario(migrated.document, findModel);
   if (!parsed.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(parsed.errors[0].message) }) });
+    notify({
+      kind: 'error',
+      say: () => t('scenario.refused', { source: source(), problem: problemText(parsed.errors[0].message) }),
+    });
     return false;
   }
   const { model, params, seed, changes, presenterPlots, warnings } = parsed.value;
@@ -70,7 +76,7 @@ export function loadScenario(document: unknown, source: string, afterSetup?: () 
   if (presenterPlots) setPresenterPick(model.id, presenterPlots);
   useApp.setState({ modelId: model.id, params, appliedParams: params, seed, changes });
   void setup().then((sent) => sent && afterSetup?.());
-  if (warnings.length) notify({ kind: 'notice', text: warnings.map(problemText).join(' ') });
+  if (warnings.length) notify({ kind: 'notice', say: () => warnings.map(problemText).join(' ') });
   return true;
 }
 
@@ -90,13 +96,13 @@ export async function share(): Promise<void> {
   if (url.length > COMFORTABLE_LINK_CHARS) {
     notify({
       kind: 'notice',
-      text: t('scenario.longLink', { length: url.length, max: COMFORTABLE_LINK_CHARS }),
-      action: { label: t('scenario.export'), run: exportFile },
+      say: () => t('scenario.longLink', { length: url.length, max: COMFORTABLE_LINK_CHARS }),
+      action: { label: () => t('scenario.export'), run: exportFile },
     });
   } else {
     notify({
       kind: 'notice',
-      text: copied ? t('scenario.copied', { length: url.length }) : t('scenario.inAddressBar'),
+      say: () => (copied ? t('scenario.copied', { length: url.length }) : t('scenario.inAddressBar')),
     });
   }
 }
@@ -185,7 +191,7 @@ function restoreFrom(key: string): boolean {
   const text = storage()?.getItem(key);
   if (!text) return false;
   const parsed = parseJsonText(text);
-  return parsed.ok && loadScenario(parsed.value, t('scenario.savedWork'));
+  return parsed.ok && loadScenario(parsed.value, () => t('scenario.savedWork'));
 }
 
 // ——— files ———
@@ -211,7 +217,7 @@ export function openPreset(modelId: string, preset: Preset): void {
       seed: preset.seed,
       params: preset.params,
     },
-    tModel(model.id, `preset.${preset.id}.title`, preset.title),
+    () => tModel(model.id, `preset.${preset.id}.title`, preset.title),
   );
 }
 
@@ -255,8 +261,8 @@ export function replacedOtherWork(work: string): boolean {
 export function offerWorkSetAside(): void {
   notify({
     kind: 'notice',
-    text: t('scenario.displaced'),
-    action: { label: t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },
+    say: () => t('scenario.displaced'),
+    action: { label: () => t('scenario.restore'), run: () => restoreFrom(DISPLACED_KEY) },
   });
 }
 

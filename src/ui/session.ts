@@ -59,7 +59,7 @@ let setupsInFlight = 0;
 function onMessage(message: FromWorker): void {
   if (message.type === 'error') {
     useApp.setState({ pendingLive: {} });
-    notify({ kind: 'error', text: t('error.invalid', { message: problemText(message.message) }) });
+    notify({ kind: 'error', say: () => t('error.invalid', { message: problemText(message.message) }) });
     return;
   }
   if (message.type === 'changed') {
@@ -120,7 +120,7 @@ function sim(): SimClient {
         seekInFlight = false;
         if (lost) useApp.setState({ status: 'starting' });
         const key = lost ? 'error.workerLost' : resumedAt === null ? 'error.worker' : 'error.workerResumed';
-        notify({ kind: 'error', text: t(key, { message: reason, day: resumedAt ?? 0 }) });
+        notify({ kind: 'error', say: () => t(key, { message: reason, day: resumedAt ?? 0 }) });
       },
     },
     webSimHost,
@@ -191,10 +191,10 @@ async function estimateThenSetup(scenario: SetupScenario): Promise<boolean> {
   }
   const { verdict, words } = sandboxVerdict(setupEstimate(estimated), estimated.approximate);
   if (verdict === 'refuse') {
-    notify({ kind: 'error', text: t('sandbox.refusedSetup', { estimate: words }) });
+    notify({ kind: 'error', say: () => t('sandbox.refusedSetup', { estimate: words() }) });
     return false;
   }
-  if (verdict === 'ask' && !(await askToStart(t('sandbox.askSetup', { estimate: words })))) return false;
+  if (verdict === 'ask' && !(await askToStart(t('sandbox.askSetup', { estimate: words() })))) return false;
   startSetup(scenario, { setupMs: estimated.pace.setupMs, tickMs: estimated.pace.tickMs });
   return true;
 }
@@ -202,8 +202,8 @@ async function estimateThenSetup(scenario: SetupScenario): Promise<boolean> {
 /** Go to a far horizon of a big run: asked first; the worker runs on only once confirmed. */
 async function askToGo(estimate: { ms: number; bytes: number }): Promise<void> {
   const { verdict, words } = sandboxVerdict(estimate, true);
-  if (verdict === 'refuse') return notify({ kind: 'error', text: t('sandbox.refusedGo', { estimate: words }) });
-  if (await askToStart(t('sandbox.askGo', { estimate: words }))) sim().send({ type: 'go', confirmed: true });
+  if (verdict === 'refuse') return notify({ kind: 'error', say: () => t('sandbox.refusedGo', { estimate: words() }) });
+  if (await askToStart(t('sandbox.askGo', { estimate: words() }))) sim().send({ type: 'go', confirmed: true });
 }
 
 const setupListeners = new Set<() => void>();
@@ -229,11 +229,9 @@ function startSetup(scenario: SetupScenario, pace?: { setupMs: number; tickMs: n
   });
   // Odd parameters that still run (no customers, say) are said rather than run silently.
   const notices = findModel(modelId)!.notices?.(params) ?? [];
-  if (notices.length) notify({ kind: 'notice', text: notices.map((n) => tModelText(modelId, n)).join(' ') });
-  if (kept.length < changes.length) {
-    const text = tCount('timed.dropped', changes.length - kept.length);
-    notify({ kind: 'notice', text });
-  }
+  if (notices.length) notify({ kind: 'notice', say: () => notices.map((n) => tModelText(modelId, n)).join(' ') });
+  const dropped = changes.length - kept.length;
+  if (dropped) notify({ kind: 'notice', say: () => tCount('timed.dropped', dropped) });
   setupsInFlight++;
   sim().send({ type: 'setup', modelId, params: { ...params }, seed, changes: kept, pace });
 }
@@ -254,9 +252,9 @@ export function eraseTimedChanges(): void {
   setup();
   notify({
     kind: 'notice',
-    text: tCount('timed.erased', changes.length),
+    say: () => tCount('timed.erased', changes.length),
     action: {
-      label: t('control.undo'),
+      label: () => t('control.undo'),
       run: () => {
         useApp.setState({ changes });
         setup();
@@ -318,8 +316,8 @@ export function resetToDefaults(): void {
   useApp.setState({ params: defaults });
   notify({
     kind: 'notice',
-    text: t('control.resetDone'),
-    action: { label: t('control.undo'), run: () => useApp.setState({ params }) },
+    say: () => t('control.resetDone'),
+    action: { label: () => t('control.undo'), run: () => useApp.setState({ params }) },
   });
 }
 
@@ -371,7 +369,7 @@ export function inspect(agent: { agents: string; id: number } | null): void {
 
 /** An experiment worker failed or hung and was replaced: told like a failure of the simulation worker. */
 export function experimentWorkerReplaced(reason: string): void {
-  notify({ kind: 'error', text: t('exp.workerReplaced', { reason }) });
+  notify({ kind: 'error', say: () => t('exp.workerReplaced', { reason }) });
 }
 
 /** Shows one page: the sandbox, the experiments or the expectations. */

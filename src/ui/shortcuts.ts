@@ -41,8 +41,8 @@ function setupAsked(): void {
   setupAskedAt = now;
   notify({
     kind: 'notice',
-    text: t('shortcut.setupAsk', { tick }),
-    action: { label: t('control.setup'), run: setup },
+    say: () => t('shortcut.setupAsk', { tick }),
+    action: { label: () => t('control.setup'), run: setup },
   });
 }
 

@@ -36,7 +36,7 @@ export interface RunSlice {
   /** The seed of the run on display. */
   runSeed: number | null;
   /** Messages for the person at the keyboard (errors and notices), oldest first; see notices.ts. */
-  messages: readonly Message[];
+  messages: readonly ShownMessage[];
   ticksPerSecond: number | null;
   /** Bumped when reporter data changed, so plots re-sample (a few times a second at most). */
   plotVersion: number;
@@ -55,10 +55,22 @@ interface PageSlice {
   page: Page;
 }
 
+/**
+ * How to say a text: called each time it is shown, so that it speaks the locale on display (a
+ * message notified in English is said in Chinese after a change of language). Everything
+ * translated is computed inside; data from outside (a file name, a worker's reason) is captured as is.
+ */
+export type Wording = () => string;
+
 export interface Message {
   readonly kind: 'error' | 'notice';
-  readonly text: string;
-  readonly action?: { readonly label: string; readonly run: () => void };
+  readonly say: Wording;
+  readonly action?: { readonly label: Wording; readonly run: () => void };
+}
+
+/** A message on screen: its id keys it while its words change with the language. */
+export interface ShownMessage extends Message {
+  readonly id: number;
 }
 
 export type AppState = ScenarioSlice & RunSlice & PageSlice;

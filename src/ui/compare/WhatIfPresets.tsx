@@ -18,7 +18,7 @@ export function WhatIfPresets({ onOpen }: { onOpen: () => void }) {
           type="button"
           aria-label={`${t('scenario.open')}: ${question}`}
           onClick={() => {
-            if (openComparison(document, question)) onOpen();
+            if (openComparison(document, () => question)) onOpen();
           }}
         >
           {t('scenario.open')}

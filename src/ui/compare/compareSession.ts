@@ -13,7 +13,7 @@ import { latestFrame } from '../frameBus';
 import { notify } from '../notices';
 import { followLinkOf, followNow, loadScenario, scenarioOnDisplay } from '../scenarioSession';
 import { onSetup, stepRun } from '../session';
-import { useApp } from '../store';
+import { useApp, type Wording } from '../store';
 import { closedComparison, useCompare } from './compareStore';
 import { clearForkFrames } from './forkFrames';
 import { endFork, sendFork } from './forkRun';
@@ -86,10 +86,13 @@ export function isComparisonDocument(document: unknown): boolean {
  * Returns false, with an alert, when the document is not a valid comparison; nothing changes then.
  * A base refused or declined as too big opens nothing.
  */
-export function openComparison(document: unknown, source: string): boolean {
+export function openComparison(document: unknown, source: Wording): boolean {
   const parsed = parseComparison(document, findModel);
   if (!parsed.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(parsed.errors[0].message) }) });
+    notify({
+      kind: 'error',
+      say: () => t('scenario.refused', { source: source(), problem: problemText(parsed.errors[0].message) }),
+    });
     return false;
   }
   closeComparison();
@@ -153,7 +156,10 @@ export async function shareComparison(): Promise<void> {
   } catch {
     // No clipboard: the address bar holds the link anyway.
   }
-  notify({ kind: 'notice', text: copied ? t('compare.copied', { length: url.length }) : t('scenario.inAddressBar') });
+  notify({
+    kind: 'notice',
+    say: () => (copied ? t('compare.copied', { length: url.length }) : t('scenario.inAddressBar')),
+  });
 }
 
 /** Export file: the comparison as an `agora-comparison` JSON file. */

@@ -8,6 +8,7 @@ import { SimClient } from '../../worker/simClient';
 import { webSimHost } from '../../worker/webSimHost';
 import { t } from '../../i18n';
 import { notify } from '../notices';
+import { problemText } from '../problemText';
 import { plotClock, withChangesMade } from '../session';
 import { useCompare } from './compareStore';
 import { publishForkFrame } from './forkFrames';
@@ -19,7 +20,7 @@ const plotDueFor = plotClock();
 function onForkMessage(message: FromWorker): void {
   if (message.type === 'error') {
     useCompare.setState({ pendingLive: {} });
-    notify({ kind: 'error', text: t('compare.forkError', { message: message.message }) });
+    notify({ kind: 'error', say: () => t('compare.forkError', { message: problemText(message.message) }) });
     return;
   }
   if (message.type === 'changed') return recordForkChanges(message.changes);
@@ -45,7 +46,7 @@ export function sendFork(message: ToWorker): void {
       onMessage: onForkMessage,
       onCrash: (reason, lost, resumedAt) => {
         const key = lost ? 'error.workerLost' : resumedAt === null ? 'error.worker' : 'error.workerResumed';
-        notify({ kind: 'error', text: t(key, { message: reason, day: resumedAt ?? 0 }) });
+        notify({ kind: 'error', say: () => t(key, { message: reason, day: resumedAt ?? 0 }) });
       },
     },
     webSimHost,

@@ -118,8 +118,8 @@ async function askAboutGo(estimate: Estimate): Promise<void> {
   if (phase !== 'asking') return;
   const asking = current;
   const { verdict, words } = sandboxVerdict({ ms: estimate.ms, bytes: 2 * estimate.bytes }, true);
-  if (verdict === 'refuse') notify({ kind: 'error', text: t('sandbox.refusedGo', { estimate: words }) });
-  const yes = verdict === 'go' || (verdict === 'ask' && (await askToStart(t('compare.askGo', { estimate: words }))));
+  if (verdict === 'refuse') notify({ kind: 'error', say: () => t('sandbox.refusedGo', { estimate: words() }) });
+  const yes = verdict === 'go' || (verdict === 'ask' && (await askToStart(t('compare.askGo', { estimate: words() }))));
   if (current !== asking || phase !== 'asking') return;
   phase = 'idle';
   if (!yes) return;

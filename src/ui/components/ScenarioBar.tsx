@@ -51,7 +51,7 @@ function PresetGallery({ onClose }: { onClose: () => void }) {
               type="button"
               aria-label={`${t('scenario.open')}: ${experiment.name}`}
               onClick={() => {
-                if (loadScenario(experiment.scenario, experiment.name)) onClose();
+                if (loadScenario(experiment.scenario, () => experiment.name)) onClose();
               }}
             >
               {t('scenario.open')}

@@ -235,8 +235,8 @@ function TableEditor({ model, name, spec }: { model: Model; name: string; spec: 
     update(table.rows.filter((r) => r.id !== row.id));
     notify({
       kind: 'notice',
-      text: t('table.removed', { row: rowName(row) }),
-      action: { label: t('control.undo'), run: () => setParam(name, before) },
+      say: () => t('table.removed', { row: rowName(row) }),
+      action: { label: () => t('control.undo'), run: () => setParam(name, before) },
     });
   };
   return (

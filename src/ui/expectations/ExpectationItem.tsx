@@ -146,7 +146,7 @@ export function ExpectationItem({
               <button
                 key={String(value)}
                 type="button"
-                onClick={() => openExpectationArm(experiment, param, value, label)}
+                onClick={() => openExpectationArm(experiment, param, value, () => armLabel(h, param, value, names))}
               >
                 {t('expect.openArm', { arm: label })}
               </button>

@@ -21,6 +21,7 @@ import { useExpectations, type ExpectationState } from './expectationStore';
 import { EXPECTATIONS } from './readyExpectations';
 import { problemText } from '../problemText';
 import { documentText } from '../experiments/documentText';
+import type { Wording } from '../store';
 
 function update(file: string, change: Partial<ExpectationState>): void {
   useExpectations.setState((s) => ({
@@ -67,26 +68,27 @@ export async function runAllExpectations(): Promise<void> {
 const nameOf = (experiment: Experiment) => documentText(experiment, ['name'], experiment.name);
 
 export function openExpectationScenario(experiment: Experiment): void {
-  if (loadScenario(experiment.scenario, nameOf(experiment))) showPage('sandbox');
+  if (loadScenario(experiment.scenario, () => nameOf(experiment))) showPage('sandbox');
 }
 
 /** Opens one compared arm in the sandbox: the base scenario with the arm's value. */
-export function openExpectationArm(experiment: Experiment, param: string, value: Value, label: string): void {
+export function openExpectationArm(experiment: Experiment, param: string, value: Value, label: Wording): void {
   const parsed = parseExperiment(experiment, findModel);
   if (!parsed.ok) return;
-  if (loadScenario(armScenario(parsed.value, param, value), `${nameOf(experiment)} — ${label}`)) showPage('sandbox');
+  if (loadScenario(armScenario(parsed.value, param, value), () => `${nameOf(experiment)} — ${label()}`))
+    showPage('sandbox');
 }
 
 /** Adds an expectation from a file (an experiment with a hypothesis) to the page; replaces one of the same name. */
 export async function openExpectationFile(file: File): Promise<void> {
-  const refuse = (problem: string) =>
-    notify({ kind: 'error', text: t('expect.fileRefused', { file: file.name, problem }) });
+  const refuse = (problem: Wording) =>
+    notify({ kind: 'error', say: () => t('expect.fileRefused', { file: file.name, problem: problem() }) });
   const json = parseJsonText(await file.text());
-  if (!json.ok) return refuse(problemText(json.message));
+  if (!json.ok) return refuse(() => problemText(json.message));
   const parsed = parseExperiment(json.value, findModel);
-  if (!parsed.ok) return refuse(problemText(parsed.errors[0]));
+  if (!parsed.ok) return refuse(() => problemText(parsed.errors[0]));
   const experiment = parsed.value.experiment;
-  if (!experiment.hypothesis) return refuse(t('expect.noHypothesis'));
+  if (!experiment.hypothesis) return refuse(() => t('expect.noHypothesis'));
   useExpectations.setState((s) => ({
     opened: [...s.opened.filter((o) => o.file !== file.name), { file: file.name, experiment }],
     states: Object.fromEntries(Object.entries(s.states).filter(([f]) => f !== file.name)),
@@ -95,7 +97,7 @@ export async function openExpectationFile(file: File): Promise<void> {
 
 /** Opens the expectation's experiment on the experiments page. */
 export function openExpectationExperiment(experiment: Experiment): void {
-  openExperimentDocument(experiment, nameOf(experiment));
+  openExperimentDocument(experiment, () => nameOf(experiment));
 }
 
 export async function exportExpectationReport(): Promise<void> {

@@ -2,11 +2,12 @@
 import { describeEstimate, judge, sweepEstimate, type Pace } from '../../core/estimate';
 import type { RunSettings } from '../../core/experiment/execute';
 import { estimateWords } from '../estimateWords';
+import type { Wording } from '../store';
 
 export interface StartVerdict {
   readonly verdict: 'go' | 'ask' | 'refuse';
-  /** The estimate for people: "about 3 h 20 min and 1.2 GB". */
-  readonly words: string;
+  /** The estimate for people, in the locale on display when called: "about 3 h 20 min and 1.2 GB". */
+  readonly words: Wording;
 }
 
 /**
@@ -25,5 +26,5 @@ export function experimentVerdict(
     ms: sweepEstimate(pace, { ...sweep, runs: todo }).ms,
     bytes: sweepEstimate(pace, { ...sweep, runs: total }).bytes,
   };
-  return { verdict: judge(estimate), words: describeEstimate(estimate, estimateWords) };
+  return { verdict: judge(estimate), words: () => describeEstimate(estimate, estimateWords) };
 }

@@ -23,6 +23,7 @@ import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 import { notify } from '../notices';
 import { problemText } from '../problemText';
+import type { Wording } from '../store';
 
 /** Finished runs reach the page in batches at most this often (ms): a fast sweep must not flood React. */
 const FLUSH_MS = 250;
@@ -79,10 +80,13 @@ export function openExperiments(): void {
 }
 
 /** Opens an experiment document from a link or a file: its scenario in the sandbox, the experiment on its page. */
-export function openExperimentDocument(document: unknown, source: string): boolean {
+export function openExperimentDocument(document: unknown, source: Wording): boolean {
   const prepared = prepareExperiment(document, findModel);
   if (!prepared.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: problemText(prepared.errors[0]) }) });
+    notify({
+      kind: 'error',
+      say: () => t('scenario.refused', { source: source(), problem: problemText(prepared.errors[0]) }),
+    });
     return false;
   }
   const draft = document as Experiment;
@@ -139,9 +143,9 @@ async function mayStart(
   const pace = await measureExperimentPace(draft, todo[0]);
   if (!pace) return true; // A run that cannot be set up fails on its own, with its cause.
   const { verdict, words } = experimentVerdict(pace, settings, todo.length, total, workers);
-  if (verdict === 'refuse') notify({ kind: 'error', text: t('exp.refusedBig', { estimate: words }) });
+  if (verdict === 'refuse') notify({ kind: 'error', say: () => t('exp.refusedBig', { estimate: words() }) });
   if (verdict !== 'ask') return verdict === 'go';
-  return askToStart(t('exp.askBig', { estimate: words }));
+  return askToStart(t('exp.askBig', { estimate: words() }));
 }
 
 /** Set while an experiment is estimated before it starts: a second Run then does nothing. */
@@ -230,7 +234,7 @@ export function setWorkers(workers: number): void {
 
 export function resumeSaved(saved: SavedExperiment): void {
   useExperiments.setState({ interrupted: null });
-  if (!openExperimentDocument(saved.document, t('exp.saved'))) return;
+  if (!openExperimentDocument(saved.document, () => t('exp.saved'))) return;
   void startExperiment();
 }
 

@@ -18,7 +18,7 @@ import { reporterLog } from '../frameBus';
 import { notify } from '../notices';
 import { loadScenario, openPreset } from '../scenarioSession';
 import { goRunUntil, inspect, onSetup, pause, selectModel, step as stepDays } from '../session';
-import { useApp } from '../store';
+import { useApp, type Wording } from '../store';
 import { keepLesson, resumeLesson, useLessons, type Answer } from './lessonStore';
 import { findReadyLesson, LESSON_CONTEXT } from './readyLessons';
 
@@ -28,7 +28,7 @@ export const say = (text: LocalText): string => localText(text, getLocale());
 /** Opens the preset, what-if or scenario of step `index`; false when it has none or it was refused. */
 function openStepScenario(lesson: Lesson, index: number): boolean {
   const open = lesson.steps[index].open;
-  const source = t('lesson.source', { title: say(lesson.title), step: index + 1 });
+  const source = () => t('lesson.source', { title: say(lesson.title), step: index + 1 });
   if (open?.preset !== undefined) {
     const preset = findModel(lesson.model)?.presets?.find((p) => p.id === open.preset);
     if (!preset) return false;
@@ -37,7 +37,8 @@ function openStepScenario(lesson: Lesson, index: number): boolean {
   }
   if (open?.whatIf !== undefined) {
     const whatIf = READY_WHAT_IFS.find(({ file }) => file === `${open.whatIf}.json`);
-    return !!whatIf && openComparison(whatIf.document, whatIf.document.question ?? source);
+    const question = whatIf?.document.question;
+    return !!whatIf && openComparison(whatIf.document, question === undefined ? source : () => question);
   }
   return open?.scenario !== undefined && loadScenario(open.scenario, source);
 }
@@ -96,10 +97,13 @@ export function openReadyLesson(lesson: Lesson): void {
 }
 
 /** Opens a lesson document from a file; false, with an alert naming the problem, when it is not a valid lesson. */
-export function openLessonDocument(document: unknown, source: string): boolean {
+export function openLessonDocument(document: unknown, source: Wording): boolean {
   const parsed = parseLesson(document, LESSON_CONTEXT);
   if (!parsed.ok) {
-    notify({ kind: 'error', text: t('scenario.refused', { source, problem: parsed.errors[0].message }) });
+    notify({
+      kind: 'error',
+      say: () => t('scenario.refused', { source: source(), problem: parsed.errors[0].message }),
+    });
     return false;
   }
   startLesson(parsed.value, false, 0);
@@ -116,12 +120,12 @@ export function openLessonLink(link: LessonLink): boolean {
   const kept = useLessons.getState().lesson;
   const lesson = readyLesson ?? (kept?.id === link.id ? kept : undefined);
   if (!lesson) {
-    notify({ kind: 'error', text: t('lesson.unknown', { id: displayText(link.id, { max: 80 }) }) });
+    notify({ kind: 'error', say: () => t('lesson.unknown', { id: displayText(link.id, { max: 80 }) }) });
     return false;
   }
   const count = lesson.steps.length;
   if (link.step === null || link.step > count) {
-    notify({ kind: 'error', text: t('lesson.badStep', { title: say(lesson.title), count }) });
+    notify({ kind: 'error', say: () => t('lesson.badStep', { title: say(lesson.title), count }) });
     if (kept?.id !== lesson.id)
       useLessons.setState({ lesson, ready: !!readyLesson, step: 0, answers: {}, outcomes: {}, gallery: false });
     return false;
@@ -224,8 +228,8 @@ export async function shareStep(): Promise<void> {
   } catch {
     // No clipboard (insecure context, permission): the notice shows the link to copy by hand.
   }
-  const text = t(copied ? 'lesson.linkCopied' : 'lesson.linkHere', { step: step + 1, url });
-  notify({ kind: 'notice', text: ready ? text : `${text} ${t('lesson.linkLocal')}` });
+  const said = () => t(copied ? 'lesson.linkCopied' : 'lesson.linkHere', { step: step + 1, url });
+  notify({ kind: 'notice', say: () => (ready ? said() : `${said()} ${t('lesson.linkLocal')}`) });
 }
 
 export function showGallery(open: boolean): void {

@@ -102,8 +102,7 @@ export function ExperimentsPage() {
             onChange={(e) => {
               const ready = READY_EXPERIMENTS.find((r) => r.file === e.target.value);
               if (ready)
-                openExperimentDocument(
-                  ready.experiment,
+                openExperimentDocument(ready.experiment, () =>
                   documentText(ready.experiment, ['name'], ready.experiment.name),
                 );
             }}
