@@ -130,6 +130,8 @@ export const en = {
   'scenario.link': 'The link',
   'scenario.savedWork': 'Your saved work',
   'scenario.file': 'The file {name}',
+  /** A text ended as a sentence (see problemSentence). */
+  'sentence.end': '{text}.',
   'scenario.refused': '{source} could not be opened: {problem} Your current scenario is unchanged.',
   'scenario.copied': 'Link copied ({length} characters). It reproduces this run exactly, here or with the CLI.',
   'scenario.inAddressBar': 'The link is in the address bar: copy it from there.',
@@ -501,6 +503,7 @@ export const en = {
   'problem.mustBeObjectGot': 'must be an object, got {got}',
   'problem.mustBeFinite': 'must be a finite number',
   'problem.mustBePositiveInteger': 'must be a positive integer',
+  'problem.versionNewer': 'is {version}, made by a newer Agora (this one reads up to {max}); please update',
   'problem.mustBePositiveTicks': 'must be a positive integer (ticks)',
   'problem.mustBePositive': 'must be a positive number',
   'problem.wholeTick': 'must be a whole tick from 0 to {max}',

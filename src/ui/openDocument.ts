@@ -30,7 +30,7 @@ import { useApp, type Message, type Wording } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { displayText } from '../core/safeText';
 import { notify } from './notices';
-import { problemText } from './problemText';
+import { problemSentence, problemText } from './problemText';
 
 /** Largest file accepted, in bytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -55,7 +55,7 @@ async function openLink(text: string, current: () => boolean = () => true): Prom
   if (!decoded.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: t('scenario.link'), problem: problemText(decoded.error.message) }),
+      say: () => t('scenario.refused', { source: t('scenario.link'), problem: problemSentence(decoded.error.message) }),
     });
     return false;
   }

@@ -95,3 +95,9 @@ export function problemText(english: string): string {
   if (parts.length > 1 && parts.every((part) => part !== null)) return parts.join('; ');
   return single(english) ?? english;
 }
+
+/** A problem said as `problemText` says it, ended as a sentence: a field's problem has no full stop of its own. */
+export function problemSentence(english: string): string {
+  const said = problemText(english);
+  return /[.!?。！？]$/u.test(said) ? said : t('sentence.end', { text: said });
+}

@@ -2,6 +2,7 @@
 import type { ScenarioPace } from '../core/calibrationSize';
 import { describeEstimate, judge, type Estimate } from '../core/estimate';
 import { t } from '../i18n';
+import { estimateWords } from './estimateWords';
 import type { Wording } from './store';
 
 /**
@@ -21,7 +22,7 @@ export function sandboxVerdict(
   approximate: boolean,
 ): { verdict: 'go' | 'ask' | 'refuse'; words: Wording } {
   const words = () => {
-    const described = describeEstimate(estimate);
+    const described = describeEstimate(estimate, estimateWords);
     return approximate ? t('sandbox.approximate', { estimate: described }) : described;
   };
   return { verdict: judge(estimate), words };

@@ -16,7 +16,7 @@ import { useApp, type Wording } from './store';
 import { parseJsonText } from '../core/jsonDocument';
 import { notify } from './notices';
 import { onPresenterPick, presenterPick, setPresenterPick } from './presenterPlots';
-import { problemText } from './problemText';
+import { problemSentence, problemText } from './problemText';
 
 const WORK_KEY = 'agora.work.v1';
 const DISPLACED_KEY = 'agora.displaced.v1';
@@ -59,7 +59,7 @@ export function loadScenario(document: unknown, source: Wording, afterSetup?: ()
   if (!migrated.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: source(), problem: problemText(migrated.message) }),
+      say: () => t('scenario.refused', { source: source(), problem: problemSentence(migrated.message) }),
     });
     return false;
   }
@@ -67,7 +67,7 @@ export function loadScenario(document: unknown, source: Wording, afterSetup?: ()
   if (!parsed.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: source(), problem: problemText(parsed.errors[0].message) }),
+      say: () => t('scenario.refused', { source: source(), problem: problemSentence(parsed.errors[0].message) }),
     });
     return false;
   }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLocale, t } from '../../src/i18n';
 import { dismissMessage, notify, saySafely } from '../../src/ui/notices';
+import { openLessonDocument } from '../../src/ui/lessons/lessonSession';
 import { loadScenario } from '../../src/ui/scenarioSession';
 import { resetToDefaults } from '../../src/ui/session';
 import { useApp } from '../../src/ui/store';
@@ -62,6 +63,19 @@ describe('a change of language', () => {
       '一个工作线程失败了（timeout after 30 s）；已替换它并重试它的运行。',
       // The problem itself is said in Chinese too (problemText reads the English one back).
       '无法打开链接：这个情景由更新版本的 Agora 生成（格式版本 999；本版本最多读取 2）。请更新。你当前的情景没有改变。',
+    ]);
+  });
+
+  it('says why a lesson was refused in Chinese too, its problem ended as a sentence', () => {
+    expect(openLessonDocument({ format: 'agora-lesson', version: 999 }, () => t('scenario.link'))).toBe(false);
+    // A field's problem is ended as a sentence before the next one.
+    expect(texts()).toEqual([
+      'The link could not be opened: version: is 999, made by a newer Agora (this one reads up to 1); please update. ' +
+        'Your current scenario is unchanged.',
+    ]);
+    setLocale('zh-CN');
+    expect(texts()).toEqual([
+      '无法打开链接：version: 是 999，由更新版本的 Agora 生成（本版本最多读取 1）；请更新。你当前的情景没有改变。',
     ]);
   });
 });

@@ -58,6 +58,7 @@ function problems(): string[] {
     { ...expectation, hypothesis: { ...h, statement: '' } },
     { ...expectation, hypothesis: { ...h, arms: { aggressive: '' } } },
     { ...expectation, hypothesis: { ...h, readings: 'none' } },
+    { ...experiment, version: 999 },
   ];
   return [
     ...scenarios.flatMap((s) => {

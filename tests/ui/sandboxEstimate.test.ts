@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../src/i18n';
 import { sandboxVerdict, setupEstimate } from '../../src/ui/sandboxEstimate';
 
 describe('sandbox Setup estimates', () => {
@@ -16,5 +17,13 @@ describe('sandbox Setup estimates', () => {
     expect([long.verdict, long.words()]).toEqual(['ask', 'about 20 min and 100 MB (approximate, from smaller runs)']);
     expect(sandboxVerdict({ ms: 5000, bytes: 2e9 }, false).verdict).toBe('ask');
     expect(sandboxVerdict({ ms: 5000, bytes: 5e9 }, false).verdict).toBe('refuse');
+  });
+
+  afterEach(() => setLocale('en'));
+
+  it('says its time and memory in the locale on display, approximate or not', () => {
+    const { words } = sandboxVerdict({ ms: 20 * 60_000, bytes: 1e8 }, true);
+    setLocale('zh-CN');
+    expect(words()).toBe('约 20 分钟，占用 100 MB（近似值，由较小的运行推算）');
   });
 });

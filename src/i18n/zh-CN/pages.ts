@@ -68,6 +68,7 @@ const pageTexts: Partial<Record<string, string>> = {
   'problem.mustBeObjectGot': '必须是对象，实际是 {got}',
   'problem.mustBeFinite': '必须是有限的数',
   'problem.mustBePositiveInteger': '必须是正整数',
+  'problem.versionNewer': '是 {version}，由更新版本的 Agora 生成（本版本最多读取 {max}）；请更新',
   'problem.mustBePositiveTicks': '必须是正整数（时间步）',
   'problem.mustBePositive': '必须是正数',
   'problem.wholeTick': '必须是 0 到 {max} 之间的整数时间步',

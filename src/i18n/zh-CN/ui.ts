@@ -130,6 +130,7 @@ export const zhCNUi: Partial<Record<string, string>> = {
   'scenario.link': '链接',
   'scenario.savedWork': '你保存的工作',
   'scenario.file': '文件{name}',
+  'sentence.end': '{text}。',
   'scenario.refused': '无法打开{source}：{problem}你当前的情景没有改变。',
   'scenario.copied': '链接已复制（{length}个字符）。它能在这里或用命令行精确重现这次运行。',
   'scenario.inAddressBar': '链接在地址栏中：请从那里复制。',

@@ -18,7 +18,7 @@ import { closedComparison, useCompare } from './compareStore';
 import { clearForkFrames } from './forkFrames';
 import { endFork, sendFork } from './forkRun';
 import { startLockStep } from './lockStep';
-import { problemText } from '../problemText';
+import { problemSentence } from '../problemText';
 
 let endLockStep: (() => void) | null = null;
 let unwatchBase: (() => void) | null = null;
@@ -91,7 +91,7 @@ export function openComparison(document: unknown, source: Wording): boolean {
   if (!parsed.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: source(), problem: problemText(parsed.errors[0].message) }),
+      say: () => t('scenario.refused', { source: source(), problem: problemSentence(parsed.errors[0].message) }),
     });
     return false;
   }

@@ -22,7 +22,7 @@ import { experimentVerdict } from './experimentEstimate';
 import { useExperiments } from './experimentStore';
 import { openResultStore, type ResultStore, type SavedExperiment } from './resultStore';
 import { notify } from '../notices';
-import { problemText } from '../problemText';
+import { problemSentence } from '../problemText';
 import type { Wording } from '../store';
 
 /** Finished runs reach the page in batches at most this often (ms): a fast sweep must not flood React. */
@@ -85,7 +85,7 @@ export function openExperimentDocument(document: unknown, source: Wording): bool
   if (!prepared.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: source(), problem: problemText(prepared.errors[0]) }),
+      say: () => t('scenario.refused', { source: source(), problem: problemSentence(prepared.errors[0]) }),
     });
     return false;
   }

@@ -16,6 +16,7 @@ import { forkLog } from '../compare/forkFrames';
 import { READY_WHAT_IFS } from '../compare/readyWhatIfs';
 import { reporterLog } from '../frameBus';
 import { notify } from '../notices';
+import { problemSentence } from '../problemText';
 import { loadScenario, openPreset } from '../scenarioSession';
 import { goRunUntil, inspect, onSetup, pause, selectModel, step as stepDays } from '../session';
 import { useApp, type Wording } from '../store';
@@ -102,7 +103,7 @@ export function openLessonDocument(document: unknown, source: Wording): boolean 
   if (!parsed.ok) {
     notify({
       kind: 'error',
-      say: () => t('scenario.refused', { source: source(), problem: parsed.errors[0].message }),
+      say: () => t('scenario.refused', { source: source(), problem: problemSentence(parsed.errors[0].message) }),
     });
     return false;
   }
