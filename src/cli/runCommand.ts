@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ReporterLog, reporterLogCsv } from '../core/recorder';
+import { reportersFor } from '../core/model';
 import { Run } from '../core/run';
 import { UsageError, type RunArgs } from './args';
 import { resolveRun } from './resolveRun';
@@ -20,20 +21,24 @@ export async function runCommand(args: RunArgs, out: Output, drawSeed: () => num
     seed = drawSeed();
     out.stderr(`agora: no seed given; using --seed ${seed}`);
   }
-  const run = Run.create(resolved.model, resolved.params, seed, resolved.changes);
-  const maxTick = args.ticks ?? run.horizon;
+  const horizon = resolved.model.horizon?.(resolved.params) ?? Infinity;
+  const maxTick = args.ticks ?? horizon;
   if (maxTick === Infinity && !resolved.model.isDone) {
     throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);
   }
-  // Before the run and before any file is written. A run to its stop condition alone has no bound to estimate.
-  if (Number.isFinite(maxTick)) {
-    const seriesReporters = args.series === undefined ? undefined : run.reporterDecls.length;
+  // Before the run is set up (a big Setup is itself long) and before any file is written; the run
+  // stops at the horizon whatever --ticks says. A run to its stop condition alone has no bound to estimate.
+  const lastTick = Math.min(maxTick, horizon);
+  if (Number.isFinite(lastTick)) {
+    const seriesReporters =
+      args.series === undefined ? undefined : reportersFor(resolved.model, resolved.params).length;
     allowRun(
-      estimateRun(resolved, seed, { maxTick, seriesReporters }, () => performance.now()),
+      estimateRun(resolved, seed, { maxTick: lastTick, seriesReporters }, () => performance.now()),
       args.yes,
       out,
     );
   }
+  const run = Run.create(resolved.model, resolved.params, seed, resolved.changes);
   const log = args.series === undefined ? null : new ReporterLog(run.reporterDecls.map((r) => r.name));
   log?.add(run.tick, run.reporters());
   run.runUntil(maxTick, log ? (r) => log.add(r.tick, r.reporters()) : undefined);

@@ -1,12 +1,14 @@
 /** `agora run` estimates a long or big run before it starts, as `agora sweep` does a sweep. */
-import { calibrate, describeEstimate, judge, runEstimate, type Estimate } from '../core/estimate';
+import { calibrateScenario } from '../core/calibrationSize';
+import { describeEstimate, judge, runEstimate, type Estimate } from '../core/estimate';
 import { UsageError } from './args';
 import type { ResolvedRun } from './resolveRun';
 
 /**
  * The time and memory of a run to `maxTick`, from timing the Setup and a few ticks of its
- * scenario on `now`: the measured time when the calibration reached the run's end, else an
- * upper bound (a stop condition may end the run earlier).
+ * scenario on `now` (beyond its sliders' sizes, of smaller runs of it, as the browser does: a
+ * Setup of ten million birds is not waited for): the measured time when the calibration reached
+ * the run's end, else an upper bound (a stop condition may end the run earlier).
  */
 export function estimateRun(
   resolved: ResolvedRun,
@@ -14,7 +16,7 @@ export function estimateRun(
   run: { maxTick: number; seriesReporters?: number },
   now: () => number,
 ): Estimate {
-  const pace = calibrate(resolved.model, resolved.params, seed, now, 250, run.maxTick);
+  const { pace } = calibrateScenario(resolved.model, resolved.params, seed, now, run.maxTick);
   return runEstimate(pace, run.maxTick, run.seriesReporters);
 }
 

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describeEstimate, judge, calibrate, sweepEstimate, type Estimate } from '../core/estimate';
+import { calibrateScenario } from '../core/calibrationSize';
+import { describeEstimate, judge, sweepEstimate, type Estimate } from '../core/estimate';
 import { executeRun, runTask, type RunOutcome, type RunSettings } from '../core/experiment/execute';
 import { selectedRuns } from '../core/experiment/plan';
 import { baseScenarioLink, prepareExperiment } from '../core/experiment/prepare';
@@ -60,7 +61,7 @@ function estimateSweep(
   const task = runTask(plan, todo[0]);
   const params = validateParams(plan.model.params, task.params);
   if (!params.ok) return null;
-  const pace = calibrate(plan.model, params.value, task.seed, () => performance.now(), 250, settings.horizon);
+  const { pace } = calibrateScenario(plan.model, params.value, task.seed, () => performance.now(), settings.horizon);
   const sweep = { horizon: settings.horizon, every: settings.every, reporters: settings.reporters.length, workers };
   // Time for the runs still to do; memory for every run's results, which are all held until written.
   return {

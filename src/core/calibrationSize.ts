@@ -85,11 +85,18 @@ function extend(a: Pace, na: number, b: Pace, nb: number, n: number): Pace {
  * linearly with the number of agents (each agent meets as many neighbours), plus a fixed cost;
  * the last two calibrations give the line. A world shrunk below the agents' reach, or a stop
  * condition reached sooner, departs from it: the estimate is approximate, and says so.
+ * `maxTicks` bounds the ticks of a calibration at full size (a run that short ends within it).
  */
-export function calibrateScenario(model: Model, params: Params, seed: number, now: () => number): ScenarioPace {
+export function calibrateScenario(
+  model: Model,
+  params: Params,
+  seed: number,
+  now: () => number,
+  maxTicks = Infinity,
+): ScenarioPace {
   const agents = model.size ? sizeValue(model, params, model.size.agents).value : 0;
   if (!model.size || agents <= FIRST_AGENTS / MAX_SHARE) {
-    return { pace: calibrate(model, params, seed, now, 250), approximate: false };
+    return { pace: calibrate(model, params, seed, now, 250, maxTicks), approximate: false };
   }
   let previous: { pace: Pace; agents: number } | null = null;
   // A first, cold calibration compiles the model's code: it would make the smallest run look slow.

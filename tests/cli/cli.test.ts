@@ -65,6 +65,23 @@ describe('agora CLI', () => {
     expect(long.stderr).toMatch(/\nagora: run: this run would take about [^\n]+ and .*; add --yes to start it\n$/);
   });
 
+  it('estimates a run to the model’s horizon, not to a --ticks past it, and starts it silently', () => {
+    // Five years of a big market, longer than the calibration sees: a billion days would be days of work.
+    const started = agora(
+      ...['run', '--model', 'cloud-market', '--seed', '1', '--param', 'customers=100000'],
+      ...['--ticks', '1000000000', '--json'],
+    );
+    expect(started.stderr).toBe('');
+    expect(started.code).toBe(0);
+    expect(JSON.parse(started.stdout).ticks).toBe(1825);
+  });
+
+  it('asks for ten million birds at once, from smaller runs, without setting them up first', () => {
+    const asked = agora('run', '--model', 'flocking', '--seed', '1', '--param', 'birds=10000000', '--ticks', '1000');
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/\nagora: run: this run would take about [^\n]+ and .*; add --yes to start it\n$/);
+  });
+
   it('starts a billion ticks of k-means silently: its run ends by itself, as the calibration saw', () => {
     const started = agora('run', '--model', 'k-means', '--seed', '1', '--ticks', '1000000000', '--json');
     expect(started.code).toBe(0);

@@ -1,5 +1,6 @@
 /** From an untrusted experiment document to everything a sweep needs, or the list of problems. */
-import { calibrate, type Pace } from '../estimate';
+import { calibrateScenario } from '../calibrationSize';
+import type { Pace } from '../estimate';
 import type { Model } from '../model';
 import { validateParams } from '../params';
 import { createScenario, type Scenario } from '../scenario';
@@ -62,7 +63,8 @@ export function experimentExecutor(
 
 /**
  * The pace of an experiment's run `index` (its Setup and its first ticks, up to its horizon) on
- * the clock `now`, for estimating the whole experiment; null when the run cannot be set up.
+ * the clock `now`, for estimating the whole experiment (beyond its sliders' sizes, from smaller
+ * runs: see calibrateScenario); null when the run cannot be set up.
  */
 export function experimentPace(
   document: unknown,
@@ -75,5 +77,5 @@ export function experimentPace(
   const { plan, settings } = prepared.value;
   const task = runTask(plan, index);
   const params = validateParams(plan.model.params, task.params);
-  return params.ok ? calibrate(plan.model, params.value, task.seed, now, 250, settings.horizon) : null;
+  return params.ok ? calibrateScenario(plan.model, params.value, task.seed, now, settings.horizon).pace : null;
 }
