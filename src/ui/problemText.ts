@@ -81,9 +81,10 @@ function restate(message: string): string | null {
 
 /** One problem: `field: message` with the field kept, or a whole sentence; null when no template knows it. */
 function single(english: string): string | null {
-  // A field (`vary[0].range`, `hypothesis.arms`) has no space; the message after it is said again.
+  // A field (`vary[0].range`, `hypothesis.arms`) has no space; the message after it is said again. That
+  // message may name a field of its own (a lesson's scenario: `steps[0].open.scenario: format: must be …`).
   const field = /^(\S+): (.*)$/s.exec(english);
-  const said = field && restate(field[2]);
+  const said = field && single(field[2]);
   return field && said !== null ? `${field[1]}: ${said}` : restate(english);
 }
 
