@@ -230,6 +230,22 @@ test('the player in presenter mode: large type, every part on screen', async ({ 
   await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('on a projector in presenter mode the player and the whole view share the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  const view = page.locator('.agent-view[role="img"]');
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await openFixture(page);
+  // The view is below the player, whole, and not shrunk to a thumbnail.
+  await expect.poll(async () => (await view.boundingBox())!.y).toBeGreaterThan((await player(page).boundingBox())!.y);
+  const box = (await view.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(1080);
+  expect(box.height).toBeGreaterThanOrEqual(320);
+  // Closing the lesson gives the view its presenter height back.
+  await player(page).getByRole('button', { name: 'Close lesson' }).click();
+  await expect.poll(async () => (await view.boundingBox())!.height).toBeGreaterThan(box.height);
+});
+
 test('in Chinese the player and the lesson read in Chinese', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('agora.locale', 'zh-CN'));
   await openApp(page, '/', '指纹');

@@ -246,8 +246,31 @@ function Watch({ modelId, step }: { modelId: string; step: LessonStep }) {
   );
 }
 
+/**
+ * Keeps where the player ends on the page in `--lesson-player-bottom`, for the view below it to fit
+ * the rest of a projector's screen in presenter mode (lessons.css); gone with the player. Banners
+ * above it move it too: they change the page's height, which is watched with the player's.
+ */
+function useBottomOnPage(player: React.RefObject<HTMLElement | null>, open: boolean): void {
+  useEffect(() => {
+    const element = player.current;
+    if (!open || !element) return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() =>
+      root.setProperty('--lesson-player-bottom', `${element.getBoundingClientRect().bottom + window.scrollY}px`),
+    );
+    observer.observe(element);
+    observer.observe(document.body);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--lesson-player-bottom');
+    };
+  }, [player, open]);
+}
+
 export function LessonPlayer() {
   const lesson = useLessons((s) => s.lesson);
+  const section = useRef<HTMLElement>(null);
   const index = useLessons((s) => s.step);
   const heading = useRef<HTMLHeadingElement>(null);
   const back = useRef<HTMLButtonElement>(null);
@@ -260,6 +283,7 @@ export function LessonPlayer() {
   };
   const step = lesson?.steps[index];
   useShowPlot(step?.highlight?.plot, `${lesson?.id}.${index}`);
+  useBottomOnPage(section, !!lesson);
   // A lesson just opened takes the focus, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
     if (lesson) heading.current?.focus();
@@ -267,7 +291,7 @@ export function LessonPlayer() {
   if (!lesson || !step) return null;
   const count = lesson.steps.length;
   return (
-    <section className="lesson-player" aria-labelledby="lesson-player-title">
+    <section className="lesson-player" aria-labelledby="lesson-player-title" ref={section}>
       <header className="lesson-head">
         <h2 id="lesson-player-title" ref={heading} tabIndex={-1}>
           {t('lesson.player', { title: say(lesson.title) })}
