@@ -79,7 +79,9 @@ describe('agora CLI', () => {
   it('asks for ten million birds at once, from smaller runs, without setting them up first', () => {
     const asked = agora('run', '--model', 'flocking', '--seed', '1', '--param', 'birds=10000000', '--ticks', '1000');
     expect(asked.code).toBe(2);
-    expect(asked.stderr).toMatch(/\nagora: run: this run would take about [^\n]+ and .*; add --yes to start it\n$/);
+    expect(asked.stderr).toMatch(
+      /\nagora: run: this run would take about [^\n]+ and .* \(approximate, from smaller runs\); add --yes to start it\n$/,
+    );
   });
 
   it('starts a billion ticks of k-means silently: its run ends by itself, as the calibration saw', () => {
