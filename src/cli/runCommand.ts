@@ -21,14 +21,13 @@ export async function runCommand(args: RunArgs, out: Output, drawSeed: () => num
     seed = drawSeed();
     out.stderr(`agora: no seed given; using --seed ${seed}`);
   }
-  const horizon = resolved.model.horizon?.(resolved.params) ?? Infinity;
-  const maxTick = args.ticks ?? horizon;
-  if (maxTick === Infinity && !resolved.model.isDone) {
+  // The run stops at the model's horizon whatever --ticks says (the estimate takes the scenario's first one).
+  const lastTick = Math.min(args.ticks ?? Infinity, resolved.model.horizon?.(resolved.params) ?? Infinity);
+  if (lastTick === Infinity && !resolved.model.isDone) {
     throw new UsageError(`--ticks is needed: ${resolved.model.id} has no stop condition or horizon`);
   }
-  // Before the run is set up (a big Setup is itself long) and before any file is written; the run
-  // stops at the horizon whatever --ticks says. A run to its stop condition alone has no bound to estimate.
-  const lastTick = Math.min(maxTick, horizon);
+  // Before the run is set up (a big Setup is itself long) and before any file is written. A run to
+  // its stop condition alone has no bound to estimate.
   if (Number.isFinite(lastTick)) {
     const seriesReporters =
       args.series === undefined ? undefined : reportersFor(resolved.model, resolved.params).length;
@@ -41,7 +40,7 @@ export async function runCommand(args: RunArgs, out: Output, drawSeed: () => num
   const run = Run.create(resolved.model, resolved.params, seed, resolved.changes);
   const log = args.series === undefined ? null : new ReporterLog(run.reporterDecls.map((r) => r.name));
   log?.add(run.tick, run.reporters());
-  run.runUntil(maxTick, log ? (r) => log.add(r.tick, r.reporters()) : undefined);
+  run.runUntil(args.ticks ?? run.horizon, log ? (r) => log.add(r.tick, r.reporters()) : undefined);
   if (log) {
     try {
       writeFileSync(args.series!, reporterLogCsv(log));
