@@ -187,26 +187,51 @@ test('a Chinese browser opens in Chinese; a change of language keeps the run, an
   await context.close();
 });
 
-test('a change of language keeps where the view is zoomed and panned', async ({ page }) => {
+/** Unlike pixels: the mean difference of their channels, 0–255. */
+function unlike(a: PNG, b: PNG): number {
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
+  return sum / a.data.length;
+}
+
+/** How much is drawn: the mean darkness of the channels, 0 for a blank (white) picture. */
+function ink(png: PNG): number {
+  let sum = 0;
+  for (let i = 0; i < png.data.length; i += 4) sum += 765 - png.data[i] - png.data[i + 1] - png.data[i + 2];
+  return sum / (png.data.length / 4) / 3;
+}
+
+/** The view's pixels once it is drawn and still (the run is paused): drawn, and alike over 300 ms. */
+async function stillView(page: Page): Promise<PNG> {
+  let last = (await viewPixels(page)).png;
+  await expect
+    .poll(
+      async () => {
+        const next = (await viewPixels(page)).png;
+        const change = next.data.length === last.data.length ? unlike(next, last) : Infinity;
+        last = next;
+        return ink(next) > 5 && change === 0;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  return last;
+}
+
+test('a change of language keeps where the view is zoomed and panned; another model starts at home', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
-  // Unlike pixels: the mean difference of their channels, 0–255.
-  const unlike = (a: PNG, b: PNG) => {
-    let sum = 0;
-    for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
-    return sum / a.data.length;
-  };
-  await page.waitForTimeout(300); // the first frame drawn
-  const home = (await viewPixels(page)).png;
+  const home = await stillView(page);
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect.poll(async () => unlike((await viewPixels(page)).png, home)).toBeGreaterThan(20);
-  const zoomed = (await viewPixels(page)).png;
+  const zoomed = await stillView(page);
 
   await page.getByLabel('Language / 语言').selectOption('zh-CN');
   await expect(page.getByRole('button', { name: '演示模式' })).toBeVisible();
-  await page.waitForTimeout(300); // the view drawn anew
-  const after = (await viewPixels(page)).png;
+  const after = await stillView(page);
   // The same part of the world as before the change (the canvas's texts differ), not the whole of it.
   expect(unlike(after, zoomed)).toBeLessThan(unlike(after, home) / 4);
 
@@ -216,7 +241,6 @@ test('a change of language keeps where the view is zoomed and panned', async ({ 
   await expect(page.getByLabel('Tick', { exact: true })).toHaveText('0');
   await page.getByLabel('Model', { exact: true }).selectOption('cloud-market');
   await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[0-9a-f]{16}$/);
-  await page.waitForTimeout(300);
-  const again = (await viewPixels(page)).png;
+  const again = await stillView(page);
   expect(unlike(again, home)).toBeLessThan(unlike(again, zoomed) / 4);
 });
